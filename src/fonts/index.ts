@@ -1,0 +1,35 @@
+/**
+ * Where the project's fonts live. They come from an npm package (OFL) and are
+ * never committed; this module is the only place that knows their paths.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export type FontWeight = 'regular' | 'bold';
+
+const files: Record<FontWeight, string> = {
+  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+};
+
+/** Absolute path of a TTF face. */
+export function fontPath(weight: FontWeight): string {
+  return require.resolve(files[weight]);
+}
+
+/** Folder of the font package (the only place outside `source/` the build reads). */
+export function fontPackageDir(): string {
+  return path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+}
+
+/** Absolute path of the font licence (SIL OFL 1.1) shipped with the outputs. */
+export function fontLicensePath(): string {
+  return path.join(fontPackageDir(), 'LICENSE_FONT');
+}
+
+/** Version of the font package (part of the build's input hash). */
+export function fontPackageVersion(): string {
+  return (require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string }).version;
+}
