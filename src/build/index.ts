@@ -1,0 +1,374 @@
+/**
+ * Build orchestration:
+ *
+ *   discover → shard → hash raw bytes → reuse cached artifacts
+ *     → parse only articles with work (main thread) → render jobs (workers)
+ *     → commit each article atomically → fonts, landing page, manifest
+ *
+ * A failing article keeps its previous outputs and manifest entries; the
+ * other articles still build. Nothing here loads the parser or a backend
+ * unless some artifact has to be made.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Article, Bi } from '../model/types.js';
+import type { ProductName } from '../ir/types.js';
+import type { OutputFormat } from '../render/types.js';
+import { usageError } from '../errors.js';
+import { discoverSources, type SourceRef } from './discover.js';
+import { selectShard, type Shard } from './shard.js';
+import { codeHash, epochKey, inputsHash, projectRoot, sha256 } from './cache.js';
+import { ALL_FORMATS, ALL_PRODUCTS, planTargets, renderTask, type RenderTask, type Target } from './jobs.js';
+import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
+import {
+  entryIsIntact,
+  readManifest,
+  serializeManifest,
+  MANIFEST_FILE,
+  type ArticleEntry,
+  type ArtifactEntry,
+  type Manifest,
+  type SiteEntry,
+} from './manifest.js';
+import { sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
+
+export interface LandingEntry {
+  slug: string;
+  title: Bi;
+  artifacts: { path: string; format: string; product: string; bytes: number }[];
+}
+
+/** The stages the build calls; the default loads the real pipeline lazily. Tests may substitute. */
+export interface Engine {
+  parse(bytes: Uint8Array, path: string): Promise<{ file: VFile; article: Article | null }>;
+  epoch(article: Article): Promise<number>;
+  render(task: RenderTask): Promise<Uint8Array>;
+  landing(entries: LandingEntry[]): Promise<string>;
+  fontLicense(): Promise<{ name: string; text: string }>;
+}
+
+export const defaultEngine: Engine = {
+  async parse(bytes, file) {
+    const { articleFromBytes } = await import('../pipeline.js');
+    return articleFromBytes(bytes, file);
+  },
+  async epoch(article) {
+    const { buildEpoch } = await import('../pipeline.js');
+    return buildEpoch(article);
+  },
+  render: renderTask,
+  async landing(entries) {
+    const { renderLanding } = await import('../render/html/landing.js');
+    return renderLanding(entries);
+  },
+  async fontLicense() {
+    const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');
+    return {
+      name: `Noto Sans SC (npm package @expo-google-fonts/noto-sans-sc ${fontPackageVersion()})`,
+      text: readFileSync(fontLicensePath(), 'utf8'),
+    };
+  },
+};
+
+export interface BuildOptions {
+  /** Source files; empty = every `source/*.md` under `root`. */
+  files?: string[];
+  /** Project folder the sources are relative to (default: cwd). */
+  root?: string;
+  /** Output folder (default `<root>/out`). */
+  outDir?: string;
+  products?: readonly ProductName[];
+  formats?: readonly OutputFormat[];
+  force?: boolean;
+  /** Worker threads; 1 renders in the calling thread. Default: CPU count. */
+  jobs?: number;
+  shard?: Shard;
+  engine?: Engine;
+  /** Hash of the project's code (default: computed from the running code). */
+  code?: string;
+  onEvent?: (event: BuildEvent) => void;
+}
+
+export type BuildEvent =
+  | { type: 'plan'; articles: number; render: number; cached: number }
+  | { type: 'invalid'; slug: string; file: VFile }
+  | { type: 'rendered'; slug: string; product: ProductName; format: OutputFormat; path: string; ms: number }
+  | { type: 'failed'; slug: string; product: ProductName; format: OutputFormat; path: string; ms: number; error: Error }
+  | { type: 'article'; slug: string; status: ArticleStatus };
+
+export type ArticleStatus = 'cached' | 'built' | 'invalid' | 'failed';
+
+export interface BuildReport {
+  outDir: string;
+  articles: { slug: string; path: string; status: ArticleStatus }[];
+  /** Artifact paths whose bytes were written this run. */
+  written: string[];
+  /** Artifacts rendered again but identical to the file already there. */
+  unchanged: string[];
+  /** Artifacts reused from the cache without rendering. */
+  cached: string[];
+  /** Artifacts that failed to render (their article was not committed). */
+  failed: { path: string; error: Error }[];
+  /** Diagnostics of every article parsed this run. */
+  files: VFile[];
+  ok: boolean;
+}
+
+interface ArticleWork {
+  src: SourceRef;
+  bytes: Uint8Array;
+  sourceSha: string;
+  targets: (Target & { inputs: string })[];
+  todo: (Target & { inputs: string })[];
+  reused: ArtifactEntry[];
+  needsTitle: boolean;
+}
+
+const DEFAULTS = { products: ALL_PRODUCTS, formats: ALL_FORMATS };
+
+function checkEpochEnv(): void {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw !== undefined && raw !== '' && !/^\d+$/.test(raw)) {
+    throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${raw}"`);
+  }
+}
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const root = path.resolve(options.root ?? process.cwd());
+  const outDir = path.resolve(root, options.outDir ?? 'out');
+  const products = options.products ?? DEFAULTS.products;
+  const formats = options.formats ?? DEFAULTS.formats;
+  const engine = options.engine ?? defaultEngine;
+  const emit = options.onEvent ?? (() => {});
+  checkEpochEnv();
+
+  const all = discoverSources(options.files ?? [], root);
+  const explicit = (options.files ?? []).length > 0;
+  if (all.length === 0) throw usageError(`no sources: ${path.join(root, 'source')} holds no .md file`);
+  const sources = selectShard(all, options.shard, (s) => s.slug);
+
+  sweepTempFiles(outDir);
+  const old = readManifest(outDir);
+  const oldByPath = new Map(old.artifacts.map((a) => [a.path, a]));
+  const oldTitles = new Map(old.articles.map((a) => [a.slug, a]));
+  const code = options.code ?? codeHash(projectRoot());
+  const epoch = epochKey();
+
+  // 1. Raw bytes and cache lookups: no parser, no backend.
+  const work: ArticleWork[] = sources.map((src) => {
+    const bytes = new Uint8Array(readFileSync(src.abs));
+    const sourceSha = sha256(bytes);
+    const targets = planTargets(src.slug, products, formats).map((t) => ({
+      ...t,
+      inputs: inputsHash({ sourceSha256: sourceSha, code, product: t.product, format: t.format, epoch }),
+    }));
+    const reused: ArtifactEntry[] = [];
+    const todo: ArticleWork['todo'] = [];
+    for (const t of targets) {
+      const prev = oldByPath.get(t.path);
+      if (!options.force && prev && prev.inputs === t.inputs && entryIsIntact(outDir, prev)) reused.push(prev);
+      else todo.push(t);
+    }
+    const needsTitle = oldTitles.get(src.slug)?.source !== sourceSha;
+    return { src, bytes, sourceSha, targets, todo, reused, needsTitle };
+  });
+  const renderCount = work.reduce((n, w) => n + w.todo.length, 0);
+  emit({ type: 'plan', articles: work.length, render: renderCount, cached: work.reduce((n, w) => n + w.reused.length, 0) });
+
+  const report: BuildReport = {
+    outDir,
+    articles: [],
+    written: [],
+    unchanged: [],
+    cached: work.flatMap((w) => w.reused.map((r) => r.path)),
+    failed: [],
+    files: [],
+    ok: true,
+  };
+
+  const titles = new Map<string, ArticleEntry>(old.articles.map((a) => [a.slug, a]));
+  const produced = new Map<string, ArtifactEntry>();
+  const committedSlugs = new Set<string>();
+
+  // 2. Parse the articles with work to do, in the main thread.
+  const parsed: { w: ArticleWork; article: Article; epoch: number }[] = [];
+  for (const w of work) {
+    if (w.todo.length === 0 && !w.needsTitle) {
+      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'cached' });
+      emit({ type: 'article', slug: w.src.slug, status: 'cached' });
+      continue;
+    }
+    const { file, article } = await engine.parse(w.bytes, w.src.path);
+    report.files.push(file);
+    if (!article) {
+      report.ok = false;
+      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'invalid' });
+      emit({ type: 'invalid', slug: w.src.slug, file });
+      emit({ type: 'article', slug: w.src.slug, status: 'invalid' });
+      continue;
+    }
+    titles.set(w.src.slug, { slug: w.src.slug, title: article.title, source: w.sourceSha });
+    parsed.push({ w, article, epoch: await engine.epoch(article) });
+  }
+
+  // 3. Render. Each article commits only when all its artifacts rendered.
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const needRunner = parsed.some((p) => p.w.todo.length > 0);
+  const runner: Runner | null = !needRunner
+    ? null
+    : jobs === 1 || options.engine
+      ? sequentialRunner(engine.render)
+      : new WorkerPool(Math.min(jobs, renderCount));
+  try {
+    await Promise.all(
+      parsed.map(async ({ w, article, epoch: ep }) => {
+        const results = await Promise.all(
+          w.todo.map(async (t) => {
+            const started = performance.now();
+            try {
+              const bytes = await runner!.run({ article, product: t.product, format: t.format, epoch: ep });
+              emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms: performance.now() - started });
+              return { t, bytes, error: null };
+            } catch (e) {
+              const error = toError(e);
+              emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms: performance.now() - started, error });
+              return { t, bytes: null, error };
+            }
+          }),
+        );
+        const failures = results.filter((r) => r.error);
+        if (failures.length > 0) {
+          report.ok = false;
+          for (const f of failures) report.failed.push({ path: f.t.path, error: f.error! });
+          report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'failed' });
+          emit({ type: 'article', slug: w.src.slug, status: 'failed' });
+          return;
+        }
+        for (const { t, bytes } of results) {
+          const digest = sha256(bytes!);
+          const file = path.join(outDir, t.path);
+          const prev = oldByPath.get(t.path);
+          if (prev && prev.sha256 === digest && entryIsIntact(outDir, prev)) report.unchanged.push(t.path);
+          else {
+            writeAtomic(file, bytes!);
+            report.written.push(t.path);
+          }
+          produced.set(t.path, {
+            path: t.path,
+            sha256: digest,
+            size: bytes!.length,
+            inputs: t.inputs,
+            article: w.src.slug,
+            product: t.product,
+            format: t.format,
+          });
+        }
+        committedSlugs.add(w.src.slug);
+        report.articles.push({ slug: w.src.slug, path: w.src.path, status: w.todo.length > 0 ? 'built' : 'cached' });
+        emit({ type: 'article', slug: w.src.slug, status: w.todo.length > 0 ? 'built' : 'cached' });
+      }),
+    );
+  } finally {
+    await runner?.close();
+  }
+  report.articles.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  report.written.sort();
+  report.unchanged.sort();
+  report.cached.sort();
+
+  // 4. The new manifest: old entries that still stand, replaced by this run's.
+  const known = new Set(all.map((s) => s.slug));
+  const artifacts = new Map<string, ArtifactEntry>();
+  for (const a of old.artifacts) {
+    if (!explicit && !known.has(a.article)) continue;
+    if (existsSync(path.join(outDir, a.path))) artifacts.set(a.path, a);
+  }
+  for (const a of produced.values()) artifacts.set(a.path, a);
+  const slugsWithArtifacts = new Set([...artifacts.values()].map((a) => a.article));
+  const articles = [...titles.values()].filter((t) => slugsWithArtifacts.has(t.slug));
+
+  const site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old);
+  const manifest: Manifest = { version: old.version, articles, artifacts: [...artifacts.values()], site };
+  writeIfChanged(path.join(outDir, MANIFEST_FILE), serializeManifest(manifest));
+  return report;
+}
+
+/** `--jobs 1`: one task at a time, in this thread. */
+function sequentialRunner(render: (task: RenderTask) => Promise<Uint8Array>): Runner {
+  let chain: Promise<unknown> = Promise.resolve();
+  return inProcessRunner((task) => {
+    const next = chain.then(() => render(task));
+    chain = next.catch(() => {});
+    return next;
+  });
+}
+
+export const LANDING_FILE = 'index.html';
+export const FONT_LICENSE_FILE = 'fonts/OFL.txt';
+export const FONT_NOTICE_FILE = 'fonts/NOTICE.txt';
+
+/** Landing page and font licence; each rewritten only when its inputs changed. */
+async function writeSite(
+  outDir: string,
+  engine: Engine,
+  code: string,
+  articles: ArticleEntry[],
+  artifacts: ArtifactEntry[],
+  old: Manifest,
+): Promise<SiteEntry[]> {
+  const oldSite = new Map(old.site.map((s) => [s.path, s]));
+  const entries: SiteEntry[] = [];
+  const emitFile = async (rel: string, inputs: string, make: () => Promise<string>): Promise<void> => {
+    const prev = oldSite.get(rel);
+    if (prev && prev.inputs === inputs && entryIsIntact(outDir, prev)) {
+      entries.push(prev);
+      return;
+    }
+    const bytes = Buffer.from(await make(), 'utf8');
+    writeIfChanged(path.join(outDir, rel), bytes);
+    entries.push({ path: rel, sha256: sha256(bytes), size: bytes.length, inputs });
+  };
+
+  const landing = landingEntries(articles, artifacts);
+  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), () => engine.landing(landing));
+  if (artifacts.length > 0) {
+    let license: { name: string; text: string } | null = null;
+    const getLicense = async () => (license ??= await engine.fontLicense());
+    await emitFile(FONT_LICENSE_FILE, sha256(JSON.stringify([code, 'license'])), async () => (await getLicense()).text);
+    await emitFile(FONT_NOTICE_FILE, sha256(JSON.stringify([code, 'notice'])), async () => fontNotice((await getLicense()).name));
+  }
+  return entries;
+}
+
+export function fontNotice(fontName: string): string {
+  return [
+    'Fonts',
+    '',
+    `The documents in this folder are set in ${fontName}`,
+    'and embed it (or subsets of it) where the format allows.',
+    'Noto Sans SC is copyright Google LLC and the Noto project authors and',
+    'is licensed under the SIL Open Font License, Version 1.1; the full',
+    'licence text is in OFL.txt next to this notice.',
+    '',
+  ].join('\n');
+}
+
+/** Landing page input: articles by slug, each with its artifacts in manifest order. */
+export function landingEntries(articles: ArticleEntry[], artifacts: ArtifactEntry[]): LandingEntry[] {
+  return [...articles]
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      artifacts: artifacts
+        .filter((x) => x.article === a.slug)
+        .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+        .map((x) => ({ path: x.path, format: x.format, product: x.product, bytes: x.size })),
+    }));
+}

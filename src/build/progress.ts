@@ -1,0 +1,71 @@
+/**
+ * What a build prints. On a terminal: one line per artifact (article ×
+ * product × format, with its time). Elsewhere (CI logs): only problems and
+ * a one-line summary. `--quiet`: only problems. Colour only on a terminal
+ * and never when NO_COLOR is set.
+ */
+import type { BuildEvent, BuildReport } from './index.js';
+
+export interface ProgressOptions {
+  tty: boolean;
+  color: boolean;
+  quiet: boolean;
+  write: (text: string) => void;
+}
+
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
+const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function createProgress(opts: ProgressOptions): (event: BuildEvent) => void {
+  const green = paint(opts.color, 32);
+  const red = paint(opts.color, 31);
+  const dim = paint(opts.color, 2);
+  const verbose = opts.tty && !opts.quiet;
+  return (event) => {
+    switch (event.type) {
+      case 'plan':
+        if (verbose) {
+          opts.write(
+            dim(`${plural(event.articles, 'article')}: ${event.render} to render, ${event.cached} up to date\n`),
+          );
+        }
+        break;
+      case 'rendered':
+        if (verbose) {
+          const what = `${event.slug} ${event.product}.${event.format}`;
+          opts.write(`  ${green('✓')} ${what.padEnd(48)} ${dim(formatMs(event.ms).padStart(8))}\n`);
+        }
+        break;
+      case 'failed':
+        opts.write(`  ${red('✗')} ${event.slug} ${event.product}.${event.format}: ${event.error.message}\n`);
+        if (process.env.BRIEFWRIGHT_DEBUG && event.error.stack) opts.write(`${event.error.stack}\n`);
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+/** The closing line, e.g. `briefwright: 1 article, 11 artifacts (11 written, 0 unchanged, 0 cached) in 4.2 s → out`. */
+export function summaryLine(report: BuildReport, ms: number, outLabel: string): string {
+  const artifacts = report.written.length + report.unchanged.length + report.cached.length;
+  const bad = report.articles.filter((a) => a.status === 'invalid' || a.status === 'failed').length;
+  const parts = [
+    `briefwright: ${plural(report.articles.length, 'article')}, ${plural(artifacts, 'artifact')}`,
+    `(${report.written.length} written, ${report.unchanged.length} unchanged, ${report.cached.length} cached)`,
+    `in ${formatMs(ms)} → ${outLabel}`,
+  ];
+  const line = parts.join(' ');
+  return bad > 0 ? `${line}; ${plural(bad, 'article')} failed` : line;
+}

@@ -1,0 +1,230 @@
+/**
+ * `briefwright watch`: rebuild when a source, template, the theme or other
+ * code changes, and serve `out/` on 127.0.0.1 with live reload.
+ *
+ * Files on disk are never touched by the reload machinery: the reload script
+ * is added to HTML only in the served response, as an external same-origin
+ * script (so a strict Content-Security-Policy only needs `'self'`, which the
+ * served copy's CSP gets), listening to a Server-Sent-Events endpoint.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { projectRoot, runsCompiled } from './cache.js';
+
+export const RELOAD_PREFIX = '/__briefwright/';
+export const EVENTS_PATH = `${RELOAD_PREFIX}events`;
+export const SCRIPT_PATH = `${RELOAD_PREFIX}reload.js`;
+
+export const RELOAD_SCRIPT = `// briefwright watch: reload this page after each rebuild.
+(() => {
+  const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  source.addEventListener('reload', () => location.reload());
+})();
+`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Add `'self'` to the script and connect sources of a CSP policy string. */
+export function allowSelf(policy: string): string {
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  const find = (name: string) => directives.findIndex((d) => d.split(/\s+/)[0].toLowerCase() === name);
+  const fallback = directives[find('default-src')]?.split(/\s+/).slice(1) ?? [];
+  for (const name of ['script-src', 'connect-src']) {
+    const i = find(name);
+    if (i >= 0) {
+      const parts = directives[i].split(/\s+/).filter((p) => p !== "'none'");
+      if (!parts.includes("'self'")) parts.push("'self'");
+      directives[i] = parts.join(' ');
+    } else if (find('default-src') >= 0) {
+      const base = fallback.filter((p) => p !== "'none'");
+      directives.push([name, ...base, ...(base.includes("'self'") ? [] : ["'self'"])].join(' '));
+    }
+  }
+  return directives.join('; ');
+}
+
+/** The served copy of an HTML page: CSP meta allows `'self'`, reload script before `</body>`. */
+export function injectReload(html: string): string {
+  const withCsp = html.replace(
+    /(<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*\scontent\s*=\s*)(["'])([^"']*)\2/i,
+    (_m, head: string, q: string, policy: string) => `${head}${q}${allowSelf(policy)}${q}`,
+  );
+  const tag = `<script src="${SCRIPT_PATH}"></script>`;
+  const at = withCsp.toLowerCase().lastIndexOf('</body>');
+  return at >= 0 ? `${withCsp.slice(0, at)}${tag}${withCsp.slice(at)}` : `${withCsp}${tag}`;
+}
+
+/** The file under `outDir` a URL path names, or null if it escapes `outDir`. */
+export function resolveRequest(outDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(outDir, `.${path.posix.normalize(`/${decoded}`)}`);
+  const base = path.resolve(outDir);
+  if (file !== base && !file.startsWith(base + path.sep)) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) return path.join(file, 'index.html');
+  return file;
+}
+
+export interface LiveServer {
+  server: http.Server;
+  /** Tell every open page to reload. */
+  reload(): void;
+  close(): Promise<void>;
+  url: string;
+}
+
+export async function serve(outDir: string, port: number, host = '127.0.0.1'): Promise<LiveServer> {
+  const clients = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url === SCRIPT_PATH) {
+      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
+      res.end(RELOAD_SCRIPT);
+      return;
+    }
+    const file = resolveRequest(outDir, url);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(file ? 404 : 400, { 'content-type': TYPES['.txt'] });
+      res.end(file ? 'not found\n' : 'bad request\n');
+      return;
+    }
+    const type = contentType(file);
+    const bytes = readFileSync(file);
+    const body = type.startsWith('text/html') ? Buffer.from(injectReload(bytes.toString('utf8')), 'utf8') : bytes;
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://${host}:${actualPort}/`,
+    reload() {
+      for (const c of clients) c.write('event: reload\ndata: now\n\n');
+    },
+    close() {
+      for (const c of clients) c.end();
+      clients.clear();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface WatchOptions {
+  root: string;
+  outDir: string;
+  port: number;
+  /** Extra arguments for each `build` run (e.g. --formats). */
+  buildArgs: string[];
+  log: (line: string) => void;
+}
+
+function run(cmd: string, args: string[], cwd: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(1));
+  });
+}
+
+/** Watch, rebuild, serve. Resolves with a stop function once the first build is served. */
+export async function watch(opts: WatchOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const pkg = projectRoot();
+  const compiled = runsCompiled();
+  const cli = path.join(pkg, 'bin', 'briefwright.js');
+  const tsc = path.join(pkg, 'node_modules', 'typescript', 'bin', 'tsc');
+
+  let running = false;
+  let again = false;
+  let codeChanged = false;
+  let live: LiveServer | null = null;
+
+  const rebuild = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    do {
+      again = false;
+      const recompile = codeChanged && compiled;
+      codeChanged = false;
+      const started = performance.now();
+      let status = 0;
+      if (recompile) status = await run(process.execPath, [tsc, '-p', pkg], pkg);
+      if (status === 0) {
+        status = await run(process.execPath, [cli, 'build', '--out', opts.outDir, ...opts.buildArgs], opts.root);
+      }
+      opts.log(
+        `${status === 0 ? 'rebuilt' : 'build failed'} in ${Math.round(performance.now() - started)} ms; watching for changes`,
+      );
+      live?.reload();
+    } while (again);
+    running = false;
+  };
+
+  let timer: NodeJS.Timeout | null = null;
+  const changed = (isCode: boolean) => () => {
+    if (isCode) codeChanged = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 150);
+  };
+
+  const watchers: FSWatcher[] = [];
+  const add = (dir: string, isCode: boolean): void => {
+    if (existsSync(dir)) watchers.push(fsWatch(dir, { recursive: true }, changed(isCode)));
+  };
+  add(path.join(opts.root, 'source'), false);
+  add(path.join(pkg, 'templates'), true);
+  add(path.join(pkg, 'src'), true);
+
+  await rebuild();
+  live = await serve(opts.outDir, opts.port);
+  opts.log(`serving ${opts.outDir} at ${live.url}`);
+  return {
+    url: live.url,
+    async stop() {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await live?.close();
+    },
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * The command line: parse arguments, call one command, map the outcome to an
+ * exit status in one place. Commands live elsewhere; this file stays thin.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { CliError, EXIT, describeFailure, usageError } from './errors.js';
+import { projectRoot } from './build/cache.js';
+import { defaultSources } from './build/discover.js';
+import { parseShard } from './build/shard.js';
+import { ALL_FORMATS, ALL_PRODUCTS } from './build/jobs.js';
+import type { ProductName } from './ir/types.js';
+import type { OutputFormat } from './render/types.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+const HELP = `briefwright — Markdown articles → bilingual summaries, checklists and slide briefs
+
+Usage:
+  briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
+  briefwright check [files…]             validate sources (default: source/*.md)
+  briefwright watch [options]            rebuild on change and serve out/ with live reload
+  briefwright init <slug>                create source/<slug>.md from a template
+  briefwright --help | --version
+
+Build options:
+  --out DIR            output folder (default: out)
+  --products LIST      comma-separated: summary,checklist,slides (default: all)
+  --formats LIST       comma-separated: html,pdf,docx,pptx (default: all; pptx is for slides only)
+  --force              ignore the cache and render everything again
+  --jobs N             worker threads (default: number of CPUs; 1 renders in-process)
+  --shard K/N          build only the K-th of N deterministic slices of the articles
+  --quiet              print only problems
+
+Watch options:
+  --port N             port on 127.0.0.1 (default: 4173), plus --out, --products, --formats
+
+Exit status: 0 success · 1 an article has errors · 2 usage or internal error
+Environment: SOURCE_DATE_EPOCH fixes every date written into outputs; NO_COLOR disables colour.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw usageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+function list<T extends string>(raw: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw usageError(`${flag} needs at least one of: ${allowed.join(', ')}`);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) {
+      throw usageError(`${flag}: unknown value "${item}" (expected: ${allowed.join(', ')})`);
+    }
+  }
+  return [...new Set(items)] as T[];
+}
+
+function positiveInt(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw usageError(`${flag} expects a whole number ≥ 1, got "${raw}"`);
+  return Number(raw);
+}
+
+const BUILD_OPTIONS = {
+  out: { type: 'string' },
+  products: { type: 'string' },
+  formats: { type: 'string' },
+  force: { type: 'boolean' },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies Options;
+
+async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, BUILD_OPTIONS);
+  const products = list<ProductName>(values.products as string | undefined, ALL_PRODUCTS, '--products');
+  const formats = list<OutputFormat>(values.formats as string | undefined, ALL_FORMATS, '--formats');
+  const jobs = positiveInt(values.jobs as string | undefined, '--jobs');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+  const outDir = (values.out as string | undefined) ?? 'out';
+  const quiet = Boolean(values.quiet);
+
+  const { build } = await import('./build/index.js');
+  const { createProgress, summaryLine, useColor } = await import('./build/progress.js');
+  const color = useColor(io.stderr, io.env);
+  const started = performance.now();
+  const report = await build({
+    root: io.cwd,
+    files: positionals,
+    outDir,
+    products,
+    formats,
+    force: Boolean(values.force),
+    jobs,
+    shard,
+    onEvent: createProgress({ tty: Boolean(io.stderr.isTTY), color, quiet, write: (t) => io.stderr.write(t) }),
+  });
+  const withMessages = report.files.filter((f) => f.messages.length > 0);
+  if (withMessages.length > 0) {
+    const { formatDiagnostics } = await import('./check.js');
+    const invalid = new Set(report.articles.filter((a) => a.status === 'invalid').map((a) => a.path));
+    const shown = quiet ? withMessages.filter((f) => invalid.has(f.path)) : withMessages;
+    if (shown.length > 0) io.stderr.write(ensureNewline(formatDiagnostics(shown, { color })));
+  }
+  if (!quiet) io.stderr.write(`${summaryLine(report, performance.now() - started, outDir)}\n`);
+  return report.ok ? EXIT.ok : EXIT.content;
+}
+
+const ensureNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parse(args, {});
+  const files = positionals.length > 0 ? positionals : defaultSources(io.cwd);
+  if (files.length === 0) throw usageError('no sources to check: source/ holds no .md file');
+  for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${f}`);
+  const { checkFiles, formatDiagnostics, hasErrors } = await import('./check.js');
+  const vfiles = await inDir(io.cwd, () => checkFiles(files));
+  io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })));
+  return hasErrors(vfiles) ? EXIT.content : EXIT.ok;
+}
+
+/** Run with the process in `dir` (check reads paths relative to it). */
+async function inDir<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.cwd();
+  if (path.resolve(dir) === before) return fn();
+  process.chdir(dir);
+  try {
+    return await fn();
+  } finally {
+    process.chdir(before);
+  }
+}
+
+async function initCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw usageError('init expects exactly one slug, e.g. `briefwright init my-article`');
+  const { initArticle } = await import('./build/scaffold.js');
+  const rel = initArticle(io.cwd, positionals[0]);
+  io.stdout.write(`created ${rel}; edit it, then run \`briefwright check ${rel}\`\n`);
+  return EXIT.ok;
+}
+
+async function watchCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: BUILD_OPTIONS.out,
+    products: BUILD_OPTIONS.products,
+    formats: BUILD_OPTIONS.formats,
+    port: { type: 'string' },
+  } as const);
+  if (positionals.length > 0) throw usageError('watch takes no file arguments');
+  const port = values.port === undefined ? 4173 : positiveInt(values.port as string, '--port')!;
+  if (port > 65535) throw usageError('--port must be at most 65535');
+  const buildArgs: string[] = ['--quiet'];
+  for (const key of ['products', 'formats'] as const) {
+    const v = values[key] as string | undefined;
+    if (v !== undefined) {
+      list(v, key === 'products' ? ALL_PRODUCTS : ALL_FORMATS, `--${key}`);
+      buildArgs.push(`--${key}`, v);
+    }
+  }
+  const { watch } = await import('./build/watch.js');
+  const outDir = path.resolve(io.cwd, (values.out as string | undefined) ?? 'out');
+  const session = await watch({ root: io.cwd, outDir, port, buildArgs, log: (l) => io.stderr.write(`${l}\n`) });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await session.stop();
+  return EXIT.interrupted;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  build: buildCommand,
+  check: checkCommand,
+  init: initCommand,
+  watch: watchCommand,
+};
+
+/** Run one command line; returns the exit status. The single place errors become statuses. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw usageError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    return await run(rest, io);
+  } catch (error) {
+    const { exitCode, message } = describeFailure(error);
+    io.stderr.write(`briefwright: ${message}\n`);
+    if (error instanceof CliError && error.kind === 'usage') io.stderr.write('run `briefwright --help` for usage\n');
+    return exitCode;
+  }
+}
+
+function defaultIo(): Io {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/** Remove half-written files and leave with 130 (SIGINT) or 143 (SIGTERM). */
+export function installSignalHandlers(cleanup: () => void): void {
+  const on = (signal: NodeJS.Signals, code: number) =>
+    process.once(signal, () => {
+      cleanup();
+      process.exit(code);
+    });
+  on('SIGINT', EXIT.interrupted);
+  on('SIGTERM', EXIT.terminated);
+}
+
+/** Entry point used by bin/briefwright.js (and `tsx src/cli.ts`). */
+export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (argv[0] !== 'watch') {
+    const { removeLiveTempFiles } = await import('./build/write.js');
+    installSignalHandlers(removeLiveTempFiles);
+  }
+  process.exitCode = await main(argv);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void run();
+}
