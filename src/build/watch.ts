@@ -67,10 +67,14 @@ export function allowSelf(policy: string): string {
 
 /** The served copy of an HTML page: CSP meta allows `'self'`, reload script before `</body>`. */
 export function injectReload(html: string): string {
-  const withCsp = html.replace(
-    /(<meta\s[^>]*http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*\scontent\s*=\s*)(["'])([^"']*)\2/i,
-    (_m, head: string, q: string, policy: string) => `${head}${q}${allowSelf(policy)}${q}`,
-  );
+  const withCsp = html.replace(/<meta\s[^>]*>/gi, (tag) => {
+    if (!/http-equiv\s*=\s*["']?content-security-policy/i.test(tag)) return tag;
+    return tag.replace(
+      /(\scontent\s*=\s*)(?:"([^"]*)"|'([^']*)')/i,
+      (_m, head: string, dq?: string, sq?: string) =>
+        dq !== undefined ? `${head}"${allowSelf(dq)}"` : `${head}'${allowSelf(sq ?? '')}'`,
+    );
+  });
   const tag = `<script src="${SCRIPT_PATH}"></script>`;
   const at = withCsp.toLowerCase().lastIndexOf('</body>');
   return at >= 0 ? `${withCsp.slice(0, at)}${tag}${withCsp.slice(at)}` : `${withCsp}${tag}`;

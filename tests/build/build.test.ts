@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build/index.js';
+import { planTargets } from '../../src/build/jobs.js';
+import { findTempFiles } from '../../src/build/write.js';
+import { articleText, stubEngine, tempProject, type StubEngine } from './stub-engine.js';
+
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Every file under `dir` (relative path → bytes as hex digest). */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else out.set(path.relative(dir, abs).split(path.sep).join('/'), hashOf(abs));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function mtimes(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rel of snapshot(dir).keys()) out.set(rel, statSync(path.join(dir, rel)).mtimeMs);
+  return out;
+}
+
+interface ManifestJson {
+  articles: { slug: string; title: { zh: string; en: string } }[];
+  artifacts: { path: string; sha256: string; size: number; inputs: string; article: string; product: string; format: string }[];
+  site: { path: string; sha256: string; size: number }[];
+}
+const manifestOf = (out: string): ManifestJson => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+
+let root: string;
+let engine: StubEngine;
+const run = (extra: Partial<BuildOptions> = {}) =>
+  build({ root, engine, jobs: 1, code: 'code-v1', ...extra });
+
+beforeEach(() => {
+  engine = stubEngine();
+  root = tempProject({ alpha: articleText('甲'), beta: articleText('乙') });
+});
+afterEach(() => {
+  delete process.env.SOURCE_DATE_EPOCH;
+});
+
+describe('a fresh build', () => {
+  it('writes every planned artifact, and the manifest hashes equal the files', async () => {
+    const report = await run();
+    expect(report.ok).toBe(true);
+    const out = path.join(root, 'out');
+    const m = manifestOf(out);
+    const planned = ['alpha', 'beta'].flatMap((s) => planTargets(s, ['summary', 'checklist', 'slides'], ['html', 'pdf', 'docx', 'pptx']).map((t) => t.path));
+    expect(m.artifacts.map((a) => a.path).sort()).toEqual([...planned].sort());
+    expect(report.written.sort()).toEqual([...planned].sort());
+    for (const a of [...m.artifacts, ...m.site]) {
+      const file = path.join(out, a.path);
+      expect(hashOf(file), a.path).toBe(a.sha256);
+      expect(statSync(file).size).toBe(a.size);
+    }
+    // pptx only for slides
+    expect(m.artifacts.filter((a) => a.format === 'pptx').map((a) => a.product)).toEqual(['slides', 'slides']);
+    expect(m.articles.map((a) => a.title.zh)).toEqual(['甲', '乙']);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(readFileSync(path.join(out, 'fonts/OFL.txt'), 'utf8')).toContain('OPEN FONT LICENSE');
+    expect(readFileSync(path.join(out, 'fonts/NOTICE.txt'), 'utf8')).toContain('Test Sans');
+  });
+
+  it('writes a sorted manifest without timestamps', async () => {
+    await run();
+    const text = readFileSync(path.join(root, 'out/manifest.json'), 'utf8');
+    const m = JSON.parse(text) as ManifestJson;
+    const paths = m.artifacts.map((a) => a.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(text).not.toMatch(/"(time|date|mtime|built)/i);
+    expect(text).not.toMatch(new RegExp(String(new Date().getUTCFullYear()) + '-\\d\\d-\\d\\dT'));
+  });
+});
+
+describe('the cache', () => {
+  it('a second build parses nothing, renders nothing and writes nothing', async () => {
+    await run();
+    const out = path.join(root, 'out');
+    const before = snapshot(out);
+    const times = mtimes(out);
+    engine.calls.parse.length = 0;
+    engine.calls.render.length = 0;
+    const report = await run();
+    expect(engine.calls.parse).toEqual([]);
+    expect(engine.calls.render).toEqual([]);
+    expect(report.written).toEqual([]);
+    expect(report.cached.length).toBe(20);
+    expect(snapshot(out)).toEqual(before);
+    expect(mtimes(out)).toEqual(times);
+  });
+
+  it('changing one source rebuilds only that article', async () => {
+    await run();
+    const out = path.join(root, 'out');
+    const alphaBefore = [...snapshot(out)].filter(([p]) => p.startsWith('alpha/'));
+    engine.calls.render.length = 0;
+    writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二'));
+    const report = await run();
+    expect(new Set(engine.calls.render.map((p) => p.split('/')[0]))).toEqual(new Set(['beta']));
+    expect(report.written.every((p) => p.startsWith('beta/'))).toBe(true);
+    expect(report.written.length).toBe(10);
+    expect([...snapshot(out)].filter(([p]) => p.startsWith('alpha/'))).toEqual(alphaBefore);
+    expect(manifestOf(out).articles.find((a) => a.slug === 'beta')!.title.zh).toBe('乙二');
+  });
+
+  it('a changed or deleted output is made again', async () => {
+    await run();
+    const out = path.join(root, 'out');
+    writeFileSync(path.join(out, 'alpha/summary.html'), 'tampered');
+    engine.calls.render.length = 0;
+    const report = await run();
+    expect(engine.calls.render).toEqual(['alpha/summary.html']);
+    expect(report.written).toEqual(['alpha/summary.html']);
+    expect(hashOf(path.join(out, 'alpha/summary.html'))).toBe(
+      manifestOf(out).artifacts.find((a) => a.path === 'alpha/summary.html')!.sha256,
+    );
+  });
+
+  it('new code, a new SOURCE_DATE_EPOCH or --force invalidates the cache', async () => {
+    await run();
+    engine.calls.render.length = 0;
+    await run({ code: 'code-v2' });
+    expect(engine.calls.render.length).toBe(20);
+
+    engine.calls.render.length = 0;
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    const epochRun = await run({ code: 'code-v2' });
+    expect(engine.calls.render.length).toBe(20);
+    expect(epochRun.written.length).toBe(20);
+
+    engine.calls.render.length = 0;
+    const forced = await run({ code: 'code-v2', force: true });
+    expect(engine.calls.render.length).toBe(20);
+    // same inputs, same bytes: nothing needs writing
+    expect(forced.written).toEqual([]);
+    expect(forced.unchanged.length).toBe(20);
+  });
+
+  it('building a subset of formats keeps the other formats in the manifest', async () => {
+    await run();
+    await run({ formats: ['html'], force: true });
+    expect(manifestOf(path.join(root, 'out')).artifacts.length).toBe(20);
+  });
+});
+
+describe('failures', () => {
+  it('a broken article keeps its previous outputs byte-identical; the others still build', async () => {
+    await run();
+    const out = path.join(root, 'out');
+    const before = snapshot(out);
+    const manifestBefore = manifestOf(out).artifacts.filter((a) => a.article === 'beta');
+    writeFileSync(path.join(root, 'source/alpha.md'), articleText('甲二'));
+    writeFileSync(path.join(root, 'source/beta.md'), articleText('乙', ['BROKEN']));
+    const report = await run();
+    expect(report.ok).toBe(false);
+    expect(report.articles.map((a) => [a.slug, a.status])).toEqual([
+      ['alpha', 'built'],
+      ['beta', 'invalid'],
+    ]);
+    const after = snapshot(out);
+    for (const [p, h] of before) if (p.startsWith('beta/')) expect(after.get(p), p).toBe(h);
+    expect(after.get('alpha/summary.html')).not.toBe(before.get('alpha/summary.html'));
+    expect(manifestOf(out).artifacts.filter((a) => a.article === 'beta')).toEqual(manifestBefore);
+    expect(findTempFiles(out)).toEqual([]);
+    const diag = report.files.find((f) => f.path.endsWith('beta.md'))!;
+    expect(diag.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, 'stub-broken']]);
+  });
+
+  it('a render failure in one format leaves every output of that article untouched', async () => {
+    await run();
+    const out = path.join(root, 'out');
+    const before = snapshot(out);
+    writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二', ['FAIL docx']));
+    const report = await run();
+    expect(report.ok).toBe(false);
+    expect(report.failed.map((f) => f.path).sort()).toEqual(['beta/checklist.docx', 'beta/slides.docx', 'beta/summary.docx']);
+    const after = snapshot(out);
+    for (const [p, h] of before) if (p.startsWith('beta/')) expect(after.get(p), p).toBe(h);
+    expect(findTempFiles(out)).toEqual([]);
+    // fixed source: builds again
+    writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二'));
+    expect((await run()).ok).toBe(true);
+  });
+
+  it('an article broken from the start writes nothing for it', async () => {
+    writeFileSync(path.join(root, 'source/beta.md'), articleText('乙', ['BROKEN']));
+    const report = await run();
+    expect(report.ok).toBe(false);
+    expect(existsSync(path.join(root, 'out/beta'))).toBe(false);
+    expect(manifestOf(path.join(root, 'out')).articles.map((a) => a.slug)).toEqual(['alpha']);
+  });
+
+  it('removes temp files an interrupted earlier run left behind', async () => {
+    await run();
+    const stale = path.join(root, 'out/alpha/.summary.pdf.briefwright-tmp-999-1');
+    writeFileSync(stale, 'half');
+    await run();
+    expect(existsSync(stale)).toBe(false);
+  });
+});
+
+describe('reproducibility and shards', () => {
+  it('a build in another folder gives identical bytes', async () => {
+    await run();
+    const other = tempProject({ alpha: articleText('甲'), beta: articleText('乙') });
+    await build({ root: other, engine: stubEngine(), jobs: 1, code: 'code-v1' });
+    expect(snapshot(path.join(other, 'out'))).toEqual(snapshot(path.join(root, 'out')));
+  });
+
+  it('shard builds cover every article exactly once', async () => {
+    root = tempProject(Object.fromEntries(['a-one', 'b-two', 'c-three', 'd-four', 'e-five'].map((s) => [s, articleText(s)])));
+    const seen: string[] = [];
+    for (const index of [1, 2]) {
+      const report = await run({ shard: { index, count: 2 }, outDir: `out-${index}`, formats: ['html'] });
+      seen.push(...report.articles.map((a) => a.slug));
+    }
+    expect(seen.sort()).toEqual(['a-one', 'b-two', 'c-three', 'd-four', 'e-five']);
+  });
+});
