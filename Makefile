@@ -1,0 +1,58 @@
+# briefwright — `make` sets everything up and builds every article; `make test` runs the tests.
+# Both work on a fresh machine with Node 20+ (dependencies come from npm via package-lock.json).
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+
+NODE        ?= node
+CLI         := $(NODE) bin/briefwright.js
+DEPS        := node_modules/.package-lock.json
+CODE        := $(shell find src templates -name '*.ts' 2>/dev/null) tsconfig.json package.json
+DIST        := .cache/dist.stamp
+SOURCES     := $(wildcard source/*.md)
+BUILT       := .cache/build.stamp
+
+.PHONY: all deps compile build check test bench fuzz watch clean
+
+all: $(BUILT)
+
+# Install dependencies when node_modules is missing or older than the lock file.
+deps: $(DEPS)
+$(DEPS): package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Compile to dist/ when any TypeScript source changed.
+compile: $(DIST)
+$(DIST): $(DEPS) $(CODE)
+	node_modules/.bin/tsc -p .
+	@mkdir -p $(@D) && touch $@
+
+# Build every source into out/ when a source or the code changed (the build's own cache
+# then renders only the artifacts whose inputs changed).
+$(BUILT): $(DIST) $(SOURCES) bin/briefwright.js
+	$(CLI) build
+	@mkdir -p $(@D) && touch $@
+
+# Always run the builder (cheap when nothing changed: it only hashes bytes).
+build: $(DIST)
+	$(CLI) build $(ARGS)
+
+check: $(DIST)
+	$(CLI) check $(ARGS)
+
+test: $(DIST)
+	npx vitest run
+
+bench: $(DIST)
+	npx tsx bench/run.ts
+
+fuzz: $(DEPS)
+	FUZZ_RUNS=20000 npx vitest run tests/fuzz
+
+watch: $(DIST)
+	$(CLI) watch $(ARGS)
+
+clean:
+	rm -rf out dist .cache
