@@ -203,9 +203,13 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      io.stderr.write(HELP);
+      return EXIT.usage;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(HELP);
-      return command === undefined ? EXIT.usage : EXIT.ok;
+      return EXIT.ok;
     }
     if (command === '--version' || command === '-v') {
       io.stdout.write(`${version()}\n`);
