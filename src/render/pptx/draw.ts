@@ -1,0 +1,97 @@
+/**
+ * The drawing list: what a slide is made of, independent of pptxgenjs.
+ * Handlers and the slide layout produce it (pure, testable); `emit.ts`
+ * turns it into native PowerPoint text boxes, shapes and tables.
+ * All geometry is in points from the top-left corner.
+ */
+import type { Lang } from '../../ir/types.js';
+
+export interface Run {
+  text: string;
+  lang: Lang;
+  /** Point size. */
+  size: number;
+  /** Bare hex colour. */
+  color: string;
+  bold?: boolean;
+  italic?: boolean;
+  href?: string;
+}
+
+export interface Para {
+  runs: Run[];
+  align?: 'left' | 'center' | 'right';
+  /** Space after the paragraph in points. */
+  spaceAfter?: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TextItem extends Box {
+  kind: 'text';
+  paras: Para[];
+  valign?: 'top' | 'middle' | 'bottom';
+  fill?: string;
+}
+
+/** A straight line from (x, y) to (x + w, y + h); w and h are never negative. */
+export interface LineItem extends Box {
+  kind: 'line';
+  color: string;
+  width: number;
+}
+
+export interface ShapeItem<K extends 'rect' | 'ellipse' = 'rect' | 'ellipse'> extends Box {
+  kind: K;
+  fill?: string;
+  line?: { color: string; width: number };
+}
+
+export interface TableCellItem {
+  paras: Para[];
+  fill?: string;
+}
+
+export interface TableItem extends Box {
+  kind: 'table';
+  colW: number[];
+  rowH: number[];
+  rows: TableCellItem[][];
+  border: { color: string; width: number };
+  pad: number;
+}
+
+export type Item = TextItem | LineItem | ShapeItem<'rect'> | ShapeItem<'ellipse'> | TableItem;
+
+/** A block drawn at the origin: its items and the height it takes. */
+export interface Drawn {
+  h: number;
+  items: Item[];
+}
+
+/** Move items by (dx, dy). */
+export function translate(items: readonly Item[], dx: number, dy: number): Item[] {
+  return items.map((it) => ({ ...it, x: it.x + dx, y: it.y + dy }));
+}
+
+/** Stack drawn blocks vertically with `gap` between them. */
+export function stack(parts: readonly Drawn[], gap: number): Drawn {
+  const items: Item[] = [];
+  let y = 0;
+  parts.forEach((p, i) => {
+    if (i > 0) y += gap;
+    items.push(...translate(p.items, 0, y));
+    y += p.h;
+  });
+  return { h: y, items };
+}
+
+/** Plain text of a paragraph (for tests and notes). */
+export function paraText(p: Para): string {
+  return p.runs.map((r) => r.text).join('');
+}

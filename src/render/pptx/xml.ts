@@ -1,0 +1,119 @@
+/**
+ * Rewrites of the package pptxgenjs writes, applied while the zip is
+ * normalised: one paragraph-properties element per paragraph, the East
+ * Asian face on every run, bilingual language-tagged speaker notes, core
+ * properties (dates from the build epoch, keywords, language) and the
+ * theme's East Asian fonts.
+ */
+import { strFromU8, strToU8 } from 'fflate';
+import { isoSeconds } from '../zip.js';
+import { EA_FONT, FONT, LANG_TAG } from './constants.js';
+import type { Lang } from '../../ir/types.js';
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/**
+ * pptxgenjs writes an `a:pPr` before every run of a multi-run paragraph;
+ * the schema allows one, first. Keep the first of each paragraph.
+ */
+export function dedupeParagraphProps(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, body: string) => {
+    let seen = false;
+    return `<a:p>${body.replace(PPR, (ppr) => (seen ? '' : ((seen = true), ppr)))}</a:p>`;
+  });
+}
+
+/** Every run's East Asian slot names the CJK face, whatever its Latin face. */
+export function eastAsianFace(xml: string, face = EA_FONT): string {
+  return xml.replace(/<a:ea typeface="[^"]*"/g, `<a:ea typeface="${escapeXml(face)}"`);
+}
+
+function notesRun(text: string, lang: Lang): string {
+  const altLang = lang === 'zh' ? ' altLang="en-US"' : '';
+  return (
+    `<a:p><a:r><a:rPr lang="${LANG_TAG[lang]}"${altLang} dirty="0">` +
+    `<a:latin typeface="${escapeXml(FONT[lang])}"/><a:ea typeface="${escapeXml(EA_FONT)}"/></a:rPr>` +
+    `<a:t>${escapeXml(text)}</a:t></a:r></a:p>`
+  );
+}
+
+/** The notes body pptxgenjs writes: one untagged run. */
+const NOTES_BODY = /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>[^<]*<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/;
+
+/** Replace the untagged notes paragraph with a Chinese and an English paragraph. */
+export function bilingualNotes(xml: string, notes: { zh: string; en: string }): string {
+  const paras = [notes.zh ? notesRun(notes.zh, 'zh') : '', notes.en ? notesRun(notes.en, 'en') : ''].join('');
+  if (!paras) return xml;
+  if (!NOTES_BODY.test(xml)) throw new Error('pptx: speaker-notes body not found where pptxgenjs writes it');
+  return xml.replace(NOTES_BODY, paras);
+}
+
+export interface CoreProps {
+  title: string;
+  subject: string;
+  creator: string;
+  keywords: readonly string[];
+  language: string;
+  epoch: number;
+}
+
+/** `docProps/core.xml`, written whole so no clock time or library default survives. */
+export function coreXml(p: CoreProps): string {
+  const iso = isoSeconds(p.epoch);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(p.title)}</dc:title>` +
+    `<dc:subject>${escapeXml(p.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(p.creator)}</dc:creator>` +
+    `<cp:keywords>${escapeXml(p.keywords.join('; '))}</cp:keywords>` +
+    `<dc:language>${escapeXml(p.language)}</dc:language>` +
+    `<cp:lastModifiedBy>${escapeXml(p.creator)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** The company in `docProps/app.xml` (pptxgenjs writes it unescaped). */
+export function appCompany(xml: string, company: string): string {
+  return xml.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${escapeXml(company)}</Company>`);
+}
+
+/** Theme heading and body fonts: the East Asian slot and the Simplified Chinese script font. */
+export function themeFonts(xml: string, face = EA_FONT): string {
+  return xml.replace(/<a:(major|minor)Font>[\s\S]*?<\/a:\1Font>/g, (block) =>
+    block
+      .replace(/<a:ea typeface="[^"]*"/, `<a:ea typeface="${escapeXml(face)}"`)
+      .replace(/<a:font script="Hans" typeface="[^"]*"/, `<a:font script="Hans" typeface="${escapeXml(face)}"`),
+  );
+}
+
+export interface PackageInfo {
+  core: CoreProps;
+  company: string;
+  /** Notes per slide, index 0 = slide 1. */
+  notes: readonly { zh: string; en: string }[];
+}
+
+/** The per-entry rewrite handed to `normalizeZip`. */
+export function rewritePackage(info: PackageInfo): (name: string, data: Uint8Array) => Uint8Array {
+  return (name, data) => {
+    if (name === 'docProps/core.xml') return strToU8(coreXml(info.core));
+    if (name === 'docProps/app.xml') return strToU8(appCompany(strFromU8(data), info.company));
+    if (name === 'ppt/theme/theme1.xml') return strToU8(themeFonts(strFromU8(data)));
+    const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
+    if (slide) return strToU8(eastAsianFace(dedupeParagraphProps(strFromU8(data))));
+    const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
+    if (notes) {
+      const n = info.notes[Number(notes[1]) - 1];
+      return n ? strToU8(bilingualNotes(strFromU8(data), n)) : data;
+    }
+    return data;
+  };
+}

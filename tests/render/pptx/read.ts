@@ -1,0 +1,156 @@
+/**
+ * An independent PPTX reader for the tests: fflate unzips the package and
+ * @xmldom/xmldom parses the parts, following the relationships the way an
+ * office suite does (presentation → slides in order → notes slides).
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { strFromU8, unzipSync } from 'fflate';
+
+const NS = {
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+} as const;
+
+type El = Element;
+
+export interface RunRead {
+  text: string;
+  lang: string | null;
+  altLang: string | null;
+  latin: string | null;
+  ea: string | null;
+  bold: boolean;
+}
+
+export interface ParaRead {
+  text: string;
+  runs: RunRead[];
+  /** Children names in order (to check the paragraph-properties position). */
+  childNames: string[];
+}
+
+export interface SlideRead {
+  name: string;
+  paras: ParaRead[];
+  notes: ParaRead[];
+  /** Preset geometries of the shapes (`rect`, `ellipse`, `line`, …). */
+  shapes: string[];
+  tables: number;
+  pictures: number;
+  hasSlideNumber: boolean;
+  xml: string;
+}
+
+export interface PptxRead {
+  entries: Record<string, Uint8Array>;
+  size: { cx: number; cy: number };
+  slides: SlideRead[];
+  core: Record<string, string>;
+  app: Record<string, string>;
+}
+
+function parse(data: Uint8Array): Document {
+  return new DOMParser().parseFromString(strFromU8(data), 'text/xml') as unknown as Document;
+}
+
+function all(root: Document | El, ns: string, local: string): El[] {
+  return Array.from(root.getElementsByTagNameNS(ns, local)) as El[];
+}
+
+function first(root: Document | El, ns: string, local: string): El | null {
+  return all(root, ns, local)[0] ?? null;
+}
+
+function rels(entries: Record<string, Uint8Array>, part: string): Map<string, { type: string; target: string }> {
+  const dir = part.slice(0, part.lastIndexOf('/'));
+  const relsName = `${dir}/_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+  const out = new Map<string, { type: string; target: string }>();
+  if (!entries[relsName]) return out;
+  for (const r of all(parse(entries[relsName]), NS.rel, 'Relationship')) {
+    const target = r.getAttribute('Target') ?? '';
+    const resolved = r.getAttribute('TargetMode') === 'External' ? target : resolvePath(dir, target);
+    out.set(r.getAttribute('Id') ?? '', { type: r.getAttribute('Type') ?? '', target: resolved });
+  }
+  return out;
+}
+
+function resolvePath(dir: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = dir.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function readParas(root: Document | El): ParaRead[] {
+  return all(root, NS.a, 'p').map((p) => {
+    const runs = Array.from(p.childNodes)
+      .filter((n): n is El => n.nodeType === 1 && (n as El).localName === 'r')
+      .map((r) => {
+        const rPr = first(r, NS.a, 'rPr');
+        return {
+          text: all(r, NS.a, 't').map((t) => t.textContent ?? '').join(''),
+          lang: rPr?.getAttribute('lang') ?? null,
+          altLang: rPr?.getAttribute('altLang') ?? null,
+          latin: (rPr && first(rPr, NS.a, 'latin')?.getAttribute('typeface')) ?? null,
+          ea: (rPr && first(rPr, NS.a, 'ea')?.getAttribute('typeface')) ?? null,
+          bold: rPr?.getAttribute('b') === '1',
+        };
+      });
+    const childNames = Array.from(p.childNodes)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => (n as El).localName);
+    return { text: runs.map((r) => r.text).join(''), runs, childNames };
+  });
+}
+
+function simpleProps(doc: Document): Record<string, string> {
+  const out: Record<string, string> = {};
+  const root = doc.documentElement;
+  for (const n of Array.from(root.childNodes)) {
+    if (n.nodeType === 1) out[(n as El).nodeName] = (n as El).textContent ?? '';
+  }
+  return out;
+}
+
+export function readPptx(bytes: Uint8Array): PptxRead {
+  const entries = unzipSync(bytes);
+  const presName = 'ppt/presentation.xml';
+  const pres = parse(entries[presName]);
+  const sz = first(pres, NS.p, 'sldSz');
+  const presRels = rels(entries, presName);
+  const slides = all(pres, NS.p, 'sldId').map((s): SlideRead => {
+    const name = presRels.get(s.getAttributeNS(NS.r, 'id') ?? '')?.target ?? '';
+    const doc = parse(entries[name]);
+    const notesRel = [...rels(entries, name).values()].find((r) => r.type.endsWith('/notesSlide'));
+    const notesDoc = notesRel ? parse(entries[notesRel.target]) : null;
+    // Speaker notes live in the body placeholder of the notes slide.
+    const notesBody = notesDoc
+      ? all(notesDoc, NS.p, 'sp').find((sp) => first(sp, NS.p, 'ph')?.getAttribute('type') === 'body')
+      : undefined;
+    return {
+      name,
+      paras: readParas(doc),
+      notes: notesBody ? readParas(notesBody) : [],
+      shapes: all(doc, NS.a, 'prstGeom').map((g) => g.getAttribute('prst') ?? ''),
+      tables: all(doc, NS.a, 'tbl').length,
+      pictures: all(doc, NS.p, 'pic').length,
+      hasSlideNumber: all(doc, NS.a, 'fld').some((f) => f.getAttribute('type') === 'slidenum'),
+      xml: strFromU8(entries[name]),
+    };
+  });
+  return {
+    entries,
+    size: { cx: Number(sz?.getAttribute('cx')), cy: Number(sz?.getAttribute('cy')) },
+    slides,
+    core: simpleProps(parse(entries['docProps/core.xml'])),
+    app: simpleProps(parse(entries['docProps/app.xml'])),
+  };
+}
+
+/** True when the string holds a Han character. */
+export const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
