@@ -1,0 +1,176 @@
+/**
+ * Doc → pdfmake document definition → PDF bytes.
+ *
+ * A4 products get a running header (short title) and a "page X / Y" footer;
+ * slide decks get one page per slide with the slide number in the footer. A
+ * slide whose content does not fit its page is laid out again with smaller
+ * type (a few steps), so the deck always has exactly one page per slide.
+ */
+import pdfmake from 'pdfmake';
+import path from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Doc, SlideBlock } from '../../ir/types.js';
+import type { RenderContext } from '../types.js';
+import { theme } from '../../../templates/theme.js';
+import { fontPackageDir } from '../../fonts/index.js';
+import {
+  FAMILY,
+  lineHeight,
+  PAGE,
+  PDF_LANG,
+  PDF_SUBSET,
+  PDF_VERSION,
+  SLIDE_ANCHOR,
+  SLIDE_FIT_ATTEMPTS,
+  SLIDE_FIT_STEP,
+  STYLES,
+} from './constants.js';
+import { fontFiles, virtualName } from './fonts.js';
+import { renderBlocks, type Node, type RenderState } from './handlers.js';
+import { inlineNodes } from './inline.js';
+import { fileId, patchMetadata, pdfInfo } from './metadata.js';
+
+/** Bumped when the backend's output changes for the same input (part of the file ID). */
+export const BACKEND_REVISION = 'pdf-1';
+
+let configured = false;
+
+/** One-time pdfmake set-up: fonts from memory only, no URL and no other file access. */
+function configure(): void {
+  if (configured) return;
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Uint8Array): void } }).virtualfs;
+  for (const [name, bytes] of Object.entries(fontFiles())) vfs.writeFileSync(name, bytes);
+  const regular = virtualName('regular');
+  const bold = virtualName('bold');
+  pdfmake.setFonts({ [FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  pdfmake.setUrlAccessPolicy(() => false);
+  const allowed = fontPackageDir() + path.sep;
+  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(allowed));
+  configured = true;
+}
+
+function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
+  const [left, , right] = PAGE.a4.margins;
+  const text = [...inlineNodes(doc.meta.shortTitle.zh, 'zh'), '  ·  ', ...inlineNodes(doc.meta.shortTitle.en, 'en')];
+  return (currentPage: number) =>
+    currentPage === 1
+      ? null
+      : ({
+          stack: [
+            { text, ...STYLES.running, alignment: 'right' },
+            { canvas: [{ type: 'line', x1: 0, y1: 3, x2: PAGE.a4.width - left - right, y2: 3, lineWidth: 0.5, lineColor: theme.colors.rule }] },
+          ],
+          margin: [left, 28, right, 0],
+        } as never);
+}
+
+function pageFooter(doc: Doc): TDocumentDefinitions['footer'] {
+  if (doc.page === 'slide') {
+    const [left, , right] = PAGE.slide.margins;
+    const short = [...inlineNodes(doc.meta.shortTitle.zh, 'zh'), '  ·  ', ...inlineNodes(doc.meta.shortTitle.en, 'en')];
+    return (currentPage: number, pageCount: number) =>
+      ({
+        columns: [
+          { text: short, ...STYLES.running, fontSize: theme.size.slideSmall * 0.9 },
+          { text: `${currentPage} / ${pageCount}`, ...STYLES.running, fontSize: theme.size.slideSmall, alignment: 'right', width: 60 },
+        ],
+        margin: [left, 8, right, 0],
+      }) as never;
+  }
+  return (currentPage: number, pageCount: number) =>
+    ({
+      text: `第 ${currentPage} / ${pageCount} 页  ·  Page ${currentPage} / ${pageCount}`,
+      ...STYLES.running,
+      alignment: 'center',
+      margin: [0, 22, 0, 0],
+    }) as never;
+}
+
+function slideBackground(): TDocumentDefinitions['background'] {
+  return () => ({ canvas: [{ type: 'rect', x: 0, y: 0, w: PAGE.slide.width, h: 5, color: theme.colors.slideBand }] }) as never;
+}
+
+/** The pdfmake document definition of a Doc. */
+export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<number, number>()): TDocumentDefinitions {
+  const page = PAGE[doc.page];
+  const st: RenderState = { page: doc.page, scale: 1, slideScale, outlineParent: null, outlineCount: 0 };
+  const info = pdfInfo(doc, ctx.epoch);
+  const content: Node[] = renderBlocks(doc.blocks, st);
+  return {
+    pageSize: { width: page.width, height: page.height },
+    pageMargins: [...page.margins],
+    version: PDF_VERSION,
+    subset: PDF_SUBSET,
+    language: PDF_LANG,
+    displayTitle: true,
+    info: {
+      title: info.title,
+      author: info.author,
+      subject: info.subject,
+      keywords: info.keywords,
+      creator: info.creator,
+      producer: info.producer,
+      creationDate: info.creationDate,
+      modDate: info.modDate,
+    },
+    defaultStyle: { font: FAMILY, fontSize: theme.size.body, color: theme.colors.ink, lineHeight: lineHeight(theme.lineHeight.en) },
+    header: doc.page === 'a4' ? runningHeader(doc) : undefined,
+    footer: pageFooter(doc),
+    background: doc.page === 'slide' ? slideBackground() : undefined,
+    content: content as never,
+  } as TDocumentDefinitions;
+}
+
+/** Slides whose content ran onto a following page, from the pages their anchors start on. */
+export function overflowingSlides(starts: Map<number, number>, totalPages: number, slideNumbers: number[]): number[] {
+  const out: number[] = [];
+  slideNumbers.forEach((n, i) => {
+    const start = starts.get(n);
+    const next = i + 1 < slideNumbers.length ? starts.get(slideNumbers[i + 1]) : totalPages + 1;
+    if (start === undefined || next === undefined) return;
+    if (next - start > 1) out.push(n);
+  });
+  return out;
+}
+
+type PdfKitDoc = unknown;
+
+async function layout(def: TDocumentDefinitions): Promise<{ pdf: ReturnType<typeof pdfmake.createPdf>; kit: PdfKitDoc }> {
+  const pdf = pdfmake.createPdf(def);
+  const kit = await (pdf as unknown as { getStream(): Promise<PdfKitDoc> }).getStream();
+  return { pdf, kit };
+}
+
+/** Render a Doc to PDF bytes. */
+export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
+  configure();
+  const info = pdfInfo(doc, ctx.epoch);
+  const id = fileId(doc, BACKEND_REVISION);
+  const slideNumbers = doc.blocks.filter((b): b is SlideBlock => b.type === 'slide').map((b) => b.number);
+  const scales = new Map<number, number>();
+  for (let attempt = 0; ; attempt++) {
+    const def = definition(doc, ctx, scales);
+    const starts = new Map<number, number>();
+    let totalPages = 0;
+    def.pageBreakBefore = (node, queries) => {
+      const n = node as { id?: string; headlineLevel?: number; pages?: number; startPosition?: { pageNumber: number } };
+      if (slideNumbers.length > 0) {
+        totalPages = Math.max(totalPages, n.pages ?? 0);
+        const p = n.startPosition?.pageNumber;
+        if (n.id?.startsWith(SLIDE_ANCHOR) && p !== undefined) starts.set(Number(n.id.slice(SLIDE_ANCHOR.length)), p);
+        return false;
+      }
+      // Keep a heading with what follows it: never the last thing on a page.
+      return n.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+    };
+    const { pdf, kit } = await layout(def);
+    const over = slideNumbers.length > 0 ? overflowingSlides(starts, totalPages, slideNumbers) : [];
+    if (over.length > 0 && attempt < SLIDE_FIT_ATTEMPTS) {
+      for (const n of over) scales.set(n, (scales.get(n) ?? 1) * SLIDE_FIT_STEP);
+      continue; // the laid-out document is dropped without being written
+    }
+    patchMetadata(kit, info, id);
+    const buf = await pdf.getBuffer();
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+}

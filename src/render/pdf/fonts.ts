@@ -1,0 +1,147 @@
+/**
+ * The PDF backend's fonts, parsed once per process.
+ *
+ * pdfmake hands pdfkit the bytes of every font face for every document, and
+ * pdfkit parses them again with fontkit each time (~100 ms per document for a
+ * 10 MB CJK face). This module keeps one parsed fontkit font per face:
+ *
+ * 1. It reads each TTF once and parses it once with fontkit.
+ * 2. It registers a tiny extra fontkit "format" that recognises a 12-byte key
+ *    (`BWFONTKEY` + face number) and answers with the already parsed font.
+ * 3. pdfmake's virtual file system holds only those keys, so pdfmake and
+ *    pdfkit never open a font file themselves.
+ *
+ * fontkit fonts cache glyph objects together with the code points they were
+ * first laid out from, and pdfkit writes those code points into the PDF's
+ * ToUnicode map. So that a document's bytes never depend on what was rendered
+ * before it in the same process, each document starts with an empty glyph
+ * cache (tables, the expensive part, stay parsed).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fontPath, type FontWeight } from '../../fonts/index.js';
+
+/** The subset of fontkit's Font API this backend uses. */
+export interface FontkitFont {
+  postscriptName: string;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  _glyphs: Record<number, unknown>;
+}
+
+interface Fontkit {
+  create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
+  registerFormat(format: unknown): void;
+}
+
+const require = createRequire(import.meta.url);
+// Resolve fontkit exactly as pdfkit (under pdfmake) does, so both share one module instance.
+const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+const fontkit = pdfkitRequire('fontkit') as Fontkit;
+
+/** Family name used in every pdfmake document definition. */
+export const FAMILY = 'NotoSansSC';
+
+const KEY_MAGIC = 'BWFONTKEY';
+const FACES: readonly FontWeight[] = ['regular', 'bold'];
+
+const parsed = new Map<FontWeight, FontkitFont>();
+let oneTimeMs = 0;
+
+function keyFor(weight: FontWeight): Uint8Array {
+  return new Uint8Array(Buffer.from(`${KEY_MAGIC}${FACES.indexOf(weight)}\0\0`, 'latin1'));
+}
+
+function weightOfKey(buf: Uint8Array): FontWeight | null {
+  if (buf.length !== KEY_MAGIC.length + 3) return null;
+  const text = Buffer.from(buf).toString('latin1');
+  if (!text.startsWith(KEY_MAGIC)) return null;
+  return FACES[Number(text[KEY_MAGIC.length])] ?? null;
+}
+
+/** fontkit format that turns a key back into the parsed font (a constructor may return another object). */
+class CachedFontFormat {
+  static probe(buf: Uint8Array): boolean {
+    return weightOfKey(buf) !== null;
+  }
+
+  constructor(stream: { buffer: Uint8Array }) {
+    const weight = weightOfKey(stream.buffer);
+    const font = weight && parsed.get(weight);
+    if (!font) throw new Error('briefwright: font key used before the font was loaded');
+    font._glyphs = {}; // per-document glyph cache; see the module comment
+    return font as unknown as CachedFontFormat;
+  }
+}
+
+let registered = false;
+
+/** Parsed font of one face (parsing it on first use). */
+export function fontFace(weight: FontWeight): FontkitFont {
+  let font = parsed.get(weight);
+  if (!font) {
+    const t0 = performance.now();
+    font = fontkit.create(new Uint8Array(readFileSync(fontPath(weight))));
+    parsed.set(weight, font);
+    oneTimeMs += performance.now() - t0;
+  }
+  return font;
+}
+
+/**
+ * Load both faces and return the virtual files pdfmake should know: file
+ * name → key bytes. Safe to call for every document.
+ */
+export function fontFiles(): Record<string, Uint8Array> {
+  if (!registered) {
+    fontkit.registerFormat(CachedFontFormat);
+    registered = true;
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const w of FACES) {
+    fontFace(w);
+    files[virtualName(w)] = keyFor(w);
+  }
+  return files;
+}
+
+/** Name of a face in pdfmake's virtual file system. */
+export function virtualName(weight: FontWeight): string {
+  return `briefwright-fonts/NotoSansSC-${weight}.ttf`;
+}
+
+/** Milliseconds spent reading and parsing the faces so far (the one-time cost). */
+export function fontLoadMs(): number {
+  return oneTimeMs;
+}
+
+/**
+ * Characters of `text` that the face cannot draw (whitespace and
+ * zero-width format characters excepted), in order of first appearance.
+ */
+export function missingChars(text: string, weight: FontWeight = 'regular'): string[] {
+  const font = fontFace(weight);
+  const missing: string[] = [];
+  for (const ch of new Set(text)) {
+    if (/[\s\u200b-\u200d\u2060\ufeff]/u.test(ch)) continue;
+    if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.push(ch);
+  }
+  return missing;
+}
+
+/**
+ * The face's natural line height in ems (ascent + descent + gap; 1.448 for
+ * Noto Sans SC). pdfmake's `lineHeight` multiplies this, not the font size.
+ */
+export function naturalLineHeight(): number {
+  const f = fontFace('regular');
+  return (f.ascent - f.descent + f.lineGap) / f.unitsPerEm;
+}
+
+/** pdfmake `lineHeight` that gives a CSS-like line height of `css` × font size. */
+export function lineHeight(css: number): number {
+  return Math.round((css / naturalLineHeight()) * 1000) / 1000;
+}

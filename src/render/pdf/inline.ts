@@ -1,0 +1,106 @@
+/**
+ * Inline runs (IR `Span[]`) → pdfmake text nodes, with Chinese line breaking.
+ *
+ * pdfmake splits text with the Unicode line-breaking algorithm, which already
+ * breaks between ideographs but also allows a few breaks that Chinese
+ * typesetting forbids. The kinsoku rules (`breakUnits`) decide where a line
+ * may break; a unit that pdfmake would still split is handed over as its own
+ * `noWrap` node. No invisible characters are inserted, so copied text is
+ * exactly the source text.
+ */
+import { createRequire } from 'node:module';
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Inline, Lang } from '../../ir/types.js';
+import { breakUnits, hasCjk, zhPunctuation } from '../text/kinsoku.js';
+import { missingChars } from './fonts.js';
+
+type TextNode = Exclude<Content, string | Content[]> & { text: unknown };
+export type InlineNode = { text: string } & Record<string, unknown>;
+
+interface LineBreakerCtor {
+  new (text: string): { nextBreak(): { position: number; required: boolean } | null };
+}
+const require = createRequire(import.meta.url);
+// The same line breaker pdfmake uses (its own dependency), so both agree on break positions.
+const LineBreaker = createRequire(require.resolve('pdfmake'))('linebreak') as LineBreakerCtor;
+
+/** A character the fonts cannot draw: the build stops instead of printing tofu. */
+export class MissingGlyphError extends Error {
+  constructor(
+    readonly chars: string[],
+    readonly context: string,
+  ) {
+    const list = chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    super(`the PDF font cannot draw ${list} in: ${context.slice(0, 80)}`);
+    this.name = 'MissingGlyphError';
+  }
+}
+
+/** Offsets (UTF-16) where pdfmake's line breaker allows a break inside `text`. */
+export function lineBreakerBreaks(text: string): Set<number> {
+  const breaker = new LineBreaker(text);
+  const out = new Set<number>();
+  let bk;
+  while ((bk = breaker.nextBreak())) if (bk.position < text.length) out.add(bk.position);
+  return out;
+}
+
+/**
+ * Split a run of text into pdfmake pieces so that lines break only where the
+ * kinsoku rules allow: plain pieces, and `noWrap` pieces for units the line
+ * breaker would otherwise split. Joining the pieces gives back the text.
+ */
+export function segment(text: string): { text: string; noWrap?: true }[] {
+  if (!hasCjk(text)) return [{ text }];
+  const breaks = lineBreakerBreaks(text);
+  const pieces: { text: string; noWrap?: true }[] = [];
+  let plain = '';
+  let pos = 0;
+  for (const unit of breakUnits(text)) {
+    const start = pos;
+    pos += unit.length;
+    let inner = false;
+    for (let i = start + 1; i < pos && !inner; i++) inner = breaks.has(i);
+    if (inner) {
+      if (plain) pieces.push({ text: plain });
+      plain = '';
+      pieces.push({ text: unit, noWrap: true });
+    } else {
+      plain += unit;
+    }
+  }
+  if (plain) pieces.push({ text: plain });
+  return pieces;
+}
+
+/** Text as printed: Chinese punctuation clean-up, then a check that every character can be drawn. */
+export function printable(text: string, lang: Lang): string {
+  const out = lang === 'zh' || hasCjk(text) ? zhPunctuation(text) : text;
+  const missing = missingChars(out);
+  if (missing.length > 0) throw new MissingGlyphError(missing, out);
+  return out.normalize('NFC');
+}
+
+/** IR inline runs → an array of pdfmake inline text nodes. */
+export function inlineNodes(spans: Inline | undefined, lang: Lang): InlineNode[] {
+  const nodes: InlineNode[] = [];
+  for (const span of spans ?? []) {
+    const style: Record<string, unknown> = {};
+    if (span.strong) style.bold = true;
+    if (span.em) style.italics = true;
+    if (span.code) style.color = '#3b4652';
+    if (span.href) {
+      style.link = span.href;
+      style.decoration = 'underline';
+    }
+    for (const piece of segment(printable(span.text, lang))) nodes.push({ ...piece, ...style });
+  }
+  return nodes;
+}
+
+/** Plain text of inline runs as printed (for outlines and metadata). */
+export function plainText(spans: Inline | undefined, lang: Lang): string {
+  return (spans ?? []).map((s) => printable(s.text, lang)).join('');
+}
+
+export type { TextNode };

@@ -1,0 +1,133 @@
+/**
+ * Chinese line-breaking rules (禁则, kinsoku) and punctuation clean-up, shared
+ * by every backend that wraps text itself (PDF; DOCX and PPTX may reuse it).
+ *
+ * The rules, in plain terms:
+ * - a line may break between two CJK characters, or between CJK and Latin;
+ * - a line may break after a space, never inside a Latin word or number;
+ * - no line begins with closing punctuation (`,。、;:?!)》」』】’”…` …);
+ * - no line ends with opening punctuation (`《「『【(“‘` …);
+ * - a run of the same dash or ellipsis character (`——`, `……`) is never split.
+ *
+ * Everything here is pure and works on whole code points.
+ */
+
+/** Characters that must not begin a line (closing and trailing punctuation, small kana, iteration marks). */
+export const NO_LINE_START: ReadonlySet<string> = new Set([
+  ...',。、;:?!)》」』】〕〗〙〛〉’”…‥·・ー々〻〜~%‰℃°′″',
+  ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
+  ...'﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞.]}|',
+  ...',.;:?!)]}%',
+]);
+
+/** Characters that must not end a line (opening punctuation, leading currency signs). */
+export const NO_LINE_END: ReadonlySet<string> = new Set([
+  ...'(《「『【〔〖〘〚〈‘“¥$£€﹙﹛﹝[{',
+  ...'([{',
+]);
+
+/** Characters that form an unbreakable run when repeated (`——`, `……`, `‥‥`). */
+const REPEAT_GLUE: ReadonlySet<string> = new Set([...'—―…‥']);
+
+/**
+ * True for characters around which Chinese text may wrap: CJK ideographs,
+ * kana, Hangul, CJK and full-width punctuation.
+ */
+export function isCjk(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  return (
+    (cp >= 0x2e80 && cp <= 0x2fdf) || // radicals
+    (cp >= 0x3000 && cp <= 0x30ff) || // CJK punctuation, kana
+    (cp >= 0x3100 && cp <= 0x31ff) || // bopomofo, kana ext.
+    (cp >= 0x3400 && cp <= 0x4dbf) || // ext. A
+    (cp >= 0x4e00 && cp <= 0x9fff) || // unified ideographs
+    (cp >= 0xac00 && cp <= 0xd7af) || // Hangul
+    (cp >= 0xf900 && cp <= 0xfaff) || // compatibility ideographs
+    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
+    (cp >= 0xff00 && cp <= 0xffef) || // full-width forms
+    (cp >= 0x20000 && cp <= 0x3134f) || // ext. B–G
+    ch === '“' ||
+    ch === '”' ||
+    ch === '‘' ||
+    ch === '’' ||
+    ch === '—' ||
+    ch === '…' ||
+    ch === '·'
+  );
+}
+
+/** True when the text holds at least one CJK character. */
+export function hasCjk(text: string): boolean {
+  for (const ch of text) if (isCjk(ch)) return true;
+  return false;
+}
+
+const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\u3000';
+
+/**
+ * May a line break fall between `before` and `after`? Kinsoku rules only:
+ * the caller has already decided that the place is a break opportunity.
+ */
+export function kinsokuAllows(before: string, after: string): boolean {
+  if (NO_LINE_START.has(after)) return false;
+  if (NO_LINE_END.has(before)) return false;
+  if (before === after && REPEAT_GLUE.has(before)) return false;
+  return true;
+}
+
+/** Is there a break opportunity between two adjacent characters? */
+export function canBreakBetween(before: string, after: string): boolean {
+  if (isSpace(after)) return false; // break after the space, not before it
+  const opportunity = isSpace(before) || isCjk(before) || isCjk(after);
+  return opportunity && kinsokuAllows(before, after);
+}
+
+/**
+ * Split text into units that must stay on one line; a line may break only
+ * between units. Joining the units gives back the text unchanged.
+ *
+ *   breakUnits('他说:“合作。”') → ['他', '说:', '“合作。”']
+ */
+export function breakUnits(text: string): string[] {
+  const chars = [...text];
+  const units: string[] = [];
+  let current = '';
+  for (let i = 0; i < chars.length; i++) {
+    if (i > 0 && canBreakBetween(chars[i - 1], chars[i])) {
+      units.push(current);
+      current = '';
+    }
+    current += chars[i];
+  }
+  if (current !== '') units.push(current);
+  return units;
+}
+
+/**
+ * Does one printed line of Chinese text break the kinsoku rules: does it
+ * start with closing punctuation or end with opening punctuation? Used to
+ * check the lines read back from an output.
+ */
+export function violatesKinsoku(line: string): { start: boolean; end: boolean } {
+  const t = line.trim();
+  const chars = [...t];
+  return {
+    start: chars.length > 0 && NO_LINE_START.has(chars[0]) && hasCjk(t),
+    end: chars.length > 0 && NO_LINE_END.has(chars[chars.length - 1]) && hasCjk(t),
+  };
+}
+
+/**
+ * Chinese punctuation clean-up: a half-width comma next to a CJK character
+ * prints as the full-width comma (`官网,日前` → `官网,日前`), and the space an
+ * English habit put after it is dropped. Commas between Latin text or digits
+ * (`1,000`, `Tokyo, Japan`) are left alone.
+ */
+export function zhPunctuation(text: string): string {
+  return text.replace(/(.?),[ \t]*(.?)/gsu, (match, before: string, after: string) => {
+    if ((before !== '' && isCjk(before)) || (after !== '' && isCjk(after) && !/\d/.test(before))) {
+      return `${before},${after}`;
+    }
+    return match;
+  });
+}
