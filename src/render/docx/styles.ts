@@ -1,0 +1,215 @@
+/**
+ * Named Word styles derived from the theme. The body never formats text
+ * directly where a style serves, so a user can restyle the whole document
+ * from Word's Styles pane.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  LevelFormat,
+  LineRuleType,
+  ShadingType,
+  type INumberingOptions,
+  type IParagraphStyleOptions,
+  type ICharacterStyleOptions,
+  type IStylesOptions,
+  type IRunStylePropertiesOptions,
+} from 'docx';
+import { theme } from '../../../templates/theme.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FONT, NUM, P, T, half, hex, twip } from './constants.js';
+
+const color = theme.colors;
+const size = theme.size;
+
+/** Run fonts of a style or run: Latin face for ascii/hAnsi/cs, CJK face for eastAsia. */
+export const FONTS = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT } as const;
+
+/** Line spacing "at least" the theme's line height (multiples of the CJK face's own tall line look too loose). */
+function lines(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.AT_LEAST } {
+  return { line: twip(pt * ratio), lineRule: LineRuleType.AT_LEAST };
+}
+
+function run(pt: number, fg: string, extra: Partial<IRunStylePropertiesOptions> = {}): IRunStylePropertiesOptions {
+  return { font: FONTS, language: LANGUAGE, size: half(pt), color: hex(fg), ...extra };
+}
+
+type Para = IParagraphStyleOptions;
+
+function para(id: string, name: string, opts: Omit<Para, 'id' | 'name'>): Para {
+  return { id, name, basedOn: P.normal, next: P.normal, quickFormat: true, ...opts };
+}
+
+const zhBody = (pt: number, fg: string = color.zh, after: number = theme.spacing.paragraph) => ({
+  run: run(pt, fg),
+  paragraph: { spacing: { before: 0, after: twip(after), ...lines(pt, theme.lineHeight.zh) } },
+});
+const enBody = (pt: number, fg: string = color.en, after: number = theme.spacing.paragraph) => ({
+  run: run(pt, fg),
+  paragraph: { spacing: { before: 0, after: twip(after), ...lines(pt, theme.lineHeight.en) } },
+});
+
+const accentRule = { style: BorderStyle.SINGLE, size: 12, color: hex(color.accent), space: 6 };
+
+export const paragraphStyles: Para[] = [
+  para(P.subtitle, 'Subtitle', {
+    run: run(size.subtitle, color.muted),
+    paragraph: { spacing: { before: 0, after: twip(theme.spacing.block) } },
+  }),
+  para(P.zh, 'Text Chinese', zhBody(size.body)),
+  para(P.en, 'Text English', enBody(size.body)),
+  para(P.lead, 'Lead', zhBody(size.h3)),
+  para(P.note, 'Note', enBody(size.small, color.muted)),
+  para(P.meta, 'Meta', { ...zhBody(size.meta, color.muted, 2) }),
+  para(P.caption, 'caption', {
+    run: run(size.meta, color.muted, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: twip(theme.spacing.block), after: twip(4) } },
+  }),
+  para(P.callout, 'Callout', {
+    ...zhBody(size.body),
+  }),
+  para(P.calloutTitle, 'Callout Title', {
+    run: run(size.h3, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: 0, after: twip(4) } },
+  }),
+  para(P.checkItem, 'Checklist Item', {
+    run: run(size.body, color.zh, { bold: true }),
+    paragraph: {
+      keepNext: true,
+      indent: { left: twip(22), hanging: twip(22) },
+      spacing: { before: twip(theme.spacing.block), after: twip(2), ...lines(size.body, theme.lineHeight.zh) },
+    },
+  }),
+  para(P.checkItemEn, 'Checklist Item English', {
+    run: run(size.body, color.en),
+    paragraph: { keepNext: true, indent: { left: twip(22) }, spacing: { before: 0, after: twip(2), ...lines(size.body, theme.lineHeight.en) } },
+  }),
+  para(P.checkMeta, 'Checklist Details', {
+    run: run(size.small, color.muted),
+    paragraph: { indent: { left: twip(22) }, spacing: { before: 0, after: twip(4) } },
+  }),
+  para(P.listZh, 'List Chinese', { ...zhBody(size.body, color.zh, 0) }),
+  para(P.listEn, 'List English', {
+    ...enBody(size.body),
+    paragraph: { indent: { left: twip(18) }, spacing: { before: 0, after: twip(theme.spacing.paragraph), ...lines(size.body, theme.lineHeight.en) } },
+  }),
+  para(P.tableZh, 'Table Text Chinese', zhBody(size.meta, color.zh, 1)),
+  para(P.tableEn, 'Table Text English', enBody(size.meta, color.en, 1)),
+  para(P.tableHead, 'Table Heading', {
+    run: run(size.meta, color.white, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: 0, after: 0 } },
+  }),
+  para(P.timelineDate, 'Timeline Date', {
+    run: run(size.meta, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: 0, after: twip(2) } },
+  }),
+  para(P.tocHeading, 'TOC Heading', {
+    run: run(size.h2, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: twip(theme.spacing.block), after: twip(4) } },
+  }),
+  para(P.header, 'header', {
+    run: run(size.small, color.muted),
+    paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(color.rule), space: 4 } } },
+  }),
+  para(P.footer, 'footer', { run: run(size.small, color.muted), paragraph: { alignment: AlignmentType.CENTER } }),
+  para(P.slideTitle, 'Slide Title', {
+    run: run(size.slideTitle, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: 0, after: 0, ...lines(size.slideTitle, 1.25) } },
+  }),
+  para(P.slideTitleEn, 'Slide Title English', {
+    run: run(size.slideTitleEn, color.muted),
+    paragraph: {
+      keepNext: true,
+      border: { bottom: { ...accentRule, space: 4 } },
+      spacing: { before: 0, after: twip(12), ...lines(size.slideTitleEn, 1.25) },
+    },
+  }),
+  para(P.slideZh, 'Slide Text Chinese', zhBody(size.slideBody, color.zh, 0)),
+  para(P.slideEn, 'Slide Text English', enBody(size.slideBodyEn, color.en, theme.spacing.block)),
+];
+
+export const characterStyles: ICharacterStyleOptions[] = [
+  { id: C.en, name: 'English Inline', basedOn: 'DefaultParagraphFont', run: { color: hex(color.en) } },
+  { id: C.cite, name: 'Citation', basedOn: 'DefaultParagraphFont', run: { color: hex(color.muted), size: half(size.small) } },
+  { id: C.marker, name: 'Marker', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), bold: true } },
+  { id: C.label, name: 'Label', basedOn: 'DefaultParagraphFont', run: { bold: true } },
+];
+
+/** A bordered grid for data tables and a border-less one for side-by-side layout, as real table styles. */
+export function tableStyleXml(): string {
+  const rule = hex(color.rule);
+  const b = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${rule}"/>`;
+  const grid =
+    `<w:style w:type="table" w:styleId="${T.grid}"><w:name w:val="Brief Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+    `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>` +
+    `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(b).join('')}</w:tblBorders>` +
+    `<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="${hex(color.white)}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${hex(color.accent)}"/></w:tcPr></w:tblStylePr>` +
+    `</w:style>`;
+  const plain =
+    `<w:style w:type="table" w:styleId="${T.plain}"><w:name w:val="Plain Layout Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="60"/>` +
+    `<w:tblPr><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `</w:style>`;
+  return grid + plain;
+}
+
+/** Insert the table styles into a packed `word/styles.xml` (docx 9 has no table-style option). */
+export function withTableStyles(stylesXml: string): string {
+  if (stylesXml.includes(`w:styleId="${T.grid}"`)) return stylesXml;
+  return stylesXml.replace('</w:styles>', `${tableStyleXml()}</w:styles>`);
+}
+
+export function stylesOptions(): IStylesOptions {
+  return {
+    default: {
+      document: {
+        run: { font: FONTS, language: LANGUAGE, size: half(size.body), color: hex(color.ink) },
+        paragraph: { spacing: { before: 0, after: twip(theme.spacing.paragraph) } },
+      },
+      title: {
+        run: run(size.title, color.ink, { bold: true }),
+        paragraph: { spacing: { before: 0, after: twip(4), ...lines(size.title, 1.3) } },
+      },
+      heading1: {
+        run: run(size.h1, color.accent, { bold: true }),
+        paragraph: {
+          keepNext: true,
+          outlineLevel: 0,
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hex(color.rule), space: 2 } },
+          spacing: { before: twip(theme.spacing.section), after: twip(theme.spacing.paragraph) },
+        },
+      },
+      heading2: {
+        run: run(size.h2, color.ink, { bold: true }),
+        paragraph: { keepNext: true, outlineLevel: 1, spacing: { before: twip(theme.spacing.block), after: twip(4) } },
+      },
+      heading3: {
+        run: run(size.h3, color.muted, { bold: true }),
+        paragraph: { keepNext: true, outlineLevel: 2, spacing: { before: twip(theme.spacing.block), after: twip(2) } },
+      },
+      hyperlink: { run: { color: hex(color.accent), underline: {} } },
+    },
+    paragraphStyles,
+    characterStyles,
+  };
+}
+
+/** Word lists: a bullet and a decimal list, indented to the theme's step. */
+export function numberingOptions(): INumberingOptions {
+  const indent = { left: twip(18), hanging: twip(12) };
+  const rp = { font: FONTS, language: LANGUAGE, color: hex(color.accent) };
+  return {
+    config: [
+      {
+        reference: NUM.bullet,
+        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent }, run: rp } }],
+      },
+      {
+        reference: NUM.ordered,
+        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent }, run: rp } }],
+      },
+    ],
+  };
+}
+
+/** Cell shading for callouts and header cells. */
+export const shade = (fill: string) => ({ type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) });
