@@ -1,0 +1,139 @@
+/**
+ * A whole self-contained page: the body from the block handlers, a font
+ * subset of exactly the glyphs the body uses, the stylesheet and script
+ * inline, and a CSP admitting only those by hash.
+ */
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { unified } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+import type { BiInline, Doc } from '../../ir/types.js';
+import { formatDate } from '../../../templates/format.js';
+import { BOLD_CLASSES, BOLD_TAGS } from './constants.js';
+import { contentSecurityPolicy } from './csp.js';
+import { stylesheet } from './css.js';
+import { fontFaceCss } from './fonts.js';
+import { createContext, renderBlocks } from './handlers.js';
+import { bi, plainText } from './inline.js';
+import { script } from './scripts.js';
+
+/** Text of a hast tree for each face: all of it for the regular face, text in bold contexts for the bold face. */
+export function collectText(nodes: readonly (RootContent | ElementContent)[], bold = false, acc = { regular: '', bold: '' }) {
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      acc.regular += n.value;
+      if (bold) acc.bold += n.value;
+    } else if (n.type === 'element') {
+      if (n.tagName === 'style' || n.tagName === 'script') continue;
+      const cls = n.properties?.className;
+      const classes = Array.isArray(cls) ? cls.map(String) : [];
+      const b = bold || BOLD_TAGS.has(n.tagName) || classes.some((c) => BOLD_CLASSES.has(c));
+      collectText(n.children, b, acc);
+    }
+  }
+  return acc;
+}
+
+const biText = (b: BiInline) => [plainText(b.zh), plainText(b.en)].filter(Boolean).join(' | ');
+const text = (zh: string, en: string): BiInline => ({ zh: [{ text: zh }], en: [{ text: en }] });
+
+/** Top-level section headings with ids, for the table of contents. */
+function tocEntries(main: ElementContent[]): { id: string; label: ElementContent[] }[] {
+  const out: { id: string; label: ElementContent[] }[] = [];
+  for (const n of main) {
+    if (n.type === 'element' && n.tagName === 'h2' && typeof n.properties?.id === 'string') {
+      out.push({ id: n.properties.id, label: structuredClone(n.children) });
+    }
+  }
+  return out;
+}
+
+function a4Body(doc: Doc): Element {
+  const ctx = createContext(doc);
+  const [first, ...rest] = doc.blocks;
+  const headBlocks = first?.type === 'title' ? [first] : [];
+  const mainBlocks = first?.type === 'title' ? rest : doc.blocks;
+  const header = renderBlocks(headBlocks, ctx);
+  const main = renderBlocks(mainBlocks, ctx);
+  const toc = tocEntries(main);
+  const date = formatDate(doc.meta.date);
+  return h('body', [
+    h('div', { className: 'page', dataArticle: doc.meta.articleId }, [
+      h('header', header),
+      ...(toc.length > 1
+        ? [
+            h('nav', { className: 'toc', ariaLabel: '目录 Contents' }, [
+              h('ol', toc.map((t) => h('li', h('a', { href: `#${t.id}` }, t.label)))),
+            ]),
+          ]
+        : []),
+      h('main', main),
+      h('footer', [
+        h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
+        h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
+      ]),
+    ]),
+  ]);
+}
+
+function slidesBody(doc: Doc): Element {
+  const ctx = createContext(doc);
+  const slides = renderBlocks(doc.blocks, ctx);
+  return h('body', { className: 'deck-page', dataArticle: doc.meta.articleId }, [
+    h('header', { className: 'sr-only' }, h('h1', bi(doc.meta.title, 'span'))),
+    h('main', { className: 'deck' }, slides),
+    h('footer', { className: 'toolbar' }, [
+      h('nav', { ariaLabel: '幻灯片导航 Slide navigation' }, [
+        h('button', { type: 'button', className: 'prev' }, [h('span', { ariaHidden: 'true' }, '‹'), h('span', { className: 'sr-only' }, '上一张 Previous')]),
+        h('span', { className: 'counter', ariaLive: 'polite' }, `1 / ${ctx.slideCount}`),
+        h('button', { type: 'button', className: 'next' }, [h('span', { ariaHidden: 'true' }, '›'), h('span', { className: 'sr-only' }, '下一张 Next')]),
+        h('button', { type: 'button', className: 'toggle-notes', title: 'N' }, [h('span', '备注 '), h('span', { lang: 'en' }, 'Notes')]),
+      ]),
+    ]),
+  ]);
+}
+
+/** Render a Doc to a complete, self-contained HTML page. */
+export async function renderHtml(doc: Doc): Promise<string> {
+  const body = doc.page === 'slide' ? slidesBody(doc) : a4Body(doc);
+  const glyphs = collectText([body]);
+  const css = stylesheet(doc.product, await fontFaceCss(glyphs.regular, glyphs.bold));
+  const js = script(doc.product);
+  if (js) body.children.push(h('script', [{ type: 'text', value: js }]));
+  return serialise(doc.meta.lang, `${biText(doc.meta.title)}`, css, js, body, {
+    description: doc.meta.subject,
+    author: doc.meta.author,
+    keywords: doc.meta.keywords.join(', '),
+  });
+}
+
+/** Wrap a body into a page with head, CSP, inline style, and serialise it. */
+export function serialise(
+  lang: string,
+  title: string,
+  css: string,
+  js: string | null,
+  body: Element,
+  meta: Record<string, string> = {},
+): string {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(css, js) }),
+          h('title', title),
+          ...Object.entries(meta)
+            .filter(([, v]) => v)
+            .map(([name, content]) => h('meta', { name, content })),
+          h('style', [{ type: 'text', value: css }]),
+        ]),
+        body,
+      ]),
+    ],
+  };
+  return unified().use(rehypeStringify).stringify(tree) + '\n';
+}

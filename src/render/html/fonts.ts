@@ -1,0 +1,60 @@
+/**
+ * WOFF2 subsets of the project's Noto Sans SC faces, holding only the glyphs a
+ * page uses, as `@font-face` rules with data: URLs. The TTF bytes are read
+ * once per process; subsets are cached by (weight, text).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fontPath, type FontWeight } from '../../fonts/index.js';
+import { theme } from '../../../templates/theme.js';
+import { BASE_CHARS } from './constants.js';
+
+const require = createRequire(import.meta.url);
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'woff2' | 'sfnt' | 'woff' }) => Promise<Buffer>;
+const subsetFont = require('subset-font') as SubsetFont;
+
+const fontBytes = new Map<FontWeight, Promise<Buffer>>();
+
+/** The TTF bytes of a face, read once per process. */
+export function loadFont(weight: FontWeight): Promise<Buffer> {
+  let p = fontBytes.get(weight);
+  if (!p) {
+    p = readFile(fontPath(weight));
+    fontBytes.set(weight, p);
+  }
+  return p;
+}
+
+/** The distinct characters of `text` plus the base set, sorted by code point (stable key). */
+export function glyphSet(text: string): string {
+  const chars = new Set<string>([...BASE_CHARS, ...text]);
+  chars.delete('\n');
+  chars.delete('\r');
+  chars.delete('\t');
+  return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+}
+
+const SUBSET_CACHE_LIMIT = 16;
+const subsets = new Map<string, Promise<Buffer>>();
+
+/** A WOFF2 subset of one face holding the glyphs of `text` (plus the base set). */
+export function subset(weight: FontWeight, text: string): Promise<Buffer> {
+  const chars = glyphSet(text);
+  const key = `${weight}\u0000${chars}`;
+  let p = subsets.get(key);
+  if (!p) {
+    p = loadFont(weight).then((ttf) => subsetFont(ttf, chars, { targetFormat: 'woff2' }));
+    subsets.set(key, p);
+    if (subsets.size > SUBSET_CACHE_LIMIT) subsets.delete(subsets.keys().next().value!);
+  }
+  return p;
+}
+
+/** `@font-face` rules embedding the regular subset for `regularText` and the bold one for `boldText`. */
+export async function fontFaceCss(regularText: string, boldText: string): Promise<string> {
+  const [regular, bold] = await Promise.all([subset('regular', regularText), subset('bold', boldText)]);
+  const face = (data: Buffer, weight: number) =>
+    `@font-face{font-family:"${theme.fonts.cjk}";font-style:normal;font-weight:${weight};font-display:block;` +
+    `src:url(data:font/woff2;base64,${data.toString('base64')}) format("woff2")}`;
+  return `${face(regular, 400)}\n${face(bold, 700)}\n`;
+}
