@@ -63,8 +63,8 @@ export function biParas(text: BiInline, style: BiStyle): Para[] {
   return out;
 }
 
-/** A small muted run citing source paragraphs (`¶ a, b`), or nothing. */
+/** A small muted run citing source paragraphs (`¶ a, b`), or nothing. A no-break space keeps `¶` with its id. */
 export function citeRun(cites: readonly string[], size: number): Run[] {
   if (cites.length === 0) return [];
-  return [{ text: ` ¶ ${cites.join(', ')}`, lang: 'en', size, color: COLOR.muted }];
+  return [{ text: ` ¶\u00A0${cites.join(', ¶\u00A0')}`, lang: 'en', size, color: COLOR.muted }];
 }

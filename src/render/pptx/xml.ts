@@ -28,7 +28,7 @@ export function dedupeParagraphProps(xml: string): string {
 }
 
 /** Every run's East Asian slot names the CJK face, whatever its Latin face. */
-export function eastAsianFace(xml: string, face = EA_FONT): string {
+export function eastAsianFace(xml: string, face: string = EA_FONT): string {
   return xml.replace(/<a:ea typeface="[^"]*"/g, `<a:ea typeface="${escapeXml(face)}"`);
 }
 
@@ -86,7 +86,7 @@ export function appCompany(xml: string, company: string): string {
 }
 
 /** Theme heading and body fonts: the East Asian slot and the Simplified Chinese script font. */
-export function themeFonts(xml: string, face = EA_FONT): string {
+export function themeFonts(xml: string, face: string = EA_FONT): string {
   return xml.replace(/<a:(major|minor)Font>[\s\S]*?<\/a:\1Font>/g, (block) =>
     block
       .replace(/<a:ea typeface="[^"]*"/, `<a:ea typeface="${escapeXml(face)}"`)
