@@ -1,0 +1,74 @@
+/**
+ * Every diagnostic the checker can emit: a stable rule id, its severity and a
+ * one-line "how to fix" text. `docs/source-format.md` lists the same table.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Rule {
+  severity: Severity;
+  fix: string;
+}
+
+export const RULES = {
+  'read-error': { severity: 'error', fix: 'Check that the path exists and is a readable file.' },
+  'source-too-large': { severity: 'error', fix: 'Split the article: a source file may be at most 2 MiB.' },
+  'invalid-utf8': { severity: 'error', fix: 'Save the file as UTF-8 (without legacy encodings such as GBK).' },
+  'control-character': { severity: 'error', fix: 'Delete the invisible control character (often pasted from a PDF or word processor).' },
+  'nesting-too-deep': { severity: 'error', fix: 'Flatten the structure: lists, quotes and directives may nest at most 20 levels.' },
+  'too-many-paragraphs': { severity: 'error', fix: 'Split the article: at most 20,000 paragraphs per file.' },
+  'yaml-syntax': { severity: 'error', fix: 'Fix the YAML syntax of the front matter (quote values that contain ": " or start with a special character).' },
+  'front-matter-missing': { severity: 'error', fix: 'Start the file with a YAML front matter block between two "---" lines.' },
+  'front-matter-field-missing': { severity: 'error', fix: 'Add the required front-matter field.' },
+  'front-matter-field-type': { severity: 'error', fix: 'Give the field a value of the documented type.' },
+  'front-matter-unknown-key': { severity: 'error', fix: 'Remove the key or correct its spelling.' },
+  'slug-mismatch': { severity: 'error', fix: 'Make `slug` equal to the file name without `.md` (or rename the file).' },
+  'invalid-date': { severity: 'error', fix: 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD (front matter `date`: YYYY-MM-DD), with a real month and day.' },
+  'invalid-id': { severity: 'error', fix: 'Ids use lowercase letters, digits and hyphens only: [a-z0-9-].' },
+  'missing-id': { severity: 'error', fix: 'Give the item a stable id with `{#some-id}`.' },
+  'paragraph-without-id': { severity: 'error', fix: 'Start the paragraph with `:p{#section-n}`.' },
+  'duplicate-id': { severity: 'error', fix: 'Choose an id that is not used anywhere else in the file.' },
+  'unknown-cite': { severity: 'error', fix: 'Cite only ids of existing paragraphs (`:p{#…}`).' },
+  'missing-cites': { severity: 'error', fix: 'Add `cites="paragraph-id …"` naming the paragraphs the item is based on.' },
+  'missing-zh': { severity: 'error', fix: 'Add the Chinese text: `::zh[…]` (or the bold label for `label-en`).' },
+  'missing-en': { severity: 'error', fix: 'Add the English text: `::en[…]` (`:en[…]` in a heading, `label-en="…"` for a label).' },
+  'duplicate-text': { severity: 'error', fix: 'Keep exactly one `::zh[…]` and one `::en[…]` per item.' },
+  'empty-text': { severity: 'error', fix: 'Write the text between the brackets; an item may not be empty.' },
+  'unknown-directive': { severity: 'error', fix: 'Use one of the documented directives, or escape a literal colon as `\\:`.' },
+  'half-width-colon': { severity: 'error', fix: "Use the full-width colon '：' in Chinese text, or escape it as '\\:'." },
+  'unknown-attribute': { severity: 'error', fix: 'Remove the attribute or correct its spelling.' },
+  'missing-attribute': { severity: 'error', fix: 'Add the required attribute.' },
+  'unknown-actor': { severity: 'error', fix: 'Use an actor of the list: us, japan, both, dicas, industry.' },
+  'unknown-horizon': { severity: 'error', fix: 'Use a horizon of the list: now, near, long.' },
+  'unknown-kind': { severity: 'error', fix: 'Use a kind of the documented list for this directive.' },
+  'misplaced-directive': { severity: 'error', fix: 'Move the directive to where the format allows it.' },
+  'unexpected-content': { severity: 'error', fix: 'Remove the content, or move it where the format allows it.' },
+  'slide-notes-missing': { severity: 'error', fix: 'Add a `:::notes` block with `::zh[…]` and `::en[…]` speaker notes inside the slide.' },
+  'section-summary-missing': { severity: 'error', fix: 'Add a `:::summary` with `::zh[…]` and `::en[…]` right after the section heading.' },
+  'unsupported-character': { severity: 'error', fix: 'Replace the character: the project font cannot draw it (emoji, rare ideographs, private-use characters).' },
+  'takeaway-count': { severity: 'warning', fix: 'Write between 3 and 5 key takeaways.' },
+  'slide-count': { severity: 'warning', fix: 'Outline between 8 and 12 slides.' },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** Limits enforced before and while parsing. */
+export const LIMITS = {
+  /** Largest source file accepted, in bytes. */
+  maxBytes: 2 * 1024 * 1024,
+  /** Deepest nesting of lists, block quotes and container directives. */
+  maxNesting: 20,
+  /** Most paragraphs (list items included) in one file. */
+  maxParagraphs: 20_000,
+} as const;
+
+/** Article-level counts that trigger a warning when outside the range. */
+export const COUNTS = {
+  takeaways: { min: 3, max: 5 },
+  slides: { min: 8, max: 12 },
+} as const;
+
+/** Every diagnostic carries this `source`. */
+export const SOURCE = 'briefwright';

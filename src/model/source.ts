@@ -1,0 +1,135 @@
+/**
+ * Checks on the raw source before it reaches the Markdown parser: size,
+ * UTF-8 validity, control characters and nesting depth. These guard the
+ * parser against inputs that would be slow or meaningless to parse.
+ */
+import { LIMITS } from './rules.js';
+
+/** Byte offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = i + k < n ? bytes[i + k] : -1;
+      const min = k === 1 ? lo : 0x80;
+      const max = k === 1 ? hi : 0xbf;
+      if (c < min || c > max) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+export type Decoded = { ok: true; text: string } | { ok: false; text: string; badByte: number; offset: number };
+
+/**
+ * Decode UTF-8 strictly (a leading BOM is dropped). On failure, `offset` is
+ * the position in the leniently decoded text of the first bad byte.
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const lenient = new TextDecoder('utf-8');
+    const prefix = lenient.decode(bytes.subarray(0, Math.max(0, bad)));
+    return { ok: false, text: lenient.decode(bytes), badByte: bytes[bad] ?? 0, offset: prefix.length };
+  }
+}
+
+/** Offsets of C0 control characters (other than tab, LF, CR) and DEL. */
+export function controlCharacters(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) out.push(i);
+  }
+  return out;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function isListMarkerEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return Number.isNaN(c) || c === SPACE || c === TAB || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Estimate, line by line and without parsing, how deeply lists, block quotes
+ * and container directives nest. Returns the offset of the first container
+ * marker that goes deeper than `max`, or -1. The estimate never undercounts,
+ * so the parser never sees input nested deeper than the limit.
+ */
+export function findDeepNesting(text: string, max: number = LIMITS.maxNesting): number {
+  let directives = 0;
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    let i = start;
+    let markers = 0;
+    let whitespace = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= end) break;
+      if (c === SPACE) {
+        whitespace++;
+        i++;
+      } else if (c === TAB) {
+        whitespace += 4;
+        i++;
+      } else if (c === 0x3e /* > */) {
+        markers++;
+        if (directives + markers + (whitespace >> 1) > max) return i;
+        i++;
+      } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isListMarkerEnd(text, i + 1)) {
+        markers++;
+        if (directives + markers + (whitespace >> 1) > max) return i;
+        i++;
+      } else if (c >= 0x30 && c <= 0x39) {
+        let j = i;
+        while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 0x2e || d === 0x29) && isListMarkerEnd(text, j + 1)) {
+          markers++;
+          if (directives + markers + (whitespace >> 1) > max) return i;
+          i = j + 1;
+        } else break;
+      } else break;
+    }
+    // Container directive fences: `:::name…` opens, a bare `:::` closes.
+    if (text.charCodeAt(i) === 0x3a && text.startsWith(':::', i)) {
+      let j = i;
+      while (text.charCodeAt(j) === 0x3a) j++;
+      const rest = text.slice(j, end).trim();
+      if (rest === '') directives = Math.max(0, directives - 1);
+      else {
+        directives++;
+        if (directives + markers + (whitespace >> 1) > max) return i;
+      }
+    }
+    start = end + 1;
+  }
+  return -1;
+}
