@@ -40,6 +40,11 @@ type Handlers = { [K in BlockType]: Handler<Extract<Block, { type: K }>> };
 
 const sz = (size: number, env: Env) => scaled(size, env.scale);
 
+/** A caption that only repeats the slide headline (`时间线` on `时间线 (1/2)`) is left out. */
+function repeatsTitle(caption: string, env: Env): boolean {
+  return caption !== '' && env.slideTitle !== undefined && env.slideTitle.startsWith(caption);
+}
+
 /** A text box holding `paras` at the origin, as tall as its text. */
 function textBox(paras: Para[], width: number, x = 0, y = 0): Drawn {
   const h = textHeight(paras, width);
@@ -281,7 +286,7 @@ const table: Handler<TableBlock> = (b, width, env) => {
     zh: { size: sz(SIZE.small, env), color: COLOR.muted },
     en: { size: sz(SIZE.small, env), color: COLOR.muted },
   });
-  if (caption.length > 0 && plain(b.caption?.zh) !== env.slideTitle) {
+  if (caption.length > 0 && !repeatsTitle(plain(b.caption?.zh), env)) {
     parts.push(textBox([{ runs: caption.flatMap((p, i) => (i === 0 ? p.runs : [{ ...p.runs[0], text: ' ' }, ...p.runs])) }], width));
   }
   parts.push({
@@ -336,7 +341,7 @@ const figure: Handler<TimelineFigure> = (b, width, env) => {
   const n = b.events.length;
   const parts: Drawn[] = [];
   const caption = plain(b.caption.zh);
-  if (caption && caption !== env.slideTitle) {
+  if (caption && !repeatsTitle(caption, env)) {
     parts.push(
       textBox(
         [

@@ -44,7 +44,8 @@ async function render(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
   pres.subject = doc.meta.subject;
   pres.company = '';
   for (const plan of plans) emitSlide(pres, plan);
-  const raw = (await pres.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  // Stored, not deflated: normalizeZip compresses every entry once, at a fixed level.
+  const raw = (await pres.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   return normalizeZip(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), {
     epoch: ctx.epoch,
     rewrite: rewritePackage({
