@@ -90,7 +90,7 @@ function blockGap(st: RenderState): number {
 const title: Handler<TitleBlock> = (b, st) => {
   const slide = isSlide(st);
   const meta = b.meta.map((m) => [
-    { text: [...inlineNodes(m.label.zh, 'zh'), ':', ...inlineNodes(m.value.zh, 'zh')], ...STYLES.meta, fontSize: sz(theme.size.meta, st) },
+    { text: [...inlineNodes(m.label.zh, 'zh'), '\uFF1A', ...inlineNodes(m.value.zh, 'zh')], ...STYLES.meta, fontSize: sz(theme.size.meta, st) },
     { text: [...inlineNodes(m.label.en, 'en'), ': ', ...inlineNodes(m.value.en, 'en')], ...STYLES.meta, fontSize: sz(theme.size.meta, st), color: theme.colors.en },
   ]);
   return {

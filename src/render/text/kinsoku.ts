@@ -14,20 +14,32 @@
 
 /** Characters that must not begin a line (closing and trailing punctuation, small kana, iteration marks). */
 export const NO_LINE_START: ReadonlySet<string> = new Set([
-  ...',。、;:?!)》」』】〕〗〙〛〉’”…‥·・ー々〻〜~%‰℃°′″',
+  // full-width , 。 、 ; : ? ! ) . ] } %
+  ...'\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\uFF0E\uFF3D\uFF5D\uFF05',
+  // closing brackets and quotes 》 」 』 】 〕 〗 〙 〛 〉 ’ ”
+  ...'\u300B\u300D\u300F\u3011\u3015\u3017\u3019\u301B\u3009\u2019\u201D',
+  // ellipses, middle dots, prolonged sound and iteration marks, wave dash, units
+  ...'\u2026\u2025\u00B7\u30FB\u30FC\u3005\u303B\u301C\uFF5E\u2030\u2103\u00B0\u2032\u2033',
+  // small kana
   ...'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ',
-  ...'﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞.]}|',
+  // small form variants
+  ...'\uFE50\uFE51\uFE52\uFE54\uFE55\uFE56\uFE57\uFE5A\uFE5C\uFE5E',
+  // half-width closing punctuation
   ...',.;:?!)]}%',
 ]);
 
 /** Characters that must not end a line (opening punctuation, leading currency signs). */
 export const NO_LINE_END: ReadonlySet<string> = new Set([
-  ...'(《「『【〔〖〘〚〈‘“¥$£€﹙﹛﹝[{',
+  // full-width ( [ { and 《 「 『 【 〔 〖 〘 〚 〈 ‘ “
+  ...'\uFF08\uFF3B\uFF5B\u300A\u300C\u300E\u3010\u3014\u3016\u3018\u301A\u3008\u2018\u201C',
+  // currency signs that lead a number, small form variants
+  ...'\u00A5\uFFE5$\u00A3\u20AC\uFE59\uFE5B\uFE5D',
+  // half-width opening brackets
   ...'([{',
 ]);
 
 /** Characters that form an unbreakable run when repeated (`——`, `……`, `‥‥`). */
-const REPEAT_GLUE: ReadonlySet<string> = new Set([...'—―…‥']);
+const REPEAT_GLUE: ReadonlySet<string> = new Set([...'\u2014\u2015\u2026\u2025']);
 
 /**
  * True for characters around which Chinese text may wrap: CJK ideographs,
@@ -46,13 +58,13 @@ export function isCjk(ch: string): boolean {
     (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
     (cp >= 0xff00 && cp <= 0xffef) || // full-width forms
     (cp >= 0x20000 && cp <= 0x3134f) || // ext. B–G
-    ch === '“' ||
-    ch === '”' ||
-    ch === '‘' ||
-    ch === '’' ||
-    ch === '—' ||
-    ch === '…' ||
-    ch === '·'
+    ch === '\u201C' || // “
+    ch === '\u201D' || // ”
+    ch === '\u2018' || // ‘
+    ch === '\u2019' || // ’
+    ch === '\u2014' || // —
+    ch === '\u2026' || // …
+    ch === '\u00B7' // ·
   );
 }
 
@@ -126,7 +138,7 @@ export function violatesKinsoku(line: string): { start: boolean; end: boolean } 
 export function zhPunctuation(text: string): string {
   return text.replace(/(.?),[ \t]*(.?)/gsu, (match, before: string, after: string) => {
     if ((before !== '' && isCjk(before)) || (after !== '' && isCjk(after) && !/\d/.test(before))) {
-      return `${before},${after}`;
+      return `${before}\uFF0C${after}`;
     }
     return match;
   });

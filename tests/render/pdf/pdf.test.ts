@@ -1,0 +1,226 @@
+/**
+ * The PDFs read back by independent readers (pdfjs-dist, poppler, qpdf) and
+ * compared with the model they were made from.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Doc } from '../../../src/ir/types.js';
+import type { Article } from '../../../src/model/types.js';
+import { backend } from '../../../src/render/pdf/index.js';
+import { violatesKinsoku } from '../../../src/render/text/kinsoku.js';
+import { bodyLines, joinLines, need, normal, readPdf, tempFile, xmpPacket, type PdfPage } from '../../helpers/pdf.js';
+import { PRODUCTS, articles, docFor, expectedTexts } from './articles.js';
+
+const EPOCH = 1736467200; // 2025-01-10T00:00:00Z
+const A4 = { width: 595.28, height: 841.89 };
+const SLIDE = { width: 720, height: 405 };
+
+interface Rendered {
+  name: string;
+  article: Article;
+  doc: Doc;
+  bytes: Uint8Array;
+  pages: PdfPage[];
+}
+
+const all: Rendered[] = [];
+const haveQpdf = need('qpdf');
+const havePdffonts = need('pdffonts');
+
+beforeAll(async () => {
+  for (const [slug, article] of await articles()) {
+    for (const product of PRODUCTS) {
+      const doc = docFor(article, product);
+      const bytes = await backend.render(doc, { epoch: EPOCH });
+      all.push({ name: `${slug}/${product}`, article, doc, bytes, pages: await readPdf(bytes) });
+    }
+  }
+}, 120_000);
+
+const each = (fn: (r: Rendered) => void | Promise<void>) => async () => {
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  for (const r of all) await fn(r);
+};
+
+describe('PDF backend, read back', () => {
+  it(
+    'prints every takeaway, section summary, recommendation and glossary entry of the model in both languages',
+    each((r) => {
+      const text = normal(joinLines(bodyLines(r.pages, r.doc.page).map((l) => l.text)));
+      for (const expected of expectedTexts(r.article, r.doc.product)) {
+        expect(text, `${r.name} lacks: ${expected}`).toContain(normal(expected));
+      }
+    }),
+  );
+
+  it(
+    'gives copied text without radicals, compatibility ideographs or invisible break characters',
+    each((r) => {
+      const text = r.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+      expect(text, r.name).not.toMatch(/[\u2E80-\u2FDF\uF900-\uFAFF\u200B\u2060\uFEFF]/u);
+      expect(text, r.name).toBe(text.normalize('NFC'));
+    }),
+  );
+
+  it(
+    'uses A4 portrait pages for summary and checklist, 720×405 pages for slides, one page per slide',
+    each((r) => {
+      const size = r.doc.page === 'a4' ? A4 : SLIDE;
+      for (const p of r.pages) {
+        expect(p.width, r.name).toBeCloseTo(size.width, 1);
+        expect(p.height, r.name).toBeCloseTo(size.height, 1);
+      }
+      if (r.doc.product === 'slides') {
+        expect(r.pages.length, r.name).toBe(r.doc.blocks.filter((b) => b.type === 'slide').length);
+      }
+    }),
+  );
+
+  it(
+    'keeps every line of text inside the page box',
+    each((r) => {
+      for (const p of r.pages) {
+        for (const l of p.lines) {
+          expect(l.x0, `${r.name} p${l.page}: ${l.text}`).toBeGreaterThanOrEqual(0);
+          expect(l.x1, `${r.name} p${l.page}: ${l.text}`).toBeLessThanOrEqual(p.width + 0.5);
+          expect(l.y, `${r.name} p${l.page}: ${l.text}`).toBeGreaterThan(0);
+          expect(l.y, `${r.name} p${l.page}: ${l.text}`).toBeLessThan(p.height);
+        }
+      }
+    }),
+  );
+
+  it(
+    'never starts a line with closing punctuation nor ends one with opening punctuation',
+    each((r) => {
+      for (const p of r.pages) {
+        for (const l of p.lines) {
+          const v = violatesKinsoku(l.text);
+          expect(v, `${r.name} p${l.page}: "${l.text}"`).toEqual({ start: false, end: false });
+        }
+      }
+    }),
+  );
+
+  it(
+    'prints the slide number on every slide',
+    each((r) => {
+      if (r.doc.product !== 'slides') return;
+      r.pages.forEach((p, i) => {
+        expect(p.lines.some((l) => normal(l.text) === `${i + 1} / ${r.pages.length}`), `${r.name} slide ${i + 1}`).toBe(true);
+      });
+    }),
+  );
+
+  it(
+    'has a page X / Y footer and a running header with the short title on A4 pages',
+    each((r) => {
+      if (r.doc.page !== 'a4') return;
+      const short = r.article.shortTitle.en;
+      r.pages.forEach((p, i) => {
+        const text = p.lines.map((l) => normal(l.text));
+        expect(text.some((t) => t.includes(`Page ${i + 1} / ${r.pages.length}`)), `${r.name} page ${i + 1}`).toBe(true);
+        if (i > 0) expect(text.some((t) => t.includes(short)), `${r.name} page ${i + 1} header`).toBe(true);
+      });
+    }),
+  );
+
+  it(
+    'embeds every font (pdffonts)',
+    each((r) => {
+      if (!havePdffonts) return;
+      const out = execFileSync('pdffonts', [tempFile(r.bytes, 'f.pdf')], { encoding: 'utf8' });
+      const rows = out.split('\n').slice(2).filter(Boolean);
+      expect(rows.length, r.name).toBeGreaterThan(0);
+      for (const row of rows) {
+        const cols = row.trim().split(/\s+/);
+        expect(cols.at(-5), `${r.name}: ${row}`).toBe('yes'); // emb
+        expect(cols.at(-4), `${r.name}: ${row}`).toBe('yes'); // sub
+        expect(cols.at(-3), `${r.name}: ${row}`).toBe('yes'); // uni
+      }
+    }),
+  );
+
+  it(
+    'passes qpdf --check',
+    each((r) => {
+      if (!haveQpdf) return;
+      const res = spawnSync('qpdf', ['--check', tempFile(r.bytes, 'q.pdf')], { encoding: 'utf8' });
+      expect(res.status, `${r.name}: ${res.stdout}${res.stderr}`).toBe(0);
+    }),
+  );
+});
+
+describe('PDF metadata', () => {
+  const xmldoc = createRequire(createRequire(import.meta.url).resolve('pdfmake'))('xmldoc') as {
+    XmlDocument: new (xml: string) => { valueWithPath(p: string): string | undefined; descendantWithPath(p: string): unknown };
+  };
+
+  it(
+    'has well-formed XMP naming the title, PDF/A-2b and the epoch dates, even with & and < in the title',
+    each(async (r) => {
+      const xmp = xmpPacket(r.bytes);
+      expect(xmp, r.name).not.toBeNull();
+      const parsed = new xmldoc.XmlDocument(xmp!); // throws on malformed XML
+      expect(parsed).toBeTruthy();
+      expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+      expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+      expect(xmp).toContain(`<xmp:CreateDate>2025-01-10T00:00:00Z</xmp:CreateDate>`);
+      expect(xmp).toContain(`<xmp:ModifyDate>2025-01-10T00:00:00Z</xmp:ModifyDate>`);
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const pdf = await getDocument({ data: new Uint8Array(r.bytes), verbosity: 0 }).promise;
+      const meta = await pdf.getMetadata();
+      const info = meta.info as Record<string, string>;
+      expect(info.Title, r.name).toContain(r.article.title.en);
+      expect(meta.metadata?.get('dc:title'), r.name).toBe(info.Title);
+      expect(info.Author, r.name).toBe(r.doc.meta.author);
+      expect(info.Subject, r.name).toBe(r.doc.meta.subject);
+      expect(info.Language, r.name).toBe('zh-CN');
+      expect(info.CreationDate, r.name).toMatch(/^D:20250110000000/);
+      expect(info.ModDate, r.name).toMatch(/^D:20250110000000/);
+      await pdf.destroy();
+    }),
+  );
+
+  it(
+    'has bookmarks for the sections of the summary',
+    each(async (r) => {
+      if (r.doc.product !== 'summary') return;
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const pdf = await getDocument({ data: new Uint8Array(r.bytes), verbosity: 0 }).promise;
+      const outline = (await pdf.getOutline()) ?? [];
+      const titles = (function flat(items: { title: string; items: unknown[] }[]): string[] {
+        return items.flatMap((i) => [i.title, ...flat(i.items as { title: string; items: unknown[] }[])]);
+      })(outline as { title: string; items: unknown[] }[]);
+      for (const s of r.article.sections) {
+        expect(titles.some((t) => t.includes(s.title.zh) && t.includes(s.title.en)), `${r.name}: ${s.title.en}`).toBe(true);
+      }
+      await pdf.destroy();
+    }),
+  );
+});
+
+describe('PDF reproducibility', () => {
+  it('gives identical bytes for two builds, and differs only in dates for another epoch', async () => {
+    for (const [, article] of await articles()) {
+      for (const product of PRODUCTS) {
+        const doc = docFor(article, product);
+        const a = Buffer.from(await backend.render(doc, { epoch: EPOCH }));
+        const b = Buffer.from(await backend.render(docFor(article, product), { epoch: EPOCH }));
+        expect(a.equals(b), product).toBe(true);
+        const c = Buffer.from(await backend.render(doc, { epoch: EPOCH + 86_400 * 400 }));
+        expect(c.length).toBe(a.length);
+        // Every differing byte lies inside a date: D:YYYYMMDDHHmmSS or YYYY-MM-DDTHH:mm:ss.
+        const dates = [...a.toString('latin1').matchAll(/D:\d{14}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/g)].map((m) => [m.index!, m.index! + m[0].length]);
+        let diffs = 0;
+        for (let i = 0; i < a.length; i++) {
+          if (a[i] === c[i]) continue;
+          diffs++;
+          expect(dates.some(([s, e]) => i >= s && i < e), `${product}: byte ${i} differs outside a date`).toBe(true);
+        }
+        expect(diffs).toBeGreaterThan(0);
+      }
+    }
+  }, 120_000);
+});
