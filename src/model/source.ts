@@ -90,33 +90,31 @@ export function findDeepNesting(text: string, max: number = LIMITS.maxNesting): 
     let i = start;
     let markers = 0;
     let whitespace = 0;
-    for (;;) {
+    // True right after a marker: the one space that must follow it is not indentation.
+    let afterMarker = false;
+    const deeper = (at: number) => directives + markers + (whitespace >> 1) > max && at >= 0;
+    while (i < end) {
       const c = text.charCodeAt(i);
-      if (i >= end) break;
-      if (c === SPACE) {
-        whitespace++;
+      if (c === SPACE || c === TAB) {
+        if (afterMarker) afterMarker = false;
+        else whitespace += c === TAB ? 4 : 1;
         i++;
-      } else if (c === TAB) {
-        whitespace += 4;
-        i++;
-      } else if (c === 0x3e /* > */) {
-        markers++;
-        if (directives + markers + (whitespace >> 1) > max) return i;
-        i++;
-      } else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isListMarkerEnd(text, i + 1)) {
-        markers++;
-        if (directives + markers + (whitespace >> 1) > max) return i;
-        i++;
-      } else if (c >= 0x30 && c <= 0x39) {
+        continue;
+      }
+      let next = -1;
+      if (c === 0x3e /* > */) next = i + 1;
+      else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isListMarkerEnd(text, i + 1)) next = i + 1;
+      else if (c >= 0x30 && c <= 0x39) {
         let j = i;
         while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
         const d = text.charCodeAt(j);
-        if ((d === 0x2e || d === 0x29) && isListMarkerEnd(text, j + 1)) {
-          markers++;
-          if (directives + markers + (whitespace >> 1) > max) return i;
-          i = j + 1;
-        } else break;
-      } else break;
+        if ((d === 0x2e || d === 0x29) && isListMarkerEnd(text, j + 1)) next = j + 1;
+      }
+      if (next < 0) break;
+      markers++;
+      if (deeper(i)) return i;
+      afterMarker = true;
+      i = next;
     }
     // Container directive fences: `:::name…` opens, a bare `:::` closes.
     if (text.charCodeAt(i) === 0x3a && text.startsWith(':::', i)) {
@@ -126,7 +124,7 @@ export function findDeepNesting(text: string, max: number = LIMITS.maxNesting): 
       if (rest === '') directives = Math.max(0, directives - 1);
       else {
         directives++;
-        if (directives + markers + (whitespace >> 1) > max) return i;
+        if (deeper(i)) return i;
       }
     }
     start = end + 1;
