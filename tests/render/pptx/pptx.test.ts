@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slides } from '../../../templates/slides.js';
 import { theme } from '../../../templates/theme.js';
@@ -155,6 +157,20 @@ describe('pptx backend', () => {
         expect(zhPara?.runs[0].ea).toBe(theme.fonts.cjk);
         expect(enPara?.runs[0].lang, `${c.name} notes ${i + 1}`).toBe('en-US');
       });
+    }
+  });
+
+  it('writes only well-formed XML parts', () => {
+    for (const c of cases) {
+      for (const [name, data] of Object.entries(c.read.entries)) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        const errors: string[] = [];
+        new DOMParser({ errorHandler: { warning: (m) => errors.push(m), error: (m) => errors.push(m), fatalError: (m) => errors.push(m) } }).parseFromString(
+          strFromU8(data),
+          'text/xml',
+        );
+        expect(errors, `${c.name} ${name}`).toEqual([]);
+      }
     }
   });
 

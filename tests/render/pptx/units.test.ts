@@ -6,7 +6,7 @@ import { CONTENT_WIDTH, MIN_FONT_SIZE, SCALES } from '../../../src/render/pptx/c
 import type { Run } from '../../../src/render/pptx/draw.js';
 import { handlers, drawBlock } from '../../../src/render/pptx/handlers.js';
 import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
-import { fitBlocks } from '../../../src/render/pptx/layout.js';
+import { fitBlocks, slidesOf } from '../../../src/render/pptx/layout.js';
 import { charEms, lineCount, textWidth } from '../../../src/render/pptx/measure.js';
 import { bilingualNotes, coreXml, dedupeParagraphProps, eastAsianFace, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
 import { blocksDoc } from './blocks-doc.js';
@@ -93,6 +93,19 @@ describe('handlers', () => {
     const many = fitBlocks(Array.from({ length: 40 }, (_, i) => pair(i)), { x: 0, y: 0, w: CONTENT_WIDTH, h: 260 }, {});
     expect(many.overflow).toBe(true);
     expect(many.scale).toBe(SCALES[SCALES.length - 1]);
+  });
+});
+
+describe('slides of a Doc', () => {
+  it('gives blocks outside any slide a slide of their own, numbered in order', () => {
+    const out = slidesOf([
+      { type: 'heading', level: 1, text: { zh: [{ text: '标题' }] }, cites: [] },
+      blocksDoc.blocks[1],
+      { type: 'paragraph', lang: 'en', text: [{ text: 'Loose text' }], cites: [] },
+    ]);
+    expect(out.map((s) => s.number)).toEqual([1, 2, 3]);
+    expect(out[0].title.zh?.[0].text).toBe('标题');
+    expect(out[2].children[0].type).toBe('paragraph');
   });
 });
 
