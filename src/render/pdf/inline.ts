@@ -81,6 +81,9 @@ export function printable(text: string, lang: Lang): string {
   return out.normalize('NFC');
 }
 
+/** Punctuation that Noto Sans SC draws full-width unless asked for proportional widths. */
+const PROPORTIONAL_IN_EN = /[\u2018\u2019\u201C\u201D\u2014\u2026\u00B7]/u;
+
 /** IR inline runs → an array of pdfmake inline text nodes. */
 export function inlineNodes(spans: Inline | undefined, lang: Lang): InlineNode[] {
   const nodes: InlineNode[] = [];
@@ -93,7 +96,11 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang): InlineNode[]
       style.link = span.href;
       style.decoration = 'underline';
     }
-    for (const piece of segment(printable(span.text, lang))) nodes.push({ ...piece, ...style });
+    const text = printable(span.text, lang);
+    // In English, quotes, dashes and ellipses take their proportional (Latin)
+    // widths; the CJK face draws them full-width by default.
+    if (lang === 'en' && PROPORTIONAL_IN_EN.test(text)) style.fontFeatures = ['pwid'];
+    for (const piece of segment(text)) nodes.push({ ...piece, ...style });
   }
   return nodes;
 }
