@@ -61,6 +61,9 @@ export const TOC_PRODUCTS: readonly string[] = ['summary'];
 /** Heading of the table of contents. */
 export const TOC_TITLE = { zh: '目录', en: 'Contents' } as const;
 
+/** Indent of list text (and the English line under it), and the hanging marker width, in points. */
+export const LIST_INDENT = { left: 20, hanging: 14 } as const;
+
 /** Numbering references (Word lists). */
 export const NUM = { bullet: 'brief-bullet', ordered: 'brief-ordered' } as const;
 
@@ -77,6 +80,13 @@ export const CJK_FONT = theme.fonts.cjk;
 /** The Latin face named in every run's `w:ascii` / `w:hAnsi`. */
 export const LATIN_FONT = theme.fonts.latin;
 export const MONO_FONT = theme.fonts.mono;
+
+/**
+ * Curly quotes in English text: the CJK face draws them full-width ("Japan’ s"),
+ * so in English runs they take a Latin face every system has or substitutes.
+ */
+export const LATIN_PUNCTUATION = /([\u2018\u2019\u201C\u201D]+)/u;
+export const LATIN_PUNCTUATION_FONT = 'Arial';
 
 /** Check-box glyphs (☐ / ☒) and a face that has them on Windows; other systems substitute. */
 export const CHECKBOX = {

@@ -36,7 +36,7 @@ import type {
   Lang,
 } from '../../ir/types.js';
 import { theme } from '../../../templates/theme.js';
-import { C, CHECKBOX, NUM, P, T, hex, twip, type PageKind } from './constants.js';
+import { C, CHECKBOX, LIST_INDENT, NUM, P, T, hex, twip, type PageKind } from './constants.js';
 import { biRuns, citeRuns, inlineRuns, textRun } from './runs.js';
 import { shade } from './styles.js';
 
@@ -163,7 +163,7 @@ export const handlers: Handlers = {
         paras.push(
           new Paragraph({
             style: slide(st) ? P.slideEn : P.listEn,
-            indent: { left: twip(18) },
+            indent: { left: twip(LIST_INDENT.left) },
             children: [...inlineRuns(item.text.en, 'en'), ...citeRuns(item.cites)],
           }),
         );
@@ -274,30 +274,38 @@ export const handlers: Handlers = {
 export function timeline(b: FigureBlock, st: RenderState): BodyChild[] {
   const caption = p(P.caption, biRuns(b.caption));
   const accent = { style: BorderStyle.SINGLE, size: 18, color: hex(theme.colors.accent) };
-  const dot = (st2: string) => p(st2, [textRun('●', 'en', { style: C.marker })], { alignment: AlignmentType.CENTER });
+  const dot = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    p(P.tableEn, [textRun('●', 'en', { style: C.marker })], { alignment: align, spacing: { before: 0, after: 0 } });
+  const tight = { top: 0, bottom: 0, left: 0, right: 0 };
   if (slide(st)) {
+    // Dates over a horizontal rail with a dot per event sitting on it, texts under.
     const n = Math.max(1, b.events.length);
     const widths = splitWidth(st.width, Array(n).fill(1));
-    const rail = { top: none, left: none, right: none, bottom: accent };
     const dateRow = new TableRow({
       cantSplit: true,
-      children: b.events.map((e, i) => cell(biParagraphs(e.dateLabel, { zh: P.timelineDate, en: P.tableEn }), widths[i], { borders: rail, verticalAlign: VerticalAlign.BOTTOM })),
+      children: b.events.map((e, i) => cell(biParagraphs(e.dateLabel, { zh: P.timelineDate, en: P.tableEn }), widths[i], { verticalAlign: VerticalAlign.BOTTOM })),
     });
-    const dotRow = new TableRow({ cantSplit: true, children: b.events.map((_, i) => cell([dot(P.tableEn)], widths[i], { borders: { top: none, left: none, right: none, bottom: none } })) });
+    const dotRow = new TableRow({
+      cantSplit: true,
+      children: b.events.map((_, i) =>
+        cell([dot(AlignmentType.CENTER)], widths[i], { borders: { top: none, left: none, right: none, bottom: accent }, verticalAlign: VerticalAlign.BOTTOM, margins: tight }),
+      ),
+    });
     const textRow = new TableRow({
       cantSplit: true,
-      children: b.events.map((e, i) => cell(biParagraphs(e.text, { zh: P.tableZh, en: P.tableEn }, e.cites), widths[i])),
+      children: b.events.map((e, i) => cell(biParagraphs(e.text, { zh: P.tableZh, en: P.tableEn }, e.cites), widths[i], { margins: { top: 80, bottom: 0, left: 80, right: 80 } })),
     });
     return [caption, table([dateRow, dotRow, textRow], widths, T.plain, { borders: noBorders })];
   }
-  const widths = splitWidth(st.width, [2, 0.5, 7]);
+  // Dates, a vertical rail with a dot per event against it, texts.
+  const widths = splitWidth(st.width, [2, 0.4, 7]);
   const rows = b.events.map(
     (e) =>
       new TableRow({
         cantSplit: true,
         children: [
           cell(biParagraphs(e.dateLabel, { zh: P.timelineDate, en: P.tableEn }), widths[0]),
-          cell([dot(P.tableEn)], widths[1], { borders: { left: none, top: none, bottom: none, right: accent } }),
+          cell([dot(AlignmentType.RIGHT)], widths[1], { borders: { left: none, top: none, bottom: none, right: accent }, margins: tight }),
           cell(biParagraphs(e.text, { zh: P.tableZh, en: P.tableEn }, e.cites), widths[2]),
         ],
       }),

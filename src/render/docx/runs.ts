@@ -6,7 +6,7 @@
  */
 import { ExternalHyperlink, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { BiInline, Inline, Lang, Span } from '../../ir/types.js';
-import { C, CITE_MARK, LANGUAGE, MONO_FONT } from './constants.js';
+import { C, CITE_MARK, LANGUAGE, LATIN_PUNCTUATION, LATIN_PUNCTUATION_FONT, MONO_FONT } from './constants.js';
 import { FONTS } from './styles.js';
 
 export interface RunOptions {
@@ -34,20 +34,40 @@ export function textRun(text: string, lang: Lang, opts: RunOptions & { span?: Sp
   });
 }
 
+/** Runs of one span: English text is split so curly quotes get a Latin face (see LATIN_PUNCTUATION). */
+export function spanRuns(text: string, lang: Lang, opts: RunOptions & { span?: Span } = {}): TextRun[] {
+  if (lang !== 'en' || opts.span?.code || !LATIN_PUNCTUATION.test(text)) return [textRun(text, lang, opts)];
+  return text
+    .split(LATIN_PUNCTUATION)
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      if (!LATIN_PUNCTUATION.test(piece)) return textRun(piece, lang, opts);
+      const span = opts.span;
+      return new TextRun({
+        text: piece,
+        ...(opts.style ? { style: opts.style } : {}),
+        ...(opts.bold || span?.strong ? { bold: true } : {}),
+        ...(span?.em ? { italics: true } : {}),
+        font: { ...FONTS, ascii: LATIN_PUNCTUATION_FONT, hAnsi: LATIN_PUNCTUATION_FONT },
+        language: LANGUAGE,
+      });
+    });
+}
+
 /** Runs of inline content; links become Word hyperlinks (external or to a bookmark). */
 export function inlineRuns(inline: Inline | undefined, lang: Lang, opts: RunOptions = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const span of inline ?? []) {
     if (span.text === '') continue;
     if (span.href) {
-      const child = textRun(span.text, lang, { ...opts, style: C.hyperlink, span });
+      const children = spanRuns(span.text, lang, { ...opts, style: C.hyperlink, span });
       out.push(
         span.href.startsWith('#')
-          ? new InternalHyperlink({ anchor: span.href.slice(1), children: [child] })
-          : new ExternalHyperlink({ link: span.href, children: [child] }),
+          ? new InternalHyperlink({ anchor: span.href.slice(1), children })
+          : new ExternalHyperlink({ link: span.href, children }),
       );
     } else {
-      out.push(textRun(span.text, lang, { ...opts, span }));
+      out.push(...spanRuns(span.text, lang, { ...opts, span }));
     }
   }
   return out;

@@ -16,7 +16,7 @@ import {
   type IRunStylePropertiesOptions,
 } from 'docx';
 import { theme } from '../../../templates/theme.js';
-import { C, CJK_FONT, LANGUAGE, LATIN_FONT, NUM, P, T, half, hex, twip } from './constants.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FONT, LIST_INDENT, NUM, P, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;
 const size = theme.size;
@@ -90,7 +90,7 @@ export const paragraphStyles: Para[] = [
   para(P.listZh, 'List Chinese', { ...zhBody(size.body, color.zh, 0) }),
   para(P.listEn, 'List English', {
     ...enBody(size.body),
-    paragraph: { indent: { left: twip(18) }, spacing: { before: 0, after: twip(theme.spacing.paragraph), ...lines(size.body, theme.lineHeight.en) } },
+    paragraph: { indent: { left: twip(LIST_INDENT.left) }, spacing: { before: 0, after: twip(theme.spacing.paragraph), ...lines(size.body, theme.lineHeight.en) } },
   }),
   para(P.tableZh, 'Table Text Chinese', zhBody(size.meta, color.zh, 1)),
   para(P.tableEn, 'Table Text English', enBody(size.meta, color.en, 1)),
@@ -195,17 +195,17 @@ export function stylesOptions(): IStylesOptions {
 
 /** Word lists: a bullet and a decimal list, indented to the theme's step. */
 export function numberingOptions(): INumberingOptions {
-  const indent = { left: twip(18), hanging: twip(12) };
+  const indent = { left: twip(LIST_INDENT.left), hanging: twip(LIST_INDENT.hanging) };
   const rp = { font: FONTS, language: LANGUAGE, color: hex(color.accent) };
   return {
     config: [
       {
         reference: NUM.bullet,
-        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent }, run: rp } }],
+        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent, leftTabStop: indent.left }, run: rp } }],
       },
       {
         reference: NUM.ordered,
-        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent }, run: rp } }],
+        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent, leftTabStop: indent.left }, run: rp } }],
       },
     ],
   };

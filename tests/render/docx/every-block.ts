@@ -21,7 +21,7 @@ export const pageBlocks: Block[] = [
   { type: 'heading', level: 2, text: bi('第一节', 'Section one'), cites: ['p-1'] },
   { type: 'heading', level: 3, text: bi('小节', 'Subsection'), cites: [] },
   { type: 'paragraph', lang: 'zh', text: [{ text: '“引号”与' }, { text: '加粗', strong: true }, { text: '和', em: true }, { text: '链接', href: 'https://example.org/' }], cites: ['p-2'] },
-  { type: 'paragraph', lang: 'en', role: 'note', text: t('An English note — with a dash.'), cites: [] },
+  { type: 'paragraph', lang: 'en', role: 'note', text: t('Japan’s “quoted” note — with a dash.'), cites: [] },
   { type: 'pair', zh: t('中文一侧。'), en: t('The English side.'), marker: '1', cites: ['p-3'] },
   { type: 'list', ordered: true, items: [{ text: bi('第一项', 'First item'), cites: ['p-4'] }, { text: bi('第二项', 'Second item'), cites: [] }], cites: [] },
   { type: 'list', ordered: false, items: [{ text: { zh: t('只有中文') }, cites: [] }], cites: [] },
