@@ -17,7 +17,7 @@ import { checkTextDirectives } from './inline.js';
 import { createRegistry, type Registry } from './items.js';
 import { createCtx, hasFatal, report, sortMessages, span, type Ctx } from './report.js';
 import { COUNTS, LIMITS } from './rules.js';
-import { controlCharacters, decodeUtf8, findDeepNesting } from './source.js';
+import { controlCharacters, decodeUtf8, findDeepNesting, findInlineHazard } from './source.js';
 import { countNodes } from './tree.js';
 import { checkCites } from './xref.js';
 
@@ -65,6 +65,15 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
   const deep = findDeepNesting(decoded.text, LIMITS.maxNesting);
   if (deep >= 0) {
     report(ctx, 'nesting-too-deep', `Lists, quotes and directives nest deeper than ${LIMITS.maxNesting} levels here`, ctx.toPoint(deep));
+    return done(file, null);
+  }
+  const hazard = findInlineHazard(decoded.text, LIMITS.maxNesting, LIMITS.maxEmphasisRuns);
+  if (hazard) {
+    const reason =
+      hazard.kind === 'brackets'
+        ? `Brackets nest deeper than ${LIMITS.maxNesting} levels here`
+        : `More than ${LIMITS.maxEmphasisRuns} emphasis markers (\`*\`, \`_\`) in one block: escape literal ones as \`\\*\``;
+    report(ctx, 'nesting-too-deep', reason, ctx.toPoint(hazard.offset));
     return done(file, null);
   }
   const tree = parseMarkdown(file);

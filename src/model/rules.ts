@@ -15,7 +15,7 @@ export const RULES = {
   'source-too-large': { severity: 'error', fix: 'Split the article: a source file may be at most 2 MiB.' },
   'invalid-utf8': { severity: 'error', fix: 'Save the file as UTF-8 (without legacy encodings such as GBK).' },
   'control-character': { severity: 'error', fix: 'Delete the invisible control character (often pasted from a PDF or word processor).' },
-  'nesting-too-deep': { severity: 'error', fix: 'Flatten the structure: lists, quotes and directives may nest at most 20 levels.' },
+  'nesting-too-deep': { severity: 'error', fix: 'Flatten the structure: lists, quotes, directives and brackets nest at most 20 levels; at most 200 emphasis markers per block.' },
   'too-many-paragraphs': { severity: 'error', fix: 'Split the article: at most 20,000 paragraphs per file.' },
   'yaml-syntax': { severity: 'error', fix: 'Fix the YAML syntax of the front matter (quote values that contain ": " or start with a special character).' },
   'front-matter-missing': { severity: 'error', fix: 'Start the file with a YAML front matter block between two "---" lines.' },
@@ -60,6 +60,8 @@ export const LIMITS = {
   maxBytes: 2 * 1024 * 1024,
   /** Deepest nesting of lists, block quotes and container directives. */
   maxNesting: 20,
+  /** Most runs of `*` / `_` emphasis markers in one block (their parsing cost grows quadratically). */
+  maxEmphasisRuns: 200,
   /** Most paragraphs (list items included) in one file. */
   maxParagraphs: 20_000,
 } as const;

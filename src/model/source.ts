@@ -131,3 +131,42 @@ export function findDeepNesting(text: string, max: number = LIMITS.maxNesting): 
   }
   return -1;
 }
+
+export interface InlineHazard {
+  offset: number;
+  kind: 'brackets' | 'emphasis';
+}
+
+/**
+ * Inline constructs whose parsing cost grows with nesting: brackets (links,
+ * directive labels) nested deeper than `maxNesting`, and more than
+ * `maxEmphasisRuns` runs of `*`/`_` in one block (blocks end at blank lines).
+ */
+export function findInlineHazard(text: string, maxNesting: number = LIMITS.maxNesting, maxEmphasisRuns: number = LIMITS.maxEmphasisRuns): InlineHazard | null {
+  let depth = 0;
+  let runs = 0;
+  let lineHasText = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (!lineHasText) {
+        depth = 0;
+        runs = 0;
+      }
+      lineHasText = false;
+      continue;
+    }
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) lineHasText = true;
+    if (c === 0x5c /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === 0x5b /* [ */ && ++depth > maxNesting) return { offset: i, kind: 'brackets' };
+    else if (c === 0x5d /* ] */ && depth > 0) depth--;
+    else if (c === 0x2a || c === 0x5f) {
+      if (++runs > maxEmphasisRuns) return { offset: i, kind: 'emphasis' };
+      while (text.charCodeAt(i + 1) === c) i++;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/** The real article source parses into the expected model with no diagnostics. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadArticle, type LoadResult } from '../../src/model/index.js';
+import { allParagraphs, ACTORS, HORIZONS, SLIDE_KINDS, type Article } from '../../src/model/types.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const sourcePath = path.join(repoRoot, 'source/us-japan-acquisition.md');
+
+describe('source/us-japan-acquisition.md', () => {
+  let result: LoadResult;
+  let article: Article;
+  beforeAll(async () => {
+    expect(existsSync(sourcePath), 'the real article source must exist').toBe(true);
+    result = await loadArticle(sourcePath);
+    article = result.article!;
+  });
+
+  it('loads with no errors and no warnings', () => {
+    expect(result.file.messages.map(String)).toEqual([]);
+    expect(article).not.toBeNull();
+    expect(article.slug).toBe(path.basename(sourcePath, '.md'));
+  });
+
+  it('has the five sections, each with a bilingual title and summary', () => {
+    expect(article.sections.map((s) => s.id)).toEqual(['evolution', 'framework', 'opportunities', 'challenges', 'outlook']);
+    for (const s of article.sections) {
+      for (const bi of [s.title, s.summary]) {
+        expect(bi.zh.trim()).not.toBe('');
+        expect(bi.en.trim()).not.toBe('');
+      }
+      expect(s.paragraphs.length).toBeGreaterThan(0);
+      expect(s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.paragraph]))).toEqual(s.paragraphs);
+      for (const p of s.paragraphs) expect(p.sectionId).toBe(s.id);
+    }
+  });
+
+  it('keeps every paragraph with a unique id, its spans and source line', () => {
+    const paragraphs = allParagraphs(article);
+    expect(article.lede.length).toBe(2);
+    expect(paragraphs.length).toBe(33);
+    expect(new Set(paragraphs.map((p) => p.id)).size).toBe(paragraphs.length);
+    for (const p of paragraphs) {
+      expect(p.spans.map((s) => s.text).join('')).toBe(p.text);
+      expect(p.line).toBeGreaterThan(0);
+      if (p.label) expect(p.text.startsWith(p.label.zh)).toBe(true);
+    }
+    // The two bulleted lists of the outlook, three items each.
+    const lists = article.sections[4].blocks.filter((b) => b.kind === 'list');
+    expect(lists.map((b) => (b.kind === 'list' ? b.items.length : 0))).toEqual([3, 3]);
+  });
+
+  it('has the editorial layer in the documented ranges, with controlled vocabularies', () => {
+    expect(article.takeaways.length).toBeGreaterThanOrEqual(3);
+    expect(article.takeaways.length).toBeLessThanOrEqual(5);
+    expect(article.recommendations.length).toBeGreaterThanOrEqual(12);
+    expect(article.recommendations.length).toBeLessThanOrEqual(16);
+    expect(article.recommendations.filter((r) => r.kind === 'explicit').length).toBe(6);
+    for (const r of article.recommendations) {
+      expect(ACTORS).toContain(r.actor);
+      expect(HORIZONS).toContain(r.horizon);
+    }
+    expect(article.glossary.length).toBeGreaterThanOrEqual(13);
+    expect(article.timeline.length).toBeGreaterThan(0);
+    const dates = article.timeline.map((e) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(article.slides.length).toBeGreaterThanOrEqual(8);
+    expect(article.slides.length).toBeLessThanOrEqual(12);
+    for (const s of article.slides) expect(SLIDE_KINDS).toContain(s.kind);
+  });
+
+  it('resolves every cited id to a paragraph', () => {
+    const ids = new Set(allParagraphs(article).map((p) => p.id));
+    const cites = [
+      ...article.takeaways.flatMap((t) => t.cites),
+      ...article.recommendations.flatMap((r) => r.cites),
+      ...article.glossary.flatMap((t) => t.cites),
+      ...article.timeline.flatMap((e) => e.cites),
+      ...article.slides.flatMap((s) => [...s.cites, ...s.points.flatMap((p) => p.cites)]),
+    ];
+    expect(cites.length).toBeGreaterThan(0);
+    expect(cites.filter((c) => !ids.has(c))).toEqual([]);
+    for (const r of article.recommendations) expect(r.cites.length).toBeGreaterThan(0);
+  });
+
+  it('gives the same model on every load (deterministic)', async () => {
+    const again = await loadArticle(sourcePath);
+    expect(JSON.stringify(again.article)).toBe(JSON.stringify(article));
+  });
+});
