@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   LevelFormat,
+  LevelSuffix,
   LineRuleType,
   ShadingType,
   type INumberingOptions,
@@ -201,11 +202,11 @@ export function numberingOptions(): INumberingOptions {
     config: [
       {
         reference: NUM.bullet,
-        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent, leftTabStop: indent.left }, run: rp } }],
+        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, suffix: LevelSuffix.SPACE, style: { paragraph: { indent }, run: rp } }],
       },
       {
         reference: NUM.ordered,
-        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent, leftTabStop: indent.left }, run: rp } }],
+        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, suffix: LevelSuffix.SPACE, style: { paragraph: { indent }, run: rp } }],
       },
     ],
   };
