@@ -94,6 +94,9 @@ type RootHandler = (s: State, node: RootContent) => void;
 const rootHandlers: Record<string, RootHandler> = {
   yaml: () => {},
 
+  // Raw HTML is reported by `checkRawContent` (safety.ts) and dropped.
+  html: () => {},
+
   paragraph: (s, node) => addParagraph(s, readParagraph(s.ctx, s.reg, node as MdParagraph, s.current?.id ?? null, false)),
 
   heading: (s, node) => {
@@ -133,7 +136,7 @@ const rootHandlers: Record<string, RootHandler> = {
         report(s.ctx, 'paragraph-without-id', 'List item has no paragraph: write `- :p{#id}text`', item.position);
         continue;
       }
-      for (const extra of rest) report(s.ctx, 'unexpected-content', `Unexpected ${describe(extra)} in a list item: one paragraph per item`, firstLine(s.ctx, extra));
+      for (const extra of rest) if (extra.type !== 'html') report(s.ctx, 'unexpected-content', `Unexpected ${describe(extra)} in a list item: one paragraph per item`, firstLine(s.ctx, extra));
       const p = readParagraph(s.ctx, s.reg, first, s.current?.id ?? null, true);
       if (p) items.push(p);
     }

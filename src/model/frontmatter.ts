@@ -21,6 +21,7 @@ export interface FrontMatter {
 
 type FieldSpec =
   | { type: 'string'; required: boolean }
+  | { type: 'url'; required: boolean }
   | { type: 'slug'; required: boolean }
   | { type: 'date'; required: boolean; precision: 'day' | 'any' }
   | { type: 'bi'; required: boolean }
@@ -34,7 +35,7 @@ export const ORIGINAL_FIELDS: Record<string, FieldSpec> = {
   outlet: { type: 'string', required: true },
   author: { type: 'bi', required: true },
   title: { type: 'string', required: false },
-  url: { type: 'string', required: false },
+  url: { type: 'url', required: false },
   date: { type: 'date', required: false, precision: 'any' },
 };
 
@@ -108,6 +109,7 @@ export function readFrontMatter(ctx: Ctx, tree: Root, filePath: string): FrontMa
     const where = at(range(node));
     switch (spec.type) {
       case 'string':
+      case 'url':
       case 'slug':
       case 'date': {
         if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
@@ -118,6 +120,10 @@ export function readFrontMatter(ctx: Ctx, tree: Root, filePath: string): FrontMa
         if (spec.type === 'date' && !isValidDate(value, spec.precision)) {
           const want = spec.precision === 'day' ? 'YYYY-MM-DD' : 'YYYY, YYYY-MM or YYYY-MM-DD';
           report(ctx, 'invalid-date', `Invalid date \`${value}\` in \`${name}\`: expected a real date written ${want}`, where);
+          return undefined;
+        }
+        if (spec.type === 'url' && !/^https?:\/\/\S+$/i.test(value)) {
+          report(ctx, 'front-matter-field-type', `Front-matter field \`${name}\` must be an http(s) address`, where);
           return undefined;
         }
         if (spec.type === 'slug' && !SLUG.test(value)) {
@@ -206,7 +212,8 @@ function readMap(
     const keyName = isScalar(key) ? String(key.value) : '';
     const keyRange: [number, number] = key?.range ? [key.range[0], key.range[1]] : parentPlace;
     const full = parent ? `${parent}.${keyName}` : keyName;
-    const spec = fields[keyName];
+    // Own keys only: `__proto__` or `toString` are unknown keys, not inherited properties.
+    const spec = Object.hasOwn(fields, keyName) ? fields[keyName] : undefined;
     if (spec === undefined) {
       const where = parent ? ` in \`${parent}\`` : '';
       report(ctx, 'front-matter-unknown-key', `Unknown front-matter key \`${keyName}\`${where}${didYouMean(keyName, names)}`, at(keyRange));

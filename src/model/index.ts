@@ -14,6 +14,7 @@ import { readBody } from './body.js';
 import { checkCoverage } from './coverage.js';
 import { readFrontMatter } from './frontmatter.js';
 import { checkTextDirectives } from './inline.js';
+import { checkRawContent } from './safety.js';
 import { createRegistry, type Registry } from './items.js';
 import { createCtx, hasFatal, report, sortMessages, span, type Ctx } from './report.js';
 import { COUNTS, LIMITS } from './rules.js';
@@ -83,6 +84,7 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
     return done(file, null);
   }
   checkTextDirectives(ctx, tree);
+  checkRawContent(ctx, tree);
   const front = readFrontMatter(ctx, tree, path);
   const reg = createRegistry();
   const body = readBody(ctx, reg, tree);

@@ -54,6 +54,10 @@ const inlineHandlers: Record<string, InlineHandler> = {
   },
   // Text directives are reported by `checkTextDirectives`; their text is not body text.
   textDirective: () => null,
+  // Raw HTML and images are reported by `checkRawContent` (safety.ts) and dropped.
+  html: () => null,
+  image: () => null,
+  imageReference: () => null,
 };
 
 const unknownInline: InlineHandler = (node, _marks, _push, ctx) => {

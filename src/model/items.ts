@@ -173,6 +173,8 @@ function readTextChild(
     texts[child.name] = isZhSlot(child.name) ? normalizeZhPunctuation(text) : text;
     return;
   }
+  // Raw HTML is reported by `checkRawContent` (safety.ts) and dropped.
+  if (child.type === 'html') return;
   if (child.type === 'containerDirective') {
     containers.push(child);
     return;
