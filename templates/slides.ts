@@ -22,7 +22,7 @@ export const SLIDE_CONTENT_WIDTH = page.width - marginLeft - marginRight;
 const TITLE_HEIGHT = theme.size.slideTitle * 1.3 + theme.size.slideTitleEn * 1.3 + 14;
 const FOOTER_HEIGHT = theme.size.slideSmall * 1.6;
 /** Height budget for a slide's body, with a safety margin for wider glyphs and padding. */
-export const SLIDE_BODY_BUDGET = Math.floor((page.height - marginTop - marginBottom - TITLE_HEIGHT - FOOTER_HEIGHT) * 0.85);
+export const SLIDE_BODY_BUDGET = Math.floor((page.height - marginTop - marginBottom - TITLE_HEIGHT - FOOTER_HEIGHT) * 0.9);
 /** Hard caps per slide, whatever the estimate says. */
 export const MAX_POINTS = 5;
 export const MAX_RECOMMENDATIONS = 6;
@@ -39,12 +39,18 @@ export function ems(text: string): number {
   return w;
 }
 
-/** Estimated height in points of a bilingual item set at slide body size. */
+/** Height of the small "¶ id" line under a point. */
+const CITE_LINE = theme.size.slideSmall * 0.8 * 1.2;
+
+/** Estimated height in points of a bilingual item (with its citation line) set at slide body size. */
 export function pairHeight(b: Bi, width = SLIDE_CONTENT_WIDTH): number {
   const zhLines = Math.max(1, Math.ceil((ems(b.zh) * theme.size.slideBody) / width));
   const enLines = Math.max(1, Math.ceil((ems(b.en) * theme.size.slideBodyEn) / width));
   return (
-    zhLines * theme.size.slideBody * theme.lineHeight.zh + enLines * theme.size.slideBodyEn * theme.lineHeight.en + theme.spacing.block
+    zhLines * theme.size.slideBody * theme.lineHeight.zh +
+    enLines * theme.size.slideBodyEn * theme.lineHeight.en +
+    CITE_LINE +
+    theme.spacing.block
   );
 }
 

@@ -29,3 +29,6 @@ export const STORAGE_PREFIX = 'briefwright';
 
 /** Prefix of a slide's element id (`#slide-<id>`); `#<number>` also addresses a slide. */
 export const SLIDE_ID_PREFIX = 'slide-';
+
+/** Longest window title (characters) before the short title is used instead. */
+export const MAX_TITLE = 60;

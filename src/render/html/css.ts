@@ -159,6 +159,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .slide-body .pair>.zh,.slide-body .pair>.en,.slide-body .pair>.pair-cites{grid-column:2}
 .slide-body .marker{grid-row:1 / 4;min-width:1.5em;height:1.5em;border-radius:50%;background:${c.accent};color:${c.white};font-size:${spx(s.slideSmall)};display:flex;align-items:center;justify-content:center;margin-top:.35em}
 .slide-body .cites{font-size:${spx(s.slideSmall * 0.8)};margin-left:0}
+.slide-body .pair-cites{line-height:1.2}
 .slide-body .bi-list{margin:0;padding-left:1.2em}
 .slide-body .bi-list li{margin-bottom:${spx(7)}}
 .slide-body .bi-list .item{display:block}
@@ -206,7 +207,7 @@ body.show-notes .slide.current .notes{display:block}
 export function stylesheet(product: ProductName, fontFaces: string): string {
   const body =
     product === 'slides'
-      ? base + slides + timelineCss(spx, s.slideBodyEn)
+      ? base + slides + timelineCss(spx, s.slideSmall * 1.1)
       : base + page + timelineCss(px, s.small + 0.5) + timelinePhone + (product === 'checklist' ? checklist : '');
   return fontFaces + body.replace(/\n\s*/g, '\n').trim() + '\n';
 }

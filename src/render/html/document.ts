@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
 import type { BiInline, Doc } from '../../ir/types.js';
 import { formatDate } from '../../../templates/format.js';
-import { BOLD_CLASSES, BOLD_TAGS } from './constants.js';
+import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css.js';
 import { fontFaceCss } from './fonts.js';
@@ -34,7 +34,11 @@ export function collectText(nodes: readonly (RootContent | ElementContent)[], bo
   return acc;
 }
 
-const biText = (b: BiInline) => [plainText(b.zh), plainText(b.en)].filter(Boolean).join(' | ');
+/** The window title: the Chinese title, or the short title when the full one is long. */
+export function pageTitle(doc: Doc): string {
+  const full = plainText(doc.meta.title.zh) || plainText(doc.meta.title.en);
+  return [...full].length <= MAX_TITLE ? full : plainText(doc.meta.shortTitle.zh) || plainText(doc.meta.shortTitle.en);
+}
 const text = (zh: string, en: string): BiInline => ({ zh: [{ text: zh }], en: [{ text: en }] });
 
 /** Top-level section headings with ids, for the table of contents. */
@@ -100,7 +104,7 @@ export async function renderHtml(doc: Doc): Promise<string> {
   const css = stylesheet(doc.product, await fontFaceCss(glyphs.regular, glyphs.bold));
   const js = script(doc.product);
   if (js) body.children.push(h('script', [{ type: 'text', value: js }]));
-  return serialise(doc.meta.lang, `${biText(doc.meta.title)}`, css, js, body, {
+  return serialise(doc.meta.lang, pageTitle(doc), css, js, body, {
     description: doc.meta.subject,
     author: doc.meta.author,
     keywords: doc.meta.keywords.join(', '),
@@ -135,5 +139,5 @@ export function serialise(
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(tree) + '\n';
+  return unified().use(rehypeStringify, { upperDoctype: true }).stringify(tree) + '\n';
 }
