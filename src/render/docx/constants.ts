@@ -82,10 +82,10 @@ export const LATIN_FONT = theme.fonts.latin;
 export const MONO_FONT = theme.fonts.mono;
 
 /**
- * Curly quotes in English text: the CJK face draws them full-width ("Japan’ s"),
+ * Curly quotes, em dashes and ellipses in English text: the CJK face draws them full-width ("Japan’ s"),
  * so in English runs they take a Latin face every system has or substitutes.
  */
-export const LATIN_PUNCTUATION = /([\u2018\u2019\u201C\u201D]+)/u;
+export const LATIN_PUNCTUATION = /([\u2018\u2019\u201C\u201D\u2014\u2026]+)/u;
 export const LATIN_PUNCTUATION_FONT = 'Arial';
 
 /** Check-box glyphs (☐ / ☒) and a face that has them on Windows; other systems substitute. */
