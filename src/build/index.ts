@@ -223,21 +223,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const runner: Runner | null = !needRunner
     ? null
     : jobs === 1 || options.engine
-      ? sequentialRunner(engine.render)
+      ? inProcessRunner(engine.render)
       : new WorkerPool(Math.min(jobs, renderCount));
   try {
     await Promise.all(
       parsed.map(async ({ w, article, epoch: ep }) => {
         const results = await Promise.all(
           w.todo.map(async (t) => {
-            const started = performance.now();
+            const queued = performance.now();
             try {
-              const bytes = await runner!.run({ article, product: t.product, format: t.format, epoch: ep });
-              emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms: performance.now() - started });
+              const { bytes, ms } = await runner!.run({ article, product: t.product, format: t.format, epoch: ep });
+              emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms });
               return { t, bytes, error: null };
             } catch (e) {
               const error = toError(e);
-              emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms: performance.now() - started, error });
+              const ms = performance.now() - queued;
+              emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms, error });
               return { t, bytes: null, error };
             }
           }),
@@ -297,16 +298,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const manifest: Manifest = { version: old.version, articles, artifacts: [...artifacts.values()], site };
   writeIfChanged(path.join(outDir, MANIFEST_FILE), serializeManifest(manifest));
   return report;
-}
-
-/** `--jobs 1`: one task at a time, in this thread. */
-function sequentialRunner(render: (task: RenderTask) => Promise<Uint8Array>): Runner {
-  let chain: Promise<unknown> = Promise.resolve();
-  return inProcessRunner((task) => {
-    const next = chain.then(() => render(task));
-    chain = next.catch(() => {});
-    return next;
-  });
 }
 
 export const LANDING_FILE = 'index.html';

@@ -9,20 +9,40 @@ import { pathToFileURL } from 'node:url';
 import type { RenderTask } from './jobs.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
+/** Rendered bytes and the time the render itself took (not the time queued). */
+export interface Rendered {
+  bytes: Uint8Array;
+  ms: number;
+}
+
 export interface Runner {
-  run(task: RenderTask): Promise<Uint8Array>;
+  run(task: RenderTask): Promise<Rendered>;
   close(): Promise<void>;
 }
 
-/** Runs tasks in the calling thread (`--jobs 1`). */
+/** Runs tasks in the calling thread, one at a time (`--jobs 1`). */
 export function inProcessRunner(render: (task: RenderTask) => Promise<Uint8Array>): Runner {
-  return { run: render, close: async () => {} };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    run(task) {
+      const next = chain.then(async () => {
+        // Let the event loop run between tasks, so a signal is handled promptly.
+        await new Promise((resolve) => setImmediate(resolve));
+        const started = performance.now();
+        const bytes = await render(task);
+        return { bytes, ms: performance.now() - started };
+      });
+      chain = next.catch(() => {});
+      return next;
+    },
+    close: async () => {},
+  };
 }
 
 interface Pending {
   id: number;
   task: RenderTask;
-  resolve: (bytes: Uint8Array) => void;
+  resolve: (result: Rendered) => void;
   reject: (error: Error) => void;
 }
 
@@ -50,7 +70,7 @@ export class WorkerPool implements Runner {
 
   constructor(private readonly size: number) {}
 
-  run(task: RenderTask): Promise<Uint8Array> {
+  run(task: RenderTask): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
@@ -78,7 +98,7 @@ export class WorkerPool implements Runner {
       const job = slot.busy;
       if (!job || job.id !== reply.id) return;
       slot.busy = null;
-      if (reply.ok) job.resolve(reply.bytes);
+      if (reply.ok) job.resolve({ bytes: reply.bytes, ms: reply.ms });
       else {
         const error = new Error(reply.message);
         if (reply.stack) error.stack = reply.stack;

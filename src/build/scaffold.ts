@@ -9,6 +9,44 @@ import { SOURCE_DIR } from './discover.js';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{3,64}$/;
 
+interface SlideSpec {
+  id: string;
+  kind: string;
+  zh: string;
+  en: string;
+  cites?: string;
+}
+
+/** Eight slides (the recommended minimum): one of each kind, points twice. */
+const SLIDES: SlideSpec[] = [
+  { id: 'slide-title', kind: 'title', zh: '文章标题', en: 'Article Title', cites: 'lede-1' },
+  { id: 'slide-part-one', kind: 'points', zh: '第一部分', en: 'Part One', cites: 'part-one-1' },
+  { id: 'slide-part-one-more', kind: 'points', zh: '第一部分（续）', en: 'Part One, continued', cites: 'part-one-2' },
+  { id: 'slide-takeaways', kind: 'takeaways', zh: '要点', en: 'Key takeaways' },
+  { id: 'slide-recommendations', kind: 'recommendations', zh: '政策建议', en: 'Recommendations' },
+  { id: 'slide-timeline', kind: 'timeline', zh: '时间线', en: 'Timeline' },
+  { id: 'slide-glossary', kind: 'glossary', zh: '术语', en: 'Glossary' },
+  { id: 'slide-source', kind: 'source', zh: '来源', en: 'Source' },
+];
+
+function slide(s: SlideSpec): string {
+  const cites = s.cites ? ` cites="${s.cites}"` : '';
+  const point =
+    s.kind === 'points' ? `:::point{cites="${s.cites}"}\n::zh[这一页的一个要点。]\n::en[One point of this slide.]\n:::\n\n` : '';
+  return [
+    `::::slide{#${s.id} kind=${s.kind}${cites}}`,
+    `::zh[${s.zh}]`,
+    `::en[${s.en}]`,
+    '',
+    `${point}:::notes`,
+    '::zh[这一页的演讲者备注。]',
+    '::en[Speaker notes for this slide.]',
+    ':::',
+    '::::',
+    '',
+  ].join('\n');
+}
+
 export function scaffold(slug: string, date: string): string {
   return `---
 slug: ${slug}
@@ -37,13 +75,13 @@ keywords:
 ## 第一部分 :en[Part One]{#part-one}
 
 :::summary
-::zh[本部分的摘要,两到四句。]
+::zh[本部分的摘要，两到四句。]
 ::en[A two-to-four sentence summary of this part.]
 :::
 
 :p{#part-one-1}第一部分的第一段。
 
-:p{#part-one-2 label-en="Sub-topic"}**小标题**:第一部分的第二段。
+:p{#part-one-2 label-en="Sub-topic"}**小标题**：第一部分的第二段。
 
 - :p{#part-one-3}列表中的一段。
 
@@ -79,71 +117,7 @@ keywords:
 ::en[An event.]
 :::
 
-::::slide{#title kind=title}
-::zh[文章标题]
-::en[Article Title]
-::::
-
-::::slide{#part-one kind=points cites="part-one-1"}
-::zh[第一部分]
-::en[Part One]
-
-:::point{cites="part-one-1"}
-::zh[第一个要点。]
-::en[The first point.]
-:::
-
-:::notes
-::zh[演讲者备注。]
-::en[Speaker notes.]
-:::
-::::
-
-::::slide{#part-one-more kind=points cites="part-one-2"}
-::zh[第一部分(续)]
-::en[Part One (continued)]
-
-:::point{cites="part-one-2"}
-::zh[第二个要点。]
-::en[The second point.]
-:::
-::::
-
-::::slide{#part-one-list kind=points cites="part-one-3"}
-::zh[第一部分(三)]
-::en[Part One (3)]
-
-:::point{cites="part-one-3"}
-::zh[第三个要点。]
-::en[The third point.]
-:::
-::::
-
-::::slide{#takeaways kind=takeaways}
-::zh[要点]
-::en[Key takeaways]
-::::
-
-::::slide{#recommendations kind=recommendations}
-::zh[政策建议]
-::en[Recommendations]
-::::
-
-::::slide{#timeline kind=timeline}
-::zh[时间线]
-::en[Timeline]
-::::
-
-::::slide{#glossary kind=glossary}
-::zh[术语]
-::en[Glossary]
-::::
-
-::::slide{#source kind=source}
-::zh[来源]
-::en[Source]
-::::
-`;
+${SLIDES.map(slide).join('\n')}`;
 }
 
 /** Today's date (UTC), or the date of SOURCE_DATE_EPOCH when set. */

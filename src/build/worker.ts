@@ -11,7 +11,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: true; bytes: Uint8Array; ms: number }
   | { id: number; ok: false; message: string; stack?: string };
 
 /** A copy that owns its whole buffer, so it can be transferred without copying again. */
@@ -25,9 +25,10 @@ function owned(bytes: Uint8Array): Uint8Array {
 const port = parentPort;
 if (port) {
   port.on('message', async ({ id, task }: WorkerRequest) => {
+    const started = performance.now();
     try {
       const bytes = owned(await renderTask(task));
-      const reply: WorkerReply = { id, ok: true, bytes };
+      const reply: WorkerReply = { id, ok: true, bytes, ms: performance.now() - started };
       port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));

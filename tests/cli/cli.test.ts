@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureCompiled, realSource, repoRoot, runCli, tempProject } from './helpers.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -42,6 +42,9 @@ function brokenCopy(slug: string): string {
 }
 
 beforeAll(() => ensureCompiled(), 300_000);
+
+// Subprocess builds render real documents: allow minutes on a loaded machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 describe('usage and exit codes', () => {
   it('--version prints the package version; --help lists every command', () => {
@@ -104,6 +107,8 @@ describe('check and init', () => {
     const checked = runCli(['check'], { cwd });
     expect(checked.status, checked.stdout).toBe(0);
     expect(checked.stdout).not.toMatch(/: (error|warning) /);
+    const built = runCli(['build', '--formats', 'html'], { cwd });
+    expect(built.status, built.stderr).toBe(0);
 
     const again = runCli(['init', 'new-brief'], { cwd });
     expect(again.status).toBe(2);
