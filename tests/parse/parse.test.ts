@@ -1,7 +1,10 @@
 /** The processor recognises front matter and the three directive forms, with positions. */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/parse/index.js';
+import { maskFences, parseMarkdown, parseMarkdownDirect, parseMarkdownFast } from '../../src/parse/index.js';
 
 const source = [
   '---',
@@ -44,4 +47,70 @@ describe('parseMarkdown', () => {
     expect(kids.map((k) => k.type)).toEqual(['text', 'textDirective']);
     expect(kids[1].name).toBe('日前刊载');
   });
+});
+
+describe('fast container-directive path', () => {
+  const strip = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
+  let fastUsed = 0;
+  const same = (value: string) => {
+    if (parseMarkdownFast(new VFile({ value })) !== null) fastUsed++;
+    expect(strip(parseMarkdown(new VFile({ value })))).toEqual(strip(parseMarkdownDirect(new VFile({ value }))));
+  };
+
+  it('gives the same tree as the processor on the real article and every fixture', () => {
+    const dir = path.resolve(import.meta.dirname, '../fixtures');
+    const files = [path.resolve(import.meta.dirname, '../../source/us-japan-acquisition.md'), ...readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f))];
+    fastUsed = 0;
+    for (const f of files) same(new TextDecoder().decode(readFileSync(f)));
+    // Every fixture with editorial items goes through the fast path.
+    expect(fastUsed).toBeGreaterThanOrEqual(files.length - 2);
+    expect(maskFences(readFileSync(files[0], 'utf8'))?.fences.length).toBeGreaterThan(100);
+  });
+
+  it('gives the same tree as the processor on random documents made of format fragments', () => {
+    const fragment = fc.constantFrom(
+      ':::takeaway{#tk-1 cites="a b"}',
+      '::::slide{#s kind=points}',
+      ':::point',
+      ':::notes',
+      ':::summary[label *x*]',
+      ':::',
+      '::::',
+      ':::::',
+      '::zh[中文\\]文]',
+      '::en[English **b**]',
+      ':p{#a-1}段落：文字',
+      '- :p{#l-1}列表',
+      '  - nested',
+      '> quote :::',
+      '```',
+      '~~~',
+      '    indented :::x',
+      '## 标题 :en[Title]{#t}',
+      '---',
+      'slug: x',
+      '',
+      '',
+      'text with ::: inside',
+      ':::bad name',
+      '::: spaced',
+      '\t:::tab',
+      '<div>',
+      '<!-- c',
+      '-->',
+      '    code',
+      '* * *',
+      '1. item',
+    );
+    fastUsed = 0;
+    const runs = Number(process.env.FUZZ_RUNS ?? 300);
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
+        same(parts.join(eol));
+      }),
+      { numRuns: runs },
+    );
+    // The comparison is only meaningful if the fast path is taken often.
+    expect(fastUsed).toBeGreaterThan(runs / 10);
+  }, 120_000);
 });
