@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Bi, Original } from './types.js';
-import { didYouMean, report, span, type Ctx } from './report.js';
+import { didYouMean, nearest, report, span, type Ctx } from './report.js';
 
 export interface FrontMatter {
   slug: string;
@@ -217,6 +217,9 @@ function readMap(
     if (spec === undefined) {
       const where = parent ? ` in \`${parent}\`` : '';
       report(ctx, 'front-matter-unknown-key', `Unknown front-matter key \`${keyName}\`${where}${didYouMean(keyName, names)}`, at(keyRange));
+      // A misspelt required key is reported once, as unknown with its suggestion, not also as missing.
+      const meant = nearest(keyName, names);
+      if (meant !== undefined) seen.add(meant);
       continue;
     }
     seen.add(keyName);

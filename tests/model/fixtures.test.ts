@@ -103,7 +103,6 @@ const expected: Record<string, string[]> = {
     "26:43-26:47: Unknown horizon `soon` (expected one of now, near, long) [unknown-horizon]",
   ],
   'unknown-key': [
-    "1:1-1:4: Missing front-matter field `short_title` [front-matter-field-missing]",
     "4:1-4:11: Unknown front-matter key `shorttitle`; did you mean `short_title`? [front-matter-unknown-key]",
   ],
   'unknown-kind': [
