@@ -1,0 +1,127 @@
+/** Each model step on its own, on a small parsed document. */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { parseMarkdown } from '../../src/parse/index.js';
+import { createCtx } from '../../src/model/report.js';
+import { readFrontMatter } from '../../src/model/frontmatter.js';
+import { readBody } from '../../src/model/body.js';
+import { createRegistry, readTexts } from '../../src/model/items.js';
+import { checkCites } from '../../src/model/xref.js';
+import { checkCoverage, undrawable } from '../../src/model/coverage.js';
+
+function setup(text: string) {
+  const file = new VFile({ path: 'source/t-1.md', value: text });
+  const ctx = createCtx(file, text);
+  return { file, ctx, tree: parseMarkdown(file) };
+}
+const rules = (file: VFile) => file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+
+const FRONT = `---
+slug: t-1
+title: {zh: 标题, en: Title}
+short_title: {zh: 短, en: Short}
+publisher: {zh: 砺道智库, en: Lidao}
+date: 2025-01-10
+original: {outlet: CSIS, author: {zh: 作者, en: Author}, date: 2024}
+keywords: [{zh: 同盟, en: Alliance}]
+---
+`;
+
+describe('readFrontMatter', () => {
+  it('reads the fields, with defaults for the optional ones', () => {
+    const { ctx, tree, file } = setup(FRONT);
+    expect(readFrontMatter(ctx, tree, file.path)).toEqual({
+      slug: 't-1',
+      title: { zh: '标题', en: 'Title' },
+      shortTitle: { zh: '短', en: 'Short' },
+      publisher: { zh: '砺道智库', en: 'Lidao' },
+      date: '2025-01-10',
+      original: { outlet: 'CSIS', author: { zh: '作者', en: 'Author' }, date: '2024' },
+      languages: ['zh-Hans', 'en'],
+      keywords: [{ zh: '同盟', en: 'Alliance' }],
+    });
+    expect(file.messages).toEqual([]);
+  });
+  it('reports an empty bilingual value and a list where a map is expected', () => {
+    const { ctx, tree, file } = setup(FRONT.replace('{zh: 短, en: Short}', '{zh: 短, en: ""}').replace('keywords: [{zh: 同盟, en: Alliance}]', 'keywords: alliance'));
+    expect(readFrontMatter(ctx, tree, file.path)).toBeNull();
+    expect(rules(file)).toEqual(['4:22 front-matter-field-missing', '8:11 front-matter-field-type']);
+  });
+});
+
+describe('readBody', () => {
+  it('splits lede, sections, lists, labels and normalises Chinese punctuation', () => {
+    const text = `${FRONT}
+:p{#lede-1}导语,第一段。
+
+## 进化 :en[Evolution]{#evolution}
+
+:::summary
+::zh[摘要。]
+::en[Summary.]
+:::
+
+:p{#evolution-1 label-en="Label"}**标签(L)**：正文。
+
+- :p{#evolution-2}第一项
+- :p{#evolution-3}第二项
+`;
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const { ctx, tree, file } = setup(text);
+    const reg = createRegistry();
+    const body = readBody(ctx, reg, tree);
+    expect(file.messages).toEqual([]);
+    expect(body.lede.map((p) => [p.id, p.text, p.sectionId])).toEqual([['lede-1', '导语，第一段。', null]]);
+    const [s] = body.sections;
+    expect([s.id, s.title, s.summary]).toEqual(['evolution', { zh: '进化', en: 'Evolution' }, { zh: '摘要。', en: 'Summary.' }]);
+    expect(s.blocks.map((b) => b.kind)).toEqual(['paragraph', 'list']);
+    const p = s.paragraphs[0];
+    expect(p.label).toEqual({ zh: '标签（L）', en: 'Label' });
+    expect(p.spans).toEqual([{ text: '标签（L）', strong: true }, { text: '：正文。' }]);
+    expect(s.paragraphs.slice(1).map((x) => [x.id, x.listItem, x.line])).toEqual([
+      ['evolution-2', true, lineOf('#evolution-2')],
+      ['evolution-3', true, lineOf('#evolution-3')],
+    ]);
+    expect([...reg.paragraphIds]).toEqual(['lede-1', 'evolution-1', 'evolution-2', 'evolution-3']);
+  });
+});
+
+describe('readTexts', () => {
+  it('reads one text per slot and reports duplicates and stray content', () => {
+    const { ctx, tree, file } = setup(':::term{#x}\n::zh[名]\n::en[Name]\n::def-zh[定义]\n::def-en[Definition]\n::en[Again]\nstray\n:::\n');
+    const node = tree.children[0] as ContainerDirective;
+    const { texts } = readTexts(ctx, node, ['text', 'def'], '`:::term`');
+    expect(texts).toEqual({ zh: '名', en: 'Name', 'def-zh': '定义', 'def-en': 'Definition' });
+    expect(rules(file)).toEqual(['6:1 duplicate-text', '7:1 unexpected-content']);
+  });
+});
+
+describe('checkCites', () => {
+  it('accepts paragraph ids and reports others, naming what a non-paragraph id is', () => {
+    const { ctx, file } = setup('x');
+    const reg = createRegistry();
+    reg.paragraphIds.add('a-1');
+    reg.ids.set('a-1', { kind: 'paragraph', line: 1 });
+    reg.ids.set('sec', { kind: 'section', line: 2 });
+    reg.cites.push({ id: 'a-1', place: { line: 1, column: 1 } }, { id: 'sec', place: { line: 3, column: 5 } }, { id: 'a-2', place: { line: 4, column: 2 } });
+    checkCites(ctx, reg);
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+      [3, 5, 'unknown-cite', '`sec` is the id of a section, not of a paragraph: cite paragraph ids'],
+      [4, 2, 'unknown-cite', 'Unknown paragraph id `a-2` in cites; did you mean `a-1`?'],
+    ]);
+  });
+});
+
+describe('checkCoverage', () => {
+  it('reports each undrawable character at its line and column, astral ones as one character', () => {
+    const text = 'ok 中文\n😀 and \u{20000}\n';
+    expect(undrawable(text).map((u) => u.codePoint)).toEqual([0x1f600, 0x20000]);
+    const { ctx, file } = setup(text);
+    checkCoverage(ctx);
+    expect(file.messages.map((m) => `${m.place && 'start' in m.place ? `${m.place.start.line}:${m.place.start.column}-${m.place.end.line}:${m.place.end.column}` : ''} ${m.reason}`)).toEqual([
+      "2:1-2:3 The project font cannot draw '😀' (U+1F600)",
+      "2:8-2:10 The project font cannot draw '𠀀' (U+20000)",
+    ]);
+  });
+});
