@@ -65,15 +65,26 @@ export function allowSelf(policy: string): string {
   return directives.join('; ');
 }
 
+/** Decode the character references an HTML serializer may use inside an attribute value. */
+export function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|quot|apos|amp|lt|gt);/gi, (_m, ref: string) => {
+    const r = ref.toLowerCase();
+    if (r.startsWith('#x')) return String.fromCodePoint(parseInt(r.slice(2), 16));
+    if (r.startsWith('#')) return String.fromCodePoint(parseInt(r.slice(1), 10));
+    return ({ quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' } as Record<string, string>)[r];
+  });
+}
+
+const encodeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /** The served copy of an HTML page: CSP meta allows `'self'`, reload script before `</body>`. */
 export function injectReload(html: string): string {
   const withCsp = html.replace(/<meta\s[^>]*>/gi, (tag) => {
     if (!/http-equiv\s*=\s*["']?content-security-policy/i.test(tag)) return tag;
-    return tag.replace(
-      /(\scontent\s*=\s*)(?:"([^"]*)"|'([^']*)')/i,
-      (_m, head: string, dq?: string, sq?: string) =>
-        dq !== undefined ? `${head}"${allowSelf(dq)}"` : `${head}'${allowSelf(sq ?? '')}'`,
-    );
+    return tag.replace(/(\scontent\s*=\s*)(?:"([^"]*)"|'([^']*)')/i, (_m, head: string, dq?: string, sq?: string) => {
+      const policy = decodeAttribute(dq ?? sq ?? '');
+      return `${head}"${encodeAttribute(allowSelf(policy))}"`;
+    });
   });
   const tag = `<script src="${SCRIPT_PATH}"></script>`;
   const at = withCsp.toLowerCase().lastIndexOf('</body>');

@@ -19,6 +19,12 @@ describe('live reload injection', () => {
     expect(served).not.toMatch(/<script>[^<]/); // no inline script
   });
 
+  it('reads a CSP whose quotes are written as character references', () => {
+    const encoded = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; script-src &#x27;sha256-q&#x27;"></head><body></body></html>`;
+    const policy = /content="([^"]*)"/.exec(injectReload(encoded))![1];
+    expect(policy.split('; ')).toEqual(["default-src 'none'", "script-src 'sha256-q' 'self'", "connect-src 'self'"]);
+  });
+
   it('extends an existing script-src instead of replacing it', () => {
     expect(allowSelf("script-src 'sha256-x'")).toBe("script-src 'sha256-x' 'self'");
     expect(allowSelf("script-src 'self'")).toBe("script-src 'self'");
