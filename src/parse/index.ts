@@ -69,7 +69,7 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
       if (inFrontMatter) continue;
     }
     if (inFrontMatter) {
-      if (/^(?:---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
+      if (/^---\s*$/.test(line)) inFrontMatter = false;
       continue;
     }
     // Fenced code would need container-aware closing; the format has none, so let the parser read it.
