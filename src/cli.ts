@@ -184,12 +184,12 @@ async function watchCommand(args: string[], io: Io): Promise<number> {
   const { watch } = await import('./build/watch.js');
   const outDir = path.resolve(io.cwd, (values.out as string | undefined) ?? 'out');
   const session = await watch({ root: io.cwd, outDir, port, buildArgs, log: (l) => io.stderr.write(`${l}\n`) });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   await session.stop();
-  return EXIT.interrupted;
+  return signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -251,7 +251,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     const { removeLiveTempFiles } = await import('./build/write.js');
     installSignalHandlers(removeLiveTempFiles);
   }
-  process.exitCode = await main(argv);
+  const code = await main(argv);
+  // watch may leave sockets of closed pages half-open: leave now, with the status.
+  if (argv[0] === 'watch') process.exit(code);
+  process.exitCode = code;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

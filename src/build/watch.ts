@@ -7,7 +7,7 @@
  * script (so a strict Content-Security-Policy only needs `'self'`, which the
  * served copy's CSP gets), listening to a Server-Sent-Events endpoint.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -172,15 +172,21 @@ export interface WatchOptions {
   log: (line: string) => void;
 }
 
+const children = new Set<ChildProcess>();
+
 function run(cmd: string, args: string[], cwd: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
     child.on('error', () => resolve(1));
   });
 }
 
-/** Watch, rebuild, serve. Resolves with a stop function once the first build is served. */
+/** Serve, build, then rebuild on every change. Resolves with a stop function after the first build. */
 export async function watch(opts: WatchOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const pkg = projectRoot();
   const compiled = runsCompiled();
@@ -188,11 +194,13 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
   const tsc = path.join(pkg, 'node_modules', 'typescript', 'bin', 'tsc');
 
   let running = false;
+  let stopped = false;
   let again = false;
   let codeChanged = false;
   let live: LiveServer | null = null;
 
   const rebuild = async (): Promise<void> => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -212,7 +220,7 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
         `${status === 0 ? 'rebuilt' : 'build failed'} in ${Math.round(performance.now() - started)} ms; watching for changes`,
       );
       live?.reload();
-    } while (again);
+    } while (again && !stopped);
     running = false;
   };
 
@@ -231,13 +239,15 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
   add(path.join(pkg, 'templates'), true);
   add(path.join(pkg, 'src'), true);
 
-  await rebuild();
   live = await serve(opts.outDir, opts.port);
   opts.log(`serving ${opts.outDir} at ${live.url}`);
+  await rebuild();
   return {
     url: live.url,
     async stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
+      for (const child of children) child.kill('SIGTERM');
       for (const w of watchers) w.close();
       await live?.close();
     },
