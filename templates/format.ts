@@ -62,10 +62,21 @@ export const LABELS = {
   horizon: { zh: '时间范围', en: 'Horizon' },
   recommendation: { zh: '建议', en: 'Recommendation' },
   licence: {
-    zh: '中文译文由{publisher}编译发布,仅供研究参考;字体 Noto Sans SC 依 SIL 开源字体许可证 1.1 嵌入。',
-    en: 'Chinese translation compiled and published by {publisher} for research use; font Noto Sans SC embedded under the SIL Open Font License 1.1.',
+    // Full-width punctuation from escapes, so no editor or tool can fold it to ASCII.
+    zh: '中文译文由{publisher}编译发布\uFF0C仅供研究参考\u3002字体\uFF1ANoto Sans SC\uFF0CSIL Open Font License 1.1\u3002',
+    en: 'Chinese translation compiled and published by {publisher} for research use. Font: Noto Sans SC, SIL Open Font License 1.1.',
   },
 } as const satisfies Record<string, Bi>;
+
+/** Full-width punctuation for Chinese template strings, written as escapes so no tool folds them to ASCII. */
+export const FW = {
+  colon: '\uFF1A',
+  comma: '\uFF0C',
+  open: '\uFF08',
+  close: '\uFF09',
+  semicolon: '\uFF1B',
+  period: '\u3002',
+} as const;
 
 /** The licence line of an article, in both languages. */
 export function licenceLine(article: Article): Bi {

@@ -38,9 +38,15 @@ export const theme = {
     slideBody: 15,
     slideBodyEn: 12,
     slideSmall: 10,
+    /** Compact slides: a slide whose content does not fit at the sizes above (never below 9 pt for Chinese body text). */
+    slideCompactTitle: 19,
+    slideCompactTitleEn: 12,
+    slideCompact: 11,
+    slideCompactEn: 9.5,
+    slideCompactSmall: 7.5,
   },
-  lineHeight: { zh: 1.6, en: 1.4 },
-  spacing: { paragraph: 6, block: 10, section: 16 },
+  lineHeight: { zh: 1.6, en: 1.4, compactZh: 1.4, compactEn: 1.25 },
+  spacing: { paragraph: 6, block: 10, section: 16, slideCompact: 4 },
   pages: {
     /** A4 portrait in PostScript points. */
     a4: { width: 595.28, height: 841.89, margin: [56, 64, 56, 56] as [number, number, number, number] },
@@ -50,3 +56,50 @@ export const theme = {
 } as const;
 
 export type Theme = typeof theme;
+
+/** How densely a slide is set: `compact` when its content does not fit at the normal slide sizes. */
+export type SlideDensity = 'normal' | 'compact';
+
+/** The type scale of a slide at one density, in points (line heights are ratios). */
+export interface SlideType {
+  title: number;
+  titleEn: number;
+  body: number;
+  bodyEn: number;
+  small: number;
+  lineZh: number;
+  lineEn: number;
+  /** Space between items (points, pairs, list items). */
+  gap: number;
+}
+
+/** Slide type scale for a density; every backend reads slide sizes from here. */
+export function slideType(density: SlideDensity = 'normal'): SlideType {
+  const s = theme.size;
+  return density === 'compact'
+    ? {
+        title: s.slideCompactTitle,
+        titleEn: s.slideCompactTitleEn,
+        body: s.slideCompact,
+        bodyEn: s.slideCompactEn,
+        small: s.slideCompactSmall,
+        lineZh: theme.lineHeight.compactZh,
+        lineEn: theme.lineHeight.compactEn,
+        gap: theme.spacing.slideCompact,
+      }
+    : {
+        title: s.slideTitle,
+        titleEn: s.slideTitleEn,
+        body: s.slideBody,
+        bodyEn: s.slideBodyEn,
+        small: s.slideSmall,
+        lineZh: theme.lineHeight.zh,
+        lineEn: theme.lineHeight.en,
+        gap: theme.spacing.block,
+      };
+}
+
+/** Timeline labels on a slide at a density: date and Chinese text, English text, citations (points), column gap. */
+export function slideTimeline(density: SlideDensity = 'normal'): { zh: number; en: number; cite: number; gap: number } {
+  return density === 'compact' ? { zh: 9, en: 7.5, cite: 6, gap: 6 } : { zh: 11, en: 9.5, cite: 8, gap: 10 };
+}

@@ -134,6 +134,8 @@ export interface SlideBlock extends BlockBase {
   children: Block[];
   /** Speaker notes. */
   notes?: BiInline;
+  /** Type scale: `compact` (smaller type, tighter spacing) when the content does not fit at normal size. Defaults to `normal`. */
+  density?: 'normal' | 'compact';
 }
 
 export type Block =

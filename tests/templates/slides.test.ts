@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ACTOR_LABELS } from '../../src/model/types.js';
-import type { SlideBlock } from '../../src/ir/types.js';
-import { SLIDE_BODY_BUDGET, MAX_POINTS, chunk, pairHeight, shorten, slides } from '../../templates/slides.js';
+import { ACTORS, ACTOR_LABELS } from '../../src/model/types.js';
+import type { Block, SlideBlock, TableBlock } from '../../src/ir/types.js';
+import { MAX_POINTS, estimateHeight, evenParts, fitItems, fits, lineCount, slideCapacity, slides } from '../../templates/slides.js';
+import { slideType, theme } from '../../templates/theme.js';
 import { sampleArticle } from '../helpers/sample-article.js';
 import { deepFreeze, plain, testArticles, walk } from './articles.js';
+
+/** Glossary terms of a slide table in reading order (two-across tables: left columns down, then right). */
+function tableTerms(t: TableBlock): string[] {
+  const across = t.columns.length / 2;
+  return Array.from({ length: across }, (_, k) => t.rows.map((r) => plain(r[k * 2]?.text.zh))).flat().filter(Boolean);
+}
 
 const articles = await testArticles();
 
@@ -51,33 +58,43 @@ describe.each(articles)('slides template (%s)', (name, article) => {
     }
   });
 
-  it('lists every recommendation compactly with its actor', () => {
+  it('lists every recommendation in full, grouped by actor, with its actor and citations', () => {
     if (!article.slides.some((s) => s.kind === 'recommendations')) return;
     const items = all.flatMap((b) => (b.type === 'list' ? b.items : []));
     expect(items).toHaveLength(article.recommendations.length);
-    article.recommendations.forEach((r, i) => {
-      const zh = plain(items[i].text.zh);
-      const en = plain(items[i].text.en);
-      expect(zh.startsWith(ACTOR_LABELS[r.actor].zh)).toBe(true);
-      expect(en.startsWith(ACTOR_LABELS[r.actor].en)).toBe(true);
-      expect(r.text.zh.startsWith(zh.slice(ACTOR_LABELS[r.actor].zh.length + 1).replace(/…$/u, ''))).toBe(true);
-      expect(items[i].cites).toEqual(r.cites);
-    });
+    const ranks: number[] = [];
+    for (const it of items) {
+      const zh = plain(it.text.zh);
+      const en = plain(it.text.en);
+      const r = article.recommendations.find((x) => zh.endsWith(x.text.zh) && en.endsWith(x.text.en));
+      expect(r, zh).toBeDefined();
+      expect(zh).toBe(`${ACTOR_LABELS[r!.actor].zh}\uFF1A${r!.text.zh}`);
+      expect(en).toBe(`${ACTOR_LABELS[r!.actor].en}: ${r!.text.en}`);
+      expect(it.cites).toEqual(r!.cites);
+      ranks.push(ACTORS.indexOf(r!.actor));
+    }
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(deck.filter((s) => s.children.some((c) => c.type === 'list')).length).toBeLessThanOrEqual(2);
   });
 
   it('draws the timeline as a figure and the glossary as a table', () => {
     if (article.slides.some((s) => s.kind === 'timeline')) {
       const events = all.flatMap((b) => (b.type === 'figure' ? b.events : []));
       expect(events).toHaveLength(article.timeline.length);
+      expect(deck.filter((s) => s.children.some((c) => c.type === 'figure'))).toHaveLength(1);
     }
     if (article.slides.some((s) => s.kind === 'glossary')) {
-      const rows = all.flatMap((b) => (b.type === 'table' ? b.rows : []));
-      expect(rows.map((r) => plain(r[0].text.zh))).toEqual(article.glossary.map((g) => g.term));
+      const tables = all.filter((b): b is TableBlock => b.type === 'table');
+      expect(tables.flatMap(tableTerms)).toEqual(article.glossary.map((g) => g.term));
+      const names = tables.flatMap((t) => t.rows.flat().map((c) => [plain(c.text.zh), plain(c.text.en)]));
+      for (const g of article.glossary) expect(names).toContainEqual([g.name.zh, g.name.en]);
     }
   });
 
   it('names the source: outlet, author, publisher, date and a licence line', () => {
-    const src = deck.find((s) => s.id.startsWith(article.slides.find((o) => o.kind === 'source')?.id ?? '\0'));
+    // A source slide, or else the foot of the last glossary slide.
+    const outline = article.slides.find((o) => o.kind === 'source') ?? article.slides.find((o) => o.kind === 'glossary');
+    const src = [...deck].reverse().find((s) => s.id.startsWith(outline?.id ?? '\0'));
     if (!src) return;
     const text = walk(src.children)
       .flatMap((b) => (b.type === 'pair' ? [plain(b.zh), plain(b.en)] : b.type === 'paragraph' ? [plain(b.text)] : []))
@@ -85,53 +102,105 @@ describe.each(articles)('slides template (%s)', (name, article) => {
     for (const v of [article.original.outlet, article.original.author.zh, article.original.author.en, article.publisher.zh, article.publisher.en])
       expect(text).toContain(v);
     expect(text).toMatch(/OFL|Open Font License/);
+    // True of every format: PPTX names the font without embedding it.
+    expect(text).not.toMatch(/embed|嵌入/i);
   });
 
-  it('keeps every bilingual point slide within the height budget', () => {
+  it('keeps every content slide within the height budget of its density, compact only when normal does not fit', () => {
+    for (const s of deck.filter((x) => x.layout === 'content')) {
+      const density = s.density ?? 'normal';
+      if (s.children.length > 1 || s.children[0]?.type !== 'pair') expect(estimateHeight(s.children, density), s.id).toBeLessThanOrEqual(slideCapacity(density));
+      if (density === 'compact') expect(fits(s.children, 'normal'), s.id).toBe(false);
+      expect(s.children.filter((b) => b.type === 'pair').length).toBeLessThanOrEqual(MAX_POINTS);
+    }
+  });
+
+  it('writes Chinese titles and labels with full-width punctuation and no doubled id prefix', () => {
     for (const s of deck) {
-      // Points drawn from the article (the source slide's fixed lines are not budgeted).
-      const pairs = s.children.filter((b) => b.type === 'pair' && b.cites.length > 0);
-      if (pairs.length < 2) continue;
-      const h = pairs.reduce((sum, p) => sum + pairHeight({ zh: plain(p.zh), en: plain(p.en) }), 0);
-      expect(h, s.id).toBeLessThanOrEqual(SLIDE_BODY_BUDGET);
-      expect(pairs.length).toBeLessThanOrEqual(MAX_POINTS);
+      expect(plain(s.title.zh), s.id).not.toMatch(/[(),:;]/);
+      expect(s.id).not.toMatch(/^slide-slide-/);
+    }
+    for (const b of all) {
+      if (b.type === 'list') for (const it of b.items) expect(plain(it.text.zh)).not.toMatch(/^[^\uFF1A]*:/);
+      if (b.type === 'paragraph' && b.lang === 'zh') expect(plain(b.text)).not.toMatch(/\p{Script=Han}[,;:()]|[,;:()]\p{Script=Han}/u);
     }
   });
 });
 
+describe('the real article', () => {
+  it('makes a deck of 8 to 12 slides with every recommendation on at most two', async () => {
+    const real = articles.find(([n]) => n === 'us-japan-acquisition')?.[1];
+    if (!real) return;
+    const deck = slides(real).blocks as SlideBlock[];
+    expect(deck.length).toBeGreaterThanOrEqual(8);
+    expect(deck.length).toBeLessThanOrEqual(12);
+    expect(deck.filter((s) => s.id.includes('recommendations')).length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('splitting', () => {
-  it('splits an over-full slide into numbered parts, evenly and deterministically', () => {
+  it('sets a slide compact before splitting it, and splits only what does not fit compact, evenly and deterministically', () => {
     const a = structuredClone(sampleArticle);
-    a.takeaways = Array.from({ length: 7 }, (_, i) => ({
-      id: `tk-${i}`,
-      text: { zh: `第${i + 1}条要点。`.repeat(6), en: `Point ${i + 1} in English. `.repeat(5) },
-      cites: ['lede-1'],
-    }));
+    const takeaways = (n: number, reps: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `tk-${i}`,
+        text: { zh: `第${i + 1}条要点。`.repeat(reps), en: `Point ${i + 1} in English. `.repeat(reps) },
+        cites: ['lede-1'],
+      }));
+    a.takeaways = takeaways(5, 3);
+    const one = (slides(a).blocks as SlideBlock[]).filter((s) => s.id.startsWith('bluf'));
+    expect(one).toHaveLength(1);
+    expect(fits(one[0].children, 'normal')).toBe(false);
+    expect(one[0].density).toBe('compact');
+
+    a.takeaways = takeaways(7, 6);
     const deck = slides(a).blocks as SlideBlock[];
     const parts = deck.filter((s) => s.id.startsWith('bluf'));
     expect(parts.length).toBeGreaterThan(1);
-    parts.forEach((s, k) => expect(plain(s.title.en)).toBe(`Bottom line (${k + 1}/${parts.length})`));
+    parts.forEach((s, k) => {
+      expect(plain(s.title.en)).toBe(`Bottom line (${k + 1}/${parts.length})`);
+      expect(plain(s.title.zh)).toBe(`要点\uFF08${k + 1}/${parts.length}\uFF09`);
+    });
     const counts = parts.map((s) => s.children.length);
     expect(counts.reduce((x, y) => x + y, 0)).toBe(7);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
     expect(JSON.stringify(slides(a))).toBe(JSON.stringify(slides(a)));
   });
 
-  it('chunk never exceeds budget or cap unless an item alone does', () => {
-    const sizes = [5, 1, 9, 3, 3, 3, 12, 2, 2, 2, 2];
-    const parts = chunk(sizes, (n) => n, 10, 3);
-    expect(parts.flat()).toEqual(sizes);
+  it('fitItems keeps items in order, one part when they fit, and never an empty part', () => {
+    const pair = (n: number): Block => ({ type: 'pair', zh: [{ text: '中'.repeat(n) }], en: [{ text: 'x' }], cites: [] });
+    const build = (part: readonly number[]) => part.map(pair);
+    expect(fitItems([1, 2, 3], build)).toEqual([{ children: build([1, 2, 3]), density: 'normal' }]);
+    const many = Array.from({ length: 30 }, () => 40);
+    const parts = fitItems(many, build);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.children)).toEqual(build(many));
     for (const p of parts) {
-      expect(p.length).toBeLessThanOrEqual(3);
-      if (p.length > 1) expect(p.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(10);
+      expect(p.children.length).toBeGreaterThan(0);
+      expect(estimateHeight(p.children, p.density)).toBeLessThanOrEqual(slideCapacity(p.density));
     }
   });
 
-  it('shorten keeps short text and cuts long text at a clause with an ellipsis', () => {
-    expect(shorten('短句。', 10)).toBe('短句。');
-    const s = shorten('加强美国对国际防务项目的支持,并扩大联合生产的范围和规模,以便长期维持', 20);
-    expect([...s].length).toBeLessThanOrEqual(20);
-    expect(s.endsWith('…')).toBe(true);
-    expect(s).toBe('加强美国对国际防务项目的支持…');
+  it('evenParts splits evenly with the remainder first', () => {
+    expect(evenParts([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+    expect(evenParts([1], 1)).toEqual([[1]]);
+  });
+
+  it('lineCount wraps Chinese by character and English by word', () => {
+    expect(lineCount('中'.repeat(10), 10, 100)).toBe(1);
+    expect(lineCount('中'.repeat(11), 10, 100)).toBe(2);
+    expect(lineCount('', 10, 100)).toBe(0);
+    expect(lineCount('word '.repeat(20), 10, 100)).toBeGreaterThan(lineCount('word '.repeat(10), 10, 100));
+    expect(lineCount([{ text: '中'.repeat(9), size: 10 }, { text: ' ¶ a', size: 5 }], undefined, 100)).toBe(1);
+  });
+
+  it('gives compact slides more room and smaller type, never below 9 pt for Chinese body text', () => {
+    expect(slideCapacity('compact')).toBeGreaterThan(slideCapacity('normal'));
+    const c = slideType('compact');
+    const n = slideType('normal');
+    expect(c.body).toBeLessThan(n.body);
+    expect(c.body).toBeGreaterThanOrEqual(9);
+    expect(c.title).toBeLessThan(n.title);
+    expect(theme.size.slideCompact).toBe(c.body);
   });
 });
