@@ -38,6 +38,13 @@ export const P = {
   slideTitleEn: 'SlideTitleEn',
   slideZh: 'SlideTextZh',
   slideEn: 'SlideTextEn',
+  /** Compact slides: smaller headline and text, tighter spacing. */
+  slideCompactTitle: 'SlideCompactTitle',
+  slideCompactTitleEn: 'SlideCompactTitleEn',
+  slideCompactZh: 'SlideCompactTextZh',
+  slideCompactEn: 'SlideCompactTextEn',
+  slideTimelineZh: 'SlideTimelineZh',
+  slideTimelineEn: 'SlideTimelineEn',
 } as const;
 
 /** Character style ids. */

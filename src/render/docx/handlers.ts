@@ -52,14 +52,17 @@ export interface RenderState {
   checked: number;
   /** Block types no handler knew. */
   unknown: string[];
+  /** Density of the slide being rendered (slides only). */
+  density?: 'normal' | 'compact';
 }
 
 type Handler<K extends BlockType> = (block: Extract<Block, { type: K }>, st: RenderState) => BodyChild[];
 type Handlers = { [K in BlockType]: Handler<K> };
 
 const slide = (st: RenderState) => st.page === 'slide';
-const zhStyle = (st: RenderState) => (slide(st) ? P.slideZh : P.zh);
-const enStyle = (st: RenderState) => (slide(st) ? P.slideEn : P.en);
+const compact = (st: RenderState) => slide(st) && st.density === 'compact';
+const zhStyle = (st: RenderState) => (compact(st) ? P.slideCompactZh : slide(st) ? P.slideZh : P.zh);
+const enStyle = (st: RenderState) => (compact(st) ? P.slideCompactEn : slide(st) ? P.slideEn : P.en);
 
 function p(style: string, children: ParagraphChild[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}): Paragraph {
   return new Paragraph({ style, children, ...extra });
@@ -153,18 +156,19 @@ export const handlers: Handlers = {
       if (item.text.zh) {
         paras.push(
           new Paragraph({
-            style: slide(st) ? P.slideZh : P.listZh,
+            style: slide(st) ? zhStyle(st) : P.listZh,
             numbering: { reference, level: 0, instance },
-            children: [...inlineRuns(item.text.zh, 'zh'), ...(hasEn ? [] : citeRuns(item.cites))],
+            // On slides the ¶ citations follow the Chinese line, as in the other formats.
+            children: [...inlineRuns(item.text.zh, 'zh'), ...(hasEn && !slide(st) ? [] : citeRuns(item.cites))],
           }),
         );
       }
       if (hasEn) {
         paras.push(
           new Paragraph({
-            style: slide(st) ? P.slideEn : P.listEn,
+            style: slide(st) ? enStyle(st) : P.listEn,
             indent: { left: twip(LIST_INDENT.left) },
-            children: [...inlineRuns(item.text.en, 'en'), ...citeRuns(item.cites)],
+            children: [...inlineRuns(item.text.en, 'en'), ...(slide(st) && item.text.zh ? [] : citeRuns(item.cites))],
           }),
         );
       }
@@ -252,14 +256,15 @@ export const handlers: Handlers = {
     return timeline(b, st);
   },
 
-  slide(b: SlideBlock, st) {
+  slide(b: SlideBlock, outer) {
     const first = b.number === 1;
+    const st: RenderState = { ...outer, density: b.density ?? 'normal' };
     const heading =
       b.layout === 'title'
         ? []
         : [
-            p(P.slideTitle, inlineRuns(b.title.zh, 'zh'), { pageBreakBefore: !first }),
-            p(P.slideTitleEn, inlineRuns(b.title.en, 'en')),
+            p(compact(st) ? P.slideCompactTitle : P.slideTitle, inlineRuns(b.title.zh, 'zh'), { pageBreakBefore: !first }),
+            p(compact(st) ? P.slideCompactTitleEn : P.slideTitleEn, inlineRuns(b.title.en, 'en')),
           ];
     const body = render(b.children, st);
     if (heading.length === 0 && !first) {
@@ -283,7 +288,9 @@ export function timeline(b: FigureBlock, st: RenderState): BodyChild[] {
     const widths = splitWidth(st.width, Array(n).fill(1));
     const dateRow = new TableRow({
       cantSplit: true,
-      children: b.events.map((e, i) => cell(biParagraphs(e.dateLabel, { zh: P.timelineDate, en: P.tableEn }), widths[i], { verticalAlign: VerticalAlign.BOTTOM })),
+      children: b.events.map((e, i) =>
+        cell(biParagraphs(e.dateLabel, { zh: P.timelineDate, en: compact(st) ? P.slideTimelineEn : P.tableEn }), widths[i], { verticalAlign: VerticalAlign.BOTTOM }),
+      ),
     });
     const dotRow = new TableRow({
       cantSplit: true,
@@ -291,11 +298,15 @@ export function timeline(b: FigureBlock, st: RenderState): BodyChild[] {
         cell([dot(AlignmentType.CENTER)], widths[i], { borders: { top: none, left: none, right: none, bottom: accent }, verticalAlign: VerticalAlign.BOTTOM, margins: tight }),
       ),
     });
+    // Compact slides set the labels in the compact timeline styles with narrower cell margins.
+    const text = compact(st) ? { zh: P.slideTimelineZh, en: P.slideTimelineEn } : { zh: P.tableZh, en: P.tableEn };
+    const side = compact(st) ? 40 : 80;
     const textRow = new TableRow({
       cantSplit: true,
-      children: b.events.map((e, i) => cell(biParagraphs(e.text, { zh: P.tableZh, en: P.tableEn }, e.cites), widths[i], { margins: { top: 80, bottom: 0, left: 80, right: 80 } })),
+      children: b.events.map((e, i) => cell(biParagraphs(e.text, text, e.cites), widths[i], { margins: { top: 80, bottom: 0, left: side, right: side } })),
     });
-    return [caption, table([dateRow, dotRow, textRow], widths, T.plain, { borders: noBorders })];
+    // The slide headline already names the figure.
+    return [table([dateRow, dotRow, textRow], widths, T.plain, { borders: noBorders })];
   }
   // Dates, a vertical rail with a dot per event against it, texts.
   const widths = splitWidth(st.width, [2, 0.4, 7]);

@@ -16,7 +16,7 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from 'docx';
-import { theme } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
 import { C, CJK_FONT, LANGUAGE, LATIN_FONT, LIST_INDENT, NUM, P, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;
@@ -126,7 +126,45 @@ export const paragraphStyles: Para[] = [
   }),
   para(P.slideZh, 'Slide Text Chinese', zhBody(size.slideBody, color.zh, 0)),
   para(P.slideEn, 'Slide Text English', enBody(size.slideBodyEn, color.en, theme.spacing.block)),
+  ...compactSlideStyles(slideType('compact')),
 ];
+
+/** Styles of compact slides: the theme's compact type scale and line heights. */
+function compactSlideStyles(t: SlideType): Para[] {
+  const z = slideTimeline('compact');
+  return [
+    para(P.slideCompactTitle, 'Slide Title Compact', {
+      basedOn: P.slideTitle,
+      run: run(t.title, color.accent, { bold: true }),
+      paragraph: { keepNext: true, spacing: { before: 0, after: 0, ...lines(t.title, 1.2) } },
+    }),
+    para(P.slideCompactTitleEn, 'Slide Title English Compact', {
+      basedOn: P.slideTitleEn,
+      run: run(t.titleEn, color.muted),
+      paragraph: { keepNext: true, border: { bottom: { ...accentRule, space: 3 } }, spacing: { before: 0, after: twip(8), ...lines(t.titleEn, 1.2) } },
+    }),
+    para(P.slideCompactZh, 'Slide Text Chinese Compact', {
+      basedOn: P.slideZh,
+      run: run(t.body, color.zh),
+      paragraph: { spacing: { before: 0, after: 0, ...lines(t.body, t.lineZh) } },
+    }),
+    para(P.slideCompactEn, 'Slide Text English Compact', {
+      basedOn: P.slideEn,
+      run: run(t.bodyEn, color.en),
+      paragraph: { spacing: { before: 0, after: twip(t.gap), ...lines(t.bodyEn, t.lineEn) } },
+    }),
+    para(P.slideTimelineZh, 'Slide Timeline Chinese', {
+      basedOn: P.tableZh,
+      run: run(z.zh, color.zh),
+      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.zh, 1.3) } },
+    }),
+    para(P.slideTimelineEn, 'Slide Timeline English', {
+      basedOn: P.tableEn,
+      run: run(z.en, color.en),
+      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.en, 1.2) } },
+    }),
+  ];
+}
 
 export const characterStyles: ICharacterStyleOptions[] = [
   { id: C.en, name: 'English Inline', basedOn: 'DefaultParagraphFont', run: { color: hex(color.en) } },

@@ -3,7 +3,7 @@
  * are never written here as literals. A4 products use pt × 4/3 px; slides use
  * the slide page in points mapped onto the fixed 1280 × 720 px frame.
  */
-import { theme } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
 import type { ProductName } from '../../ir/types.js';
 import { SLIDE_FRAME } from './constants.js';
 
@@ -143,6 +143,35 @@ const W = SLIDE_FRAME.width;
 const H = SLIDE_FRAME.height;
 const [ml, mt, mr, mb] = theme.pages.slide.margin;
 
+/** A compact slide (`.slide.compact`): the theme's compact type scale, tighter spacing and line heights. */
+function compactCss(t: SlideType): string {
+  const z = slideTimeline('compact');
+  const k = '.compact';
+  return `
+${k} .slide-head h2{margin-bottom:${spx(6)};font-size:${spx(t.title)}}
+${k} .slide-head h2 .en{font-size:${spx(t.titleEn)}}
+${k} .slide-body{font-size:${spx(t.body)};line-height:${t.lineZh}}
+${k} .slide-body .en,${k} .slide-body [lang="en"]{font-size:${spx(t.bodyEn)};line-height:${t.lineEn}}
+${k} .slide-body .pair{margin-bottom:${spx(t.gap)}}
+${k} .slide-body .marker{font-size:${spx(t.small)}}
+${k} .slide-body .cites,${k} .slide-body .bi-list .cites{font-size:${spx(t.small * 0.8)}}
+${k} .slide-body .bi-list li{margin-bottom:${spx(t.gap)}}
+${k} .slide-body .bi-list .item.zh .cites{margin-left:.4em}
+${k} .slide-body .note{font-size:${spx(t.small)};line-height:1.4}
+${k} .slide-body .para{margin-top:${spx(6)}}
+${k} .slide-body table{font-size:${spx(t.bodyEn)}}
+${k} .slide-body table .zh{line-height:${t.lineZh}}
+${k} .slide-body th,${k} .slide-body td{padding:${spx(2)} ${spx(5)}}
+${k} .events{font-size:${spx(z.zh)};gap:${spx(z.gap)}}
+${k} .event{--date-h:4em}
+${k} .event::before{right:-${spx(z.gap)}}
+${k} .event .date .en,${k} .event-text .en{font-size:${+(z.en / z.zh).toFixed(3)}em}
+${k} .event-text p{line-height:${t.lineZh}}
+${k} .event-text .en{line-height:${t.lineEn}}
+${k} .event-text .cites{font-size:${spx(z.cite)}}
+`;
+}
+
 const slides = `
 html,body{height:100%;overflow:hidden;background:#2b2f36}
 .deck{position:fixed;inset:0 0 3rem 0;display:flex;align-items:center;justify-content:center}
@@ -163,7 +192,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .slide-body .bi-list{margin:0;padding-left:1.2em}
 .slide-body .bi-list li{margin-bottom:${spx(7)}}
 .slide-body .bi-list .item{display:block}
-.slide-body .bi-list .cites{display:none}
+.slide-body .bi-list .cites{font-size:${spx(s.slideSmall * 0.8)};color:${c.muted}}
 .slide-body .para{margin:${spx(8)} 0 0}
 .slide-body .note{font-size:${spx(s.slideSmall)};color:${c.muted}}
 .slide-body table{border-collapse:collapse;width:100%;font-size:${spx(s.slideBodyEn)}}
@@ -195,6 +224,7 @@ body.show-notes .slide.current .notes{display:block}
 .toolbar nav{display:flex;align-items:center;gap:.75rem}
 .toolbar button{font:inherit;color:${c.ink};background:${c.white};border:0;border-radius:4px;min-width:2.75rem;min-height:2.25rem;cursor:pointer}
 .toolbar .counter{min-width:4.5em;text-align:center}
+${compactCss(slideType('compact'))}
 @media print{
   html,body{height:auto;overflow:visible;background:none}
   @page{size:${W}px ${H}px;margin:0}

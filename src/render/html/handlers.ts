@@ -4,7 +4,7 @@
  */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { Block, Doc } from '../../ir/types.js';
+import type { BiInline, Block, Doc } from '../../ir/types.js';
 import { SLIDE_ID_PREFIX } from './constants.js';
 import { bi, cites, inline, plainText } from './inline.js';
 import { timeline } from './timeline.js';
@@ -54,6 +54,23 @@ export function unknownBlock(block: unknown, ctx: HtmlContext): ElementContent[]
   return [h('div', { className: 'unknown-block', dataBlockType: String(b.type), id: ctx.id(b.id) }, inner)];
 }
 
+/** Element id of a slide: `slide-<id>`, without doubling a prefix the outline id already has. */
+export function slideElementId(id: string): string {
+  return id.startsWith(SLIDE_ID_PREFIX) ? id : `${SLIDE_ID_PREFIX}${id}`;
+}
+
+/** A list item on a slide: Chinese with its ¶ citations on one line, English under it. */
+function slideListItem(item: { text: BiInline; cites: string[] }): ElementContent[] {
+  const out: ElementContent[] = [];
+  if (item.text.zh?.length) out.push(h('span', { className: 'item zh' }, [...inline(item.text.zh), ...(item.cites.length ? [{ type: 'text' as const, value: ' ' }, ...cites(item.cites)] : [])]));
+  if (item.text.en?.length) {
+    if (out.length) out.push({ type: 'text', value: ' ' });
+    out.push(h('span', { className: 'item en', lang: 'en' }, inline(item.text.en)));
+  }
+  if (!item.text.zh?.length) out.push(...cites(item.cites));
+  return out;
+}
+
 const headingTag = (level: 1 | 2 | 3, inSlide: boolean) => `h${Math.min(6, level + (inSlide ? 2 : 1))}`;
 
 export const handlers: Handlers = {
@@ -92,7 +109,7 @@ export const handlers: Handlers = {
     h(
       b.ordered ? 'ol' : 'ul',
       { className: 'bi-list', id: ctx.id(b.id) },
-      b.items.map((item) => h('li', [...bi(item.text, 'span', 'item'), ...cites(item.cites)])),
+      b.items.map((item) => h('li', ctx.doc.page === 'slide' ? slideListItem(item) : [...bi(item.text, 'span', 'item'), ...cites(item.cites)])),
     ),
   ],
 
@@ -163,7 +180,7 @@ export const handlers: Handlers = {
   figure: (b, ctx) => [timeline(b, ctx.id(b.id))],
 
   slide: (b, ctx) => {
-    const id = ctx.id(`${SLIDE_ID_PREFIX}${b.id}`)!;
+    const id = ctx.id(slideElementId(b.id))!;
     const label = `${b.number} / ${ctx.slideCount}: ${plainText(b.title.zh)}`;
     const frame: Element = h('div', { className: 'slide-frame' }, [
       ...(b.layout === 'title'
@@ -179,7 +196,7 @@ export const handlers: Handlers = {
       h(
         'section',
         {
-          className: ['slide', `layout-${b.layout}`],
+          className: ['slide', `layout-${b.layout}`, ...(b.density === 'compact' ? ['compact'] : [])],
           id,
           dataNumber: String(b.number),
           dataSlide: b.id,

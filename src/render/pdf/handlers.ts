@@ -21,7 +21,7 @@ import type {
   TimelineFigure,
   TitleBlock,
 } from '../../ir/types.js';
-import { theme } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideDensity } from '../../../templates/theme.js';
 import { lineHeight, CHECKBOX_SIZE, CITE_MARK, CONTENT_WIDTH, SLIDE_ANCHOR, STYLES, TIMELINE_DOT } from './constants.js';
 import { inlineNodes, plainText } from './inline.js';
 
@@ -34,6 +34,8 @@ export interface RenderState {
   scale: number;
   /** Per-slide scale factors, by slide number. */
   slideScale: Map<number, number>;
+  /** Density of the slide being rendered (slides only). */
+  density?: SlideDensity;
   /** Id of the current level-1 outline entry (parent of level-2 entries). */
   outlineParent: string | null;
   outlineCount: number;
@@ -46,10 +48,13 @@ type Handlers = { [T in BlockType]: Handler<Extract<Block, { type: T }>> };
 
 const sz = (n: number, st: RenderState) => Math.round(n * st.scale * 100) / 100;
 const isSlide = (st: RenderState) => st.page === 'slide';
+/** Slide type scale of the slide being rendered. */
+const slideT = (st: RenderState) => slideType(st.density);
+const compact = (st: RenderState) => isSlide(st) && st.density === 'compact';
 
 /** Body sizes for the current page kind. */
 function bodySize(lang: 'zh' | 'en', st: RenderState): number {
-  if (isSlide(st)) return sz(lang === 'zh' ? theme.size.slideBody : theme.size.slideBodyEn, st);
+  if (isSlide(st)) return sz(lang === 'zh' ? slideT(st).body : slideT(st).bodyEn, st);
   return sz(theme.size.body, st);
 }
 
@@ -58,6 +63,7 @@ function langText(spans: Inline | undefined, lang: 'zh' | 'en', st: RenderState,
     text: inlineNodes(spans, lang),
     ...(lang === 'zh' ? STYLES.zh : STYLES.en),
     fontSize: bodySize(lang, st),
+    ...(compact(st) ? { lineHeight: lineHeight(lang === 'zh' ? slideT(st).lineZh : slideT(st).lineEn) } : {}),
     ...extra,
   };
 }
@@ -77,14 +83,14 @@ export function citeLine(cites: string[], st: RenderState, extra: Node = {}): No
     {
       text: `${CITE_MARK} ${cites.join(', ')}`,
       ...STYLES.cites,
-      fontSize: sz(isSlide(st) ? theme.size.slideSmall * 0.8 : theme.size.small, st),
+      fontSize: sz(isSlide(st) ? slideT(st).small * 0.8 : theme.size.small, st),
       ...extra,
     },
   ];
 }
 
 function blockGap(st: RenderState): number {
-  return sz(isSlide(st) ? theme.spacing.paragraph : theme.spacing.block, st);
+  return sz(compact(st) ? slideT(st).gap : isSlide(st) ? theme.spacing.paragraph : theme.spacing.block, st);
 }
 
 const title: Handler<TitleBlock> = (b, st) => {
@@ -186,7 +192,17 @@ const pair: Handler<PairBlock> = (b, st) => {
 };
 
 const list: Handler<ListBlock> = (b, st) => {
-  const items = b.items.map((it) => ({ stack: [...biStack(it.text, st), ...citeLine(it.cites, st)], margin: [0, 0, 0, sz(4, st)] }));
+  // On slides a item's ¶ citations follow its Chinese line; on pages they get a line of their own.
+  const slideItem = (it: ListBlock['items'][number]): Node[] => {
+    const [zh, ...rest] = biStack(it.text, st);
+    if (!zh || it.cites.length === 0) return [...biStack(it.text, st), ...citeLine(it.cites, st)];
+    const cite = citeLine(it.cites, st)[0];
+    return [{ ...zh, text: [...(zh.text as Node[]), { text: `  ${cite.text as string}`, fontSize: cite.fontSize, color: theme.colors.muted }] }, ...rest];
+  };
+  const items = b.items.map((it) => ({
+    stack: isSlide(st) ? slideItem(it) : [...biStack(it.text, st), ...citeLine(it.cites, st)],
+    margin: [0, 0, 0, sz(isSlide(st) ? slideT(st).gap : 4, st)],
+  }));
   return {
     [b.ordered ? 'ol' : 'ul']: items,
     markerColor: theme.colors.accent,
@@ -253,7 +269,7 @@ const progress: Handler<ProgressBlock> = (b, st) => ({
 });
 
 const table: Handler<TableBlock> = (b, st) => {
-  const small = isSlide(st) ? sz(theme.size.slideBodyEn, st) : sz(theme.size.meta, st);
+  const small = isSlide(st) ? sz(slideT(st).bodyEn, st) : sz(theme.size.meta, st);
   const cell = (text: BiInline, cites: string[] | undefined, header: boolean): Node => ({
     stack: [...biStack(text, st, { fontSize: small, ...(header ? { bold: true } : {}) }), ...(cites ? citeLine(cites, st) : [])],
     ...(header ? { fillColor: theme.colors.panel } : {}),
@@ -278,8 +294,8 @@ const table: Handler<TableBlock> = (b, st) => {
       hLineColor: () => theme.colors.rule,
       paddingLeft: () => 5,
       paddingRight: () => 5,
-      paddingTop: () => 3,
-      paddingBottom: () => 3,
+      paddingTop: () => (compact(st) ? 2 : 3),
+      paddingBottom: () => (compact(st) ? 2 : 3),
     },
     margin: [0, 0, 0, blockGap(st)],
   });
@@ -318,7 +334,7 @@ function timelineAcross(b: TimelineFigure, st: RenderState): Node {
   b.events.forEach((_, i) => {
     shapes.push({ type: 'ellipse', x: col * i + col / 2, y, r1: TIMELINE_DOT, r2: TIMELINE_DOT, color: theme.colors.accent });
   });
-  const small = sz(theme.size.slideSmall, st);
+  const z = slideTimeline(st.density);
   return {
     stack: [
       { canvas: shapes, margin: [0, 0, 0, 6] },
@@ -326,14 +342,14 @@ function timelineAcross(b: TimelineFigure, st: RenderState): Node {
         columns: b.events.map((e) => ({
           width: '*',
           stack: [
-            { text: [...inlineNodes(e.dateLabel.zh, 'zh')], bold: true, color: theme.colors.accent, fontSize: small * 1.1, alignment: 'center' },
-            { text: inlineNodes(e.dateLabel.en, 'en'), color: theme.colors.muted, fontSize: small * 0.9, alignment: 'center' },
-            { text: inlineNodes(e.text.zh, 'zh'), fontSize: sz(theme.size.slideBodyEn, st), lineHeight: lineHeight(1.3), alignment: 'center', margin: [0, 4, 0, 0] },
-            { text: inlineNodes(e.text.en, 'en'), fontSize: small, color: theme.colors.en, lineHeight: lineHeight(1.2), alignment: 'center', margin: [0, 2, 0, 0] },
-            ...citeLine(e.cites, st, { alignment: 'center', margin: [0, 2, 0, 0] }),
+            { text: [...inlineNodes(e.dateLabel.zh, 'zh')], bold: true, color: theme.colors.accent, fontSize: sz(z.zh, st), alignment: 'center' },
+            { text: inlineNodes(e.dateLabel.en, 'en'), color: theme.colors.muted, fontSize: sz(z.en, st), alignment: 'center' },
+            { text: inlineNodes(e.text.zh, 'zh'), fontSize: sz(z.zh, st), lineHeight: lineHeight(1.3), alignment: 'center', margin: [0, 4, 0, 0] },
+            { text: inlineNodes(e.text.en, 'en'), fontSize: sz(z.en, st), color: theme.colors.en, lineHeight: lineHeight(1.2), alignment: 'center', margin: [0, 2, 0, 0] },
+            ...citeLine(e.cites, st, { alignment: 'center', margin: [0, 2, 0, 0], fontSize: sz(z.cite, st) }),
           ],
         })),
-        columnGap: 8,
+        columnGap: z.gap,
       },
     ],
     margin: [0, 8, 0, blockGap(st)],
@@ -370,14 +386,15 @@ const figure: Handler<TimelineFigure> = (b, st) => (isSlide(st) ? timelineAcross
 
 const slide: Handler<SlideBlock> = (b, st) => {
   const scale = st.slideScale.get(b.number) ?? 1;
-  const inner: RenderState = { ...st, scale };
+  const inner: RenderState = { ...st, scale, density: b.density ?? 'normal' };
+  const t = slideType(inner.density);
   const anchor = `${SLIDE_ANCHOR}${b.number}`;
   const head: Node[] =
     b.layout === 'title'
       ? [{ text: '', id: anchor }]
       : [
-          { text: inlineNodes(b.title.zh, 'zh'), id: anchor, bold: true, fontSize: sz(theme.size.slideTitle, inner), color: theme.colors.ink, lineHeight: lineHeight(1.15) },
-          { text: inlineNodes(b.title.en, 'en'), fontSize: sz(theme.size.slideTitleEn, inner), color: theme.colors.en, margin: [0, 2, 0, 12] },
+          { text: inlineNodes(b.title.zh, 'zh'), id: anchor, bold: true, fontSize: sz(t.title, inner), color: theme.colors.ink, lineHeight: lineHeight(1.15) },
+          { text: inlineNodes(b.title.en, 'en'), fontSize: sz(t.titleEn, inner), color: theme.colors.en, margin: [0, 2, 0, inner.density === 'compact' ? 8 : 12] },
         ];
   return {
     stack: [...head, ...renderBlocks(b.children, inner)],

@@ -22,6 +22,7 @@ import type {
   TimelineFigure,
   TitleBlock,
 } from '../../ir/types.js';
+import { slideTimeline, type SlideDensity } from '../../../templates/theme.js';
 import { COLOR, GAP, SIZE } from './constants.js';
 import type { Drawn, Item, Para, Run, TableCellItem } from './draw.js';
 import { stack, translate } from './draw.js';
@@ -33,6 +34,10 @@ export interface Env {
   scale: number;
   /** Plain Chinese headline of the slide, so a figure does not repeat it as its caption. */
   slideTitle?: string;
+  /** Density of the slide; a compact timeline takes the theme's compact label sizes. */
+  density?: SlideDensity;
+  /** Scale a compact slide starts at (its sizes are the theme's compact sizes there). */
+  startScale?: number;
 }
 
 export type Handler<B extends Block> = (block: B, width: number, env: Env) => Drawn;
@@ -51,15 +56,21 @@ function textBox(paras: Para[], width: number, x = 0, y = 0): Drawn {
   return { h, items: paras.length > 0 ? [{ kind: 'text', x, y, w: width, h, paras }] : [] };
 }
 
-/** The standard bilingual body: Chinese at body size, English under it, citations after the English. */
-function bodyParas(text: BiInline, cites: readonly string[], env: Env, size: { zh: number; en: number } = { zh: SIZE.bodyZh, en: SIZE.bodyEn }): Para[] {
+/** The standard bilingual body: Chinese at body size, English under it, citations after the English (or after the Chinese). */
+function bodyParas(
+  text: BiInline,
+  cites: readonly string[],
+  env: Env,
+  size: { zh: number; en: number } = { zh: SIZE.bodyZh, en: SIZE.bodyEn },
+  citeAfter: 'last' | 'first' = 'last',
+): Para[] {
   const paras = biParas(text, {
     zh: { size: sz(size.zh, env), color: COLOR.zh },
     en: { size: sz(size.en, env), color: COLOR.en },
     gap: GAP.para * env.scale,
   });
   const cite = citeRun(cites, sz(SIZE.small, env));
-  if (paras.length > 0 && cite.length > 0) paras[paras.length - 1].runs.push(...cite);
+  if (paras.length > 0 && cite.length > 0) paras[citeAfter === 'first' ? 0 : paras.length - 1].runs.push(...cite);
   return paras;
 }
 
@@ -218,7 +229,8 @@ const pair: Handler<PairBlock> = (b, width, env) => {
 const list: Handler<ListBlock> = (b, width, env) =>
   stack(
     b.items.map((it, i) => {
-      const paras = bodyParas(it.text, it.cites, env);
+      // A list item's ¶ citations follow its Chinese line, as in the other formats' slides.
+      const paras = bodyParas(it.text, it.cites, env, undefined, 'first');
       const m = b.ordered ? numberMarker(String(i + 1), firstLineOf(paras), env) : barMarker(firstLineOf(paras), env);
       return markedRow(m.items, m.w, paras, width);
     }),
@@ -359,12 +371,26 @@ const figure: Handler<TimelineFigure> = (b, width, env) => {
     );
   }
   if (n === 0) return stack(parts, 0);
-  const alternate = n >= 4;
+  // Alternating labels get two slots each; with many events one row of narrow columns can be shorter: take the shorter.
+  const drawn = [timelineAxis(b, width, env, true), timelineAxis(b, width, env, false)];
+  parts.push(n >= 4 && drawn[0].h <= drawn[1].h ? drawn[0] : drawn[1]);
+  return stack(parts, 8 * env.scale);
+};
+
+/** The axis with a disc per event and its labels, alternating above and below or all below. */
+function timelineAxis(b: TimelineFigure, width: number, env: Env, alternate: boolean): Drawn {
+  const n = b.events.length;
   const slot = width / n;
   // Each label may use the room up to its same-side neighbours' slots (one slot each way when alternating).
-  const reach = alternate ? slot - 5 : slot / 2 - 5;
+  const reach = alternate ? slot - 5 : slot / 2 - (env.density === 'compact' ? 2 : 5);
   const dot = 12 * env.scale;
   const tick = 10 * env.scale;
+  // Label sizes at scale 1: a compact slide's are the theme's compact timeline sizes at its starting scale.
+  const z = env.density === 'compact' ? slideTimeline('compact') : null;
+  const k = z ? 1 / (env.startScale ?? 1) : 1;
+  const size = z
+    ? { date: z.zh * k, zh: z.zh * k, en: z.en * k }
+    : { date: SIZE.timelineDate, zh: SIZE.timelineZh, en: SIZE.timelineEn };
   const labels = b.events.map((e, i) => {
     const cx = slot * (i + 0.5);
     const x = Math.max(0, cx - reach);
@@ -373,10 +399,10 @@ const figure: Handler<TimelineFigure> = (b, width, env) => {
     const align: Para['align'] = cx - reach < 0 ? 'left' : cx + reach > width ? 'right' : 'center';
     const paras: Para[] = [
       ...biParas(e.dateLabel, {
-        zh: { size: sz(SIZE.timelineDate, env), color: COLOR.accent, bold: true },
-        en: { size: sz(SIZE.timelineEn, env), color: COLOR.accent },
+        zh: { size: sz(size.date, env), color: COLOR.accent, bold: true },
+        en: { size: sz(size.en, env), color: COLOR.accent },
       }).map((p) => ({ ...p, align })),
-      ...bodyParas(e.text, e.cites, env, { zh: SIZE.timelineZh, en: SIZE.timelineEn }).map((p) => ({ ...p, align })),
+      ...bodyParas(e.text, e.cites, env, { zh: size.zh, en: size.en }).map((p) => ({ ...p, align })),
     ];
     if (paras.length > 0) paras[0] = { ...paras[0], spaceAfter: 3 * env.scale };
     const above = alternate && i % 2 === 0;
@@ -393,9 +419,8 @@ const figure: Handler<TimelineFigure> = (b, width, env) => {
     items.push({ kind: 'ellipse', x: l.cx - dot / 2, y: axisY - dot / 2, w: dot, h: dot, fill: COLOR.accent, line: { color: COLOR.white, width: 1.5 } });
     items.push({ kind: 'text', x: l.x, y, w: l.w, h: l.h, paras: l.paras, valign: l.above ? 'bottom' : 'top' });
   }
-  parts.push({ h: axisY + dot / 2 + tick + belowH, items });
-  return stack(parts, 8 * env.scale);
-};
+  return { h: axisY + dot / 2 + tick + belowH, items };
+}
 
 /** A slide nested where blocks are expected: its children, stacked. */
 const slide: Handler<SlideBlock> = (b, width, env) =>

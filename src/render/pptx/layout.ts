@@ -4,6 +4,7 @@
  * scale that fits the content box. Pure: SlideBlock → drawing list.
  */
 import type { BiInline, Block, DocMeta, SlideBlock, TitleBlock } from '../../ir/types.js';
+import { slideType, type SlideDensity } from '../../../templates/theme.js';
 import { CHROME, COLOR, CONTENT_WIDTH, GAP, SCALES, SIZE, SLIDE } from './constants.js';
 import type { Box, Drawn, Item, Para } from './draw.js';
 import { stack, translate } from './draw.js';
@@ -25,25 +26,34 @@ export interface SlidePlan {
   contentBox: Box;
 }
 
+/** Font scales tried for a slide, largest first: a compact slide starts at the theme's compact body size. */
+export function scalesFor(density: SlideDensity | undefined): number[] {
+  if (density !== 'compact') return [...SCALES];
+  const start = Math.round((slideType('compact').body / slideType('normal').body) * 1000) / 1000;
+  return [start, ...SCALES.filter((s) => s < start)];
+}
+
 /** Draw `blocks` in `box` at the largest scale that fits; also report whether it fitted. */
-export function fitBlocks(blocks: readonly Block[], box: Box, env: Omit<Env, 'scale'>): { drawn: Drawn; scale: number; overflow: boolean } {
+export function fitBlocks(blocks: readonly Block[], box: Box, env: Omit<Env, 'scale'>, density?: SlideDensity): { drawn: Drawn; scale: number; overflow: boolean } {
   let last: Drawn = { h: 0, items: [] };
-  for (const scale of SCALES) {
+  const scales = scalesFor(density);
+  for (const scale of scales) {
     last = stack(
-      blocks.map((b) => drawBlock(b, box.w, { ...env, scale })),
+      blocks.map((b) => drawBlock(b, box.w, { ...env, scale, density, startScale: scales[0] })),
       GAP.block * scale,
     );
     if (last.h <= box.h) return { drawn: last, scale, overflow: false };
   }
-  return { drawn: last, scale: SCALES[SCALES.length - 1], overflow: true };
+  return { drawn: last, scale: scales[scales.length - 1], overflow: true };
 }
 
 /** Bilingual headline paragraphs, shrunk until the Chinese takes at most two lines. */
-export function headline(title: BiInline, width: number): Para[] {
+export function headline(title: BiInline, width: number, density?: SlideDensity): Para[] {
+  const t = slideType(density);
   for (const scale of SCALES) {
     const paras = biParas(title, {
-      zh: { size: scaled(SIZE.headlineZh, scale), color: COLOR.ink, bold: true },
-      en: { size: scaled(SIZE.headlineEn, scale), color: COLOR.en },
+      zh: { size: scaled(t.title, scale), color: COLOR.ink, bold: true },
+      en: { size: scaled(t.titleEn, scale), color: COLOR.en },
       gap: 1,
     });
     if (paras.every((p) => lineCount(p.runs, width) <= CHROME.titleMaxLines)) return paras;
@@ -81,13 +91,13 @@ function notesOf(slide: SlideBlock): { zh: string; en: string } {
 /** A content slide: top band, headline, rule, content, footer. */
 function contentSlide(slide: SlideBlock, meta: DocMeta): SlidePlan {
   const items: Item[] = [{ kind: 'rect', x: 0, y: 0, w: SLIDE.width, h: CHROME.topBand, fill: COLOR.slideBand }];
-  const head = headline(slide.title, CONTENT_WIDTH);
+  const head = headline(slide.title, CONTENT_WIDTH, slide.density);
   const headH = textHeight(head, CONTENT_WIDTH);
   items.push({ kind: 'text', x: SLIDE.left, y: SLIDE.top, w: CONTENT_WIDTH, h: headH, paras: head });
   const ruleY = SLIDE.top + headH + CHROME.titleGap;
   items.push({ kind: 'line', x: SLIDE.left, y: ruleY, w: CONTENT_WIDTH, h: 0, color: COLOR.rule, width: 0.75 });
   const contentBox: Box = { x: SLIDE.left, y: ruleY + CHROME.contentGap, w: CONTENT_WIDTH, h: SLIDE.bottom - ruleY - CHROME.contentGap };
-  const fit = fitBlocks(slide.children, contentBox, { slideTitle: plain(slide.title.zh) });
+  const fit = fitBlocks(slide.children, contentBox, { slideTitle: plain(slide.title.zh) }, slide.density);
   // A lone figure sits in the middle of the content box; text starts at the top.
   const centre = slide.children.length === 1 && slide.children[0].type === 'figure';
   const dy = centre ? Math.max(0, (contentBox.h - fit.drawn.h) / 2) : 0;

@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
     await o.page.reload();
     await expectAt(n);
     const second = p.doc.blocks[1];
-    await o.page.goto(`${o.url}#slide-${second.id}`);
+    await o.page.goto(`${o.url}#${second.id}`);
     await o.page.reload();
     expect((await state(o.page)).current).toBe(2);
     await o.page.locator('.next').click();
