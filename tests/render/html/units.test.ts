@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import type { Block, Doc } from '../../../src/ir/types.js';
 import { bi, cites, safeHref, span } from '../../../src/render/html/inline.js';
-import { createContext, handlers, renderBlock } from '../../../src/render/html/handlers.js';
+import { createContext, handlers, renderBlock, slideElementId } from '../../../src/render/html/handlers.js';
 import { contentSecurityPolicy, sha256 } from '../../../src/render/html/csp.js';
 import { glyphSet } from '../../../src/render/html/fonts.js';
 import { collectText } from '../../../src/render/html/document.js';
@@ -93,5 +93,23 @@ describe('landing helpers', () => {
   });
   it('encodes artifact paths so they cannot become a scheme', () => {
     expect(artifactHref('a b/javascript:x.html')).toBe('a%20b/javascript%3Ax.html');
+  });
+});
+
+describe('slide density and ids', () => {
+  const doc = (density?: 'compact'): Doc => ({
+    product: 'slides',
+    page: 'slide',
+    meta: { articleId: 'a', title: {}, shortTitle: {}, author: '', subject: '', keywords: [], date: '2025-01-01', lang: 'zh-Hans' },
+    blocks: [{ type: 'slide', id: 'slide-evolution', number: 1, layout: 'content', title: { zh: [{ text: '标题' }] }, children: [], cites: [], ...(density ? { density } : {}) }],
+  });
+  const html = (d: Doc) => toHtml(renderBlock(d.blocks[0], createContext(d)));
+  it('marks a compact slide with the compact class and a normal one without it', () => {
+    expect(html(doc('compact'))).toMatch(/class="slide layout-content compact"/);
+    expect(html(doc())).toMatch(/class="slide layout-content"/);
+  });
+  it('does not double the slide- prefix of an outline id', () => {
+    expect(html(doc())).toContain('id="slide-evolution"');
+    expect(slideElementId('bluf')).toBe('slide-bluf');
   });
 });

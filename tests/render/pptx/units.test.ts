@@ -6,7 +6,8 @@ import { CONTENT_WIDTH, MIN_FONT_SIZE, SCALES } from '../../../src/render/pptx/c
 import type { Run } from '../../../src/render/pptx/draw.js';
 import { handlers, drawBlock } from '../../../src/render/pptx/handlers.js';
 import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
-import { fitBlocks, slidesOf } from '../../../src/render/pptx/layout.js';
+import { fitBlocks, scalesFor, slidesOf } from '../../../src/render/pptx/layout.js';
+import { slideType } from '../../../templates/theme.js';
 import { charEms, lineCount, textWidth } from '../../../src/render/pptx/measure.js';
 import { bilingualNotes, coreXml, dedupeParagraphProps, eastAsianFace, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
 import { blocksDoc } from './blocks-doc.js';
@@ -141,5 +142,14 @@ describe('package rewrites', () => {
   it('refuses to guess when the notes body is not where pptxgenjs writes it', () => {
     expect(() => bilingualNotes('<p:notes/>', { zh: '备注', en: 'Notes' })).toThrow(/notes/);
     expect(bilingualNotes('<p:notes/>', { zh: '', en: '' })).toBe('<p:notes/>');
+  });
+});
+
+describe('slide density', () => {
+  it('starts a compact slide at the theme compact body size and keeps shrinking from there', () => {
+    const s = scalesFor('compact');
+    expect(s[0]).toBeCloseTo(slideType('compact').body / slideType('normal').body, 2);
+    expect(s.slice(1).every((x, i) => x < s[i])).toBe(true);
+    expect(scalesFor(undefined)).toEqual([...SCALES]);
   });
 });
