@@ -18,7 +18,7 @@ import { checkRawContent } from './safety.js';
 import { createRegistry, type Registry } from './items.js';
 import { createCtx, hasFatal, report, sortMessages, span, type Ctx } from './report.js';
 import { COUNTS, LIMITS } from './rules.js';
-import { controlCharacters, decodeUtf8, findDeepNesting, findInlineHazard } from './source.js';
+import { controlCharacters, countBlockOpenings, countMarkup, decodeUtf8, findDeepNesting, findInlineHazard } from './source.js';
 import { countNodes } from './tree.js';
 import { checkCites } from './xref.js';
 
@@ -75,6 +75,14 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
         ? `Brackets nest deeper than ${LIMITS.maxNesting} levels here`
         : `More than ${LIMITS.maxEmphasisRuns} emphasis markers (\`*\`, \`_\`) in one block: escape literal ones as \`\\*\``;
     report(ctx, 'nesting-too-deep', reason, ctx.toPoint(hazard.offset));
+    return done(file, null);
+  }
+  if (countBlockOpenings(decoded.text, LIMITS.maxParagraphs) > LIMITS.maxParagraphs) {
+    report(ctx, 'too-many-paragraphs', `More than ${LIMITS.maxParagraphs} paragraphs, list items and other blocks; the limit is ${LIMITS.maxParagraphs}`, { line: 1, column: 1 });
+    return done(file, null);
+  }
+  if (countMarkup(decoded.text, LIMITS.maxMarkup) > LIMITS.maxMarkup) {
+    report(ctx, 'source-too-large', `More than ${LIMITS.maxMarkup} line breaks and markup characters (\`:\` \`*\` \`<\` \`[\` …); the limit is ${LIMITS.maxMarkup}`, { line: 1, column: 1 });
     return done(file, null);
   }
   const tree = parseMarkdown(file);

@@ -57,7 +57,9 @@ export function sortMessages(file: VFile): void {
     const [lb, cb] = key(b.m);
     return la - lb || ca - cb || a.i - b.i;
   });
-  file.messages.splice(0, file.messages.length, ...indexed.map((x) => x.m));
+  // No spread: a hostile file can carry more messages than a call takes arguments.
+  file.messages.length = 0;
+  for (const x of indexed) file.messages.push(x.m);
 }
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */

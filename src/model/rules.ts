@@ -12,7 +12,7 @@ export interface Rule {
 
 export const RULES = {
   'read-error': { severity: 'error', fix: 'Check that the path exists and is a readable file.' },
-  'source-too-large': { severity: 'error', fix: 'Split the article: a source file may be at most 2 MiB.' },
+  'source-too-large': { severity: 'error', fix: 'Split the article: a source file may be at most 2 MiB, with at most 200,000 line breaks and markup characters.' },
   'invalid-utf8': { severity: 'error', fix: 'Save the file as UTF-8 (without legacy encodings such as GBK).' },
   'control-character': { severity: 'error', fix: 'Delete the invisible control character (often pasted from a PDF or word processor).' },
   'nesting-too-deep': { severity: 'error', fix: 'Flatten the structure: lists, quotes, directives and brackets nest at most 20 levels; at most 200 emphasis markers per block.' },
@@ -65,6 +65,8 @@ export const LIMITS = {
   maxNesting: 20,
   /** Most runs of `*` / `_` emphasis markers in one block (their parsing cost grows quadratically). */
   maxEmphasisRuns: 200,
+  /** Most line breaks and markup characters (the parser's cost grows with them, not with bytes). */
+  maxMarkup: 200_000,
   /** Most paragraphs (list items included) in one file. */
   maxParagraphs: 20_000,
 } as const;
