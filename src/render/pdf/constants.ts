@@ -60,3 +60,9 @@ export const STYLES = {
 } as const;
 
 export type StyleName = keyof typeof STYLES;
+
+/**
+ * A heading that starts below this fraction of the page body, before a block
+ * that cannot travel with it (a table, figure or callout), moves to the next page.
+ */
+export const HEADING_LAST_STRETCH = 0.88;

@@ -15,6 +15,7 @@ import { theme } from '../../../templates/theme.js';
 import { fontPackageDir } from '../../fonts/index.js';
 import {
   FAMILY,
+  HEADING_LAST_STRETCH,
   lineHeight,
   PAGE,
   PDF_LANG,
@@ -160,8 +161,12 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
         if (n.id?.startsWith(SLIDE_ANCHOR) && p !== undefined) starts.set(Number(n.id.slice(SLIDE_ANCHOR.length)), p);
         return false;
       }
-      // Keep a heading with what follows it: never the last thing on a page.
-      return n.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+      // Keep a heading with what follows it: never the last thing on a page. Short
+      // blocks travel with their heading (renderBlocks); before a table, figure or
+      // callout a heading in the last stretch of the page starts a new one instead.
+      if (n.headlineLevel === undefined) return false;
+      const ratio = (n.startPosition as { verticalRatio?: number } | undefined)?.verticalRatio ?? 0;
+      return queries.getFollowingNodesOnPage().length === 0 || ratio > HEADING_LAST_STRETCH;
     };
     const { pdf, kit } = await layout(def);
     const over = slideNumbers.length > 0 ? overflowingSlides(starts, totalPages, slideNumbers) : [];

@@ -429,6 +429,60 @@ export function renderBlock(block: Block, st: RenderState): Node[] {
   return Array.isArray(out) ? out : [out];
 }
 
+/** Rows, events or children up to which a table, figure or callout counts as short. */
+const SHORT_PARTS = 3;
+
+/**
+ * Blocks short enough (well under a page) to travel to the next page together
+ * with their heading. Longer ones may break across pages, so they cannot sit in
+ * an unbreakable stack (pdfmake drops what would fall on its second page).
+ */
+function isShort(b: Block): boolean {
+  switch (b.type) {
+    case 'pair':
+    case 'paragraph':
+    case 'checkItem':
+      return true;
+    case 'list':
+      return b.items.length <= SHORT_PARTS * 2;
+    case 'table':
+      return b.rows.length <= SHORT_PARTS;
+    case 'figure':
+      return b.events.length <= SHORT_PARTS;
+    case 'callout':
+      return b.children.length <= SHORT_PARTS;
+    default:
+      return false;
+  }
+}
+
+/** Groups draw nothing of their own on paged documents: lay their children out in the parent's flow. */
+function flattenGroups(blocks: Block[]): Block[] {
+  return blocks.flatMap((b) => (b.type === 'group' ? flattenGroups(b.children) : [b]));
+}
+
+/**
+ * Render blocks in order. On paged documents a run of headings is kept with
+ * the short block after it (pdfmake's unbreakable stack), so a heading never
+ * ends a page alone. pdfmake's `pageBreakBefore` cannot see this case: nodes
+ * inside a table row that moved to the next page still report the earlier page.
+ */
 export function renderBlocks(blocks: Block[], st: RenderState): Node[] {
-  return blocks.flatMap((b) => renderBlock(b, st));
+  if (isSlide(st)) return blocks.flatMap((b) => renderBlock(b, st));
+  const flat = flattenGroups(blocks);
+  const out: Node[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    let j = i;
+    while (flat[j]?.type === 'heading') j++;
+    if (j > i && flat[j] && isShort(flat[j])) {
+      // Inside an unbreakable stack nothing may ask for a page break (pdfmake would
+      // split the stack and drop what falls on the second page): drop headlineLevel.
+      const stack = flat.slice(i, j + 1).flatMap((b) => renderBlock(b, st).map(({ headlineLevel: _, ...node }) => node));
+      out.push({ stack, unbreakable: true });
+      i = j;
+    } else {
+      out.push(...renderBlock(flat[i], st));
+    }
+  }
+  return out;
 }

@@ -64,6 +64,32 @@ describe('PDF backend, read back', () => {
   );
 
   it(
+    'never ends an A4 page with a heading: a heading travels with what follows it',
+    each((r) => {
+      if (r.doc.page !== 'a4') return;
+      const headings = new Set<string>();
+      const visit = (blocks: Doc['blocks']) => {
+        for (const b of blocks) {
+          if (b.type === 'heading') {
+            // The Chinese and English halves of a heading sit on different baselines: either can be a line.
+            for (const side of [b.text.zh, b.text.en]) headings.add(normal((side ?? []).map((s) => s.text).join('')));
+          }
+          if ('children' in b) visit(b.children);
+        }
+      };
+      visit(r.doc.blocks);
+      const body = bodyLines(r.pages, 'a4');
+      for (let n = 1; n < r.pages.length; n++) {
+        const last = body.filter((l) => l.page === n).at(-1);
+        if (!last) continue;
+        const text = normal(last.text);
+        const isHeading = [...headings].some((h) => h !== '' && text.startsWith(h) && text.length <= h.length + 40);
+        expect(isHeading, `${r.name} page ${n} ends with the heading "${text}"`).toBe(false);
+      }
+    }),
+  );
+
+  it(
     'uses A4 portrait pages for summary and checklist, 720×405 pages for slides, one page per slide',
     each((r) => {
       const size = r.doc.page === 'a4' ? A4 : SLIDE;
