@@ -156,7 +156,9 @@ const paragraph: Handler<ParagraphBlock> = (b, st) => {
 };
 
 const pair: Handler<PairBlock> = (b, st) => {
-  if (isSlide(st)) {
+  // Side by side, a pair is one unbreakable table row, which pdfmake drops when it is taller
+  // than the page: a long pair is stacked (Chinese, then English) so that it can break.
+  if (isSlide(st) || textLength(b) > MAX_SHORT_TEXT) {
     const body = [
       langText(b.zh, 'zh', st),
       { ...langText(b.en, 'en', st), margin: [0, 1, 0, 0] },
@@ -307,6 +309,8 @@ const callout: Handler<CalloutBlock> = (b, st) => {
   const inner: Node[] = [];
   if (b.title) inner.push({ stack: biStack(b.title, st, { bold: true }), margin: [0, 0, 0, 4] });
   inner.push(...renderBlocks(b.children, st));
+  // A boxed callout is one table row, which pdfmake cannot break across pages: a long one is not boxed.
+  if (textLength(b) > MAX_BOXED_TEXT) return { stack: inner, margin: [0, 0, 0, blockGap(st)] };
   return {
     table: { widths: ['*'], body: [[{ stack: inner, fillColor: fill }]] },
     layout: {
@@ -431,6 +435,20 @@ export function renderBlock(block: Block, st: RenderState): Node[] {
 
 /** Rows, events or children up to which a table, figure or callout counts as short. */
 const SHORT_PARTS = 3;
+/** Characters of text up to which a block counts as short (a third of a page, in the narrowest column). */
+export const MAX_SHORT_TEXT = 1200;
+/** Characters of text up to which a callout is boxed (a boxed callout cannot break across pages). */
+export const MAX_BOXED_TEXT = 3000;
+
+/** Characters of every text run of a block (`text` fields of its spans). */
+export function textLength(block: Block): number {
+  let n = 0;
+  JSON.stringify(block, (key, v) => {
+    if (key === 'text' && typeof v === 'string') n += v.length;
+    return v;
+  });
+  return n;
+}
 
 /**
  * Blocks short enough (well under a page) to travel to the next page together
@@ -438,6 +456,8 @@ const SHORT_PARTS = 3;
  * an unbreakable stack (pdfmake drops what would fall on its second page).
  */
 function isShort(b: Block): boolean {
+  // However few its parts, a block with much text may be taller than a page.
+  if (textLength(b) > MAX_SHORT_TEXT) return false;
   switch (b.type) {
     case 'pair':
     case 'paragraph':

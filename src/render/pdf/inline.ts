@@ -51,6 +51,51 @@ export function lineBreakerBreaks(text: string): Set<number> {
  * breaker would otherwise split. Joining the pieces gives back the text.
  */
 export function segment(text: string): { text: string; noWrap?: true }[] {
+  return splitLongRuns(segmentKinsoku(text));
+}
+
+/** Longest run without a break opportunity that is printed as one piece. */
+export const MAX_UNBROKEN_RUN = 32;
+
+/**
+ * pdfmake cannot break a word wider than the line: it runs off the page. A
+ * run longer than `MAX_UNBROKEN_RUN` between break opportunities (a pasted
+ * URL, a hash, a hostile 5,000-character token) is cut into pieces, between
+ * which pdfmake may break. No character is inserted.
+ */
+export function splitLongRuns(pieces: { text: string; noWrap?: true }[]): { text: string; noWrap?: true }[] {
+  const out: { text: string; noWrap?: true }[] = [];
+  for (const piece of pieces) {
+    if (piece.text.length <= MAX_UNBROKEN_RUN) {
+      out.push(piece);
+      continue;
+    }
+    const breaks = piece.noWrap ? new Set<number>() : lineBreakerBreaks(piece.text);
+    let start = 0;
+    let last = 0;
+    const chars = [...piece.text];
+    let offset = 0;
+    let run = 0;
+    for (const ch of chars) {
+      if (breaks.has(offset)) {
+        run = 0;
+        last = offset;
+      }
+      if (run >= MAX_UNBROKEN_RUN) {
+        out.push({ text: piece.text.slice(start, offset) });
+        start = offset;
+        run = 0;
+      }
+      offset += ch.length;
+      run++;
+    }
+    void last;
+    out.push({ text: piece.text.slice(start) });
+  }
+  return out;
+}
+
+function segmentKinsoku(text: string): { text: string; noWrap?: true }[] {
   if (!hasCjk(text)) return [{ text }];
   const breaks = lineBreakerBreaks(text);
   const pieces: { text: string; noWrap?: true }[] = [];
