@@ -72,15 +72,10 @@ export function splitLongRuns(pieces: { text: string; noWrap?: true }[]): { text
     }
     const breaks = piece.noWrap ? new Set<number>() : lineBreakerBreaks(piece.text);
     let start = 0;
-    let last = 0;
-    const chars = [...piece.text];
     let offset = 0;
     let run = 0;
-    for (const ch of chars) {
-      if (breaks.has(offset)) {
-        run = 0;
-        last = offset;
-      }
+    for (const ch of piece.text) {
+      if (breaks.has(offset)) run = 0;
       if (run >= MAX_UNBROKEN_RUN) {
         out.push({ text: piece.text.slice(start, offset) });
         start = offset;
@@ -89,7 +84,6 @@ export function splitLongRuns(pieces: { text: string; noWrap?: true }[]): { text
       offset += ch.length;
       run++;
     }
-    void last;
     out.push({ text: piece.text.slice(start) });
   }
   return out;
