@@ -45,8 +45,9 @@ check: $(DIST)
 test: $(DIST)
 	npx vitest run
 
+# The benchmark: whole-process builds and in-process renders of the compiled code (see bench/README.md).
 bench: $(DIST)
-	npx tsx bench/run.ts
+	$(NODE) bench/run.mjs $(ARGS)
 
 fuzz: $(DEPS)
 	FUZZ_RUNS=20000 npx vitest run tests/fuzz

@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+/**
+ * The benchmark (`make bench`): runs the compiled command line and backends
+ * (dist/) and prints one table, with every target marked PASS or MISS, and
+ * writes bench/results.json.
+ *
+ *   cold      a full build of one article (all artifacts, --force, empty out dir) as a whole
+ *             process, with the font-subset cache warm (as every build after the first one)
+ *   fresh     the same with an empty font-subset cache (a first build on a new machine)
+ *   nochange  a rebuild with nothing changed, as a whole process
+ *   render    in-process cost of each product × format (median after a warm-up; the first call too)
+ *   scaling   1, 10 and 50 articles (copies of the source with other slugs and titles, so each has
+ *             its own glyphs) as a whole process, --force, font cache warm: ms per article,
+ *             marginal ms per added article, peak RSS
+ *
+ * Options: --runs N (whole-process runs per measurement, default 5), --scale 1,10,50,
+ * --scale-runs N (default 3; 50 articles run max(1, N-1) times),
+ * --skip cold,fresh,nochange,render,scaling, --json PATH (default bench/results.json).
+ *
+ * Every build uses a font cache of the bench's own (a temporary folder), never the project's.
+ * Peak RSS is the whole process (the main thread and its worker threads):
+ * `/usr/bin/time -v` when present, otherwise the highest VmHWM read from /proc. CPU time
+ * (user + system, all threads) comes from `/usr/bin/time` too: on a busy machine it says more
+ * than the wall time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'bin', 'briefwright.js');
+const DIST = path.join(ROOT, 'dist');
+const SOURCE = path.join(ROOT, 'source', 'us-japan-acquisition.md');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Targets on a 2-core machine (medians). */
+export const TARGETS = {
+  coldMs: 1000,
+  noChangeMs: 150,
+  addedArticleMs: 250,
+  rss50Mb: 600,
+  /** Marginal cost per article from 10 to 50 may exceed that from 1 to 10 by at most this factor. */
+  linearFactor: 1.25,
+};
+
+// ── options ────────────────────────────────────────────────────────────────
+function parseArgs(argv) {
+  const opts = { runs: 5, scale: [1, 10, 50], scaleRuns: 3, skip: new Set(), json: path.join(ROOT, 'bench', 'results.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') opts.runs = Math.max(1, Number(next()));
+    else if (a === '--scale') opts.scale = next().split(',').map(Number).filter((n) => n > 0);
+    else if (a === '--scale-runs') opts.scaleRuns = Math.max(1, Number(next()));
+    else if (a === '--skip') for (const s of next().split(',')) opts.skip.add(s);
+    else if (a === '--json') opts.json = path.resolve(next());
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+// ── statistics ─────────────────────────────────────────────────────────────
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.map((x) => Math.round(x)) });
+
+// ── whole-process runs ─────────────────────────────────────────────────────
+/** Highest VmHWM (kB) of a live process, polled until it exits. */
+function pollPeak(pid, onPeak) {
+  const read = () => {
+    try {
+      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+)\s+kB/m);
+      if (m) onPeak(Number(m[1]));
+    } catch {
+      /* gone */
+    }
+  };
+  const timer = setInterval(read, 10);
+  read();
+  return () => clearInterval(timer);
+}
+
+/** Run the CLI once; wall ms and peak RSS (MB). Throws when it fails. */
+export function runCli(args, { cwd = ROOT, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const command = TIME ? TIME : process.execPath;
+    const argv = TIME ? ['-v', process.execPath, CLI, ...args] : [CLI, ...args];
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let peakKb = 0;
+    const stop = TIME ? () => {} : pollPeak(child.pid, (kb) => (peakKb = Math.max(peakKb, kb)));
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      stop();
+      let cpuMs = NaN;
+      if (TIME) {
+        const m = err.match(/Maximum resident set size \(kbytes\):\s*(\d+)/);
+        if (m) peakKb = Number(m[1]);
+        const user = err.match(/User time \(seconds\):\s*([\d.]+)/);
+        const sys = err.match(/System time \(seconds\):\s*([\d.]+)/);
+        if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
+      }
+      if (code !== 0) reject(new Error(`briefwright ${args.join(' ')} exited with ${code}\n${out}\n${err}`));
+      else resolve({ ms, rssMb: peakKb / 1024, cpuMs });
+    });
+  });
+}
+
+const tmpDirs = [];
+function tmp(prefix) {
+  const d = mkdtempSync(path.join(os.tmpdir(), `bw-bench-${prefix}-`));
+  tmpDirs.push(d);
+  return d;
+}
+
+async function bench(name, runs, warmups, once) {
+  for (let i = 0; i < warmups; i++) await once(i, true);
+  const ms = [];
+  const rss = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await once(i, false);
+    ms.push(r.ms);
+    rss.push(r.rssMb);
+    cpu.push(r.cpuMs);
+    process.stderr.write(`  ${name} run ${i + 1}/${runs}: ${r.ms.toFixed(0)} ms, cpu ${f0(r.cpuMs)} ms, ${r.rssMb.toFixed(0)} MB\n`);
+  }
+  return { ...stats(ms), cpuMs: median(cpu), rssMb: Math.max(...rss) };
+}
+
+/** The bench's own font cache, shared by the builds that measure a warm cache. */
+let fontCache = null;
+const warmCache = () => ({ BRIEFWRIGHT_FONT_CACHE: (fontCache ??= tmp('fontcache')) });
+
+async function coldBuild(runs) {
+  return bench('cold', runs, 1, async () => {
+    const out = tmp('cold');
+    const r = await runCli(['build', SOURCE, '--force', '--quiet', '--out', out], { env: warmCache() });
+    rmSync(out, { recursive: true, force: true });
+    return r;
+  });
+}
+
+async function freshBuild(runs) {
+  return bench('fresh', runs, 1, async () => {
+    const out = tmp('fresh');
+    const cache = tmp('emptycache');
+    const r = await runCli(['build', SOURCE, '--force', '--quiet', '--out', out], { env: { BRIEFWRIGHT_FONT_CACHE: cache } });
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+    return r;
+  });
+}
+
+async function noChangeBuild(runs) {
+  const out = tmp('nochange');
+  await runCli(['build', SOURCE, '--quiet', '--out', out], { env: warmCache() });
+  return bench('nochange', runs, 1, () => runCli(['build', SOURCE, '--quiet', '--out', out], { env: warmCache() }));
+}
+
+// ── scaling ────────────────────────────────────────────────────────────────
+/** Common Han characters; copy n gets two of them in its Chinese title, so copies differ in their glyphs. */
+const HAN = '春夏秋冬东西南北山川河海天地风雨雪云花草树木日月星辰金银铜铁江湖城乡田园书画琴棋诗词歌赋红黄蓝绿青紫白黑';
+
+/** A copy of the source with its own slug and a title that differs by two Han characters. */
+export function articleCopy(text, n) {
+  const slug = `bench-article-${String(n).padStart(3, '0')}`;
+  const mark = `${HAN[n % HAN.length]}${HAN[Math.floor(n / HAN.length) % HAN.length]}`;
+  let done = 0;
+  const out = text
+    .replace(/^slug: .*$/m, () => (done++, `slug: ${slug}`))
+    .replace(/^(title:\n {2}zh: )(.*)$/m, (_m, head, title) => (done++, `${head}${title}（${mark}）`));
+  if (done !== 2) throw new Error('bench: the source no longer has the slug and title.zh lines the copies rewrite');
+  return { slug, text: out };
+}
+
+function makeCorpus(n) {
+  const root = tmp(`corpus${n}`);
+  mkdirSync(path.join(root, 'source'));
+  const text = readFileSync(SOURCE, 'utf8');
+  for (let i = 0; i < n; i++) {
+    const c = articleCopy(text, i);
+    writeFileSync(path.join(root, 'source', `${c.slug}.md`), c.text);
+  }
+  return root;
+}
+
+async function scaling(sizes, runs) {
+  const rows = [];
+  for (const n of sizes) {
+    const root = makeCorpus(n);
+    // The warm-up run fills the font cache with the copies' subsets.
+    const r = await bench(`scale ${n}`, n >= 50 ? Math.max(1, runs - 1) : runs, 1, async () => {
+      const out = path.join(root, 'out');
+      rmSync(out, { recursive: true, force: true });
+      return runCli(['build', '--force', '--quiet', '--out', out], { cwd: root, env: warmCache() });
+    });
+    rows.push({ articles: n, ...r, msPerArticle: r.median / n });
+  }
+  return rows;
+}
+
+// ── in-process renders ─────────────────────────────────────────────────────
+async function renders(runs) {
+  const imp = (rel) => import(pathToFileURL(path.join(DIST, rel)).href);
+  const { articleFromBytes, toDoc, buildEpoch } = await imp('src/pipeline.js');
+  const { loadBackend } = await imp('src/render/registry.js');
+  const { FORMAT_PRODUCTS, ALL_FORMATS } = await imp('src/build/jobs.js');
+  const bytes = new Uint8Array(readFileSync(SOURCE));
+  const t0 = performance.now();
+  const { article, file } = articleFromBytes(bytes, SOURCE);
+  const parseMs = performance.now() - t0;
+  if (!article) throw new Error(`bench: the source does not parse:\n${file.messages.join('\n')}`);
+  const epoch = buildEpoch(article);
+  const rows = [];
+  for (const format of ALL_FORMATS) {
+    const l0 = performance.now();
+    const backend = await loadBackend(format);
+    const loadMs = performance.now() - l0;
+    for (const product of FORMAT_PRODUCTS[format]) {
+      const times = [];
+      let firstMs = 0;
+      for (let i = 0; i <= runs; i++) {
+        const s = performance.now();
+        await backend.render(toDoc(article, product), { epoch });
+        const ms = performance.now() - s;
+        if (i === 0) firstMs = ms;
+        else times.push(ms);
+      }
+      rows.push({ product, format, loadMs: product === FORMAT_PRODUCTS[format][0] ? loadMs : 0, firstMs, ...stats(times) });
+      process.stderr.write(`  render ${product}.${format}: first ${firstMs.toFixed(0)} ms, median ${median(times).toFixed(0)} ms\n`);
+    }
+  }
+  // A second parse, now that the modules are loaded.
+  const p0 = performance.now();
+  articleFromBytes(bytes, SOURCE);
+  return { parseFirstMs: parseMs, parseMs: performance.now() - p0, rows };
+}
+
+/** Renders run in a child process so that module loading and caches start empty. */
+function rendersInChild(runs) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--renders-only', String(runs)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error('bench: in-process renders failed');
+  return JSON.parse(r.stdout);
+}
+
+// ── report ─────────────────────────────────────────────────────────────────
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const mark = (ok) => (ok ? 'PASS' : 'MISS');
+
+function table(results) {
+  const lines = [];
+  const { cold, fresh, noChange, render, scale, checks, machine } = results;
+  lines.push(`briefwright bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadBefore.join(' ')} before, ${machine.loadAfter.join(' ')} after`);
+  lines.push('');
+  lines.push('whole process                              median     min     max    cpu ms  peak RSS');
+  const row = (label, r) => `  ${label.padEnd(40)} ${f0(r.median).padStart(6)} ms ${f0(r.min).padStart(6)} ${f0(r.max).padStart(7)} ${f0(r.cpuMs).padStart(9)} ${f0(r.rssMb).padStart(6)} MB`;
+  if (cold) lines.push(row('cold full build (--force, font cache)', cold));
+  if (fresh) lines.push(row('cold full build, empty font cache', fresh));
+  if (noChange) lines.push(row('no-change rebuild', noChange));
+  if (render) {
+    lines.push('');
+    lines.push(`in-process renders (parse ${f0(render.parseFirstMs)} ms first, ${f0(render.parseMs)} ms after)`);
+    lines.push('  artifact            load ms  first ms  median ms   min   max');
+    for (const r of render.rows) {
+      lines.push(`  ${`${r.product}.${r.format}`.padEnd(18)} ${f0(r.loadMs).padStart(7)} ${f0(r.firstMs).padStart(9)} ${f0(r.median).padStart(10)} ${f0(r.min).padStart(5)} ${f0(r.max).padStart(5)}`);
+    }
+  }
+  if (scale) {
+    lines.push('');
+    lines.push('scaling (whole process, --force, font cache)  median ms  ms/article    cpu ms  peak RSS');
+    for (const s of scale) lines.push(`  ${String(s.articles).padStart(3)} articles ${f0(s.median).padStart(34)} ${f0(s.msPerArticle).padStart(11)} ${f0(s.cpuMs).padStart(9)} ${f0(s.rssMb).padStart(6)} MB`);
+  }
+  lines.push('');
+  lines.push('targets (2-core machine, medians)');
+  for (const c of checks) lines.push(`  ${c.ok === null ? 'n/a ' : mark(c.ok)}  ${c.what.padEnd(52)} ${c.value}`);
+  return lines.join('\n');
+}
+
+function checksOf({ cold, fresh, noChange, scale }) {
+  const at = (n) => scale?.find((s) => s.articles === n);
+  const s1 = at(1);
+  const s10 = at(10);
+  const s50 = at(50);
+  const marginal = s10 && s50 ? (s50.median - s10.median) / 40 : s1 && s10 ? (s10.median - s1.median) / 9 : NaN;
+  const early = s1 && s10 ? (s10.median - s1.median) / 9 : NaN;
+  const late = s10 && s50 ? (s50.median - s10.median) / 40 : NaN;
+  const check = (what, value, ok) => ({ what, value, ok });
+  return [
+    check(`cold full build ≤ ${TARGETS.coldMs} ms (font cache)`, cold ? `${f0(cold.median)} ms` : '–', cold ? cold.median <= TARGETS.coldMs : null),
+    check(`cold full build ≤ ${TARGETS.coldMs} ms (empty font cache)`, fresh ? `${f0(fresh.median)} ms` : '–', fresh ? fresh.median <= TARGETS.coldMs : null),
+    check(`no-change rebuild ≤ ${TARGETS.noChangeMs} ms`, noChange ? `${f0(noChange.median)} ms` : '–', noChange ? noChange.median <= TARGETS.noChangeMs : null),
+    check(`each added article ≤ ${TARGETS.addedArticleMs} ms`, Number.isFinite(marginal) ? `${f0(marginal)} ms` : '–', Number.isFinite(marginal) ? marginal <= TARGETS.addedArticleMs : null),
+    check(`peak RSS, 50 articles ≤ ${TARGETS.rss50Mb} MB`, s50 ? `${f0(s50.rssMb)} MB` : '–', s50 ? s50.rssMb <= TARGETS.rss50Mb : null),
+    check(
+      `linear: ms/added article 10→50 ≤ ${TARGETS.linearFactor} × 1→10`,
+      Number.isFinite(early) && Number.isFinite(late) ? `${f0(late)} vs ${f0(early)} ms` : '–',
+      Number.isFinite(early) && Number.isFinite(late) ? late <= TARGETS.linearFactor * early : null,
+    ),
+  ];
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--renders-only') {
+    process.stdout.write(JSON.stringify(await renders(Number(argv[1]))));
+    return;
+  }
+  const opts = parseArgs(argv);
+  if (!existsSync(path.join(DIST, 'src', 'cli.js'))) throw new Error('bench: dist/ is missing; run `make compile` first');
+  const machine = {
+    node: process.versions.node,
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    loadBefore: os.loadavg().map((x) => Number(x.toFixed(2))),
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    peakRss: TIME ? '/usr/bin/time -v' : '/proc VmHWM polling',
+  };
+  const results = { machine, runs: opts.runs };
+  try {
+    if (!opts.skip.has('cold')) results.cold = await coldBuild(opts.runs);
+    if (!opts.skip.has('fresh')) results.fresh = await freshBuild(Math.min(3, opts.runs));
+    if (!opts.skip.has('nochange')) results.noChange = await noChangeBuild(opts.runs);
+    if (!opts.skip.has('render')) results.render = rendersInChild(opts.runs);
+    if (!opts.skip.has('scaling')) results.scale = await scaling(opts.scale, opts.scaleRuns);
+  } finally {
+    for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+  }
+  machine.loadAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
+  results.checks = checksOf(results);
+  process.stdout.write(`${table(results)}\n`);
+  writeFileSync(opts.json, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${path.relative(process.cwd(), opts.json) || opts.json}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
