@@ -67,7 +67,14 @@ function stampTimes(zip: Uint8Array, epoch: number): Uint8Array {
 
 /** Re-pack a zip archive deterministically. */
 export function normalizeZip(bytes: Uint8Array, opts: NormalizeZipOptions): Uint8Array {
-  const entries = unzipSync(bytes);
+  return zipEntries(unzipSync(bytes), opts);
+}
+
+/**
+ * Zip named entries deterministically: the same bytes `normalizeZip` gives for
+ * an archive holding these entries, without packing and unpacking one first.
+ */
+export function zipEntries(entries: Record<string, Uint8Array>, opts: NormalizeZipOptions): Uint8Array {
   const level = opts.level ?? 6;
   const files: Zippable = {};
   for (const name of orderEntries(Object.keys(entries), opts.first ?? DEFAULT_FIRST)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { dosDateTime, isoSeconds, normalizeZip, ooxmlCoreDates, orderEntries } from '../../src/render/zip.js';
+import { dosDateTime, isoSeconds, normalizeZip, ooxmlCoreDates, orderEntries, zipEntries } from '../../src/render/zip.js';
 
 const core = (created: string) =>
   `<?xml version="1.0"?><cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="x"><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`;
@@ -85,5 +85,22 @@ describe('helpers', () => {
   });
   it('orderEntries drops duplicates and keeps first names only when present', () => {
     expect(orderEntries(['b', 'a', 'b', '[Content_Types].xml'])).toEqual(['[Content_Types].xml', 'a', 'b']);
+  });
+});
+
+describe('zipEntries', () => {
+  it('gives the bytes normalizeZip gives for an archive of the same entries', () => {
+    const entries: Record<string, Uint8Array> = {
+      'word/document.xml': strToU8('<w:document>文</w:document>'.repeat(50)),
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'docProps/core.xml': strToU8(core('2030-06-01T10:00:00Z')),
+      'word/fonts/font1.odttf': Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) & 0xff),
+    };
+    const zipped = zipSync(Object.fromEntries(Object.entries(entries).map(([n, d]) => [n, [d, { level: 9 }]])), { mtime: new Date(2001, 1, 1) });
+    const opts = { epoch, rewrite: ooxmlCoreDates(epoch) };
+    expect(Buffer.from(zipEntries(entries, opts)).equals(Buffer.from(normalizeZip(zipped, opts)))).toBe(true);
+    const back = unzipSync(zipEntries(entries, opts));
+    expect(Object.keys(back).sort()).toEqual(Object.keys(entries).sort());
+    expect(Buffer.from(back['word/fonts/font1.odttf']).equals(Buffer.from(entries['word/fonts/font1.odttf']))).toBe(true);
   });
 });

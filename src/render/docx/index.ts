@@ -22,7 +22,7 @@ import {
 import { strFromU8, strToU8 } from 'fflate';
 import type { Block, Doc } from '../../ir/types.js';
 import type { Backend, RenderContext } from '../types.js';
-import { normalizeZip, ooxmlCoreDates } from '../zip.js';
+import { normalizeZip, ooxmlCoreDates, zipEntries } from '../zip.js';
 import { CJK_FONT, DOC_LANGUAGE, LANGUAGE, P, TOC_PRODUCTS, TOC_TITLE, pageGeometry } from './constants.js';
 import { hashString, renumberBookmarks, withSeededRandom } from './determinism.js';
 import { glyphSet, subsetFaces } from './fonts.js';
@@ -136,12 +136,40 @@ export function rewriteEntry(epoch: number): (name: string, data: Uint8Array) =>
   };
 }
 
+/** docx's own compiler (the step of `Packer.toBuffer` before zipping): package part name → content. */
+type Compile = (file: Document) => Map<string, string | Uint8Array>;
+
+function packageCompiler(): Compile | null {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify?: unknown, overrides?: unknown[]) => unknown } }).compiler;
+  if (typeof compiler?.compile !== 'function') return null;
+  return (file) => compiler.compile!(file, undefined, []) as Map<string, string | Uint8Array>;
+}
+
+/**
+ * The package's parts as bytes. `Packer.toBuffer` would deflate every part
+ * (the embedded fonts above all) only for `normalizeZip` to inflate and
+ * deflate them again; taking the parts from docx's compiler skips both, and
+ * zipping them gives the same bytes. Falls back to `Packer` if docx changes.
+ */
+async function packageParts(document: Document): Promise<Record<string, Uint8Array> | Uint8Array> {
+  const compile = packageCompiler();
+  if (!compile) return new Uint8Array(await Packer.toBuffer(document));
+  const parts: Record<string, Uint8Array> = {};
+  const utf8 = new TextEncoder();
+  for (const [name, data] of compile(document)) {
+    // As docx's own zipping reads each part.
+    parts[name] = typeof data === 'string' ? utf8.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  }
+  return parts;
+}
+
 export async function renderDocx(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
   const faces = await subsetFaces(glyphSet(doc));
   const seed = hashString(JSON.stringify(doc));
   // docx builds and compiles the package synchronously inside the call; only zipping is async.
-  const packed = await withSeededRandom(seed, () => Packer.toBuffer(buildDocument(doc, faces)));
-  return normalizeZip(new Uint8Array(packed), { epoch: ctx.epoch, rewrite: rewriteEntry(ctx.epoch) });
+  const packed = await withSeededRandom(seed, () => packageParts(buildDocument(doc, faces)));
+  const opts = { epoch: ctx.epoch, rewrite: rewriteEntry(ctx.epoch) };
+  return packed instanceof Uint8Array ? normalizeZip(packed, opts) : zipEntries(packed, opts);
 }
 
 export const backend: Backend = {
