@@ -46,6 +46,11 @@ export interface Engine {
   epoch(article: Article): Promise<number>;
   render(task: RenderTask): Promise<Uint8Array>;
   landing(entries: LandingEntry[]): Promise<string>;
+  /**
+   * Optional: get ready to render a landing page like this one (load its code,
+   * make its font subsets), while the render threads work. Its result is not used.
+   */
+  prepareLanding?(entries: LandingEntry[]): Promise<void>;
   fontLicense(): Promise<{ name: string; text: string }>;
 }
 
@@ -62,6 +67,12 @@ export const defaultEngine: Engine = {
   async landing(entries) {
     const { renderLanding } = await import('../render/html/landing.js');
     return renderLanding(entries);
+  },
+  async prepareLanding(entries) {
+    // The page's glyphs do not depend on the sizes it shows (digits are in every subset),
+    // so this makes the subsets the final page will use, in memory (and in the font cache).
+    const { renderLanding } = await import('../render/html/landing.js');
+    await renderLanding(entries);
   },
   async fontLicense() {
     const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');
@@ -88,6 +99,12 @@ export interface BuildOptions {
   engine?: Engine;
   /** Hash of the project's code (default: computed from the running code). */
   code?: string;
+  /**
+   * Folder of the persistent font-subset cache; null for none. Default: the
+   * environment's BRIEFWRIGHT_FONT_CACHE (a folder, or `off`), else
+   * `<root>/node_modules/.cache/briefwright/fonts` when `<root>/node_modules` exists.
+   */
+  fontCache?: string | null;
   onEvent?: (event: BuildEvent) => void;
 }
 
@@ -133,6 +150,41 @@ function checkEpochEnv(): void {
   if (raw !== undefined && raw !== '' && !/^\d+$/.test(raw)) {
     throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${raw}"`);
   }
+}
+
+/** False when Node's permission model runs this process without `scope` on `file` (then even existsSync throws). */
+function permitted(scope: 'fs.read' | 'fs.write', file: string): boolean {
+  const permission = (process as { permission?: { has(scope: string, reference?: string): boolean } }).permission;
+  return !permission || permission.has(scope, file);
+}
+
+/** The font-cache folder a build uses (see `BuildOptions.fontCache`). */
+export function defaultFontCache(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const v = env.BRIEFWRIGHT_FONT_CACHE;
+  const dir =
+    v !== undefined && v !== ''
+      ? /^(0|off|false|no)$/i.test(v)
+        ? null
+        : path.resolve(root, v)
+      : permitted('fs.read', path.join(root, 'node_modules')) && existsSync(path.join(root, 'node_modules'))
+        ? path.join(root, 'node_modules', '.cache', 'briefwright', 'fonts')
+        : null;
+  // A sandboxed build that may not use the folder simply has no cache.
+  return dir && permitted('fs.read', dir) && permitted('fs.write', dir) ? dir : null;
+}
+
+/** The artifacts a build will list if every render succeeds (sizes unknown: 0). */
+function plannedArtifacts(previous: readonly ArtifactEntry[], work: readonly ArticleWork[]): ArtifactEntry[] {
+  const planned = work.flatMap((w) => w.todo.map((t) => ({ path: t.path, sha256: '', size: 0, inputs: t.inputs, article: w.src.slug, product: t.product, format: t.format })));
+  const paths = new Set(planned.map((a) => a.path));
+  return [...previous.filter((a) => !paths.has(a.path)), ...planned];
+}
+
+/** Tasks per format of the artifacts to make. */
+function formatCounts(work: readonly { todo: readonly Target[] }[]): Partial<Record<OutputFormat, number>> {
+  const counts: Partial<Record<OutputFormat, number>> = {};
+  for (const w of work) for (const t of w.todo) counts[t.format] = (counts[t.format] ?? 0) + 1;
+  return counts;
 }
 
 function toError(e: unknown): Error {
@@ -195,87 +247,93 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const titles = new Map<string, ArticleEntry>(old.articles.map((a) => [a.slug, a]));
   const produced = new Map<string, ArtifactEntry>();
   const committedSlugs = new Set<string>();
+  const fontCache = options.fontCache !== undefined ? options.fontCache : defaultFontCache(root);
 
-  // 2. Parse the articles with work to do, in the main thread.
-  const parsed: { w: ArticleWork; article: Article; epoch: number }[] = [];
-  for (const w of work) {
-    if (w.todo.length === 0 && !w.needsTitle) {
-      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'cached' });
-      emit({ type: 'article', slug: w.src.slug, status: 'cached' });
-      continue;
-    }
-    const { file, article } = await engine.parse(w.bytes, w.src.path);
-    report.files.push(file);
-    if (!article) {
-      report.ok = false;
-      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'invalid' });
-      emit({ type: 'invalid', slug: w.src.slug, file });
-      emit({ type: 'article', slug: w.src.slug, status: 'invalid' });
-      continue;
-    }
-    titles.set(w.src.slug, { slug: w.src.slug, title: article.title, source: w.sourceSha });
-    parsed.push({ w, article, epoch: await engine.epoch(article) });
-  }
-
-  // 3. Render. Each article commits only when all its artifacts rendered.
+  // The render threads start now, so they load their backends while this thread parses.
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  const needRunner = parsed.some((p) => p.w.todo.length > 0);
-  const runner: Runner | null = !needRunner
-    ? null
-    : jobs === 1 || options.engine
-      ? inProcessRunner(engine.render)
-      : new WorkerPool(Math.min(jobs, renderCount));
-  try {
-    await Promise.all(
-      parsed.map(async ({ w, article, epoch: ep }) => {
-        const results = await Promise.all(
-          w.todo.map(async (t) => {
-            const queued = performance.now();
-            try {
-              const { bytes, ms } = await runner!.run({ article, product: t.product, format: t.format, epoch: ep });
-              emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms });
-              return { t, bytes, error: null };
-            } catch (e) {
-              const error = toError(e);
-              const ms = performance.now() - queued;
-              emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms, error });
-              return { t, bytes: null, error };
-            }
-          }),
-        );
-        const failures = results.filter((r) => r.error);
-        if (failures.length > 0) {
-          report.ok = false;
-          for (const f of failures) report.failed.push({ path: f.t.path, error: f.error! });
-          report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'failed' });
-          emit({ type: 'article', slug: w.src.slug, status: 'failed' });
-          return;
+  const runner: Runner | null =
+    renderCount === 0 ? null : jobs === 1 || options.engine ? inProcessRunner(engine.render) : new WorkerPool(jobs, formatCounts(work));
+  // 3. Render one article (the runner queues its tasks); it commits only when all its artifacts rendered.
+  const renderArticle = async (w: ArticleWork, article: Article, ep: number): Promise<void> => {
+    const results = await Promise.all(
+      w.todo.map(async (t) => {
+        const queued = performance.now();
+        try {
+          const { bytes, ms } = await runner!.run({ article, product: t.product, format: t.format, epoch: ep, fontCache });
+          emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms });
+          return { t, bytes, error: null };
+        } catch (e) {
+          const error = toError(e);
+          const ms = performance.now() - queued;
+          emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms, error });
+          return { t, bytes: null, error };
         }
-        for (const { t, bytes } of results) {
-          const digest = sha256(bytes!);
-          const file = path.join(outDir, t.path);
-          const prev = oldByPath.get(t.path);
-          if (prev && prev.sha256 === digest && entryIsIntact(outDir, prev)) report.unchanged.push(t.path);
-          else {
-            writeAtomic(file, bytes!);
-            report.written.push(t.path);
-          }
-          produced.set(t.path, {
-            path: t.path,
-            sha256: digest,
-            size: bytes!.length,
-            inputs: t.inputs,
-            article: w.src.slug,
-            product: t.product,
-            format: t.format,
-          });
-        }
-        committedSlugs.add(w.src.slug);
-        report.articles.push({ slug: w.src.slug, path: w.src.path, status: w.todo.length > 0 ? 'built' : 'cached' });
-        emit({ type: 'article', slug: w.src.slug, status: w.todo.length > 0 ? 'built' : 'cached' });
       }),
     );
+    const failures = results.filter((r) => r.error);
+    if (failures.length > 0) {
+      report.ok = false;
+      for (const f of failures) report.failed.push({ path: f.t.path, error: f.error! });
+      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'failed' });
+      emit({ type: 'article', slug: w.src.slug, status: 'failed' });
+      return;
+    }
+    for (const { t, bytes } of results) {
+      const digest = sha256(bytes!);
+      const file = path.join(outDir, t.path);
+      const prev = oldByPath.get(t.path);
+      if (prev && prev.sha256 === digest && entryIsIntact(outDir, prev)) report.unchanged.push(t.path);
+      else {
+        writeAtomic(file, bytes!);
+        report.written.push(t.path);
+      }
+      produced.set(t.path, {
+        path: t.path,
+        sha256: digest,
+        size: bytes!.length,
+        inputs: t.inputs,
+        article: w.src.slug,
+        product: t.product,
+        format: t.format,
+      });
+    }
+    committedSlugs.add(w.src.slug);
+    report.articles.push({ slug: w.src.slug, path: w.src.path, status: w.todo.length > 0 ? 'built' : 'cached' });
+    emit({ type: 'article', slug: w.src.slug, status: w.todo.length > 0 ? 'built' : 'cached' });
+  };
+
+  const rendering: Promise<void>[] = [];
+  try {
+    // 2. Parse the articles with work to do, in the main thread; each starts rendering as soon as it is parsed.
+    for (const w of work) {
+      if (w.todo.length === 0 && !w.needsTitle) {
+        report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'cached' });
+        emit({ type: 'article', slug: w.src.slug, status: 'cached' });
+        continue;
+      }
+      const { file, article } = await engine.parse(w.bytes, w.src.path);
+      report.files.push(file);
+      if (!article) {
+        report.ok = false;
+        report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'invalid' });
+        emit({ type: 'invalid', slug: w.src.slug, file });
+        emit({ type: 'article', slug: w.src.slug, status: 'invalid' });
+        continue;
+      }
+      titles.set(w.src.slug, { slug: w.src.slug, title: article.title, source: w.sourceSha });
+      rendering.push(renderArticle(w, article, await engine.epoch(article)));
+    }
+    if (rendering.length > 0 && engine.prepareLanding) {
+      // This thread is idle while the workers render: prepare the landing page it will write last.
+      const provisional = landingEntries([...titles.values()], plannedArtifacts(old.artifacts, work));
+      const { setFontCacheDir } = await import('../render/font-cache.js');
+      setFontCacheDir(fontCache);
+      rendering.push(engine.prepareLanding(provisional).catch(() => {}));
+    }
+    await Promise.all(rendering);
   } finally {
+    // Never leave a render running (or a rejection unhandled) when parsing threw.
+    await Promise.allSettled(rendering);
     await runner?.close();
   }
   report.articles.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -294,9 +352,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const slugsWithArtifacts = new Set([...artifacts.values()].map((a) => a.article));
   const articles = [...titles.values()].filter((t) => slugsWithArtifacts.has(t.slug));
 
-  const site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old);
+  const site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old, fontCache);
   const manifest: Manifest = { version: old.version, articles, artifacts: [...artifacts.values()], site };
   writeIfChanged(path.join(outDir, MANIFEST_FILE), serializeManifest(manifest));
+  if (fontCache && renderCount > 0) {
+    const { pruneFontCache } = await import('../render/font-cache.js');
+    pruneFontCache(fontCache);
+  }
   return report;
 }
 
@@ -312,6 +374,7 @@ async function writeSite(
   articles: ArticleEntry[],
   artifacts: ArtifactEntry[],
   old: Manifest,
+  fontCache: string | null,
 ): Promise<SiteEntry[]> {
   const oldSite = new Map(old.site.map((s) => [s.path, s]));
   const entries: SiteEntry[] = [];
@@ -327,7 +390,10 @@ async function writeSite(
   };
 
   const landing = landingEntries(articles, artifacts);
-  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), () => engine.landing(landing));
+  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), async () => {
+    (await import('../render/font-cache.js')).setFontCacheDir(fontCache);
+    return engine.landing(landing);
+  });
   if (artifacts.length > 0) {
     let license: { name: string; text: string } | null = null;
     const getLicense = async () => (license ??= await engine.fontLicense());

@@ -56,15 +56,34 @@ export interface RenderTask {
   product: ProductName;
   format: OutputFormat;
   epoch: number;
+  /** Folder of the persistent font-subset cache, or null for none (see src/render/font-cache.ts). */
+  fontCache?: string | null;
 }
 
-/** Template + backend for one task, through the pipeline. Loads backends lazily (once per thread). */
+/**
+ * Template + backend for one task: the pipeline's template and backend stages
+ * (`toDoc`, `renderDoc`), imported from their own modules so that a render
+ * thread never loads the Markdown parser it has no use for. Backends load
+ * lazily, once per thread.
+ */
 export async function renderTask(task: RenderTask): Promise<Uint8Array> {
-  const { toDoc, renderDoc } = await import('../pipeline.js');
-  const { loadBackend } = await import('../render/registry.js');
+  const [{ getTemplate }, { loadBackend }, { setFontCacheDir }] = await Promise.all([
+    import('../../templates/index.js'),
+    import('../render/registry.js'),
+    import('../render/font-cache.js'),
+  ]);
+  setFontCacheDir(task.fontCache ?? null);
   const backend = await loadBackend(task.format);
   if (!backend.products.includes(task.product)) {
     throw new Error(`the ${task.format} backend does not render the ${task.product} product`);
   }
-  return renderDoc(toDoc(task.article, task.product), task.format, { epoch: task.epoch });
+  return backend.render(getTemplate(task.product)(task.article), { epoch: task.epoch });
+}
+
+/** Load what rendering `formats` needs (templates, backends), so a thread is ready before its first task. */
+export async function warmRender(formats: readonly OutputFormat[]): Promise<void> {
+  const [{ loadBackend }] = await Promise.all([import('../render/registry.js'), import('../../templates/index.js')]);
+  await Promise.all(formats.map((f) => loadBackend(f)));
+  // The PDF backend parses its two 10 MB faces once per thread; do it now rather than in the first render.
+  if (formats.includes('pdf')) (await import('../render/pdf/fonts.js')).fontFiles();
 }

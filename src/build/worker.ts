@@ -1,14 +1,13 @@
 /**
  * A build worker thread: renders tasks one at a time and keeps its backends
- * (and their fonts) loaded across tasks.
+ * (and their fonts) loaded across tasks. A `warm` message loads backends
+ * before the first task arrives, while the main thread is still parsing.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderTask, type RenderTask } from './jobs.js';
+import type { OutputFormat } from '../render/types.js';
+import { renderTask, warmRender, type RenderTask } from './jobs.js';
 
-export interface WorkerRequest {
-  id: number;
-  task: RenderTask;
-}
+export type WorkerRequest = { type: 'render'; id: number; task: RenderTask } | { type: 'warm'; formats: OutputFormat[] };
 
 export type WorkerReply =
   | { id: number; ok: true; bytes: Uint8Array; ms: number }
@@ -24,16 +23,26 @@ function owned(bytes: Uint8Array): Uint8Array {
 
 const port = parentPort;
 if (port) {
-  port.on('message', async ({ id, task }: WorkerRequest) => {
-    const started = performance.now();
-    try {
-      const bytes = owned(await renderTask(task));
-      const reply: WorkerReply = { id, ok: true, bytes, ms: performance.now() - started };
-      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
-    } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      const reply: WorkerReply = { id, ok: false, message: e.message, stack: e.stack };
-      port.postMessage(reply);
+  // Tasks run one after another, after any warm-up: a render never waits on a half-loaded module twice.
+  let chain: Promise<unknown> = Promise.resolve();
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'warm') {
+      // A failed warm-up is not an error: the task that needs the backend reports it.
+      chain = chain.then(() => warmRender(request.formats)).catch(() => {});
+      return;
     }
+    const { id, task } = request;
+    chain = chain.then(async () => {
+      const started = performance.now();
+      try {
+        const bytes = owned(await renderTask(task));
+        const reply: WorkerReply = { id, ok: true, bytes, ms: performance.now() - started };
+        port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        const reply: WorkerReply = { id, ok: false, message: e.message, stack: e.stack };
+        port.postMessage(reply);
+      }
+    });
   });
 }

@@ -7,10 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
 import { RENDERER_CHARS } from './constants.js';
+import { cachedBytes } from '../font-cache.js';
 
 /** subset-font (harfbuzz) ships no types; this is the one call we make. */
 type SubsetFont = (font: Buffer, text: string, opts: { targetFormat: 'truetype' | 'woff' | 'woff2' | 'sfnt' }) => Promise<Uint8Array>;
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+let subsetFont: SubsetFont | null = null;
+/** Loaded only when a subset has to be made (not when the font cache has it). */
+const subsetter = (): SubsetFont => (subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont);
 
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 
@@ -42,7 +45,9 @@ function face(weight: FontWeight): Promise<Buffer> {
 /** TrueType subsets of the regular and bold faces for `text`. */
 export async function subsetFaces(text: string): Promise<{ regular: Buffer; bold: Buffer }> {
   const [regular, bold] = await Promise.all(
-    (['regular', 'bold'] as const).map(async (w) => Buffer.from(await subsetFont(await face(w), text, { targetFormat: 'truetype' }))),
+    (['regular', 'bold'] as const).map(async (w) =>
+      Buffer.from(await cachedBytes(['docx', 'truetype', w, text], async () => subsetter()(await face(w), text, { targetFormat: 'truetype' }))),
+    ),
   );
   return { regular, bold };
 }

@@ -1,17 +1,20 @@
 /**
  * WOFF2 subsets of the project's Noto Sans SC faces, holding only the glyphs a
  * page uses, as `@font-face` rules with data: URLs. The TTF bytes are read
- * once per process; subsets are cached by (weight, text).
+ * once per process; subsets are cached by (weight, text) in memory and, when
+ * the build gives a folder, on disk (`../font-cache.ts`). The subsetter (and
+ * its WebAssembly) is loaded only when a subset has to be made.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
 import { theme } from '../../../templates/theme.js';
 import { BASE_CHARS } from './constants.js';
+import { cachedBytes } from '../font-cache.js';
 
-const require = createRequire(import.meta.url);
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'woff2' | 'sfnt' | 'woff' }) => Promise<Buffer>;
-const subsetFont = require('subset-font') as SubsetFont;
+let subsetFont: SubsetFont | null = null;
+const subsetter = (): SubsetFont => (subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont);
 
 const fontBytes = new Map<FontWeight, Promise<Buffer>>();
 
@@ -43,7 +46,9 @@ export function subset(weight: FontWeight, text: string): Promise<Buffer> {
   const key = `${weight}\u0000${chars}`;
   let p = subsets.get(key);
   if (!p) {
-    p = loadFont(weight).then((ttf) => subsetFont(ttf, chars, { targetFormat: 'woff2' }));
+    p = cachedBytes(['html', 'woff2', weight, chars], async () => subsetter()(await loadFont(weight), chars, { targetFormat: 'woff2' })).then(
+      (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
     subsets.set(key, p);
     if (subsets.size > SUBSET_CACHE_LIMIT) subsets.delete(subsets.keys().next().value!);
   }

@@ -1,0 +1,92 @@
+/**
+ * The worker pool: formats are dealt to home workers so each backend loads in
+ * one thread, the work is shared about evenly, and what a worker renders is
+ * byte for byte what the calling thread renders.
+ */
+import { describe, expect, it } from 'vitest';
+import { assignHomes, FORMAT_COST, WorkerPool, workerCount } from '../../src/build/pool.js';
+import { renderTask, type RenderTask } from '../../src/build/jobs.js';
+import type { OutputFormat } from '../../src/render/types.js';
+import { sampleArticle } from '../helpers/sample-article.js';
+
+const oneArticle = { html: 3, pdf: 3, docx: 3, pptx: 1 } satisfies Record<OutputFormat, number>;
+const work = (f: OutputFormat, n: number) => FORMAT_COST[f].load + FORMAT_COST[f].task * n;
+
+describe('assignHomes', () => {
+  it('gives every format with tasks one home among the workers, the same every time', () => {
+    for (const workers of [1, 2, 3, 8]) {
+      const homes = assignHomes(oneArticle, workers);
+      expect([...homes.keys()].sort()).toEqual(['docx', 'html', 'pdf', 'pptx']);
+      for (const w of homes.values()) expect(w).toBeGreaterThanOrEqual(0);
+      for (const w of homes.values()) expect(w).toBeLessThan(workers);
+      expect(assignHomes(oneArticle, workers)).toEqual(homes);
+    }
+  });
+
+  it('leaves out formats without tasks', () => {
+    expect([...assignHomes({ html: 3, pdf: 0 }, 2).keys()]).toEqual(['html']);
+  });
+
+  it('shares the work so no worker has more than the others by more than one format', () => {
+    for (const counts of [oneArticle, { html: 30, pdf: 30, docx: 30, pptx: 10 }, { pdf: 3, pptx: 1 }]) {
+      const homes = assignHomes(counts, 2);
+      const load = [0, 0];
+      for (const [f, w] of homes) load[w] += work(f, counts[f as keyof typeof counts] ?? 0);
+      const biggest = Math.max(...[...homes.keys()].map((f) => work(f, counts[f as keyof typeof counts] ?? 0)));
+      expect(Math.abs(load[0] - load[1])).toBeLessThanOrEqual(biggest);
+    }
+  });
+
+  it('puts the heaviest format on a worker of its own when there are two workers for one article', () => {
+    const homes = assignHomes(oneArticle, 2);
+    const pdfHome = homes.get('pdf');
+    expect([...homes].filter(([, w]) => w === pdfHome).map(([f]) => f)).toEqual(['pdf']);
+  });
+});
+
+describe('workerCount', () => {
+  it('never starts more workers than jobs allowed or tasks to do, and at least one', () => {
+    expect(workerCount(2, oneArticle)).toBe(2);
+    expect(workerCount(8, { pptx: 1 })).toBe(1);
+    expect(workerCount(1, oneArticle)).toBe(1);
+    expect(workerCount(4, {})).toBe(1);
+  });
+});
+
+describe('WorkerPool', () => {
+  it('renders what the calling thread renders, whichever worker takes the task', async () => {
+    const tasks: RenderTask[] = [
+      ...(['summary', 'checklist', 'slides'] as const).map((product) => ({ article: sampleArticle, product, format: 'docx' as const, epoch: 1736467200 })),
+      { article: sampleArticle, product: 'slides', format: 'pptx', epoch: 1736467200 },
+      { article: sampleArticle, product: 'slides', format: 'pptx', epoch: 1736467200 },
+    ];
+    const pool = new WorkerPool(2, { docx: 3, pptx: 2 });
+    try {
+      const rendered = await Promise.all(tasks.map((t) => pool.run(t)));
+      for (const [i, t] of tasks.entries()) {
+        const here = await renderTask(t);
+        expect(Buffer.from(rendered[i].bytes).equals(Buffer.from(here)), `${t.product}.${t.format}`).toBe(true);
+        expect(rendered[i].ms).toBeGreaterThan(0);
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
+
+  it('fails a task whose render throws without losing the worker', async () => {
+    const pool = new WorkerPool(1, { pptx: 2 });
+    try {
+      await expect(pool.run({ article: sampleArticle, product: 'summary', format: 'pptx', epoch: 0 })).rejects.toThrow(/does not render the summary product/);
+      const ok = await pool.run({ article: sampleArticle, product: 'slides', format: 'pptx', epoch: 0 });
+      expect(ok.bytes.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
+
+  it('refuses work once closed', async () => {
+    const pool = new WorkerPool(1, { pptx: 1 });
+    await pool.close();
+    await expect(pool.run({ article: sampleArticle, product: 'slides', format: 'pptx', epoch: 0 })).rejects.toThrow(/closed/);
+  });
+});
