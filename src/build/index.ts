@@ -33,6 +33,7 @@ import {
   type SiteEntry,
 } from './manifest.js';
 import { sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
+import { readSourceBytes } from '../source-bytes.js';
 
 export interface LandingEntry {
   slug: string;
@@ -214,7 +215,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   // 1. Raw bytes and cache lookups: no parser, no backend.
   const work: ArticleWork[] = sources.map((src) => {
-    const bytes = new Uint8Array(readFileSync(src.abs));
+    const bytes = readSourceBytes(src.abs);
     const sourceSha = sha256(bytes);
     const targets = planTargets(src.slug, products, formats).map((t) => ({
       ...t,

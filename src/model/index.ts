@@ -6,7 +6,6 @@
  *   bytes ─size─▶ ─UTF-8─▶ text ─controls, nesting─▶ ─parse─▶ mdast
  *         ─front matter, body, editorial─▶ ─cites, coverage, counts─▶ Article
  */
-import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import type { Article } from './types.js';
 import { parseMarkdown } from '../parse/index.js';
@@ -15,6 +14,7 @@ import { checkCoverage } from './coverage.js';
 import { readFrontMatter } from './frontmatter.js';
 import { checkTextDirectives } from './inline.js';
 import { checkRawContent } from './safety.js';
+import { readSourceBytes } from '../source-bytes.js';
 import { createRegistry, type Registry } from './items.js';
 import { createCtx, hasFatal, report, sortMessages, span, type Ctx } from './report.js';
 import { COUNTS, LIMITS } from './rules.js';
@@ -49,7 +49,7 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
   const file = new VFile({ path });
   if (bytes.length > LIMITS.maxBytes) {
     file.value = '';
-    report({ file }, 'source-too-large', `Source is ${bytes.length} bytes; the limit is ${LIMITS.maxBytes} bytes (2 MiB)`, { line: 1, column: 1 });
+    report({ file }, 'source-too-large', `Source is larger than the limit of ${LIMITS.maxBytes} bytes (2 MiB)`, { line: 1, column: 1 });
     return done(file, null);
   }
   const decoded = decodeUtf8(bytes);
@@ -126,7 +126,7 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
 export async function loadArticle(path: string): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = readSourceBytes(path);
   } catch (error) {
     const file = new VFile({ path });
     const code = (error as NodeJS.ErrnoException).code;

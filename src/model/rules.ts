@@ -2,6 +2,7 @@
  * Every diagnostic the checker can emit: a stable rule id, its severity and a
  * one-line "how to fix" text. `docs/source-format.md` lists the same table.
  */
+import { MAX_SOURCE_BYTES } from '../source-bytes.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -60,7 +61,7 @@ export const RULE_IDS = Object.keys(RULES) as RuleId[];
 /** Limits enforced before and while parsing. */
 export const LIMITS = {
   /** Largest source file accepted, in bytes. */
-  maxBytes: 2 * 1024 * 1024,
+  maxBytes: MAX_SOURCE_BYTES,
   /** Deepest nesting of lists, block quotes and container directives. */
   maxNesting: 20,
   /** Most runs of `*` / `_` emphasis markers in one block (their parsing cost grows quadratically). */

@@ -5,10 +5,13 @@
  * with one diagnostic inside a generous 10 s budget (not a speed assertion:
  * the unbounded versions took minutes or ran out of memory).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFromBytes } from '../../src/model/index.js';
+import { readSourceBytes } from '../../src/source-bytes.js';
+import { ensureCompiled, runCli } from '../cli/helpers.js';
 import { LIMITS } from '../../src/model/rules.js';
 import { countBlockOpenings, countMarkup } from '../../src/model/source.js';
 
@@ -75,4 +78,29 @@ describe('dense inputs under 2 MiB are refused before parsing', () => {
       expect(messages.filter((m) => !m.endsWith('-count'))).toEqual([]);
     }
   }, 3 * BUDGET);
+});
+
+describe('files far over the size limit are never read whole', () => {
+  it('reads at most one byte past the limit, and refuses a 3 GiB file in check and build', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'briefwright-huge-'));
+    try {
+      mkdirSync(path.join(dir, 'source'));
+      const huge = path.join(dir, 'source/huge.md');
+      writeFileSync(huge, '');
+      truncateSync(huge, 3 * 1024 ** 3); // sparse: no disk space used
+      expect(readSourceBytes(huge).length).toBe(LIMITS.maxBytes + 1);
+      const small = path.join(dir, 'small.md');
+      writeFileSync(small, 'abc');
+      expect(Buffer.from(readSourceBytes(small)).toString()).toBe('abc');
+      ensureCompiled();
+      for (const args of [['check'], ['build', '--formats', 'html']]) {
+        const r = runCli(args, { cwd: dir });
+        expect(r.status, r.stderr).toBe(1);
+        expect(r.stdout + r.stderr).toMatch(/^source\/huge\.md:1:1: error .*\[source-too-large\]$/m);
+        expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
