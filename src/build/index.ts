@@ -323,6 +323,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }
       titles.set(w.src.slug, { slug: w.src.slug, title: article.title, source: w.sourceSha });
       rendering.push(renderArticle(w, article, await engine.epoch(article)));
+      // Let the workers' replies in (parsing never yields by itself), so they get their next tasks.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (rendering.length > 0 && engine.prepareLanding) {
       // This thread is idle while the workers render: prepare the landing page it will write last.

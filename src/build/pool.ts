@@ -1,14 +1,17 @@
 /**
  * A small pool of worker threads for render tasks.
  *
- * Loading a backend (pdfmake, docx, pptxgenjs …) and its fonts is a large part
- * of a small build, so each format has a home worker: its tasks queue there,
- * and only that worker loads its backend. Homes are dealt so the workers get
- * about equal work (`assignHomes`). A worker whose own queue is empty takes
- * tasks from the longest other queue when that queue holds more than one, so
- * a large build still keeps every worker busy. Workers start as soon as the
+ * Loading a backend (pdfmake, docx, pptxgenjs …) and warming it up costs more
+ * than rendering one artifact with it, so a backend should load in as few
+ * threads as keeps them all busy. Each format has a home worker, dealt so the
+ * workers get about equal work (`assignHomes`); workers start as soon as the
  * pool is made (while the main thread parses) and load their home backends
- * straight away. A worker that dies fails only the task it was running.
+ * straight away. Tasks wait in one queue; a worker takes the oldest task of
+ * a format it has loaded, and takes up another format only when enough of its
+ * work is waiting to pay for loading it (`worthLoading`), so a large build
+ * keeps every worker busy and a small one loads each backend once. Each
+ * worker holds the next task while it renders one. A worker that dies fails
+ * only the task it was rendering.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -49,16 +52,26 @@ export function inProcessRunner(render: (task: RenderTask) => Promise<Uint8Array
 }
 
 /**
- * Relative cost of one task of each format on a warm worker, plus the one-time
- * cost of loading the backend, in the same unit (measured with bench/run.mjs;
- * only the proportions matter).
+ * CPU milliseconds of one task of each format on a warm worker, and of loading
+ * and warming up its backend (module loading and first-use costs), from
+ * bench/run.mjs on the real article with the font cache warm. Only the
+ * proportions matter.
  */
 export const FORMAT_COST: Record<OutputFormat, { task: number; load: number }> = {
-  html: { task: 1, load: 1 },
-  pdf: { task: 3, load: 4 },
-  docx: { task: 2, load: 1 },
-  pptx: { task: 1, load: 1 },
+  html: { task: 25, load: 100 },
+  pdf: { task: 270, load: 600 },
+  docx: { task: 170, load: 250 },
+  pptx: { task: 40, load: 200 },
 };
+
+/**
+ * Whether a worker without `format` loaded should take it up: only when the
+ * waiting work (`waiting` tasks of `taskMs` each, the measured mean when there
+ * is one) is more than twice the cost of loading the backend.
+ */
+export function worthLoading(format: OutputFormat, waiting: number, taskMs: number = FORMAT_COST[format].task): boolean {
+  return waiting * taskMs > 2 * FORMAT_COST[format].load;
+}
 
 /**
  * Deal formats to `workers` home workers, heaviest first, each to the worker
@@ -92,11 +105,11 @@ interface Pending {
 }
 
 interface Slot {
-  index: number;
   worker: Worker;
   /** Tasks sent and not answered yet, oldest first (at most PIPELINE_DEPTH). */
   busy: Pending[];
-  queue: Pending[];
+  /** Formats whose backend this worker has loaded (or been sent work for). */
+  loaded: Set<OutputFormat>;
 }
 
 /**
@@ -124,7 +137,9 @@ function startWorker(): Worker {
 
 export class WorkerPool implements Runner {
   private readonly slots: Slot[] = [];
-  private readonly homes: Map<OutputFormat, number>;
+  private readonly queue: Pending[] = [];
+  /** Rendering time of the tasks done so far, per format (a WOFF2 subset or a big deck costs more than the estimate). */
+  private readonly done = new Map<OutputFormat, { n: number; ms: number }>();
   private nextId = 1;
   private closed = false;
 
@@ -134,37 +149,41 @@ export class WorkerPool implements Runner {
    */
   constructor(jobs: number, counts: Partial<Record<OutputFormat, number>>) {
     const size = workerCount(jobs, counts);
-    this.homes = assignHomes(counts, size);
-    for (let i = 0; i < size; i++) {
-      const formats = [...this.homes].filter(([, w]) => w === i).map(([f]) => f);
-      this.slots.push(this.spawn(i, formats));
-    }
+    const homes = assignHomes(counts, size);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn([...homes].filter(([, w]) => w === i).map(([f]) => f)));
   }
 
   run(task: RenderTask): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     if (this.slots.length === 0) return Promise.reject(new Error('every build worker has exited'));
     return new Promise((resolve, reject) => {
-      const home = this.homes.get(task.format) ?? 0;
-      const slot = this.slots.find((s) => s.index === home) ?? this.slots[0];
-      slot.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.pump();
     });
   }
 
-  /**
-   * Keep every worker supplied: its own queue first; a worker with nothing
-   * in hand takes from the longest other queue holding more than one task.
-   */
+  /** The queue index of the task `slot` should take next, or -1 to leave the queue to the others. */
+  private pick(slot: Slot): number {
+    const own = this.queue.findIndex((j) => slot.loaded.has(j.task.format));
+    if (own >= 0) return own;
+    // Nothing of its own: take up a format nobody has loaded, or one with enough work waiting.
+    const waiting = new Map<OutputFormat, number>();
+    for (const j of this.queue) waiting.set(j.task.format, (waiting.get(j.task.format) ?? 0) + 1);
+    return this.queue.findIndex((j) => {
+      const f = j.task.format;
+      const seen = this.done.get(f);
+      return !this.slots.some((s) => s.loaded.has(f)) || worthLoading(f, waiting.get(f)!, seen ? seen.ms / seen.n : undefined);
+    });
+  }
+
+  /** Keep every worker supplied with up to PIPELINE_DEPTH tasks. */
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.busy.length < PIPELINE_DEPTH) {
-        let job = slot.queue.shift();
-        if (!job && slot.busy.length === 0) {
-          const victim = this.slots.reduce<Slot | null>((best, s) => (s.queue.length > 1 && (!best || s.queue.length > best.queue.length) ? s : best), null);
-          job = victim?.queue.pop();
-        }
-        if (!job) break;
+      while (slot.busy.length < PIPELINE_DEPTH && this.queue.length > 0) {
+        const at = this.pick(slot);
+        if (at < 0) break;
+        const [job] = this.queue.splice(at, 1);
+        slot.loaded.add(job.task.format);
         slot.busy.push(job);
         const request: WorkerRequest = { type: 'render', id: job.id, task: job.task };
         slot.worker.postMessage(request);
@@ -172,9 +191,9 @@ export class WorkerPool implements Runner {
     }
   }
 
-  private spawn(index: number, formats: OutputFormat[]): Slot {
+  private spawn(formats: OutputFormat[]): Slot {
     const worker = startWorker();
-    const slot: Slot = { index, worker, busy: [], queue: [] };
+    const slot: Slot = { worker, busy: [], loaded: new Set(formats) };
     if (formats.length > 0) {
       const warm: WorkerRequest = { type: 'warm', formats };
       worker.postMessage(warm);
@@ -183,8 +202,11 @@ export class WorkerPool implements Runner {
       const at = slot.busy.findIndex((j) => j.id === reply.id);
       if (at < 0) return;
       const [job] = slot.busy.splice(at, 1);
-      if (reply.ok) job.resolve({ bytes: reply.bytes, ms: reply.ms });
-      else {
+      if (reply.ok) {
+        const seen = this.done.get(job.task.format) ?? { n: 0, ms: 0 };
+        this.done.set(job.task.format, { n: seen.n + 1, ms: seen.ms + reply.ms });
+        job.resolve({ bytes: reply.bytes, ms: reply.ms });
+      } else {
         const error = new Error(reply.message);
         if (reply.stack) error.stack = reply.stack;
         job.reject(error);
@@ -195,15 +217,15 @@ export class WorkerPool implements Runner {
       const at = this.slots.indexOf(slot);
       if (at < 0) return;
       this.slots.splice(at, 1);
-      // The task it was rendering fails; the one it held next and its queue move to another worker.
+      // The task it was rendering fails; the one it held next goes back to the queue.
       const [running, ...held] = slot.busy.splice(0);
       running?.reject(error);
-      const waiting = [...held, ...slot.queue.splice(0)];
+      this.queue.unshift(...held);
       if (this.slots.length === 0) {
-        for (const job of waiting) job.reject(error);
+        for (const job of this.queue.splice(0)) job.reject(error);
         return;
       }
-      this.slots[0].queue.unshift(...waiting);
+      // Whatever only it had loaded may now be taken up by another worker.
       if (!this.closed) this.pump();
     };
     worker.on('error', (error) => lose(error));
@@ -214,7 +236,7 @@ export class WorkerPool implements Runner {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    for (const s of slots) for (const job of [...s.busy.splice(0), ...s.queue.splice(0)]) job.reject(new Error('worker pool closed'));
+    for (const job of [...slots.flatMap((s) => s.busy.splice(0)), ...this.queue.splice(0)]) job.reject(new Error('worker pool closed'));
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

@@ -4,7 +4,7 @@
  * byte for byte what the calling thread renders.
  */
 import { describe, expect, it } from 'vitest';
-import { assignHomes, FORMAT_COST, WorkerPool, workerCount } from '../../src/build/pool.js';
+import { assignHomes, FORMAT_COST, WorkerPool, workerCount, worthLoading } from '../../src/build/pool.js';
 import { renderTask, type RenderTask } from '../../src/build/jobs.js';
 import type { OutputFormat } from '../../src/render/types.js';
 import { sampleArticle } from '../helpers/sample-article.js';
@@ -53,6 +53,22 @@ describe('workerCount', () => {
   });
 });
 
+describe('worthLoading', () => {
+  it('takes up a backend only when the waiting work is more than twice its loading cost', () => {
+    for (const f of ['html', 'pdf', 'docx', 'pptx'] as const) {
+      const { task, load } = FORMAT_COST[f];
+      const enough = Math.floor((2 * load) / task) + 1;
+      expect(worthLoading(f, enough), f).toBe(true);
+      expect(worthLoading(f, enough - 1), f).toBe(false);
+    }
+  });
+
+  it('uses the measured task time when there is one', () => {
+    expect(worthLoading('html', 2)).toBe(false);
+    expect(worthLoading('html', 2, 800)).toBe(true); // WOFF2 subsets made, not read from the cache
+  });
+});
+
 describe('WorkerPool', () => {
   it('renders what the calling thread renders, whichever worker takes the task', async () => {
     const tasks: RenderTask[] = [
@@ -79,6 +95,16 @@ describe('WorkerPool', () => {
       await expect(pool.run({ article: sampleArticle, product: 'summary', format: 'pptx', epoch: 0 })).rejects.toThrow(/does not render the summary product/);
       const ok = await pool.run({ article: sampleArticle, product: 'slides', format: 'pptx', epoch: 0 });
       expect(ok.bytes.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
+
+  it('renders a format it was not told about', async () => {
+    const pool = new WorkerPool(2, { pptx: 1 });
+    try {
+      const r = await pool.run({ article: sampleArticle, product: 'checklist', format: 'docx', epoch: 0 });
+      expect(Buffer.from(r.bytes).equals(Buffer.from(await renderTask({ article: sampleArticle, product: 'checklist', format: 'docx', epoch: 0 })))).toBe(true);
     } finally {
       await pool.close();
     }
