@@ -9,9 +9,8 @@
  * straight away. Tasks wait in one queue; a worker takes the oldest task of
  * a format it has loaded, and takes up another format only when enough of its
  * work is waiting to pay for loading it (`worthLoading`), so a large build
- * keeps every worker busy and a small one loads each backend once. Each
- * worker holds the next task while it renders one. A worker that dies fails
- * only the task it was rendering.
+ * keeps every worker busy and a small one loads each backend once. A worker
+ * that dies fails only the task it was rendering.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -106,17 +105,11 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  /** Tasks sent and not answered yet, oldest first (at most PIPELINE_DEPTH). */
-  busy: Pending[];
+  /** The task it renders. */
+  busy: Pending | null;
   /** Formats whose backend this worker has loaded (or been sent work for). */
   loaded: Set<OutputFormat>;
 }
-
-/**
- * Tasks a worker holds at once: the one it renders and the next, so it never
- * waits for this thread (which may be busy) between two tasks.
- */
-export const PIPELINE_DEPTH = 2;
 
 /**
  * Start a worker on the entry next to this module: `worker.js` when compiled;
@@ -176,32 +169,34 @@ export class WorkerPool implements Runner {
     });
   }
 
-  /** Keep every worker supplied with up to PIPELINE_DEPTH tasks. */
+  /**
+   * Give every idle worker a task. (Holding a second task in a busy worker
+   * only made the end of a build wait on it while another worker was idle.)
+   */
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.busy.length < PIPELINE_DEPTH && this.queue.length > 0) {
-        const at = this.pick(slot);
-        if (at < 0) break;
-        const [job] = this.queue.splice(at, 1);
-        slot.loaded.add(job.task.format);
-        slot.busy.push(job);
-        const request: WorkerRequest = { type: 'render', id: job.id, task: job.task };
-        slot.worker.postMessage(request);
-      }
+      if (slot.busy || this.queue.length === 0) continue;
+      const at = this.pick(slot);
+      if (at < 0) continue;
+      const [job] = this.queue.splice(at, 1);
+      slot.loaded.add(job.task.format);
+      slot.busy = job;
+      const request: WorkerRequest = { type: 'render', id: job.id, task: job.task };
+      slot.worker.postMessage(request);
     }
   }
 
   private spawn(formats: OutputFormat[]): Slot {
     const worker = startWorker();
-    const slot: Slot = { worker, busy: [], loaded: new Set(formats) };
+    const slot: Slot = { worker, busy: null, loaded: new Set(formats) };
     if (formats.length > 0) {
       const warm: WorkerRequest = { type: 'warm', formats };
       worker.postMessage(warm);
     }
     worker.on('message', (reply: WorkerReply) => {
-      const at = slot.busy.findIndex((j) => j.id === reply.id);
-      if (at < 0) return;
-      const [job] = slot.busy.splice(at, 1);
+      const job = slot.busy;
+      if (!job || job.id !== reply.id) return;
+      slot.busy = null;
       if (reply.ok) {
         const seen = this.done.get(job.task.format) ?? { n: 0, ms: 0 };
         this.done.set(job.task.format, { n: seen.n + 1, ms: seen.ms + reply.ms });
@@ -217,10 +212,9 @@ export class WorkerPool implements Runner {
       const at = this.slots.indexOf(slot);
       if (at < 0) return;
       this.slots.splice(at, 1);
-      // The task it was rendering fails; the one it held next goes back to the queue.
-      const [running, ...held] = slot.busy.splice(0);
-      running?.reject(error);
-      this.queue.unshift(...held);
+      // The task it was rendering fails.
+      slot.busy?.reject(error);
+      slot.busy = null;
       if (this.slots.length === 0) {
         for (const job of this.queue.splice(0)) job.reject(error);
         return;
@@ -236,7 +230,7 @@ export class WorkerPool implements Runner {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    for (const job of [...slots.flatMap((s) => s.busy.splice(0)), ...this.queue.splice(0)]) job.reject(new Error('worker pool closed'));
+    for (const job of [...slots.flatMap((s) => (s.busy ? [s.busy] : [])), ...this.queue.splice(0)]) job.reject(new Error('worker pool closed'));
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }
