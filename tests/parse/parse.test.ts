@@ -108,7 +108,9 @@ describe('fast container-directive path', () => {
       fc.property(fc.array(fragment, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
         same(parts.join(eol));
       }),
-      { numRuns: runs },
+      // A fixed default seed keeps the share of fast-path documents (asserted
+      // below) stable from run to run; FUZZ_SEED explores other documents.
+      { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 20250110) },
     );
     // The comparison is only meaningful if the fast path is taken often.
     expect(fastUsed).toBeGreaterThan(runs / 10);
