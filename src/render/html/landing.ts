@@ -48,6 +48,7 @@ html{font-family:"${theme.fonts.cjk}",sans-serif;color:${c.ink};background:${c.w
 body{margin:0 auto;max-width:60rem;padding:1.5rem 1rem;line-height:${theme.lineHeight.zh}}
 [lang="en"]{color:${c.en}}
 h1{font-size:1.6rem;border-bottom:3px solid ${c.accent};padding-bottom:.4rem;margin:0 0 1rem}
+span.en{margin-left:.5em}
 h1 .en,h2 .en{margin-left:.6rem;font-weight:400;font-size:.75em}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 h1,h2,th{font-weight:700}
@@ -61,6 +62,23 @@ footer{margin-top:2rem;font-size:.8rem;color:${c.muted}}
 `
   .replace(/\n\s*/g, '\n')
   .trim();
+
+/** Reading order of the rows: products as the editors present them, then formats. */
+const PRODUCT_ORDER = ['summary', 'checklist', 'slides'];
+const FORMAT_ORDER = ['html', 'pdf', 'docx', 'pptx'];
+const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+
+/** Artifacts in reading order: product, then format, then path (unknown names last). */
+export function artifactOrder(a: LandingArtifact, b: LandingArtifact): number {
+  return (
+    rank(PRODUCT_ORDER, a.product) - rank(PRODUCT_ORDER, b.product) ||
+    rank(FORMAT_ORDER, a.format) - rank(FORMAT_ORDER, b.format) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
+}
+
+/** Where the build puts the font licence, relative to `out/`. */
+export const FONT_LICENSE_HREF = 'fonts/OFL.txt';
 
 const bi = (b: Bi): ElementContent[] => [h('span', b.zh), h('span', { className: 'en', lang: 'en' }, b.en)];
 
@@ -86,7 +104,7 @@ export async function renderLanding(entries: LandingEntry[]): Promise<string> {
             h(
               'tbody',
               [...e.artifacts]
-                .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+                .sort(artifactOrder)
                 .map((a) => {
                   const label = PRODUCT_LABELS[a.product] ?? { zh: a.product, en: a.product };
                   return h('tr', [
@@ -101,7 +119,15 @@ export async function renderLanding(entries: LandingEntry[]): Promise<string> {
         ]),
       ),
     ),
-    h('footer', h('p', bi({ zh: '所有文件均可离线阅读,中文字体已嵌入。', en: 'Every file reads offline; the Chinese font is embedded.' }))),
+    h(
+      'footer',
+      h('p', [
+        h('span', '所有文件均可离线阅读\u3002字体 Noto Sans SC\uFF0CSIL 开放字体许可证 1.1\uFF1A'),
+        h('span', { className: 'en', lang: 'en' }, 'Every file reads offline. Font: Noto Sans SC, SIL Open Font License 1.1:'),
+        ' ',
+        h('a', { href: FONT_LICENSE_HREF, lang: 'en' }, FONT_LICENSE_HREF),
+      ]),
+    ),
   ]);
   const glyphs = collectText([body]);
   const style = (await fontFaceCss(glyphs.regular, glyphs.bold)) + css + '\n';

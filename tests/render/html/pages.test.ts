@@ -123,4 +123,21 @@ describe('landing page', async () => {
   it('is reproducible and independent of entry order', async () => {
     expect(await renderLanding([...entries].reverse())).toBe(html);
   });
+
+  it('lists artifacts product by product (summary, checklist, slides), each html, pdf, docx, pptx', () => {
+    for (const e of entries) {
+      const shuffled = [...e.artifacts].sort((a, b) => b.bytes - a.bytes);
+      const page = html.slice(html.indexOf(`id="${e.slug}"`));
+      const order = [...page.matchAll(/<a href="[^"#]+\/([a-z]+)\.([a-z]+)">/g)].map((m) => `${m[1]}.${m[2]}`);
+      const expected = ['summary', 'checklist', 'slides'].flatMap((p) =>
+        ['html', 'pdf', 'docx', 'pptx'].map((f) => `${p}.${f}`).filter((name) => shuffled.some((a) => a.path.endsWith(`/${name}`))),
+      );
+      expect(order.slice(0, expected.length)).toEqual(expected);
+    }
+  });
+
+  it('links the font licence the build ships beside it, with bilingual words kept apart', () => {
+    expect(html).toContain('<a href="fonts/OFL.txt" lang="en">');
+    expect(html).toMatch(/span\.en\{margin-left:/);
+  });
 });
