@@ -42,8 +42,9 @@ build: $(DIST)
 check: $(DIST)
 	$(CLI) check $(ARGS)
 
+# VITEST_ARGS adds options to the run (CI asks for a JSON report to print its closing count).
 test: $(DIST)
-	npx vitest run
+	npx vitest run $(VITEST_ARGS)
 
 # The benchmark: whole-process builds and in-process renders of the compiled code (see bench/README.md).
 bench: $(DIST)
