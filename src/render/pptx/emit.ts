@@ -38,6 +38,18 @@ export function textProps(paras: readonly Para[]): TextProps[] {
   return paras.flatMap((p, i) => p.runs.map((r, j) => runProps(r, p, j === p.runs.length - 1 && i < paras.length - 1)));
 }
 
+/** A rectangle or an ellipse: the same box, fill and outline, another outline shape. */
+function addFilledShape(slide: Slide, shape: Parameters<Slide['addShape']>[0], it: Extract<Item, { kind: 'rect' | 'ellipse' }>): void {
+  slide.addShape(shape, {
+    x: inch(it.x),
+    y: inch(it.y),
+    w: inch(it.w),
+    h: inch(it.h),
+    ...(it.fill ? { fill: { color: it.fill } } : { fill: { type: 'none' } }),
+    line: it.line ? { color: it.line.color, width: it.line.width } : { type: 'none' },
+  });
+}
+
 type Emitter<K extends Item['kind']> = (slide: Slide, item: Extract<Item, { kind: K }>, pres: PptxGenJS) => void;
 
 const emitters: { [K in Item['kind']]: Emitter<K> } = {
@@ -63,26 +75,8 @@ const emitters: { [K in Item['kind']]: Emitter<K> } = {
       line: { color: it.color, width: it.width },
     });
   },
-  rect: (slide, it, pres) => {
-    slide.addShape(pres.ShapeType.rect, {
-      x: inch(it.x),
-      y: inch(it.y),
-      w: inch(it.w),
-      h: inch(it.h),
-      ...(it.fill ? { fill: { color: it.fill } } : { fill: { type: 'none' } }),
-      line: it.line ? { color: it.line.color, width: it.line.width } : { type: 'none' },
-    });
-  },
-  ellipse: (slide, it, pres) => {
-    slide.addShape(pres.ShapeType.ellipse, {
-      x: inch(it.x),
-      y: inch(it.y),
-      w: inch(it.w),
-      h: inch(it.h),
-      ...(it.fill ? { fill: { color: it.fill } } : { fill: { type: 'none' } }),
-      line: it.line ? { color: it.line.color, width: it.line.width } : { type: 'none' },
-    });
-  },
+  rect: (slide, it, pres) => addFilledShape(slide, pres.ShapeType.rect, it),
+  ellipse: (slide, it, pres) => addFilledShape(slide, pres.ShapeType.ellipse, it),
   table: (slide, it) => {
     const border = { type: 'solid' as const, color: it.border.color, pt: it.border.width };
     const rows: Mod.default.TableRow[] = it.rows.map((row) =>
