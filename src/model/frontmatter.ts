@@ -5,19 +5,14 @@
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { Bi, Original } from './types.js';
+import type { Article, Bi, Original } from './types.js';
 import { didYouMean, nearest, report, span, type Ctx } from './report.js';
 
-export interface FrontMatter {
-  slug: string;
-  title: Bi;
-  shortTitle: Bi;
-  publisher: Bi;
-  date: string;
-  original: Original;
-  languages: string[];
-  keywords: Bi[];
-}
+/** The article fields the front matter carries. */
+export type FrontMatter = Pick<
+  Article,
+  'slug' | 'title' | 'shortTitle' | 'publisher' | 'date' | 'original' | 'languages' | 'keywords'
+>;
 
 type FieldSpec =
   | { type: 'string'; required: boolean }
