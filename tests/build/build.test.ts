@@ -1,31 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { planTargets } from '../../src/build/jobs.js';
 import { findTempFiles } from '../../src/build/write.js';
 import { articleText, stubEngine, tempProject, type StubEngine } from './stub-engine.js';
-
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** Every file under `dir` (relative path → bytes as hex digest). */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out.set(path.relative(dir, abs).split(path.sep).join('/'), hashOf(abs));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { fileDigests, fileSha256 } from '../helpers/files.js';
 
 function mtimes(dir: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const rel of snapshot(dir).keys()) out.set(rel, statSync(path.join(dir, rel)).mtimeMs);
+  for (const rel of fileDigests(dir).keys()) out.set(rel, statSync(path.join(dir, rel)).mtimeMs);
   return out;
 }
 
@@ -60,7 +44,7 @@ describe('a fresh build', () => {
     expect(report.written.sort()).toEqual([...planned].sort());
     for (const a of [...m.artifacts, ...m.site]) {
       const file = path.join(out, a.path);
-      expect(hashOf(file), a.path).toBe(a.sha256);
+      expect(fileSha256(file), a.path).toBe(a.sha256);
       expect(statSync(file).size).toBe(a.size);
     }
     // pptx only for slides
@@ -86,7 +70,7 @@ describe('the cache', () => {
   it('a second build parses nothing, renders nothing and writes nothing', async () => {
     await run();
     const out = path.join(root, 'out');
-    const before = snapshot(out);
+    const before = fileDigests(out);
     const times = mtimes(out);
     engine.calls.parse.length = 0;
     engine.calls.render.length = 0;
@@ -95,21 +79,21 @@ describe('the cache', () => {
     expect(engine.calls.render).toEqual([]);
     expect(report.written).toEqual([]);
     expect(report.cached.length).toBe(20);
-    expect(snapshot(out)).toEqual(before);
+    expect(fileDigests(out)).toEqual(before);
     expect(mtimes(out)).toEqual(times);
   });
 
   it('changing one source rebuilds only that article', async () => {
     await run();
     const out = path.join(root, 'out');
-    const alphaBefore = [...snapshot(out)].filter(([p]) => p.startsWith('alpha/'));
+    const alphaBefore = [...fileDigests(out)].filter(([p]) => p.startsWith('alpha/'));
     engine.calls.render.length = 0;
     writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二'));
     const report = await run();
     expect(new Set(engine.calls.render.map((p) => p.split('/')[0]))).toEqual(new Set(['beta']));
     expect(report.written.every((p) => p.startsWith('beta/'))).toBe(true);
     expect(report.written.length).toBe(10);
-    expect([...snapshot(out)].filter(([p]) => p.startsWith('alpha/'))).toEqual(alphaBefore);
+    expect([...fileDigests(out)].filter(([p]) => p.startsWith('alpha/'))).toEqual(alphaBefore);
     expect(manifestOf(out).articles.find((a) => a.slug === 'beta')!.title.zh).toBe('乙二');
   });
 
@@ -121,7 +105,7 @@ describe('the cache', () => {
     const report = await run();
     expect(engine.calls.render).toEqual(['alpha/summary.html']);
     expect(report.written).toEqual(['alpha/summary.html']);
-    expect(hashOf(path.join(out, 'alpha/summary.html'))).toBe(
+    expect(fileSha256(path.join(out, 'alpha/summary.html'))).toBe(
       manifestOf(out).artifacts.find((a) => a.path === 'alpha/summary.html')!.sha256,
     );
   });
@@ -157,7 +141,7 @@ describe('failures', () => {
   it('a broken article keeps its previous outputs byte-identical; the others still build', async () => {
     await run();
     const out = path.join(root, 'out');
-    const before = snapshot(out);
+    const before = fileDigests(out);
     const manifestBefore = manifestOf(out).artifacts.filter((a) => a.article === 'beta');
     writeFileSync(path.join(root, 'source/alpha.md'), articleText('甲二'));
     writeFileSync(path.join(root, 'source/beta.md'), articleText('乙', ['BROKEN']));
@@ -167,7 +151,7 @@ describe('failures', () => {
       ['alpha', 'built'],
       ['beta', 'invalid'],
     ]);
-    const after = snapshot(out);
+    const after = fileDigests(out);
     for (const [p, h] of before) if (p.startsWith('beta/')) expect(after.get(p), p).toBe(h);
     expect(after.get('alpha/summary.html')).not.toBe(before.get('alpha/summary.html'));
     expect(manifestOf(out).artifacts.filter((a) => a.article === 'beta')).toEqual(manifestBefore);
@@ -179,12 +163,12 @@ describe('failures', () => {
   it('a render failure in one format leaves every output of that article untouched', async () => {
     await run();
     const out = path.join(root, 'out');
-    const before = snapshot(out);
+    const before = fileDigests(out);
     writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二', ['FAIL docx']));
     const report = await run();
     expect(report.ok).toBe(false);
     expect(report.failed.map((f) => f.path).sort()).toEqual(['beta/checklist.docx', 'beta/slides.docx', 'beta/summary.docx']);
-    const after = snapshot(out);
+    const after = fileDigests(out);
     for (const [p, h] of before) if (p.startsWith('beta/')) expect(after.get(p), p).toBe(h);
     expect(findTempFiles(out)).toEqual([]);
     // fixed source: builds again
@@ -214,7 +198,7 @@ describe('reproducibility and shards', () => {
     await run();
     const other = tempProject({ alpha: articleText('甲'), beta: articleText('乙') });
     await build({ root: other, engine: stubEngine(), jobs: 1, code: 'code-v1' });
-    expect(snapshot(path.join(other, 'out'))).toEqual(snapshot(path.join(root, 'out')));
+    expect(fileDigests(path.join(other, 'out'))).toEqual(fileDigests(path.join(root, 'out')));
   });
 
   it('shard builds cover every article exactly once', async () => {

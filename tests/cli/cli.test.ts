@@ -2,14 +2,12 @@
  * The shipped command line, run as a subprocess against temp folders that
  * hold copies of the real source (and broken ones).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureCompiled, realSource, repoRoot, runCli, tempProject } from './helpers.js';
-
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+import { fileDigests, fileSha256 } from '../helpers/files.js';
 
 interface Manifest {
   articles: { slug: string; title: { zh: string; en: string } }[];
@@ -17,19 +15,6 @@ interface Manifest {
   site: { path: string; sha256: string }[];
 }
 const manifest = (out: string): Manifest => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out.set(path.relative(dir, abs).split(path.sep).join('/'), sha(abs));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const hasModel = existsSync(path.join(repoRoot, 'src/model/index.ts')) && existsSync(path.join(repoRoot, 'src/check.ts'));
 const withModel = hasModel ? it : it.skip;
@@ -130,7 +115,7 @@ describe('build', () => {
       'us-japan-acquisition/slides.html',
       'us-japan-acquisition/summary.html',
     ]);
-    for (const a of [...m.artifacts, ...m.site]) expect(sha(path.join(out, a.path)), a.path).toBe(a.sha256);
+    for (const a of [...m.artifacts, ...m.site]) expect(fileSha256(path.join(out, a.path)), a.path).toBe(a.sha256);
     expect(m.site.map((s) => s.path)).toEqual(['fonts/NOTICE.txt', 'fonts/OFL.txt', 'index.html']);
     expect(readFileSync(path.join(out, 'fonts/OFL.txt'), 'utf8')).toMatch(/SIL OPEN FONT LICENSE/i);
     const landing = readFileSync(path.join(out, 'index.html'), 'utf8');
@@ -141,7 +126,7 @@ describe('build', () => {
     const cwd = tempProject();
     expect(runCli(['build', '--formats', 'html'], { cwd }).status).toBe(0);
     const out = path.join(cwd, 'out');
-    const before = files(out);
+    const before = fileDigests(out);
     const mtimes = [...before.keys()].map((p) => statSync(path.join(out, p)).mtimeMs);
     const trace = path.join(mkdtempSync(path.join(os.tmpdir(), 'briefwright-trace-')), 'modules.txt');
     writeFileSync(trace, '');
@@ -151,7 +136,7 @@ describe('build', () => {
       nodeArgs: ['--import', path.join(repoRoot, 'tests/cli/fixtures/trace-modules.mjs')],
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(files(out)).toEqual(before);
+    expect(fileDigests(out)).toEqual(before);
     expect([...before.keys()].map((p) => statSync(path.join(out, p)).mtimeMs)).toEqual(mtimes);
     const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     expect(loaded.some((u) => u.endsWith('/dist/src/build/index.js'))).toBe(true); // the trace works
@@ -169,19 +154,19 @@ describe('build', () => {
     const cwd = tempProject({ 'source/zz-second.md': readFileSync(realSource, 'utf8').replace(/^slug: .*$/m, 'slug: zz-second') });
     expect(runCli(['build', '--formats', 'html'], { cwd }).status).toBe(0);
     const out = path.join(cwd, 'out');
-    const before = files(out);
+    const before = fileDigests(out);
     // break the second article, change the first
     writeFileSync(path.join(cwd, 'source/zz-second.md'), brokenCopy('zz-second'));
     writeFileSync(path.join(cwd, 'source/us-japan-acquisition.md'), `${readFileSync(realSource, 'utf8')}\n\n`);
     const r = runCli(['build', '--formats', 'html'], { cwd });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^source\/zz-second\.md:\d+:\d+: error /m);
-    const after = files(out);
+    const after = fileDigests(out);
     for (const [p, h] of before) if (p.startsWith('zz-second/')) expect(after.get(p), p).toBe(h);
     expect([...after.keys()].filter((p) => p.includes('briefwright-tmp'))).toEqual([]);
     const m = manifest(out);
     expect(m.artifacts.filter((a) => a.article === 'zz-second')).toHaveLength(3);
-    for (const a of m.artifacts) expect(sha(path.join(out, a.path))).toBe(a.sha256);
+    for (const a of m.artifacts) expect(fileSha256(path.join(out, a.path))).toBe(a.sha256);
   });
 
   withModel('--shard K/N: every article in exactly one shard', () => {

@@ -4,26 +4,11 @@
  * and an interrupted build.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ensureCompiled, realSource, runCli, tempProject } from './helpers.js';
-
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out.set(path.relative(dir, abs).split(path.sep).join('/'), sha(abs));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { fileDigests, fileSha256 } from '../helpers/files.js';
 
 /** What each format's bytes must start with. */
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
@@ -54,14 +39,14 @@ describe('a full build', () => {
     for (const x of manifest.artifacts) {
       const bytes = readFileSync(path.join(outA, x.path));
       expect(MAGIC[x.format](bytes), x.path).toBe(true);
-      expect(sha(path.join(outA, x.path))).toBe(x.sha256);
+      expect(fileSha256(path.join(outA, x.path))).toBe(x.sha256);
       expect(bytes.length).toBe(x.size);
     }
 
     const b = tempProject();
     const second = runCli(['build', '--jobs', '1'], { cwd: b });
     expect(second.status, second.stderr).toBe(0);
-    expect(files(path.join(b, 'out'))).toEqual(files(outA));
+    expect(fileDigests(path.join(b, 'out'))).toEqual(fileDigests(outA));
   }, 600_000);
 });
 
@@ -84,7 +69,7 @@ describe('an interrupted build', () => {
     expect(done, 'the build finished before it could be interrupted').toBe(false);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    const left = [...files(path.join(cwd, 'out')).keys()];
+    const left = [...fileDigests(path.join(cwd, 'out')).keys()];
     expect(left.filter((p) => p.includes('briefwright-tmp'))).toEqual([]);
     expect(left.filter((p) => p.startsWith('us-japan-acquisition/'))).toEqual([]);
   }, 300_000);
