@@ -4,6 +4,7 @@
  * this re-reads the `{…}` block of the directive from the source text.
  */
 import type { Directives } from 'mdast-util-directive';
+import { labelEnd } from '../parse/label.js';
 
 export interface AttributeSource {
   /** Attribute name as in mdast (`#x` → `id`, `.x` → `class`). */
@@ -19,25 +20,16 @@ export interface AttributeSource {
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-/** Offset just after a `[label]` starting at `i` (balanced brackets, `\` escapes). */
-function skipLabel(text: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') j++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return j + 1;
-  }
-  return text.length;
-}
-
 /** Offset of the `{` that opens the directive's attributes, or -1. */
 export function attributeBlockStart(text: string, node: Directives): number {
   let i = node.position?.start.offset ?? -1;
   if (i < 0) return -1;
   while (text[i] === ':') i++;
   i += node.name.length;
-  if (text[i] === '[') i = skipLabel(text, i);
+  if (text[i] === '[') {
+    const end = labelEnd(text, i, { multiline: true });
+    i = end < 0 ? text.length : end;
+  }
   return text[i] === '{' ? i : -1;
 }
 

@@ -20,6 +20,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { labelEnd } from './label.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
@@ -109,19 +110,6 @@ export function parseMarkdownFast(file: VFile): Root | null {
 /** Parse the file's text into mdast (with positions). */
 export function parseMarkdown(file: VFile): Root {
   return parseMarkdownFast(file) ?? processor.parse(file);
-}
-
-/** Offset just after the `]` closing the label that opens at `open` (balanced, `\` escapes), or -1. */
-function labelEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i + 1;
-    else if (c === '\n') return -1;
-  }
-  return -1;
 }
 
 interface Open {
