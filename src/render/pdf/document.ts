@@ -29,7 +29,7 @@ import {
 import { fontFiles, virtualName } from './fonts.js';
 import { renderBlocks, type Node, type RenderState } from './handlers.js';
 import { inlineNodes } from './inline.js';
-import { fileId, patchMetadata, pdfInfo } from './metadata.js';
+import { fileId, fixOutlineDestinations, patchMetadata, pdfInfo } from './metadata.js';
 
 /** Bumped when the backend's output changes for the same input (part of the file ID). */
 export const BACKEND_REVISION = 'pdf-1';
@@ -175,6 +175,7 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
       continue; // the laid-out document is dropped without being written
     }
     patchMetadata(kit, info, id);
+    fixOutlineDestinations(kit);
     const buf = await pdf.getBuffer();
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }

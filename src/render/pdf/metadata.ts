@@ -99,3 +99,27 @@ export function patchMetadata(pdfkitDoc: unknown, info: PdfInfo, id: Buffer): vo
     this.appendXML(xmpDescriptions(info));
   };
 }
+
+interface OutlineLike {
+  outlineData?: { Dest?: unknown[] };
+  children?: OutlineLike[];
+}
+
+/**
+ * Point every bookmark at the top of its page without moving the reader
+ * sideways or changing the zoom: `/XYZ null top null`. pdfkit writes the
+ * page width as `left` (it subtracts the missing option from the width), which
+ * scrolls a zoomed-in viewer to the right edge.
+ */
+export function fixOutlineDestinations(pdfkitDoc: unknown): void {
+  const visit = (item: OutlineLike) => {
+    const dest = item.outlineData?.Dest;
+    if (dest && dest[1] === 'XYZ') {
+      dest[2] = null;
+      dest[4] = null;
+    }
+    for (const child of item.children ?? []) visit(child);
+  };
+  const root = (pdfkitDoc as { outline?: OutlineLike }).outline;
+  if (root) visit(root);
+}

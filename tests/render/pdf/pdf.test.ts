@@ -178,6 +178,42 @@ describe('PDF backend, read back', () => {
   );
 });
 
+describe('PDF bookmarks', () => {
+  interface Outline {
+    title: string;
+    dest: unknown[];
+    destpageposfrom1: number;
+    kids: Outline[];
+  }
+  it(
+    'bookmark every outlined heading of the summary at the top of the page that prints it, without scrolling sideways',
+    each((r) => {
+      if (!haveQpdf || r.doc.product !== 'summary') return;
+      const res = spawnSync('qpdf', ['--json', '--json-key=outlines', tempFile(r.bytes, 'o.pdf')], { encoding: 'utf8' });
+      const flat = (items: Outline[]): Outline[] => items.flatMap((o) => [o, ...flat(o.kids)]);
+      const outlines = flat((JSON.parse(res.stdout) as { outlines: Outline[] }).outlines);
+      const headings: string[] = [];
+      const visit = (blocks: Doc['blocks']) => {
+        for (const b of blocks) {
+          if (b.type === 'heading' && b.level <= 2 && b.outline !== false) headings.push(normal((b.text.zh ?? []).map((x) => x.text).join('')));
+          if ('children' in b) visit(b.children);
+        }
+      };
+      visit(r.doc.blocks);
+      expect(outlines.map((o) => normal(o.title.split(' · ')[0])), r.name).toEqual(headings);
+      const body = bodyLines(r.pages, 'a4');
+      for (const o of outlines) {
+        const zh = normal(o.title.split(' · ')[0]);
+        const printed = body.find((l) => normal(l.text).startsWith(zh));
+        expect(printed, `${r.name}: ${zh} printed`).toBeDefined();
+        expect(o.destpageposfrom1, `${r.name}: ${zh}`).toBe(printed!.page);
+        expect(o.dest[1]).toBe('/XYZ');
+        expect(o.dest[2], `${r.name}: ${zh} left`).toBeNull();
+      }
+    }),
+  );
+});
+
 describe('PDF metadata', () => {
   const xmldoc = createRequire(createRequire(import.meta.url).resolve('pdfmake'))('xmldoc') as {
     XmlDocument: new (xml: string) => { valueWithPath(p: string): string | undefined; descendantWithPath(p: string): unknown };
