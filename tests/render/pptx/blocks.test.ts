@@ -1,14 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { theme } from '../../../templates/theme.js';
 import type { SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { convertToPdf, need, pdfPageCount } from '../../helpers/office.js';
 import { blocksDoc } from './blocks-doc.js';
 import { expectedTexts } from './expected.js';
-import { fontConfigFor } from './fonts.js';
+import { useProjectFontIn } from './fonts.js';
 import { readPptx } from './read.js';
 
 const slides = blocksDoc.blocks as SlideBlock[];
@@ -62,12 +62,7 @@ describe('pptx: every block type', async () => {
   describe('in LibreOffice Impress', () => {
     const hasOffice = need('soffice') && need('pdftoppm');
     const dir = '/tmp/pptxshots';
-    let restore: () => void = () => {};
-    beforeAll(() => {
-      mkdirSync(dir, { recursive: true });
-      restore = fontConfigFor(dir);
-    });
-    afterAll(() => restore());
+    useProjectFontIn(dir);
     it.skipIf(!hasOffice)('converts with one page per slide', async () => {
       const file = path.join(dir, 'blocks.pptx');
       writeFileSync(file, bytes);

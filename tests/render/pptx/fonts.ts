@@ -1,14 +1,16 @@
 /**
  * A private fontconfig file that adds the project's Noto Sans SC (from npm)
  * to the system fonts, so LibreOffice renders the deck with the face it names
- * even on a machine without CJK fonts. Returns a function restoring the env.
+ * even on a machine without CJK fonts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import { fontPath } from '../../../src/fonts/index.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
+/** Writes the file into `dir` and sets FONTCONFIG_FILE; returns a function restoring the env. */
 export function fontConfigFor(dir: string): () => void {
   const conf = path.join(dir, 'fonts.conf');
   mkdirSync(path.join(dir, 'fontcache'), { recursive: true });
@@ -32,4 +34,17 @@ export function fontConfigFor(dir: string): () => void {
     if (before === undefined) delete process.env.FONTCONFIG_FILE;
     else process.env.FONTCONFIG_FILE = before;
   };
+}
+
+/**
+ * In a describe block: create `dir` and point LibreOffice at the project's
+ * font for the block's tests (fontconfig restored afterwards).
+ */
+export function useProjectFontIn(dir: string): void {
+  let restore: () => void = () => {};
+  beforeAll(() => {
+    mkdirSync(dir, { recursive: true });
+    restore = fontConfigFor(dir);
+  });
+  afterAll(() => restore());
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { slides } from '../../../templates/slides.js';
 import { theme } from '../../../templates/theme.js';
 import type { Doc, SlideBlock } from '../../../src/ir/types.js';
@@ -13,7 +13,7 @@ import { sampleArticle } from '../../helpers/sample-article.js';
 import { convertToPdf, need, pdfFonts, pdfPageCount, pdfText } from '../../helpers/office.js';
 import { expectedTexts } from './expected.js';
 import { hasHan, readPptx, type PptxRead, type SlideRead } from './read.js';
-import { fontConfigFor } from './fonts.js';
+import { useProjectFontIn } from './fonts.js';
 
 const EPOCH = 1736467200; // 2025-01-10T00:00:00Z
 const EMU_PER_INCH = 914400;
@@ -255,14 +255,8 @@ describe('pptx backend', () => {
 describe('pptx in LibreOffice Impress', () => {
   const hasOffice = need('soffice') && need('pdfinfo') && need('pdftoppm');
   const dir = '/tmp/pptxshots';
-  let restore: () => void = () => {};
-
-  beforeAll(() => {
-    mkdirSync(dir, { recursive: true });
-    // The project's font (from npm), so Impress lays out with the face the deck names.
-    restore = fontConfigFor(dir);
-  });
-  afterAll(() => restore());
+  // The project's font (from npm), so Impress lays out with the face the deck names.
+  useProjectFontIn(dir);
 
   it.skipIf(!hasOffice)('converts each deck to a PDF with one page per slide, in the named font, with the text', async () => {
     for (const c of cases) {
