@@ -7,8 +7,19 @@
  * same bytes: entries in a stable order, one compression level, every entry
  * time taken from the build epoch (in UTC, whatever the machine's time zone),
  * and an optional per-entry rewrite (e.g. the core-properties dates).
+ *
+ * The container is written here, field for field as fflate's `zipSync` writes
+ * it, so that an entry can come already compressed: a large part that recurs
+ * unchanged (an embedded font) is deflated once and then reused from memory
+ * or the persistent cache (`deflateCached`), and the archive's bytes are the
+ * same either way.
  */
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import { deflateSync, unzipSync, strFromU8, strToU8 } from 'fflate';
+import { cachedBytes } from './font-cache.js';
 
 export interface NormalizeZipOptions {
   /** Seconds since the Unix epoch for every entry time (clamped to the zip range 1980–2107). */
@@ -44,25 +55,103 @@ export function orderEntries(names: Iterable<string>, first: readonly string[] =
   return [...head, ...rest];
 }
 
-/** Overwrite the date/time words of every local and central header (fflate reads local time). */
-function stampTimes(zip: Uint8Array, epoch: number): Uint8Array {
+/** A deflate level as fflate takes it. */
+export type DeflateLevel = NonNullable<NormalizeZipOptions['level']>;
+
+/**
+ * An entry already compressed: the compressed bytes at `level` (the data
+ * itself at level 0), the CRC-32 and length of the data. A pure function of
+ * the data and the level, so it can be made once and reused (`deflateEntry`).
+ */
+export interface Compressed {
+  level: DeflateLevel;
+  compressed: Uint8Array;
+  crc32: number;
+  size: number;
+}
+
+/** What `zipEntries` takes per entry: the data, or its compressed form. */
+export type ZipInput = Uint8Array | Compressed;
+
+const isCompressed = (e: ZipInput): e is Compressed => !(e instanceof Uint8Array);
+
+let crcTable: Int32Array | null = null;
+/** CRC-32 (ISO-HDLC, as zip uses): node:zlib's where Node has it (20.15+), a table otherwise. */
+export function crc32(data: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
+  crcTable ??= Int32Array.from({ length: 256 }, (_, i) => {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** An entry's compressed form, as `zipSync` makes it at `level` (fflate's `deflateSync`; level 0 stores). */
+export function deflateEntry(data: Uint8Array, level: DeflateLevel): Compressed {
+  return { level, compressed: level === 0 ? data : deflateSync(data, { level }), crc32: crc32(data), size: data.length };
+}
+
+/** The level an entry is written at: `mimetype` is stored so readers can sniff it at a fixed offset. */
+const entryLevel = (name: string, level: DeflateLevel): DeflateLevel => (name === 'mimetype' ? 0 : level);
+
+const utf8 = new TextEncoder();
+const LOCAL = 30;
+const CENTRAL = 46;
+const END = 22;
+
+/**
+ * The zip container around compressed entries, laid out field for field as
+ * fflate's `zipSync` lays it out (version 2.0, no extra fields or comments,
+ * the UTF-8 flag on non-ASCII names, no data descriptors), with every entry
+ * time the epoch read in UTC.
+ */
+function writeZip(entries: readonly { name: string; entry: Compressed }[], epoch: number): Uint8Array {
   const { date, time } = dosDateTime(epoch);
-  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const eocd = zip.length - 22;
-  if (eocd < 0 || v.getUint32(eocd, true) !== 0x06054b50) throw new Error('zip: end of central directory not found');
-  const count = v.getUint16(eocd + 10, true);
-  let p = v.getUint32(eocd + 16, true);
-  for (let i = 0; i < count; i++) {
-    if (v.getUint32(p, true) !== 0x02014b50) throw new Error(`zip: bad central directory entry ${i}`);
-    v.setUint16(p + 12, time, true);
-    v.setUint16(p + 14, date, true);
-    const local = v.getUint32(p + 42, true);
-    if (v.getUint32(local, true) !== 0x04034b50) throw new Error(`zip: bad local header for entry ${i}`);
-    v.setUint16(local + 10, time, true);
-    v.setUint16(local + 12, date, true);
-    p += 46 + v.getUint16(p + 28, true) + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+  const named = entries.map(({ name, entry }) => ({ name: utf8.encode(name), ascii: utf8.encode(name).length === name.length, entry }));
+  let total = END;
+  for (const { name, entry } of named) total += LOCAL + CENTRAL + 2 * name.length + entry.compressed.length;
+  const out = new Uint8Array(total);
+  const v = new DataView(out.buffer);
+  /** The fields local and central headers share, from `at` (the "version needed" word). */
+  const common = (at: number, name: Uint8Array, ascii: boolean, e: Compressed) => {
+    v.setUint16(at, 20, true);
+    v.setUint16(at + 2, ascii ? 0 : 0x800, true);
+    v.setUint16(at + 4, e.level === 0 ? 0 : 8, true);
+    v.setUint16(at + 6, time, true);
+    v.setUint16(at + 8, date, true);
+    v.setUint32(at + 10, e.crc32, true);
+    v.setUint32(at + 14, e.compressed.length, true);
+    v.setUint32(at + 18, e.size, true);
+    v.setUint16(at + 22, name.length, true);
+  };
+  const offsets: number[] = [];
+  let p = 0;
+  for (const { name, ascii, entry } of named) {
+    offsets.push(p);
+    v.setUint32(p, 0x04034b50, true);
+    common(p + 4, name, ascii, entry);
+    out.set(name, p + LOCAL);
+    out.set(entry.compressed, p + LOCAL + name.length);
+    p += LOCAL + name.length + entry.compressed.length;
   }
-  return zip;
+  const directory = p;
+  named.forEach(({ name, ascii, entry }, i) => {
+    v.setUint32(p, 0x02014b50, true);
+    v.setUint16(p + 4, 20, true); // made by: version 2.0, MS-DOS attributes
+    common(p + 6, name, ascii, entry);
+    v.setUint32(p + 42, offsets[i], true);
+    out.set(name, p + CENTRAL);
+    p += CENTRAL + name.length;
+  });
+  v.setUint32(p, 0x06054b50, true);
+  v.setUint16(p + 8, named.length, true);
+  v.setUint16(p + 10, named.length, true);
+  v.setUint32(p + 12, p - directory, true);
+  v.setUint32(p + 16, directory, true);
+  return out;
 }
 
 /** Re-pack a zip archive deterministically. */
@@ -73,18 +162,69 @@ export function normalizeZip(bytes: Uint8Array, opts: NormalizeZipOptions): Uint
 /**
  * Zip named entries deterministically: the same bytes `normalizeZip` gives for
  * an archive holding these entries, without packing and unpacking one first.
+ * An entry may come compressed already (`deflateEntry`, `deflateCached`), at
+ * the archive's level; `rewrite` sees only the entries given as data.
  */
-export function zipEntries(entries: Record<string, Uint8Array>, opts: NormalizeZipOptions): Uint8Array {
+export function zipEntries(entries: Record<string, ZipInput>, opts: NormalizeZipOptions): Uint8Array {
   const level = opts.level ?? 6;
-  const files: Zippable = {};
-  for (const name of orderEntries(Object.keys(entries), opts.first ?? DEFAULT_FIRST)) {
-    const data = opts.rewrite ? opts.rewrite(name, entries[name]) : entries[name];
-    // `mimetype` is stored uncompressed so readers can sniff it at a fixed offset.
-    files[name] = [data, { level: name === 'mimetype' ? 0 : level }];
+  const list = orderEntries(Object.keys(entries), opts.first ?? DEFAULT_FIRST).map((name) => {
+    const given = entries[name];
+    const at = entryLevel(name, level);
+    if (isCompressed(given)) {
+      if (given.level !== at) throw new Error(`zip: ${name} was compressed at level ${given.level}, the archive writes it at ${at}`);
+      return { name, entry: given };
+    }
+    return { name, entry: deflateEntry(opts.rewrite ? opts.rewrite(name, given) : given, at) };
+  });
+  return writeZip(list, opts.epoch);
+}
+
+/** fflate's version: it decides the compressed bytes, so it is part of their cache key. */
+let fflateId: string | null = null;
+function fflateVersion(): string {
+  if (fflateId) return fflateId;
+  try {
+    const file = createRequire(import.meta.url).resolve('fflate/package.json');
+    fflateId = `fflate@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
+  } catch {
+    fflateId = 'fflate@unknown';
   }
-  // Any valid time: stampTimes replaces it with the epoch read in UTC.
-  const zipped = zipSync(files, { mtime: new Date(1980, 0, 1, 12) });
-  return stampTimes(zipped, opts.epoch);
+  return fflateId;
+}
+
+/** Compressed forms made or read in this thread, most recent last (a few documents' worth). */
+const recent = new Map<string, Promise<Compressed>>();
+const RECENT_MAX = 8;
+
+/**
+ * `deflateEntry(data, level)`, remembered: in this thread, and in the
+ * persistent font cache (`cachedBytes`) under the sha256 of the data, the
+ * level and fflate's version. Meant for large parts that recur unchanged
+ * from build to build, such as embedded fonts.
+ */
+export function deflateCached(data: Uint8Array, level: DeflateLevel): Promise<Compressed> {
+  const sha = createHash('sha256').update(data).digest('hex');
+  const key = `${sha} ${level}`;
+  let hit = recent.get(key);
+  if (hit) {
+    recent.delete(key);
+  } else {
+    hit = (async (): Promise<Compressed> => {
+      const stored = await cachedBytes(['zip-entry', fflateVersion(), `level-${level}`, sha, String(data.length)], async () => {
+        const made = deflateEntry(data, level);
+        const payload = new Uint8Array(4 + made.compressed.length);
+        new DataView(payload.buffer).setUint32(0, made.crc32, true);
+        payload.set(made.compressed, 4);
+        return payload;
+      });
+      const crc = new DataView(stored.buffer, stored.byteOffset, stored.byteLength).getUint32(0, true);
+      return { level, compressed: stored.subarray(4), crc32: crc, size: data.length };
+    })();
+    hit.catch(() => recent.delete(key));
+  }
+  recent.set(key, hit);
+  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return hit;
 }
 
 /** ISO 8601 UTC without milliseconds, as OOXML core properties write it (`2025-01-10T00:00:00Z`). */
