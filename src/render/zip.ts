@@ -19,7 +19,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { deflateSync, unzipSync, strFromU8, strToU8 } from 'fflate';
-import { cachedBytes } from './font-cache.js';
 
 export interface NormalizeZipOptions {
   /** Seconds since the Unix epoch for every entry time (clamped to the zip range 1980–2107). */
@@ -210,6 +209,8 @@ export function deflateCached(data: Uint8Array, level: DeflateLevel): Promise<Co
     recent.delete(key);
   } else {
     hit = (async (): Promise<Compressed> => {
+      // Loaded here: zipping alone (PPTX, normalizeZip) has no use for the cache.
+      const { cachedBytes } = await import('./font-cache.js');
       const stored = await cachedBytes(['zip-entry', fflateVersion(), `level-${level}`, sha, String(data.length)], async () => {
         const made = deflateEntry(data, level);
         const payload = new Uint8Array(4 + made.compressed.length);

@@ -1,7 +1,9 @@
 /**
- * The CJK face embedded in every DOCX as a subset holding only the characters
+ * The CJK face embedded in every DOCX as subsets holding only the characters
  * the document uses (plus printable ASCII, so page numbers and small edits
- * still render), so Chinese renders on a machine without CJK fonts.
+ * still render), so Chinese renders on a machine without CJK fonts: the
+ * regular face with every character of the document, the bold face with the
+ * characters set in bold (see bold.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -42,12 +44,13 @@ function face(weight: FontWeight): Promise<Buffer> {
   return f;
 }
 
-/** TrueType subsets of the regular and bold faces for `text`. */
+/** A TrueType subset of one face holding the characters of `text` (from the font cache when it has it). */
+export async function subsetFace(weight: FontWeight, text: string): Promise<Buffer> {
+  return Buffer.from(await cachedBytes(['docx', 'truetype', weight, text], async () => subsetter()(await face(weight), text, { targetFormat: 'truetype' })));
+}
+
+/** TrueType subsets of the regular and bold faces, both for `text`. */
 export async function subsetFaces(text: string): Promise<{ regular: Buffer; bold: Buffer }> {
-  const [regular, bold] = await Promise.all(
-    (['regular', 'bold'] as const).map(async (w) =>
-      Buffer.from(await cachedBytes(['docx', 'truetype', w, text], async () => subsetter()(await face(w), text, { targetFormat: 'truetype' }))),
-    ),
-  );
+  const [regular, bold] = await Promise.all([subsetFace('regular', text), subsetFace('bold', text)]);
   return { regular, bold };
 }

@@ -1,8 +1,8 @@
 /**
  * The DOCX backend (docx 9): IR blocks → Word body through one handler per
  * block type, on named styles derived from the theme, with the CJK face
- * embedded as a subset, then re-packed so the bytes depend only on the Doc
- * and the build epoch.
+ * embedded as subsets (regular: the document's characters; bold: those set in
+ * bold), zipped so the bytes depend only on the Doc and the build epoch.
  */
 import {
   AlignmentType,
@@ -22,10 +22,11 @@ import {
 import { strFromU8, strToU8 } from 'fflate';
 import type { Block, Doc } from '../../ir/types.js';
 import type { Backend, RenderContext } from '../types.js';
-import { normalizeZip, ooxmlCoreDates, zipEntries } from '../zip.js';
+import { deflateCached, normalizeZip, ooxmlCoreDates, zipEntries, type ZipInput } from '../zip.js';
+import { BODY_PART, boldText, readBoldStyles } from './bold.js';
 import { CJK_FONT, DOC_LANGUAGE, LANGUAGE, P, TOC_PRODUCTS, TOC_TITLE, pageGeometry } from './constants.js';
 import { hashString, renumberBookmarks, withSeededRandom } from './determinism.js';
-import { glyphSet, subsetFaces } from './fonts.js';
+import { glyphSet, subsetFace, subsetFaces } from './fonts.js';
 import { render, type RenderState } from './handlers.js';
 import { biRuns, plain, textRun } from './runs.js';
 import { FONTS, numberingOptions, stylesOptions, withTableStyles } from './styles.js';
@@ -145,31 +146,86 @@ function packageCompiler(): Compile | null {
   return (file) => compiler.compile!(file, undefined, []) as Map<string, string | Uint8Array>;
 }
 
+/** Deflate level of every entry of the package. */
+const LEVEL = 6;
+
 /**
- * The package's parts as bytes. `Packer.toBuffer` would deflate every part
- * (the embedded fonts above all) only for `normalizeZip` to inflate and
- * deflate them again; taking the parts from docx's compiler skips both, and
- * zipping them gives the same bytes. Falls back to `Packer` if docx changes.
+ * An embedded face as the package stores it (ECMA-376 font obfuscation, as
+ * docx does it): the first 32 bytes XOR the font key's 16 bytes, read from the
+ * key's last hex pair to its first.
  */
-async function packageParts(document: Document): Promise<Record<string, Uint8Array> | Uint8Array> {
+export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
+  const hex = fontKey.replace(/[{}-]/g, '');
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error(`docx: not a font key: ${fontKey}`);
+  const key = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16));
+  const out = Uint8Array.from(data);
+  for (let i = 0; i < Math.min(32, out.length); i++) out[i] ^= key[i % 16];
+  return out;
+}
+
+/** The bold face's subset waits for the compiled body; docx embeds this in its place meanwhile. */
+const PENDING = Buffer.alloc(0);
+
+/** Characters the package's body parts set in bold (see bold.ts), read from docx's compiled parts. */
+function boldChars(compiled: Map<string, string | Uint8Array>): string {
+  const xml = (name: string) => {
+    const data = compiled.get(name);
+    return typeof data === 'string' ? data : data ? strFromU8(data) : '';
+  };
+  const styles = readBoldStyles(withTableStyles(xml('word/styles.xml')));
+  return [...compiled.keys()].filter((n) => BODY_PART.test(n)).map((n) => boldText(xml(n), styles)).join('');
+}
+
+export interface DocxPackage {
+  /** Part name → content; the embedded faces compressed already. */
+  parts: Record<string, ZipInput>;
+  /** The subsets embedded: the regular face for the whole document, the bold face for its bold text. */
+  faces: { regular: Buffer; bold: Buffer };
+}
+
+/**
+ * The package's parts. docx builds and compiles them (synchronously, with
+ * Math.random seeded by the Doc); the bold face is then subset to the text
+ * the compiled body sets in bold and stored in the part docx reserved for it,
+ * and both faces are compressed through `deflateCached`, since the same font
+ * bytes recur from build to build. Null when docx no longer exposes its
+ * compiler (the caller falls back to `Packer`).
+ */
+export async function packageOf(doc: Doc): Promise<DocxPackage | null> {
   const compile = packageCompiler();
-  if (!compile) return new Uint8Array(await Packer.toBuffer(document));
-  const parts: Record<string, Uint8Array> = {};
+  if (!compile) return null;
+  const regular = await subsetFace('regular', glyphSet(doc));
+  const { document, compiled } = withSeededRandom(hashString(JSON.stringify(doc)), () => {
+    const document = buildDocument(doc, { regular, bold: PENDING });
+    return { document, compiled: compile(document) };
+  });
+  const bold = await subsetFace('bold', glyphSet(boldChars(compiled)));
+  const files = document.FontTable.files;
+  const boldAt = files.findIndex((f) => f.data === PENDING);
+  if (boldAt < 0) throw new Error('docx: the bold face was not embedded');
+  compiled.set(`word/fonts/font${boldAt + 1}.odttf`, obfuscateFont(bold, files[boldAt].fontKey));
+
+  const parts: Record<string, ZipInput> = {};
   const utf8 = new TextEncoder();
-  for (const [name, data] of compile(document)) {
+  const fonts: Promise<void>[] = [];
+  for (const [name, data] of compiled) {
     // As docx's own zipping reads each part.
-    parts[name] = typeof data === 'string' ? utf8.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    const bytes = typeof data === 'string' ? utf8.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    if (name.startsWith('word/fonts/')) fonts.push(deflateCached(bytes, LEVEL).then((c) => void (parts[name] = c)));
+    else parts[name] = bytes;
   }
-  return parts;
+  await Promise.all(fonts);
+  return { parts, faces: { regular, bold } };
 }
 
 export async function renderDocx(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
+  const opts = { epoch: ctx.epoch, level: LEVEL, rewrite: rewriteEntry(ctx.epoch) } as const;
+  const pkg = await packageOf(doc);
+  if (pkg) return zipEntries(pkg.parts, opts);
+  // docx without a reachable compiler: its own packing, both faces for the whole text, re-packed.
   const faces = await subsetFaces(glyphSet(doc));
-  const seed = hashString(JSON.stringify(doc));
-  // docx builds and compiles the package synchronously inside the call; only zipping is async.
-  const packed = await withSeededRandom(seed, () => packageParts(buildDocument(doc, faces)));
-  const opts = { epoch: ctx.epoch, rewrite: rewriteEntry(ctx.epoch) };
-  return packed instanceof Uint8Array ? normalizeZip(packed, opts) : zipEntries(packed, opts);
+  const packed = await withSeededRandom(hashString(JSON.stringify(doc)), () => Packer.toBuffer(buildDocument(doc, faces)));
+  return normalizeZip(new Uint8Array(packed), opts);
 }
 
 export const backend: Backend = {

@@ -1,13 +1,14 @@
 /**
  * The DOCX backend zips docx's compiled package parts itself instead of
- * letting docx zip them and unzipping them again: the bytes must be exactly
- * the ones the Packer route gives, for every product.
+ * letting docx zip them and unzipping them again, embeds the bold face's
+ * subset in the part docx reserved for it, and reuses the faces' compressed
+ * forms: the bytes must be exactly the ones the Packer route gives with the
+ * same faces, for every product.
  */
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, renderDocx, rewriteEntry } from '../../../src/render/docx/index.js';
+import { buildDocument, packageOf, renderDocx, rewriteEntry } from '../../../src/render/docx/index.js';
 import { hashString, withSeededRandom } from '../../../src/render/docx/determinism.js';
-import { glyphSet, subsetFaces } from '../../../src/render/docx/fonts.js';
 import { normalizeZip } from '../../../src/render/zip.js';
 import { getTemplate } from '../../../templates/index.js';
 import { sampleArticle } from '../../helpers/sample-article.js';
@@ -17,7 +18,7 @@ describe('DOCX packing', () => {
     const epoch = 1736467200;
     for (const product of ['summary', 'checklist', 'slides'] as const) {
       const doc = getTemplate(product)(sampleArticle);
-      const faces = await subsetFaces(glyphSet(doc));
+      const { faces } = (await packageOf(doc))!;
       const packed = await withSeededRandom(hashString(JSON.stringify(doc)), () => Packer.toBuffer(buildDocument(doc, faces)));
       const viaPacker = normalizeZip(new Uint8Array(packed), { epoch, rewrite: rewriteEntry(epoch) });
       const rendered = await renderDocx(doc, { epoch });

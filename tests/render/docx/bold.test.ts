@@ -1,0 +1,154 @@
+/**
+ * The bold face is embedded as a subset of the characters set in bold, the
+ * regular face as a subset of every character. Read back as a user's word
+ * processor would: unzip, parse the XML (xmldom), resolve each run's boldness
+ * through the styles, de-obfuscate the embedded faces and look every
+ * character up in their cmaps (fontkit).
+ */
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backend } from '../../../src/render/docx/index.js';
+import { boldText, readBoldStyles, unescapeXml } from '../../../src/render/docx/bold.js';
+import { RENDERER_CHARS } from '../../../src/render/docx/constants.js';
+import { fontPath } from '../../../src/fonts/index.js';
+import { loadArticle } from '../../../src/model/index.js';
+import type { Doc } from '../../../src/ir/types.js';
+import { getTemplate } from '../../../templates/index.js';
+import { sampleArticle } from '../../helpers/sample-article.js';
+import { DocxReader, all, attr, child, children, textOf } from '../../helpers/docx.js';
+import { pageDoc, slideDoc } from './every-block.js';
+
+const ctx = { epoch: Date.UTC(2025, 0, 10) / 1000 };
+
+/** `w:b` / `w:b w:val="…"` in a properties element: on, off or not said. */
+function bOf(rPr: Element | undefined): boolean | undefined {
+  const b = child(rPr, 'b');
+  if (!b) return undefined;
+  const v = attr(b, 'val');
+  return v === null || !['false', '0', 'off'].includes(v);
+}
+
+/** Which runs of a package are bold, resolved the way Word reads them (any level that sets bold counts). */
+function boldRuns(reader: DocxReader): { text: string; bold: boolean }[] {
+  const stylesRoot = reader.xml('word/styles.xml').documentElement;
+  const styles = new Map(children(stylesRoot, 'style').map((s) => [attr(s, 'styleId')!, s]));
+  const styleBold = (id: string | null, depth = 0): boolean => {
+    const s = id ? styles.get(id) : undefined;
+    if (!s || depth > 20) return false;
+    return bOf(child(s, 'rPr')) ?? styleBold(attr(child(s, 'basedOn'), 'val'), depth + 1);
+  };
+  /** Conditional formats of a table style (with its bases) that set bold. */
+  const tableBold = (id: string | null, depth = 0): string[] => {
+    const s = id ? styles.get(id) : undefined;
+    if (!s || depth > 20) return [];
+    const own = children(s, 'tblStylePr').filter((c) => bOf(child(c, 'rPr'))).map((c) => attr(c, 'type')!);
+    return [...own, ...tableBold(attr(child(s, 'basedOn'), 'val'), depth + 1)];
+  };
+  const defaultPara = children(stylesRoot, 'style').find((s) => attr(s, 'type') === 'paragraph' && ['1', 'true'].includes(attr(s, 'default') ?? ''));
+  const docDefault = bOf(child(child(child(stylesRoot, 'docDefaults'), 'rPrDefault'), 'rPr')) ?? false;
+  const ancestor = (n: Node, local: string): Element | null => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && (p as Element).localName === local) return p as Element;
+    return null;
+  };
+  const inBoldTable = (run: Element): boolean => {
+    for (let n: Node | null = run; n; ) {
+      const tr = ancestor(n, 'tr');
+      const tbl = tr && ancestor(tr, 'tbl');
+      if (!tr || !tbl) return false;
+      const where = tableBold(attr(child(child(tbl, 'tblPr'), 'tblStyle'), 'val'));
+      if (where.some((w) => w !== 'firstRow') || (where.includes('firstRow') && children(tbl, 'tr')[0] === tr)) return true;
+      n = tbl;
+    }
+    return false;
+  };
+  return reader.parts().flatMap((part) =>
+    all(reader.xml(part), 'r').map((r) => {
+      const p = ancestor(r, 'p');
+      const pStyle = attr(child(child(p ?? undefined, 'pPr'), 'pStyle'), 'val') ?? (defaultPara ? attr(defaultPara, 'styleId') : null);
+      const bold =
+        bOf(child(r, 'rPr')) === true || docDefault || styleBold(attr(child(child(r, 'rPr'), 'rStyle'), 'val')) || styleBold(pStyle) || inBoldTable(r);
+      return { text: textOf(r).replace(/\t/g, ''), bold };
+    }),
+  );
+}
+
+const fullFaces = { regular: fontkit.openSync(fontPath('regular')) as fontkit.Font, bold: fontkit.openSync(fontPath('bold')) as fontkit.Font };
+
+interface Built {
+  name: string;
+  reader: DocxReader;
+}
+const builds: Built[] = [];
+
+beforeAll(async () => {
+  const docs: [string, Doc][] = [];
+  const { article: real } = await loadArticle(path.resolve('source/us-japan-acquisition.md'));
+  if (!real) throw new Error('the real article did not load');
+  for (const [label, article] of [['sample', sampleArticle], ['real', real]] as const) {
+    for (const product of ['summary', 'checklist', 'slides'] as const) docs.push([`${label}-${product}`, getTemplate(product)(article)]);
+  }
+  docs.push(['every-page', pageDoc], ['every-slide', slideDoc]);
+  for (const [name, doc] of docs) builds.push({ name, reader: new DocxReader(await backend.render(doc, ctx)) });
+}, 120_000);
+
+describe('embedded faces hold the characters set in them', () => {
+  it('every character of a bold run is in the bold subset, every character of any run in the regular one', () => {
+    for (const b of builds) {
+      const faces = Object.fromEntries(
+        b.reader.embeddedFonts().map((f) => [f.face === 'embedBold' ? 'bold' : 'regular', fontkit.create(Buffer.from(f.data)) as fontkit.Font]),
+      ) as Record<'regular' | 'bold', fontkit.Font>;
+      expect(Object.keys(faces).sort(), b.name).toEqual(['bold', 'regular']);
+      const runs = boldRuns(b.reader);
+      expect(runs.some((r) => r.bold && r.text !== ''), `${b.name}: some text is set in bold`).toBe(true);
+      const missing = (weight: 'regular' | 'bold', text: string) =>
+        [...new Set(text)].filter((c) => fullFaces[weight].hasGlyphForCodePoint(c.codePointAt(0)!) && !faces[weight].hasGlyphForCodePoint(c.codePointAt(0)!));
+      expect(missing('bold', runs.filter((r) => r.bold).map((r) => r.text).join('')), `${b.name} bold`).toEqual([]);
+      expect(missing('regular', runs.map((r) => r.text).join('')), `${b.name} regular`).toEqual([]);
+    }
+  });
+
+  it('the bold subset leaves out Chinese characters that are never set in bold (the renderer’s own marks and labels aside)', () => {
+    for (const b of builds.filter((x) => x.name.includes('summary') || x.name.includes('slides'))) {
+      const bold = fontkit.create(Buffer.from(b.reader.embeddedFonts().find((f) => f.face === 'embedBold')!.data)) as fontkit.Font;
+      const runs = boldRuns(b.reader);
+      const boldChars = new Set(runs.filter((r) => r.bold).flatMap((r) => [...r.text]));
+      const plainOnly = [...new Set(runs.flatMap((r) => [...r.text]))].filter((c) => /\p{Script=Han}/u.test(c) && !boldChars.has(c) && !RENDERER_CHARS.includes(c));
+      expect(plainOnly.length, b.name).toBeGreaterThan(0);
+      expect(plainOnly.filter((c) => bold.hasGlyphForCodePoint(c.codePointAt(0)!)), b.name).toEqual([]);
+    }
+  });
+});
+
+describe('reading bold text from WordprocessingML', () => {
+  const styles = readBoldStyles(
+    '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Sub"><w:basedOn w:val="Heading1"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Off"><w:basedOn w:val="Heading1"/><w:rPr><w:b w:val="false"/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="Label"><w:rPr><w:b w:val="1"/></w:rPr></w:style>' +
+      '<w:style w:type="table" w:styleId="Grid"><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>' +
+      '<w:style w:type="table" w:styleId="Banded"><w:tblStylePr w:type="band1Horz"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>' +
+      '</w:styles>',
+  );
+  const p = (style: string | null, ...runs: string[]) => `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}<w:rPr><w:b/></w:rPr></w:pPr>${runs.join('')}</w:p>`;
+  const r = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${c}</w:tc>`).join('')}</w:tr>`;
+  const table = (style: string, ...rows: string[]) => `<w:tbl><w:tblPr><w:tblStyle w:val="${style}"/></w:tblPr>${rows.join('')}</w:tbl>`;
+
+  it('follows paragraph styles through basedOn, and a style that turns bold off', () => {
+    expect(boldText(p('Heading1', r('甲')) + p('Sub', r('乙')) + p('Off', r('丙')) + p(null, r('丁')), styles)).toBe('甲乙');
+  });
+  it('takes direct bold and character styles, not the paragraph mark’s bold', () => {
+    expect(boldText(p(null, r('甲', '<w:b/>'), r('乙', '<w:rStyle w:val="Label"/>'), r('丙', '<w:b w:val="0"/>'), r('丁')), styles)).toBe('甲乙');
+  });
+  it('bolds the first row of a table whose style says so, and a whole table for other conditional formats', () => {
+    const xml = table('Grid', row(p(null, r('头'))), row(p(null, r('体')))) + table('Banded', row(p(null, r('一'))), row(p(null, r('二')))) + p(null, r('外'));
+    expect(boldText(xml, styles)).toBe('头一二');
+  });
+  it('reads entities and hyperlink runs', () => {
+    expect(boldText(p('Heading1', r('A&amp;B &#x4E2D;&#25991;'), `<w:hyperlink w:anchor="x">${r('链')}</w:hyperlink>`), styles)).toBe('A&B 中文链');
+    expect(unescapeXml('&lt;&gt;&quot;&apos;&amp;amp;')).toBe('<>"\'&amp;');
+  });
+});
