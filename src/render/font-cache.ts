@@ -2,11 +2,11 @@
  * A persistent, content-addressed cache of font subsets.
  *
  * Subsetting is a pure function of the face, the characters kept, the output
- * format and the versions of the tools (harfbuzz, the WOFF2 encoder), and
- * encoding WOFF2 (Brotli at its highest quality) is by far the most expensive
- * step of a build. So a subset, once made, is kept on disk under a key that
- * hashes all of those, and later builds (even `--force`, even after a code
- * change) read it back: the bytes are the same ones the tools would make.
+ * format and the versions of the tools (harfbuzz, the WOFF2 encoder and the
+ * Brotli it calls), and it is still the most expensive step of a cold build.
+ * So a subset, once made, is kept on disk under a key that hashes all of
+ * those, and later builds (even `--force`, even after a code change) read it
+ * back: the bytes are the same ones the tools would make.
  *
  * Each file holds the sha256 of its payload followed by the payload; a file
  * that does not match (a torn write, a disk error) is ignored and made again.
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { fontPackageVersion } from '../fonts/index.js';
+import { BROTLI_QUALITY, ENCODER_REVISION } from '../fonts/woff2.js';
 
 /** Bumped when the layout of a cache file or the meaning of a key changes. */
 export const FONT_CACHE_VERSION = 'briefwright-font-cache-1';
@@ -46,24 +47,30 @@ export function cacheKey(parts: readonly string[]): string {
 let versions: string[] | null = null;
 
 /**
- * Versions of everything that decides a subset's bytes: the font package and
- * the subsetting tools (subset-font, harfbuzzjs, fontverter, wawoff2).
+ * Versions of everything that decides a subset's bytes: the font package,
+ * harfbuzz (harfbuzzjs's WebAssembly, which makes every subset), subset-font
+ * (whose defaults decide the DOCX subsets' options while the DOCX backend
+ * still calls it), this project's WOFF2 encoder and its Brotli quality, and
+ * the Brotli library Node links (the HTML subsets).
  */
 export function toolVersions(): string[] {
   if (versions) return versions;
   /** The package.json of `name` as Node would find it from `from` (read directly: `exports` may hide it). */
-  const pkg = (from: string, name: string): { id: string; file: string } => {
+  const pkg = (from: string, name: string): string => {
     for (const dir of createRequire(from).resolve.paths(name) ?? []) {
       const file = path.join(dir, name, 'package.json');
-      if (existsSync(file)) return { id: `${name}@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`, file };
+      if (existsSync(file)) return `${name}@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
     }
-    return { id: `${name}@unknown`, file: from };
+    return `${name}@unknown`;
   };
-  const subset = pkg(fileURLToPath(import.meta.url), 'subset-font');
-  const harfbuzz = pkg(subset.file, 'harfbuzzjs');
-  const fontverter = pkg(subset.file, 'fontverter');
-  const wawoff2 = pkg(fontverter.file, 'wawoff2');
-  versions = [`noto-sans-sc@${fontPackageVersion()}`, subset.id, harfbuzz.id, fontverter.id, wawoff2.id];
+  const here = fileURLToPath(import.meta.url);
+  versions = [
+    `noto-sans-sc@${fontPackageVersion()}`,
+    pkg(here, 'harfbuzzjs'),
+    pkg(here, 'subset-font'),
+    `woff2-encoder@${ENCODER_REVISION}/q${BROTLI_QUALITY}`,
+    `brotli@${process.versions.brotli ?? 'unknown'}`,
+  ];
   return versions;
 }
 

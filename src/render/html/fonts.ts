@@ -1,32 +1,17 @@
 /**
  * WOFF2 subsets of the project's Noto Sans SC faces, holding only the glyphs a
- * page uses, as `@font-face` rules with data: URLs. The TTF bytes are read
- * once per process; subsets are cached by (weight, text) in memory and, when
- * the build gives a folder, on disk (`../font-cache.ts`). The subsetter (and
- * its WebAssembly) is loaded only when a subset has to be made.
+ * page uses, as `@font-face` rules with data: URLs. Subsets are made by the
+ * thread's harfbuzz (`src/fonts/subset.ts`, one face per weight kept for the
+ * life of the thread) and encoded by `src/fonts/woff2.ts`; they are cached by
+ * (weight, text) in memory and, when the build gives a folder, on disk
+ * (`../font-cache.ts`).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fontPath, type FontWeight } from '../../fonts/index.js';
 import { theme } from '../../../templates/theme.js';
+import { subsetSfnt } from '../../fonts/subset.js';
+import { encodeWoff2 } from '../../fonts/woff2.js';
 import { BASE_CHARS } from './constants.js';
 import { cachedBytes } from '../font-cache.js';
-
-type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'woff2' | 'sfnt' | 'woff' }) => Promise<Buffer>;
-let subsetFont: SubsetFont | null = null;
-const subsetter = (): SubsetFont => (subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont);
-
-const fontBytes = new Map<FontWeight, Promise<Buffer>>();
-
-/** The TTF bytes of a face, read once per process. */
-export function loadFont(weight: FontWeight): Promise<Buffer> {
-  let p = fontBytes.get(weight);
-  if (!p) {
-    p = readFile(fontPath(weight));
-    fontBytes.set(weight, p);
-  }
-  return p;
-}
+import type { FontWeight } from '../../fonts/index.js';
 
 /** The distinct characters of `text` plus the base set, sorted by code point (stable key). */
 export function glyphSet(text: string): string {
@@ -46,7 +31,7 @@ export function subset(weight: FontWeight, text: string): Promise<Buffer> {
   const key = `${weight}\u0000${chars}`;
   let p = subsets.get(key);
   if (!p) {
-    p = cachedBytes(['html', 'woff2', weight, chars], async () => subsetter()(await loadFont(weight), chars, { targetFormat: 'woff2' })).then(
+    p = cachedBytes(['html', 'woff2', weight, chars], async () => encodeWoff2(subsetSfnt(weight, chars))).then(
       (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     );
     subsets.set(key, p);
