@@ -31,7 +31,7 @@ $(DIST): $(DEPS) $(CODE)
 
 # Build every source into out/ when a source or the code changed (the build's own cache
 # then renders only the artifacts whose inputs changed).
-$(BUILT): $(DIST) $(SOURCES) bin/briefwright.js
+$(BUILT): $(DIST) $(SOURCES) bin/briefwright.js bin/v8-flags.js
 	$(CLI) build
 	@mkdir -p $(@D) && touch $@
 

@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin', 'briefwright.js');
@@ -252,9 +253,9 @@ async function renders(runs) {
   return { parseFirstMs: parseMs, parseMs: performance.now() - p0, rows };
 }
 
-/** Renders run in a child process so that module loading and caches start empty. */
+/** Renders run in a child process so that module loading and caches start empty (with the command line's V8 flags). */
 function rendersInChild(runs) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--renders-only', String(runs)], {
+  const r = spawnSync(process.execPath, [...V8_FLAGS, fileURLToPath(import.meta.url), '--renders-only', String(runs)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 24,
