@@ -18,14 +18,21 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
  * Names this encoder's output: bump it whenever a change here can change a
  * byte of the output (it is part of the font-cache key).
  */
-export const ENCODER_REVISION = 'briefwright-woff2-1';
+export const ENCODER_REVISION = 'briefwright-woff2-2';
 
 /**
- * Brotli quality. Measured on the summary page's regular subset (246 KB of
- * TrueType, glyf transformed): q9 ≈ 113 KB in ~45 ms, q10 ≈ 105 KB in ~310 ms,
- * q11 ≈ 104 KB in ~560 ms; q9 keeps a subset well under the time budget.
+ * Brotli quality. Measured on the six HTML subsets of the real article
+ * (69–165 KB of stream each, glyf transformed), warm: q7/q8 383,498 bytes in
+ * ~20 ms for all six, q9 379,908 bytes in ~125 ms, q10 367,191 in ~620 ms,
+ * q11 363,574 in ~1,700 ms. q9 is the last step before the time jumps.
  */
 export const BROTLI_QUALITY = 9;
+
+/**
+ * The Brotli window: the smallest that holds the whole stream (the default
+ * 4 MiB window only costs allocation time for a few hundred KB of font).
+ */
+export const brotliWindow = (size: number): number => Math.max(10, Math.min(24, Math.ceil(Math.log2(size + 16))));
 
 const SIGNATURE = 0x774f4632; // 'wOF2'
 const HEADER_SIZE = 48;
@@ -191,7 +198,8 @@ interface SimpleGlyph {
   bbox: [number, number, number, number];
   endPts: number[];
   instructions: Uint8Array;
-  onCurve: boolean[];
+  /** Each point's TrueType flags (ON_CURVE is the bit that matters here). */
+  flags: Uint8Array;
   xs: Int32Array;
   ys: Int32Array;
   overlap: boolean;
@@ -264,8 +272,7 @@ export function parseGlyph(data: Uint8Array): Glyph {
     else if (!(f & Y_SAME)) (y += v.getInt16(at)), (at += 2);
     ys[i] = y;
   }
-  const onCurve = Array.from(flags, (f) => (f & ON_CURVE) !== 0);
-  return { kind: 'simple', bbox, endPts, instructions, onCurve, xs, ys, overlap: (flags[0] & OVERLAP_SIMPLE) !== 0 };
+  return { kind: 'simple', bbox, endPts, instructions, flags, xs, ys, overlap: (flags[0] & OVERLAP_SIMPLE) !== 0 };
 }
 
 /**
@@ -283,7 +290,7 @@ function simpleGlyphSize(g: SimpleGlyph): number {
   for (let i = 0; i < g.xs.length; i++) {
     const dx = g.xs[i] - lx;
     const dy = g.ys[i] - ly;
-    let flag = g.onCurve[i] ? ON_CURVE : 0;
+    let flag = g.flags[i] & ON_CURVE;
     if (i === 0 && g.overlap) flag |= OVERLAP_SIMPLE;
     if (dx === 0) flag |= X_SAME;
     else if (dx > -256 && dx < 256) (flag |= X_SHORT | (dx > 0 ? X_SAME : 0)), coordBytes++;
@@ -384,7 +391,7 @@ export function transformGlyf(glyf: Uint8Array, loca: Uint8Array, numGlyphs: num
       let lx = 0;
       let ly = 0;
       for (let i = 0; i < g.xs.length; i++) {
-        writeTriplet(flags, glyphs, g.onCurve[i], g.xs[i] - lx, g.ys[i] - ly);
+        writeTriplet(flags, glyphs, (g.flags[i] & ON_CURVE) !== 0, g.xs[i] - lx, g.ys[i] - ly);
         lx = g.xs[i];
         ly = g.ys[i];
       }
@@ -473,6 +480,7 @@ export function encodeWoff2(sfnt: Uint8Array): Uint8Array {
       [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_FONT,
       [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [zlib.BROTLI_PARAM_SIZE_HINT]: stream.length,
+      [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(stream.length),
     },
   });
 
