@@ -29,7 +29,25 @@ export interface FontkitFont {
   lineGap: number;
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphsForString(text: string): object[];
+  layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRun;
   _glyphs: Record<number, unknown>;
+}
+
+/** fontkit's GlyphRun, as far as this module touches it. */
+interface GlyphRun {
+  glyphs: object[];
+  positions: GlyphPosition[];
+}
+
+type RunConstructor = new (glyphs: object[], features: unknown) => GlyphRun;
+type PositionConstructor = new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => GlyphPosition;
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
 }
 
 interface Fontkit {
@@ -85,6 +103,7 @@ export function fontFace(weight: FontWeight): FontkitFont {
   if (!font) {
     const t0 = performance.now();
     font = fontkit.create(new Uint8Array(readFileSync(fontPath(weight))));
+    memoizeShaping(font);
     parsed.set(weight, font);
     oneTimeMs += performance.now() - t0;
   }
@@ -106,6 +125,76 @@ export function fontFiles(): Record<string, Uint8Array> {
     files[virtualName(w)] = keyFor(w);
   }
   return files;
+}
+
+/** Most runs a face remembers (words and short phrases; a few MB at most). */
+export const SHAPING_MEMO_LIMIT = 50_000;
+
+const shapingStats = { shaped: 0, replayed: 0 };
+const memos: Map<string, Float64Array>[] = [];
+
+/** Forget every remembered run (the next documents shape everything again). */
+export function resetShapingMemo(): void {
+  for (const m of memos) m.clear();
+}
+
+/** How many runs were shaped by fontkit and how many replayed from the memo, in this thread. */
+export function shapingCounts(): { shaped: number; replayed: number } {
+  return { ...shapingStats };
+}
+
+/**
+ * Remember, across documents, the runs whose shaping changed no glyph.
+ *
+ * pdfkit lays out every word with fontkit's full OpenType machinery (script
+ * detection, GSUB and GPOS processors set up for each call), and pdfkit's own
+ * word cache lasts one document. Most runs come out of shaping with exactly
+ * the glyphs the cmap gives for their characters, only positioned (kerning).
+ * For those runs the result is a pure function of the text and the features,
+ * so this keeps their positions: a later call maps the text to glyphs with
+ * the very call fontkit itself starts with (`glyphsForString`, which makes the
+ * same glyph objects in the same order within a document) and copies the
+ * positions. A run where shaping substituted any glyph (a ligature, a hidden
+ * default-ignorable character) is shaped every time, so a document's bytes
+ * never depend on what the thread rendered before it.
+ */
+function memoizeShaping(font: FontkitFont): void {
+  const shape = font.layout.bind(font);
+  const memo = new Map<string, Float64Array>();
+  memos.push(memo);
+  let RunClass: RunConstructor | null = null;
+  let PositionClass: PositionConstructor | null = null;
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]): GlyphRun => {
+    const plainArgs = typeof text === 'string' && rest.length === 0 && (features === undefined || Array.isArray(features));
+    const key = plainArgs ? `${features ? (features as string[]).join(',') : ''}\u0000${text}` : '';
+    const hit = plainArgs ? memo.get(key) : undefined;
+    if (hit && RunClass && PositionClass) {
+      const glyphs = font.glyphsForString(text);
+      if (glyphs.length * 4 === hit.length) {
+        shapingStats.replayed++;
+        const run = new RunClass(glyphs, features ?? []);
+        const positions: GlyphPosition[] = new Array(glyphs.length);
+        for (let i = 0; i < glyphs.length; i++) positions[i] = new PositionClass(hit[4 * i], hit[4 * i + 1], hit[4 * i + 2], hit[4 * i + 3]);
+        run.positions = positions;
+        return run;
+      }
+    }
+    shapingStats.shaped++;
+    const run = shape(text, features, ...rest);
+    if (plainArgs && run.glyphs.length > 0) {
+      // The glyphs fontkit started from (already made by the call above, so nothing new is created).
+      const start = font.glyphsForString(text);
+      if (start.length === run.glyphs.length && start.every((g, i) => g === run.glyphs[i])) {
+        RunClass ??= run.constructor as unknown as RunConstructor;
+        PositionClass ??= run.positions[0].constructor as unknown as PositionConstructor;
+        const values = new Float64Array(4 * run.positions.length);
+        run.positions.forEach((p, i) => values.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i));
+        if (memo.size >= SHAPING_MEMO_LIMIT) memo.clear();
+        memo.set(key, values);
+      }
+    }
+    return run;
+  };
 }
 
 /** Name of a face in pdfmake's virtual file system. */

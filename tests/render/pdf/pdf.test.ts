@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../../src/ir/types.js';
 import type { Article } from '../../../src/model/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
+import { resetShapingMemo, shapingCounts } from '../../../src/render/pdf/fonts.js';
 import { violatesKinsoku } from '../../../src/render/text/kinsoku.js';
 import { bodyLines, joinLines, need, normal, readPdf, tempFile, xmpPacket, type PdfPage } from '../../helpers/pdf.js';
 import { PRODUCTS, articles, docFor, expectedTexts } from './articles.js';
@@ -284,5 +285,24 @@ describe('PDF reproducibility', () => {
         expect(diffs).toBeGreaterThan(0);
       }
     }
+  }, 120_000);
+
+  it('gives a document the same bytes whatever the thread rendered before it (the shaping memo)', async () => {
+    const docs = (await articles()).flatMap(([, article]) => PRODUCTS.map((product) => docFor(article, product)));
+    // Each document alone: nothing remembered from an earlier one.
+    const alone: Buffer[] = [];
+    for (const doc of docs) {
+      resetShapingMemo();
+      alone.push(Buffer.from(await backend.render(doc, { epoch: EPOCH })));
+    }
+    // All in a row, in reverse order: later documents replay runs shaped for earlier ones.
+    resetShapingMemo();
+    const before = shapingCounts();
+    for (let i = docs.length - 1; i >= 0; i--) {
+      const bytes = Buffer.from(await backend.render(docs[i], { epoch: EPOCH }));
+      expect(bytes.equals(alone[i]), `${docs[i].product} rendered after others`).toBe(true);
+    }
+    const after = shapingCounts();
+    expect(after.replayed - before.replayed).toBeGreaterThan(after.shaped - before.shaped);
   }, 120_000);
 });
