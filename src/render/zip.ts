@@ -93,6 +93,28 @@ export function deflateEntry(data: Uint8Array, level: DeflateLevel): Compressed 
   return { level, compressed: level === 0 ? data : deflateSync(data, { level }), crc32: crc32(data), size: data.length };
 }
 
+/**
+ * Compressed forms of small entries seen lately in this thread. Packages
+ * repeat most of their small parts word for word (styles, theme,
+ * relationships, content types), and fflate's deflate costs a fixed setup
+ * per call even for a few hundred bytes, so each is deflated once.
+ */
+const small = new Map<string, Compressed>();
+const SMALL_BYTES = 64 * 1024;
+const SMALL_ENTRIES = 128;
+
+/** `deflateEntry`, remembered in this thread for small entries. */
+function compress(data: Uint8Array, level: DeflateLevel): Compressed {
+  if (level === 0 || data.length > SMALL_BYTES) return deflateEntry(data, level);
+  const key = `${level} ${createHash('sha256').update(data).digest('base64')}`;
+  let c = small.get(key);
+  if (c) small.delete(key);
+  else c = deflateEntry(data, level);
+  small.set(key, c);
+  if (small.size > SMALL_ENTRIES) small.delete(small.keys().next().value!);
+  return c;
+}
+
 /** The level an entry is written at: `mimetype` is stored so readers can sniff it at a fixed offset. */
 const entryLevel = (name: string, level: DeflateLevel): DeflateLevel => (name === 'mimetype' ? 0 : level);
 
@@ -173,7 +195,7 @@ export function zipEntries(entries: Record<string, ZipInput>, opts: NormalizeZip
       if (given.level !== at) throw new Error(`zip: ${name} was compressed at level ${given.level}, the archive writes it at ${at}`);
       return { name, entry: given };
     }
-    return { name, entry: deflateEntry(opts.rewrite ? opts.rewrite(name, given) : given, at) };
+    return { name, entry: compress(opts.rewrite ? opts.rewrite(name, given) : given, at) };
   });
   return writeZip(list, opts.epoch);
 }
