@@ -14,6 +14,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Styles,
   TabStopType,
   TableOfContents,
   TextRun,
@@ -88,8 +89,12 @@ function body(doc: Doc, width: number): (Paragraph | TableOfContents | ReturnTyp
   return [...render(head, st), ...toc, ...render(rest, st)];
 }
 
-/** The docx `Document` for a Doc, with the embedded CJK subsets. */
-export function buildDocument(doc: Doc, faces: { regular: Buffer; bold: Buffer }): Document {
+/**
+ * The docx `Document` for a Doc, with the embedded CJK subsets. Without
+ * `styles` it leaves out the named styles, for a caller that supplies the
+ * styles part itself (see `sharedStyles`).
+ */
+export function buildDocument(doc: Doc, faces: { regular: Buffer; bold: Buffer }, styles = true): Document {
   const g = pageGeometry(doc.page);
   const landscape = doc.page === 'slide';
   const title = `${plain(doc.meta.title.zh)} / ${plain(doc.meta.title.en)}`;
@@ -101,7 +106,7 @@ export function buildDocument(doc: Doc, faces: { regular: Buffer; bold: Buffer }
     keywords: doc.meta.keywords.join('; '),
     description: `${plain(doc.meta.shortTitle.zh)} · ${plain(doc.meta.shortTitle.en)}`,
     revision: 1,
-    styles: stylesOptions(),
+    ...(styles ? { styles: stylesOptions() } : {}),
     numbering: numberingOptions(),
     fonts: [{ name: CJK_FONT, data: faces.regular, bold: faces.bold, characterSet: CharacterSet.GB_2312 }],
     features: TOC_PRODUCTS.includes(doc.product) ? { updateFields: true } : {},
@@ -163,17 +168,39 @@ export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
   return out;
 }
 
+/**
+ * `word/styles.xml` depends only on `stylesOptions()`, the same for every
+ * document, yet docx builds and formats its styles anew for each one. The
+ * first document a thread packs keeps the part; later ones are built without
+ * the named styles, their styles part left empty, and given the kept one.
+ */
+let sharedStyles: string | null = null;
+const STYLES_PART = 'word/styles.xml';
+
+/** A styles part that formats to nothing worth the work: it is replaced by `sharedStyles`. */
+function withoutStyles(document: Document): Document {
+  Object.defineProperty(document, 'Styles', { value: new Styles({}) });
+  return document;
+}
+
 /** The bold face's subset waits for the compiled body; docx embeds this in its place meanwhile. */
 const PENDING = Buffer.alloc(0);
 
+/** A compiled part as text ('' when absent). */
+function xmlPart(compiled: Map<string, string | Uint8Array>, name: string): string {
+  const data = compiled.get(name);
+  return typeof data === 'string' ? data : data ? strFromU8(data) : '';
+}
+
+/** The bold styles of the last styles part read (the same part for every document). */
+let boldStyles: { xml: string; styles: ReturnType<typeof readBoldStyles> } | null = null;
+
 /** Characters the package's body parts set in bold (see bold.ts), read from docx's compiled parts. */
 function boldChars(compiled: Map<string, string | Uint8Array>): string {
-  const xml = (name: string) => {
-    const data = compiled.get(name);
-    return typeof data === 'string' ? data : data ? strFromU8(data) : '';
-  };
-  const styles = readBoldStyles(withTableStyles(xml('word/styles.xml')));
-  return [...compiled.keys()].filter((n) => BODY_PART.test(n)).map((n) => boldText(xml(n), styles)).join('');
+  const stylesXml = xmlPart(compiled, STYLES_PART);
+  if (boldStyles?.xml !== stylesXml) boldStyles = { xml: stylesXml, styles: readBoldStyles(withTableStyles(stylesXml)) };
+  const styles = boldStyles.styles;
+  return [...compiled.keys()].filter((n) => BODY_PART.test(n)).map((n) => boldText(xmlPart(compiled, n), styles)).join('');
 }
 
 export interface DocxPackage {
@@ -195,10 +222,13 @@ export async function packageOf(doc: Doc): Promise<DocxPackage | null> {
   const compile = packageCompiler();
   if (!compile) return null;
   const regular = await subsetFace('regular', glyphSet(doc));
+  const shared = sharedStyles;
   const { document, compiled } = withSeededRandom(hashString(JSON.stringify(doc)), () => {
-    const document = buildDocument(doc, { regular, bold: PENDING });
+    const document = shared === null ? buildDocument(doc, { regular, bold: PENDING }) : withoutStyles(buildDocument(doc, { regular, bold: PENDING }, false));
     return { document, compiled: compile(document) };
   });
+  if (shared === null) sharedStyles = xmlPart(compiled, STYLES_PART);
+  else compiled.set(STYLES_PART, shared);
   const bold = await subsetFace('bold', glyphSet(boldChars(compiled)));
   const files = document.FontTable.files;
   const boldAt = files.findIndex((f) => f.data === PENDING);
