@@ -183,8 +183,11 @@ function withoutStyles(document: Document): Document {
   return document;
 }
 
-/** The bold face's subset waits for the compiled body; docx embeds this in its place meanwhile. */
-const PENDING = Buffer.alloc(0);
+/**
+ * Stand-ins docx embeds while the subsets wait for the compiled body (the
+ * bold one needs the text set in bold); found again by identity.
+ */
+const PENDING = { regular: Buffer.alloc(0), bold: Buffer.alloc(0) } as const;
 
 /** A compiled part as text ('' when absent). */
 function xmlPart(compiled: Map<string, string | Uint8Array>, name: string): string {
@@ -212,28 +215,31 @@ export interface DocxPackage {
 
 /**
  * The package's parts. docx builds and compiles them (synchronously, with
- * Math.random seeded by the Doc); the bold face is then subset to the text
- * the compiled body sets in bold and stored in the part docx reserved for it,
- * and both faces are compressed through `deflateCached`, since the same font
- * bytes recur from build to build. Null when docx no longer exposes its
- * compiler (the caller falls back to `Packer`).
+ * Math.random seeded by the Doc) around stand-in faces; then the regular face
+ * is subset to the document's characters and the bold face to the text the
+ * compiled body sets in bold, both at once (harfbuzz costs much less so than
+ * one after the other), and stored, obfuscated, in the parts docx reserved.
+ * Both faces are compressed through `deflateCached`, since the same font bytes
+ * recur from build to build. Null when docx no longer exposes its compiler
+ * (the caller falls back to `Packer`).
  */
 export async function packageOf(doc: Doc): Promise<DocxPackage | null> {
   const compile = packageCompiler();
   if (!compile) return null;
-  const regular = await subsetFace('regular', glyphSet(doc));
   const shared = sharedStyles;
   const { document, compiled } = withSeededRandom(hashString(JSON.stringify(doc)), () => {
-    const document = shared === null ? buildDocument(doc, { regular, bold: PENDING }) : withoutStyles(buildDocument(doc, { regular, bold: PENDING }, false));
+    const document = shared === null ? buildDocument(doc, PENDING) : withoutStyles(buildDocument(doc, PENDING, false));
     return { document, compiled: compile(document) };
   });
   if (shared === null) sharedStyles = xmlPart(compiled, STYLES_PART);
   else compiled.set(STYLES_PART, shared);
-  const bold = await subsetFace('bold', glyphSet(boldChars(compiled)));
+  const [regular, bold] = await Promise.all([subsetFace('regular', glyphSet(doc)), subsetFace('bold', glyphSet(boldChars(compiled)))]);
   const files = document.FontTable.files;
-  const boldAt = files.findIndex((f) => f.data === PENDING);
-  if (boldAt < 0) throw new Error('docx: the bold face was not embedded');
-  compiled.set(`word/fonts/font${boldAt + 1}.odttf`, obfuscateFont(bold, files[boldAt].fontKey));
+  for (const [weight, data] of [['regular', regular], ['bold', bold]] as const) {
+    const at = files.findIndex((f) => f.data === PENDING[weight]);
+    if (at < 0) throw new Error(`docx: the ${weight} face was not embedded`);
+    compiled.set(`word/fonts/font${at + 1}.odttf`, obfuscateFont(data, files[at].fontKey));
+  }
 
   const parts: Record<string, ZipInput> = {};
   const utf8 = new TextEncoder();
