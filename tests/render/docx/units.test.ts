@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { hashString, renumberBookmarks, seededRandom, withSeededRandom } from '../../../src/render/docx/determinism.js';
 import { collectText, glyphSet } from '../../../src/render/docx/fonts.js';
 import { splitWidth } from '../../../src/render/docx/handlers.js';
+import { obfuscateFont } from '../../../src/render/docx/index.js';
 import { pageGeometry } from '../../../src/render/docx/constants.js';
 import { theme } from '../../../templates/theme.js';
 
@@ -69,5 +70,21 @@ describe('pageGeometry', () => {
     expect(Math.round((a4.height / 1440) * 25.4)).toBe(297);
     expect(a4.margin.left).toBe(theme.pages.a4.margin[0] * 20);
     expect(a4.contentWidth).toBe(a4.width - a4.margin.left - a4.margin.right);
+  });
+});
+
+describe('obfuscateFont', () => {
+  it('XORs the first 32 bytes with the key read from its last byte pair, which undoes itself, and leaves the rest', () => {
+    const key = '{0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9}';
+    const data = Uint8Array.from({ length: 100 }, (_, i) => i);
+    const out = obfuscateFont(data, key);
+    // ECMA-376 Part 2 §13.6: byte i of the first 32 XORs with byte (15 - i % 16) of the GUID read as hex.
+    const hex = key.replace(/[{}-]/g, '');
+    for (let i = 0; i < 32; i++) expect(out[i]).toBe(data[i] ^ parseInt(hex.slice(2 * (15 - (i % 16)), 2 * (15 - (i % 16)) + 2), 16));
+    expect([...out.slice(32)]).toEqual([...data.slice(32)]);
+    expect([...obfuscateFont(out, key)]).toEqual([...data]);
+    expect([...data.slice(0, 3)]).toEqual([0, 1, 2]); // the input is left alone
+    expect(obfuscateFont(new Uint8Array(0), key).length).toBe(0);
+    expect(() => obfuscateFont(data, 'not-a-key')).toThrow(/font key/);
   });
 });
