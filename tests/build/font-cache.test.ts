@@ -55,7 +55,7 @@ describe('a build with the font cache', () => {
     const none = await run('out-none', null);
     const empty = await run('out-empty', cache);
     const files = readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.bin'));
-    expect(files.length).toBe(4); // regular and bold, for the page and the document
+    expect(files.length).toBe(6); // regular and bold, for the page and the document, and the document's two font parts compressed
     const warm = await run('out-warm', cache);
     for (const f of Object.keys(none)) {
       expect(empty[f].equals(none[f]), f).toBe(true);
