@@ -48,10 +48,9 @@ let versions: string[] | null = null;
 
 /**
  * Versions of everything that decides a subset's bytes: the font package,
- * harfbuzz (harfbuzzjs's WebAssembly, which makes every subset), subset-font
- * (whose defaults decide the DOCX subsets' options while the DOCX backend
- * still calls it), this project's WOFF2 encoder and its Brotli quality, and
- * the Brotli library Node links (the HTML subsets).
+ * harfbuzz (harfbuzzjs's WebAssembly, which makes every subset; its options
+ * are fixed in src/fonts/subset.ts), this project's WOFF2 encoder and its
+ * Brotli quality, and the Brotli library Node links (the HTML subsets).
  */
 export function toolVersions(): string[] {
   if (versions) return versions;
@@ -67,7 +66,6 @@ export function toolVersions(): string[] {
   versions = [
     `noto-sans-sc@${fontPackageVersion()}`,
     pkg(here, 'harfbuzzjs'),
-    pkg(here, 'subset-font'),
     `woff2-encoder@${ENCODER_REVISION}/q${BROTLI_QUALITY}`,
     `brotli@${process.versions.brotli ?? 'unknown'}`,
   ];

@@ -97,7 +97,6 @@ describe('cachedBytes', () => {
     expect(toolVersions()).toEqual([
       `noto-sans-sc@${pkg('@expo-google-fonts/noto-sans-sc').version}`,
       `harfbuzzjs@${pkg('harfbuzzjs').version}`,
-      `subset-font@${pkg('subset-font').version}`,
       `woff2-encoder@${ENCODER_REVISION}/q${BROTLI_QUALITY}`,
       `brotli@${process.versions.brotli}`,
     ]);

@@ -5,17 +5,9 @@
  * regular face with every character of the document, the bold face with the
  * characters set in bold (see bold.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fontPath, type FontWeight } from '../../fonts/index.js';
+import type { FontWeight } from '../../fonts/index.js';
 import { RENDERER_CHARS } from './constants.js';
 import { cachedBytes } from '../font-cache.js';
-
-/** subset-font (harfbuzz) ships no types; this is the one call we make. */
-type SubsetFont = (font: Buffer, text: string, opts: { targetFormat: 'truetype' | 'woff' | 'woff2' | 'sfnt' }) => Promise<Uint8Array>;
-let subsetFont: SubsetFont | null = null;
-/** Loaded only when a subset has to be made (not when the font cache has it). */
-const subsetter = (): SubsetFont => (subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont);
 
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 
@@ -34,19 +26,14 @@ export function glyphSet(value: unknown, extra = ''): string {
   return [...chars].sort().join('');
 }
 
-const faces = new Map<FontWeight, Promise<Buffer>>();
-function face(weight: FontWeight): Promise<Buffer> {
-  let f = faces.get(weight);
-  if (!f) {
-    f = readFile(fontPath(weight));
-    faces.set(weight, f);
-  }
-  return f;
-}
-
 /** A TrueType subset of one face holding the characters of `text` (from the font cache when it has it). */
 export async function subsetFace(weight: FontWeight, text: string): Promise<Buffer> {
-  return Buffer.from(await cachedBytes(['docx', 'truetype', weight, text], async () => subsetter()(await face(weight), text, { targetFormat: 'truetype' })));
+  const make = async (): Promise<Uint8Array> => {
+    // Loaded only when a subset has to be made (not when the font cache has it).
+    const { subsetSfnt } = await import('../../fonts/subset.js');
+    return subsetSfnt(weight, text);
+  };
+  return Buffer.from(await cachedBytes(['docx', 'truetype', weight, text], make));
 }
 
 /** TrueType subsets of the regular and bold faces, both for `text`. */
