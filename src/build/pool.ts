@@ -90,6 +90,17 @@ export function assignHomes(counts: Partial<Record<OutputFormat, number>>, worke
   return homes;
 }
 
+/**
+ * The worker with the most estimated work (its home formats' loading and
+ * tasks), which decides when the build ends: it keeps its priority while the
+ * others yield to it (see priority.ts). The first of equals.
+ */
+export function criticalWorker(counts: Partial<Record<OutputFormat, number>>, homes: Map<OutputFormat, number>, workers: number): number {
+  const work = new Array<number>(Math.max(1, workers)).fill(0);
+  for (const [f, w] of homes) work[w] += FORMAT_COST[f].load + FORMAT_COST[f].task * (counts[f] ?? 0);
+  return work.indexOf(Math.max(...work));
+}
+
 /** Workers worth starting for these task counts: no more than `jobs`, tasks, or formats to share. */
 export function workerCount(jobs: number, counts: Partial<Record<OutputFormat, number>>): number {
   const tasks = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
@@ -143,7 +154,9 @@ export class WorkerPool implements Runner {
   constructor(jobs: number, counts: Partial<Record<OutputFormat, number>>) {
     const size = workerCount(jobs, counts);
     const homes = assignHomes(counts, size);
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn([...homes].filter(([, w]) => w === i).map(([f]) => f)));
+    const formatsOf = (i: number) => [...homes].filter(([, w]) => w === i).map(([f]) => f);
+    const critical = criticalWorker(counts, homes, size);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(formatsOf(i), i !== critical));
   }
 
   run(task: RenderTask): Promise<Rendered> {
@@ -186,11 +199,11 @@ export class WorkerPool implements Runner {
     }
   }
 
-  private spawn(formats: OutputFormat[]): Slot {
+  private spawn(formats: OutputFormat[], background: boolean): Slot {
     const worker = startWorker();
     const slot: Slot = { worker, busy: null, loaded: new Set(formats) };
-    if (formats.length > 0) {
-      const warm: WorkerRequest = { type: 'warm', formats };
+    if (formats.length > 0 || background) {
+      const warm: WorkerRequest = { type: 'warm', formats, background };
       worker.postMessage(warm);
     }
     worker.on('message', (reply: WorkerReply) => {

@@ -6,8 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { OutputFormat } from '../render/types.js';
 import { renderTask, warmRender, type RenderTask } from './jobs.js';
+import { lowerThreadPriority } from './priority.js';
 
-export type WorkerRequest = { type: 'render'; id: number; task: RenderTask } | { type: 'warm'; formats: OutputFormat[] };
+/**
+ * `warm`: load these backends now; `background`: this thread has less work
+ * than another one, so it runs at a lower priority (see priority.ts).
+ */
+export type WorkerRequest = { type: 'render'; id: number; task: RenderTask } | { type: 'warm'; formats: OutputFormat[]; background?: boolean };
 
 export type WorkerReply =
   | { id: number; ok: true; bytes: Uint8Array; ms: number }
@@ -27,6 +32,7 @@ if (port) {
   let chain: Promise<unknown> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'warm') {
+      if (request.background) lowerThreadPriority();
       // A failed warm-up is not an error: the task that needs the backend reports it.
       chain = chain.then(() => warmRender(request.formats)).catch(() => {});
       return;

@@ -4,7 +4,9 @@
  * byte for byte what the calling thread renders.
  */
 import { describe, expect, it } from 'vitest';
-import { assignHomes, FORMAT_COST, WorkerPool, workerCount, worthLoading } from '../../src/build/pool.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { assignHomes, criticalWorker, FORMAT_COST, WorkerPool, workerCount, worthLoading } from '../../src/build/pool.js';
+import { BACKGROUND_NICE, threadTid } from '../../src/build/priority.js';
 import { renderTask, type RenderTask } from '../../src/build/jobs.js';
 import type { OutputFormat } from '../../src/render/types.js';
 import { sampleArticle } from '../helpers/sample-article.js';
@@ -69,7 +71,52 @@ describe('worthLoading', () => {
   });
 });
 
+describe('criticalWorker', () => {
+  it('is the worker whose home formats hold the most work', () => {
+    for (const workers of [1, 2, 3, 4]) {
+      const homes = assignHomes(oneArticle, workers);
+      const c = criticalWorker(oneArticle, homes, workers);
+      const load = (w: number) => [...homes].filter(([, x]) => x === w).reduce((n, [f]) => n + work(f, oneArticle[f]), 0);
+      for (let w = 0; w < workers; w++) expect(load(c)).toBeGreaterThanOrEqual(load(w));
+    }
+    // One article on two workers: the PDF thread is the critical one.
+    const homes = assignHomes(oneArticle, 2);
+    expect(criticalWorker(oneArticle, homes, 2)).toBe(homes.get('pdf'));
+  });
+});
+
+/** Nice value of each thread of this process (Linux), by thread id. */
+function threadNices(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      /* the thread ended */
+    }
+  }
+  return nices;
+}
+
 describe('WorkerPool', () => {
+  it.skipIf(threadTid() === null)('lowers the priority of the workers with less work, not of the critical one or this thread', async () => {
+    const before = threadNices();
+    // docx (3 tasks) is the heavier home; the pptx worker has time to spare.
+    const pool = new WorkerPool(2, { docx: 3, pptx: 1 });
+    try {
+      await Promise.all([
+        pool.run({ article: sampleArticle, product: 'slides', format: 'pptx', epoch: 0 }),
+        pool.run({ article: sampleArticle, product: 'checklist', format: 'docx', epoch: 0 }),
+      ]);
+      const lowered = [...threadNices()].filter(([tid, nice]) => nice === BACKGROUND_NICE && !before.has(tid));
+      expect(lowered.length).toBe(1);
+      expect(threadNices().get(process.pid)).toBe(before.get(process.pid));
+    } finally {
+      await pool.close();
+    }
+  }, 180_000);
+
   it('renders what the calling thread renders, whichever worker takes the task', async () => {
     const tasks: RenderTask[] = [
       ...(['summary', 'checklist', 'slides'] as const).map((product) => ({ article: sampleArticle, product, format: 'docx' as const, epoch: 1736467200 })),
