@@ -8,7 +8,7 @@ SHELL       := /bin/bash
 NODE        ?= node
 CLI         := $(NODE) bin/briefwright.js
 DEPS        := node_modules/.package-lock.json
-CODE        := $(shell find src templates -name '*.ts' 2>/dev/null) tsconfig.json package.json
+CODE        := $(shell find src templates -name '*.ts' 2>/dev/null) tsconfig.json package.json scripts/compile.mjs
 DIST        := .cache/dist.stamp
 SOURCES     := $(wildcard source/*.md)
 BUILT       := .cache/build.stamp
@@ -23,10 +23,10 @@ $(DEPS): package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# Compile to dist/ when any TypeScript source changed.
+# Compile to dist/ when any TypeScript source changed (tsc, then the vendor modules bundled).
 compile: $(DIST)
 $(DIST): $(DEPS) $(CODE)
-	node_modules/.bin/tsc -p .
+	$(NODE) scripts/compile.mjs
 	@mkdir -p $(@D) && touch $@
 
 # Build every source into out/ when a source or the code changed (the build's own cache

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled command line (`make` or `npx tsc -p .` writes dist/).
+// Runs the compiled command line (`make` or `npm run compile` writes dist/).
 import { existsSync } from 'node:fs';
 import v8 from 'node:v8';
 import { V8_FLAGS } from './v8-flags.js';
@@ -10,7 +10,7 @@ for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
 
 const entry = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('briefwright: dist/ is missing; run `make` (or `npx tsc -p .`) first\n');
+  process.stderr.write('briefwright: dist/ is missing; run `make` (or `npm run compile`) first\n');
   process.exit(2);
 }
 const { run } = await import(entry.href);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Pair, type YamlNode } from '../vendor/markdown.js';
 import type { Article, Bi, Original } from './types.js';
 import { didYouMean, nearest, report, span, type Ctx } from './report.js';
 

@@ -6,7 +6,7 @@
  *   bytes ─size─▶ ─UTF-8─▶ text ─controls, nesting─▶ ─parse─▶ mdast
  *         ─front matter, body, editorial─▶ ─cites, coverage, counts─▶ Article
  */
-import { VFile } from 'vfile';
+import { VFile } from '../vendor/markdown.js';
 import type { Article } from './types.js';
 import { parseMarkdown } from '../parse/index.js';
 import { readBody } from './body.js';

@@ -6,7 +6,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 
 type VFileMessage = VFile['messages'][number];
-import { location } from 'vfile-location';
+import { location } from '../vendor/markdown.js';
 import { RULES, SOURCE, type RuleId } from './rules.js';
 
 /** Shared state of one check: the file, its text and an offset index. */

@@ -11,15 +11,10 @@
  * be sure it is equivalent, it falls back to the processor's own parsing;
  * `tests/parse` checks both give the same tree.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkDirective from 'remark-directive';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { VFile } from 'vfile';
-import { location } from 'vfile-location';
+import { location, remarkDirective, remarkFrontmatter, remarkParse, unified, VFile } from '../vendor/markdown.js';
 import { labelEnd } from './label.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();

@@ -1,7 +1,7 @@
 /**
  * Run the shipped entry point (`bin/briefwright.js` → compiled `dist/`) as a
- * subprocess. `ensureCompiled` runs `tsc -p .` first when dist/ is older than
- * the TypeScript sources.
+ * subprocess. `ensureCompiled` compiles first (`scripts/compile.mjs`, as make
+ * does) when dist/ is older than the TypeScript sources.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,14 +48,14 @@ export function ensureCompiled(): void {
   try {
     if (distIsStale()) {
       // tsc emits even when another module of the project has type errors; the CLI needs only the emit.
-      spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', repoRoot], {
+      spawnSync(process.execPath, [path.join(repoRoot, 'scripts/compile.mjs')], {
         stdio: 'ignore',
       });
     }
   } finally {
     if (owner) rmSync(lock, { recursive: true, force: true });
   }
-  if (!existsSync(path.join(repoRoot, 'dist/src/cli.js'))) throw new Error('tsc did not produce dist/src/cli.js');
+  if (!existsSync(path.join(repoRoot, 'dist/src/cli.js'))) throw new Error('compiling did not produce dist/src/cli.js');
 }
 
 export interface CliResult {

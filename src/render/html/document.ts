@@ -3,10 +3,8 @@
  * subset of exactly the glyphs the body uses, the stylesheet and script
  * inline, and a CSP admitting only those by hash.
  */
-import { h } from 'hastscript';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { unified } from 'unified';
-import rehypeStringify from 'rehype-stringify';
+import { h, rehypeStringify, unified } from '../../vendor/html.js';
 import type { BiInline, Doc } from '../../ir/types.js';
 import { formatDate } from '../../../templates/format.js';
 import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';

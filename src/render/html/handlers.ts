@@ -2,7 +2,7 @@
  * IR blocks → hast: one handler per block type, with a fallback for types
  * this backend does not know (their text is kept, marked with the type).
  */
-import { h } from 'hastscript';
+import { h } from '../../vendor/html.js';
 import type { Element, ElementContent } from 'hast';
 import type { BiInline, Block, Doc } from '../../ir/types.js';
 import { SLIDE_ID_PREFIX } from './constants.js';

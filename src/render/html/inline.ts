@@ -3,7 +3,7 @@
  * Text always goes into text nodes (the serialiser escapes it); links keep
  * only http(s), mailto and #fragment targets.
  */
-import { h } from 'hastscript';
+import { h } from '../../vendor/html.js';
 import type { ElementContent } from 'hast';
 import type { BiInline, Inline, Span } from '../../ir/types.js';
 import { SAFE_LINK } from './constants.js';

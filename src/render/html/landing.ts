@@ -2,7 +2,7 @@
  * `out/index.html`: every article and every artifact (all formats) with its
  * size, under the same self-contained rules and CSP as the product pages.
  */
-import { h } from 'hastscript';
+import { h } from '../../vendor/html.js';
 import type { ElementContent } from 'hast';
 import type { Bi } from '../../model/types.js';
 import { theme } from '../../../templates/theme.js';

@@ -3,7 +3,7 @@
  * drawn along an axis (horizontal on wide screens and slides, vertical on a
  * phone), each with a machine-readable <time> and bilingual labels.
  */
-import { h } from 'hastscript';
+import { h } from '../../vendor/html.js';
 import type { Element } from 'hast';
 import type { TimelineFigure } from '../../ir/types.js';
 import { bi, cites } from './inline.js';

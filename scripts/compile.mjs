@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Compile the project to dist/: TypeScript with tsc, then each module under
+ * dist/src/vendor/ bundled in place with the node_modules code it imports
+ * (see src/vendor/markdown.ts for why). Every way of compiling the project
+ * (make, npm run compile, the CLI tests, CI) goes through here, so dist/ —
+ * whose bytes are part of the build cache's key — is the same whichever ran.
+ *
+ * Exits with tsc's status; tsc emits even when it reports type errors, and
+ * the bundling runs on whatever it emitted.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { cwd: root, stdio: 'inherit' });
+
+const vendor = path.join(root, 'dist/src/vendor');
+if (existsSync(vendor)) {
+  const { build } = await import('esbuild');
+  const entryPoints = readdirSync(vendor)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => path.join(vendor, f));
+  await build({
+    entryPoints,
+    outdir: vendor,
+    allowOverwrite: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Keep the code readable in stack traces; the files are loaded, not downloaded.
+    minify: false,
+    legalComments: 'inline',
+    logLevel: 'warning',
+    // CommonJS packages inside (yaml) require Node's built-ins; an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as __bwCreateRequire } from 'node:module';\nconst require = __bwCreateRequire(import.meta.url);" },
+  });
+}
+process.exit(tsc.status ?? 1);
