@@ -17,7 +17,7 @@ describe('compiled vendor modules', () => {
     expect(files.sort()).toEqual(readdirSync(path.join(repoRoot, 'src/vendor')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.js')).sort());
     for (const file of files) {
       const code = readFileSync(path.join(dir, file), 'utf8');
-      const specifiers = [...code.matchAll(/^\s*import\s[^'"]*?from\s*["']([^"']+)["']/gm), ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+      const specifiers = [...code.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/gm), ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
       expect(specifiers.length, file).toBeGreaterThan(0);
       for (const s of specifiers) expect(s, `${file} imports ${s}`).toMatch(/^node:/);
       const bundled = await import(pathToFileURL(path.join(dir, file)).href);
