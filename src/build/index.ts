@@ -254,6 +254,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const runner: Runner | null =
     renderCount === 0 ? null : jobs === 1 || options.engine ? inProcessRunner(engine.render) : new WorkerPool(jobs, formatCounts(work));
+  // With render threads, one of them renders the landing page too (it has the HTML code and subsets loaded).
+  const pool = runner instanceof WorkerPool ? runner : null;
+  let closed = false;
+  const closeRunner = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await runner?.close();
+  };
   // 3. Render one article (the runner queues its tasks); it commits only when all its artifacts rendered.
   const renderArticle = async (w: ArticleWork, article: Article, ep: number): Promise<void> => {
     const results = await Promise.all(
@@ -326,18 +334,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       // Let the workers' replies in (parsing never yields by itself), so they get their next tasks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (rendering.length > 0 && engine.prepareLanding) {
-      // This thread is idle while the workers render: prepare the landing page it will write last.
+    if (rendering.length > 0) {
+      // Prepare the landing page written last (its code, its font subsets) while the articles render:
+      // in a render thread, after its own tasks, or else in this thread, which is idle meanwhile.
       const provisional = landingEntries([...titles.values()], plannedArtifacts(old.artifacts, work));
-      const { setFontCacheDir } = await import('../render/font-cache.js');
-      setFontCacheDir(fontCache);
-      rendering.push(engine.prepareLanding(provisional).catch(() => {}));
+      if (pool) rendering.push(pool.landing(provisional, fontCache).then(() => {}, () => {}));
+      else if (engine.prepareLanding) {
+        const { setFontCacheDir } = await import('../render/font-cache.js');
+        setFontCacheDir(fontCache);
+        rendering.push(engine.prepareLanding(provisional).catch(() => {}));
+      }
     }
     await Promise.all(rendering);
-  } finally {
+  } catch (error) {
     // Never leave a render running (or a rejection unhandled) when parsing threw.
     await Promise.allSettled(rendering);
-    await runner?.close();
+    await closeRunner();
+    throw error;
   }
   report.articles.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   report.written.sort();
@@ -355,7 +368,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const slugsWithArtifacts = new Set([...artifacts.values()].map((a) => a.article));
   const articles = [...titles.values()].filter((t) => slugsWithArtifacts.has(t.slug));
 
-  const site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old, fontCache);
+  const renderLanding = async (entries: LandingEntry[]): Promise<string> => {
+    if (pool) {
+      try {
+        return Buffer.from((await pool.landing(entries, fontCache)).bytes).toString('utf8');
+      } catch {
+        // The render threads are gone: this thread renders it.
+      }
+    }
+    (await import('../render/font-cache.js')).setFontCacheDir(fontCache);
+    return engine.landing(entries);
+  };
+  let site: SiteEntry[];
+  try {
+    site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old, renderLanding);
+  } finally {
+    await closeRunner();
+  }
   const manifest: Manifest = { version: old.version, articles, artifacts: [...artifacts.values()], site };
   writeIfChanged(path.join(outDir, MANIFEST_FILE), serializeManifest(manifest));
   if (fontCache && renderCount > 0) {
@@ -377,7 +406,7 @@ async function writeSite(
   articles: ArticleEntry[],
   artifacts: ArtifactEntry[],
   old: Manifest,
-  fontCache: string | null,
+  renderLanding: (entries: LandingEntry[]) => Promise<string>,
 ): Promise<SiteEntry[]> {
   const oldSite = new Map(old.site.map((s) => [s.path, s]));
   const entries: SiteEntry[] = [];
@@ -393,10 +422,7 @@ async function writeSite(
   };
 
   const landing = landingEntries(articles, artifacts);
-  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), async () => {
-    (await import('../render/font-cache.js')).setFontCacheDir(fontCache);
-    return engine.landing(landing);
-  });
+  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), () => renderLanding(landing));
   if (artifacts.length > 0) {
     let license: { name: string; text: string } | null = null;
     const getLicense = async () => (license ??= await engine.fontLicense());

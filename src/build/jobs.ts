@@ -6,6 +6,7 @@
 import type { Article } from '../model/types.js';
 import type { ProductName } from '../ir/types.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/types.js';
+import type { LandingEntry } from './index.js';
 
 export const ALL_PRODUCTS = ['summary', 'checklist', 'slides'] as const satisfies readonly ProductName[];
 export const ALL_FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
@@ -78,6 +79,13 @@ export async function renderTask(task: RenderTask): Promise<Uint8Array> {
     throw new Error(`the ${task.format} backend does not render the ${task.product} product`);
   }
   return backend.render(getTemplate(task.product)(task.article), { epoch: task.epoch });
+}
+
+/** The landing page's bytes (UTF-8 HTML), rendered in this thread with this font cache. */
+export async function renderLandingPage(entries: LandingEntry[], fontCache: string | null): Promise<Uint8Array> {
+  const [{ renderLanding }, { setFontCacheDir }] = await Promise.all([import('../render/html/landing.js'), import('../render/font-cache.js')]);
+  setFontCacheDir(fontCache);
+  return new TextEncoder().encode(await renderLanding(entries));
 }
 
 /** Load what rendering `formats` needs (templates, backends), so a thread is ready before its first task. */

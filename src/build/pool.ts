@@ -18,6 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OutputFormat } from '../render/types.js';
 import type { RenderTask } from './jobs.js';
+import type { LandingEntry } from './index.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 /** Rendered bytes and the time the render itself took (not the time queued). */
@@ -109,7 +110,11 @@ export function workerCount(jobs: number, counts: Partial<Record<OutputFormat, n
 
 interface Pending {
   id: number;
-  task: RenderTask;
+  /** The backend the job needs (the landing page is HTML). */
+  format: OutputFormat;
+  request: WorkerRequest & { id: number };
+  /** Counted in the per-format task times (`worthLoading`); the landing page is not a typical HTML task. */
+  typical: boolean;
   resolve: (result: Rendered) => void;
   reject: (error: Error) => void;
 }
@@ -160,23 +165,37 @@ export class WorkerPool implements Runner {
   }
 
   run(task: RenderTask): Promise<Rendered> {
+    return this.enqueue(task.format, true, (id) => ({ type: 'render', id, task }));
+  }
+
+  /**
+   * Render the landing page in a worker that has the HTML backend (its code
+   * and font subsets), after the tasks queued before it; the main thread then
+   * never loads the HTML stack.
+   */
+  landing(entries: LandingEntry[], fontCache: string | null): Promise<Rendered> {
+    return this.enqueue('html', false, (id) => ({ type: 'landing', id, entries, fontCache }));
+  }
+
+  private enqueue(format: OutputFormat, typical: boolean, request: (id: number) => Pending['request']): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     if (this.slots.length === 0) return Promise.reject(new Error('every build worker has exited'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      const id = this.nextId++;
+      this.queue.push({ id, format, request: request(id), typical, resolve, reject });
       this.pump();
     });
   }
 
   /** The queue index of the task `slot` should take next, or -1 to leave the queue to the others. */
   private pick(slot: Slot): number {
-    const own = this.queue.findIndex((j) => slot.loaded.has(j.task.format));
+    const own = this.queue.findIndex((j) => slot.loaded.has(j.format));
     if (own >= 0) return own;
     // Nothing of its own: take up a format nobody has loaded, or one with enough work waiting.
     const waiting = new Map<OutputFormat, number>();
-    for (const j of this.queue) waiting.set(j.task.format, (waiting.get(j.task.format) ?? 0) + 1);
+    for (const j of this.queue) waiting.set(j.format, (waiting.get(j.format) ?? 0) + 1);
     return this.queue.findIndex((j) => {
-      const f = j.task.format;
+      const f = j.format;
       const seen = this.done.get(f);
       return !this.slots.some((s) => s.loaded.has(f)) || worthLoading(f, waiting.get(f)!, seen ? seen.ms / seen.n : undefined);
     });
@@ -192,10 +211,9 @@ export class WorkerPool implements Runner {
       const at = this.pick(slot);
       if (at < 0) continue;
       const [job] = this.queue.splice(at, 1);
-      slot.loaded.add(job.task.format);
+      slot.loaded.add(job.format);
       slot.busy = job;
-      const request: WorkerRequest = { type: 'render', id: job.id, task: job.task };
-      slot.worker.postMessage(request);
+      slot.worker.postMessage(job.request);
     }
   }
 
@@ -211,8 +229,10 @@ export class WorkerPool implements Runner {
       if (!job || job.id !== reply.id) return;
       slot.busy = null;
       if (reply.ok) {
-        const seen = this.done.get(job.task.format) ?? { n: 0, ms: 0 };
-        this.done.set(job.task.format, { n: seen.n + 1, ms: seen.ms + reply.ms });
+        if (job.typical) {
+          const seen = this.done.get(job.format) ?? { n: 0, ms: 0 };
+          this.done.set(job.format, { n: seen.n + 1, ms: seen.ms + reply.ms });
+        }
         job.resolve({ bytes: reply.bytes, ms: reply.ms });
       } else {
         const error = new Error(reply.message);

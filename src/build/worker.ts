@@ -5,14 +5,18 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { OutputFormat } from '../render/types.js';
-import { renderTask, warmRender, type RenderTask } from './jobs.js';
+import { renderLandingPage, renderTask, warmRender, type RenderTask } from './jobs.js';
+import type { LandingEntry } from './index.js';
 import { lowerThreadPriority } from './priority.js';
 
 /**
  * `warm`: load these backends now; `background`: this thread has less work
  * than another one, so it runs at a lower priority (see priority.ts).
  */
-export type WorkerRequest = { type: 'render'; id: number; task: RenderTask } | { type: 'warm'; formats: OutputFormat[]; background?: boolean };
+export type WorkerRequest =
+  | { type: 'render'; id: number; task: RenderTask }
+  | { type: 'landing'; id: number; entries: LandingEntry[]; fontCache: string | null }
+  | { type: 'warm'; formats: OutputFormat[]; background?: boolean };
 
 export type WorkerReply =
   | { id: number; ok: true; bytes: Uint8Array; ms: number }
@@ -37,11 +41,11 @@ if (port) {
       chain = chain.then(() => warmRender(request.formats)).catch(() => {});
       return;
     }
-    const { id, task } = request;
+    const { id } = request;
     chain = chain.then(async () => {
       const started = performance.now();
       try {
-        const bytes = owned(await renderTask(task));
+        const bytes = owned(request.type === 'render' ? await renderTask(request.task) : await renderLandingPage(request.entries, request.fontCache));
         const reply: WorkerReply = { id, ok: true, bytes, ms: performance.now() - started };
         port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
       } catch (error) {

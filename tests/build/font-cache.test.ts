@@ -55,13 +55,14 @@ describe('a build with the font cache', () => {
     const none = await run('out-none', null);
     const empty = await run('out-empty', cache);
     const files = readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.bin'));
-    expect(files.length).toBe(6); // regular and bold, for the page and the document, and the document's two font parts compressed
+    // Regular and bold, for the page, the document and the landing page, and the document's two font parts compressed.
+    expect(files.length).toBe(8);
     const warm = await run('out-warm', cache);
     for (const f of Object.keys(none)) {
       expect(empty[f].equals(none[f]), f).toBe(true);
       expect(warm[f].equals(none[f]), f).toBe(true);
     }
-    // The landing page (made in this thread) is the same too.
+    // The landing page (made in a render thread) is the same too.
     expect(readFileSync(path.join(root, 'out-warm', 'index.html')).equals(readFileSync(path.join(root, 'out-none', 'index.html')))).toBe(true);
   }, 300_000);
 });
