@@ -24,9 +24,11 @@ export const ENCODER_REVISION = 'briefwright-woff2-2';
  * Brotli quality. Measured on the six HTML subsets of the real article
  * (69–165 KB of stream each, glyf transformed), warm: q7/q8 383,498 bytes in
  * ~20 ms for all six, q9 379,908 bytes in ~125 ms, q10 367,191 in ~620 ms,
- * q11 363,574 in ~1,700 ms. q9 is the last step before the time jumps.
+ * q11 363,574 in ~1,700 ms. q8 gives up 0.9 % of size for a sixth of q9's
+ * time: on a first build (no font cache) these subsets are made on the
+ * critical path, and 3.6 KB on a 200 KB page is not worth 100 ms there.
  */
-export const BROTLI_QUALITY = 9;
+export const BROTLI_QUALITY = 8;
 
 /**
  * The Brotli window: the smallest that holds the whole stream (the default
