@@ -53,15 +53,15 @@ export function inProcessRunner(render: (task: RenderTask) => Promise<Uint8Array
 
 /**
  * CPU milliseconds of one task of each format on a warm worker, and of loading
- * and warming up its backend (module loading and first-use costs), from
- * bench/run.mjs on the real article with the font cache warm. Only the
- * proportions matter.
+ * and warming up its backend (module loading and the extra cost of a thread's
+ * first task), from bench/run.mjs on the real article with the font cache
+ * warm. Only the proportions matter.
  */
 export const FORMAT_COST: Record<OutputFormat, { task: number; load: number }> = {
-  html: { task: 25, load: 100 },
-  pdf: { task: 270, load: 600 },
-  docx: { task: 170, load: 250 },
-  pptx: { task: 40, load: 200 },
+  html: { task: 10, load: 60 },
+  pdf: { task: 95, load: 380 },
+  docx: { task: 30, load: 120 },
+  pptx: { task: 20, load: 85 },
 };
 
 /**
