@@ -6,6 +6,7 @@
  * slide whose content does not fit its page is laid out again with smaller
  * type (a few steps), so the deck always has exactly one page per slide.
  */
+import './deferred.js'; // before pdfmake (see deferred.ts)
 import pdfmake from 'pdfmake';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';

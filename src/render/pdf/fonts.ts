@@ -17,6 +17,7 @@
  * before it in the same process, each document starts with an empty glyph
  * cache (tables, the expensive part, stay parsed).
  */
+import './deferred.js'; // before fontkit (see deferred.ts)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
