@@ -25,6 +25,10 @@ if (existsSync(vendor)) {
     .sort()
     .map((f) => path.join(vendor, f));
   await build({
+    // The bundle names each module's path in a comment, relative to the project: the same bytes in
+    // any checkout, even one whose node_modules is a link to another checkout's.
+    absWorkingDir: root,
+    preserveSymlinks: true,
     entryPoints,
     outdir: vendor,
     allowOverwrite: true,
