@@ -191,7 +191,8 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
   const pkg = projectRoot();
   const compiled = runsCompiled();
   const cli = path.join(pkg, 'bin', 'briefwright.js');
-  const tsc = path.join(pkg, 'node_modules', 'typescript', 'bin', 'tsc');
+  // The same compile as make's (tsc, then the vendor bundles), so dist/ and the build cache's keys match.
+  const compile = path.join(pkg, 'scripts', 'compile.mjs');
 
   let running = false;
   let stopped = false;
@@ -212,7 +213,7 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
       codeChanged = false;
       const started = performance.now();
       let status = 0;
-      if (recompile) status = await run(process.execPath, [tsc, '-p', pkg], pkg);
+      if (recompile) status = await run(process.execPath, [compile], pkg);
       if (status === 0) {
         status = await run(process.execPath, [cli, 'build', '--out', opts.outDir, ...opts.buildArgs], opts.root);
       }
