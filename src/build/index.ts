@@ -106,6 +106,11 @@ export interface BuildOptions {
    * `<root>/node_modules/.cache/briefwright/fonts` when `<root>/node_modules` exists.
    */
   fontCache?: string | null;
+  /**
+   * The caller exits the process right after the build: the render threads
+   * are asked to stop but not waited for (see WorkerPool.close). Default false.
+   */
+  detachWorkers?: boolean;
   onEvent?: (event: BuildEvent) => void;
 }
 
@@ -260,7 +265,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const closeRunner = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    await runner?.close();
+    await runner?.close({ wait: !options.detachWorkers });
   };
   // 3. Render one article (the runner queues its tasks); it commits only when all its artifacts rendered.
   const renderArticle = async (w: ArticleWork, article: Article, ep: number): Promise<void> => {

@@ -29,7 +29,8 @@ export interface Rendered {
 
 export interface Runner {
   run(task: RenderTask): Promise<Rendered>;
-  close(): Promise<void>;
+  /** `wait: false`: ask the threads to stop without waiting for them (see WorkerPool.close). */
+  close(opts?: { wait?: boolean }): Promise<void>;
 }
 
 /** Runs tasks in the calling thread, one at a time (`--jobs 1`). */
@@ -260,10 +261,21 @@ export class WorkerPool implements Runner {
     return slot;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stop the workers. `wait: false` asks them to stop and lets the process
+   * exit without them: waiting only tears down their heaps (≈ 25 ms at the
+   * end of every build), which is wasted when the process exits next.
+   */
+  async close(opts: { wait?: boolean } = {}): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
     for (const job of [...slots.flatMap((s) => (s.busy ? [s.busy] : [])), ...this.queue.splice(0)]) job.reject(new Error('worker pool closed'));
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    const stopping = slots.map((s) => s.worker.terminate());
+    if (opts.wait === false) {
+      for (const s of slots) s.worker.unref();
+      void Promise.allSettled(stopping);
+      return;
+    }
+    await Promise.all(stopping);
   }
 }
