@@ -92,6 +92,10 @@ export async function renderLandingPage(entries: LandingEntry[], fontCache: stri
 export async function warmRender(formats: readonly OutputFormat[]): Promise<void> {
   const [{ loadBackend }] = await Promise.all([import('../render/registry.js'), import('../../templates/index.js')]);
   await Promise.all(formats.map((f) => loadBackend(f)));
-  // The PDF backend parses its two 10 MB faces once per thread; do it now rather than in the first render.
-  if (formats.includes('pdf')) (await import('../render/pdf/fonts.js')).fontFiles();
+  // The PDF backend parses its two 10 MB faces and sets up shaping once per thread; do it now rather than in the first render.
+  if (formats.includes('pdf')) {
+    const fonts = await import('../render/pdf/fonts.js');
+    fonts.fontFiles();
+    fonts.warmShaping();
+  }
 }

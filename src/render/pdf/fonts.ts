@@ -41,8 +41,25 @@ interface GlyphRun {
   positions: GlyphPosition[];
 }
 
-type RunConstructor = new (glyphs: object[], features: unknown) => GlyphRun;
-type PositionConstructor = new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => GlyphPosition;
+/**
+ * A laid-out run as pdfkit reads one (glyphs, positions, advanceWidth), for
+ * the runs this module makes without fontkit: the same fields as fontkit's
+ * GlyphRun and GlyphPosition, which pdfkit scales in place.
+ */
+class DirectRun implements GlyphRun {
+  constructor(
+    readonly glyphs: object[],
+    public positions: GlyphPosition[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+const position = (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number): GlyphPosition => ({ xAdvance, yAdvance, xOffset, yOffset });
 
 interface GlyphPosition {
   xAdvance: number;
@@ -131,7 +148,7 @@ export function fontFiles(): Record<string, Uint8Array> {
 /** Most runs a face remembers (words and short phrases; a few MB at most). */
 export const SHAPING_MEMO_LIMIT = 50_000;
 
-const shapingStats = { shaped: 0, replayed: 0 };
+const shapingStats = { shaped: 0, replayed: 0, unshaped: 0 };
 const memos: Map<string, Float64Array>[] = [];
 
 /** Forget every remembered run (the next documents shape everything again). */
@@ -139,13 +156,28 @@ export function resetShapingMemo(): void {
   for (const m of memos) m.clear();
 }
 
-/** How many runs were shaped by fontkit and how many replayed from the memo, in this thread. */
-export function shapingCounts(): { shaped: number; replayed: number } {
+/**
+ * Text that shaping leaves as it is in Noto Sans SC: only characters whose
+ * glyphs no lookup of the features fontkit applies by default (ccmp, locl,
+ * liga, calt, kern, mark, …) touches and that are not marks. CJK ideographs
+ * (Extension A and the main block), CJK symbols and punctuation but 〳〴
+ * (which ligate), full-width and half-width forms, and the space. Such text is
+ * laid out directly: each character's cmap glyph at its advance width, which
+ * is what fontkit's shaping returns for it at several times the cost (most
+ * Chinese reaches the layout one character at a time). Checked against the
+ * faces' GSUB, GPOS and GDEF tables and against fontkit's own shaping in
+ * tests/render/pdf/shaping.test.ts.
+ */
+export const UNSHAPED_TEXT = /^[ \u3000-\u3032\u3035-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+$/;
+
+/** How many runs this thread shaped with fontkit, replayed from the memo, and laid out unshaped. */
+export function shapingCounts(): { shaped: number; replayed: number; unshaped: number } {
   return { ...shapingStats };
 }
 
 /**
- * Remember, across documents, the runs whose shaping changed no glyph.
+ * Remember, across documents, the runs whose shaping changed no glyph (and
+ * lay out directly the text shaping cannot change, UNSHAPED_TEXT).
  *
  * pdfkit lays out every word with fontkit's full OpenType machinery (script
  * detection, GSUB and GPOS processors set up for each call), and pdfkit's own
@@ -163,21 +195,26 @@ function memoizeShaping(font: FontkitFont): void {
   const shape = font.layout.bind(font);
   const memo = new Map<string, Float64Array>();
   memos.push(memo);
-  let RunClass: RunConstructor | null = null;
-  let PositionClass: PositionConstructor | null = null;
   font.layout = (text: string, features?: unknown, ...rest: unknown[]): GlyphRun => {
     const plainArgs = typeof text === 'string' && rest.length === 0 && (features === undefined || Array.isArray(features));
+    if (plainArgs && (features === undefined || (features as unknown[]).length === 0) && UNSHAPED_TEXT.test(text)) {
+      // What shaping gives these characters: their cmap glyphs (made by the same call fontkit starts with) at their advance widths.
+      shapingStats.unshaped++;
+      const glyphs = font.glyphsForString(text) as { advanceWidth: number }[];
+      return new DirectRun(
+        glyphs,
+        glyphs.map((g) => position(g.advanceWidth, 0, 0, 0)),
+      );
+    }
     const key = plainArgs ? `${features ? (features as string[]).join(',') : ''}\u0000${text}` : '';
     const hit = plainArgs ? memo.get(key) : undefined;
-    if (hit && RunClass && PositionClass) {
+    if (hit) {
       const glyphs = font.glyphsForString(text);
       if (glyphs.length * 4 === hit.length) {
         shapingStats.replayed++;
-        const run = new RunClass(glyphs, features ?? []);
         const positions: GlyphPosition[] = new Array(glyphs.length);
-        for (let i = 0; i < glyphs.length; i++) positions[i] = new PositionClass(hit[4 * i], hit[4 * i + 1], hit[4 * i + 2], hit[4 * i + 3]);
-        run.positions = positions;
-        return run;
+        for (let i = 0; i < glyphs.length; i++) positions[i] = position(hit[4 * i], hit[4 * i + 1], hit[4 * i + 2], hit[4 * i + 3]);
+        return new DirectRun(glyphs, positions);
       }
     }
     shapingStats.shaped++;
@@ -186,8 +223,6 @@ function memoizeShaping(font: FontkitFont): void {
       // The glyphs fontkit started from (already made by the call above, so nothing new is created).
       const start = font.glyphsForString(text);
       if (start.length === run.glyphs.length && start.every((g, i) => g === run.glyphs[i])) {
-        RunClass ??= run.constructor as unknown as RunConstructor;
-        PositionClass ??= run.positions[0].constructor as unknown as PositionConstructor;
         const values = new Float64Array(4 * run.positions.length);
         run.positions.forEach((p, i) => values.set([p.xAdvance, p.yAdvance, p.xOffset, p.yOffset], 4 * i));
         if (memo.size >= SHAPING_MEMO_LIMIT) memo.clear();
@@ -196,6 +231,20 @@ function memoizeShaping(font: FontkitFont): void {
     }
     return run;
   };
+}
+
+/**
+ * Shape a little Latin and Chinese with each face, so fontkit reads its layout
+ * tables (GSUB, GPOS) and sets up its shaper now, during a render thread's
+ * warm-up, instead of in the first document. Leaves nothing a document could
+ * see: each document starts with an empty glyph cache (see CachedFontFormat).
+ */
+export function warmShaping(): void {
+  for (const w of FACES) {
+    const font = fontFace(w);
+    font.layout('Ty, “fi” 2025');
+    font.layout('美日，合作。');
+  }
 }
 
 /** Name of a face in pdfmake's virtual file system. */
