@@ -28,6 +28,7 @@ import {
   STYLES,
 } from './constants.js';
 import { fontFiles, virtualName } from './fonts.js';
+import { installInlineMerging } from './merge-inlines.js';
 import { renderBlocks, type Node, type RenderState } from './handlers.js';
 import { inlineNodes } from './inline.js';
 import { fileId, fixOutlineDestinations, patchMetadata, pdfInfo } from './metadata.js';
@@ -48,6 +49,7 @@ function configure(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   const allowed = fontPackageDir() + path.sep;
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(allowed));
+  installInlineMerging();
   configured = true;
 }
 
