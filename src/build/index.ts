@@ -261,12 +261,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     renderCount === 0 ? null : jobs === 1 || options.engine ? inProcessRunner(engine.render) : new WorkerPool(jobs, formatCounts(work));
   // With render threads, one of them renders the landing page too (it has the HTML code and subsets loaded).
   const pool = runner instanceof WorkerPool ? runner : null;
-  let closed = false;
-  const closeRunner = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    await runner?.close({ wait: !options.detachWorkers });
-  };
+  // Closed once: when parsing or rendering throws, or else after the landing page is written.
+  const closeRunner = async (): Promise<void> => runner?.close({ wait: !options.detachWorkers });
   // 3. Render one article (the runner queues its tasks); it commits only when all its artifacts rendered.
   const renderArticle = async (w: ArticleWork, article: Article, ep: number): Promise<void> => {
     const results = await Promise.all(

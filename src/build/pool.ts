@@ -65,6 +65,11 @@ export const FORMAT_COST: Record<OutputFormat, { task: number; load: number }> =
   pptx: { task: 20, load: 85 },
 };
 
+/** Estimated work of one format's home: loading its backend and its tasks. */
+function homeWork(format: OutputFormat, counts: Partial<Record<OutputFormat, number>>): number {
+  return FORMAT_COST[format].load + FORMAT_COST[format].task * (counts[format] ?? 0);
+}
+
 /**
  * Whether a worker without `format` loaded should take it up: only when the
  * waiting work (`waiting` tasks of `taskMs` each, the measured mean when there
@@ -80,7 +85,7 @@ export function worthLoading(format: OutputFormat, waiting: number, taskMs: numb
  */
 export function assignHomes(counts: Partial<Record<OutputFormat, number>>, workers: number): Map<OutputFormat, number> {
   const formats = (Object.keys(counts) as OutputFormat[]).filter((f) => (counts[f] ?? 0) > 0);
-  const work = (f: OutputFormat) => FORMAT_COST[f].load + FORMAT_COST[f].task * (counts[f] ?? 0);
+  const work = (f: OutputFormat) => homeWork(f, counts);
   formats.sort((a, b) => work(b) - work(a) || (a < b ? -1 : 1));
   const load = new Array<number>(Math.max(1, workers)).fill(0);
   const homes = new Map<OutputFormat, number>();
@@ -99,7 +104,7 @@ export function assignHomes(counts: Partial<Record<OutputFormat, number>>, worke
  */
 export function criticalWorker(counts: Partial<Record<OutputFormat, number>>, homes: Map<OutputFormat, number>, workers: number): number {
   const work = new Array<number>(Math.max(1, workers)).fill(0);
-  for (const [f, w] of homes) work[w] += FORMAT_COST[f].load + FORMAT_COST[f].task * (counts[f] ?? 0);
+  for (const [f, w] of homes) work[w] += homeWork(f, counts);
   return work.indexOf(Math.max(...work));
 }
 
