@@ -234,17 +234,14 @@ function memoizeShaping(font: FontkitFont): void {
 }
 
 /**
- * Shape a little Latin and Chinese with each face, so fontkit reads its layout
- * tables (GSUB, GPOS) and sets up its shaper now, during a render thread's
- * warm-up, instead of in the first document. Leaves nothing a document could
- * see: each document starts with an empty glyph cache (see CachedFontFormat).
+ * Shape a little Latin with each face, so fontkit reads its layout tables
+ * (GSUB, GPOS) and sets up its shaper now, during a render thread's warm-up,
+ * instead of in the first document (most Chinese bypasses the shaper: see
+ * UNSHAPED_TEXT). Leaves nothing a document could see: each document starts
+ * with an empty glyph cache (see CachedFontFormat).
  */
 export function warmShaping(): void {
-  for (const w of FACES) {
-    const font = fontFace(w);
-    font.layout('Ty, “fi” 2025');
-    font.layout('美日，合作。');
-  }
+  for (const w of FACES) fontFace(w).layout('Ty, “fi” 2025');
 }
 
 /** Name of a face in pdfmake's virtual file system. */

@@ -2,7 +2,6 @@
  * The PDF backend: summary and checklist on A4, slides on 16:9 pages, all
  * PDF/A-2b with the project's CJK font embedded as a subset.
  */
-import './deferred.js'; // first: before pdfmake loads (see deferred.ts)
 import type { Backend } from '../types.js';
 import { renderPdf } from './document.js';
 
