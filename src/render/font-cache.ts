@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { fontPackageVersion } from '../fonts/index.js';
 import { BROTLI_QUALITY, ENCODER_REVISION } from '../fonts/woff2.js';
@@ -47,6 +46,18 @@ export function cacheKey(parts: readonly string[]): string {
 let versions: string[] | null = null;
 
 /**
+ * `name@version` of a package as Node would find it from this module (its
+ * package.json read directly: `exports` may hide it), or `name@unknown`.
+ */
+export function packageId(name: string): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths(name) ?? []) {
+    const file = path.join(dir, name, 'package.json');
+    if (existsSync(file)) return `${name}@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
+  }
+  return `${name}@unknown`;
+}
+
+/**
  * Versions of everything that decides a subset's bytes: the font package,
  * harfbuzz (harfbuzzjs's WebAssembly, which makes every subset; its options
  * are fixed in src/fonts/subset.ts), this project's WOFF2 encoder and its
@@ -54,18 +65,9 @@ let versions: string[] | null = null;
  */
 export function toolVersions(): string[] {
   if (versions) return versions;
-  /** The package.json of `name` as Node would find it from `from` (read directly: `exports` may hide it). */
-  const pkg = (from: string, name: string): string => {
-    for (const dir of createRequire(from).resolve.paths(name) ?? []) {
-      const file = path.join(dir, name, 'package.json');
-      if (existsSync(file)) return `${name}@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
-    }
-    return `${name}@unknown`;
-  };
-  const here = fileURLToPath(import.meta.url);
   versions = [
     `noto-sans-sc@${fontPackageVersion()}`,
-    pkg(here, 'harfbuzzjs'),
+    packageId('harfbuzzjs'),
     `woff2-encoder@${ENCODER_REVISION}/q${BROTLI_QUALITY}`,
     `brotli@${process.versions.brotli ?? 'unknown'}`,
   ];

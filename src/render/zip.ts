@@ -15,8 +15,6 @@
  * same either way.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { deflateSync, unzipSync, strFromU8, strToU8 } from 'fflate';
 
@@ -93,6 +91,16 @@ export function deflateEntry(data: Uint8Array, level: DeflateLevel): Compressed 
   return { level, compressed: level === 0 ? data : deflateSync(data, { level }), crc32: crc32(data), size: data.length };
 }
 
+/** `map`'s value for `key`, made by `make` when missing; kept as the most recent, the oldest dropped past `max`. */
+function remember<V>(map: Map<string, V>, key: string, max: number, make: () => V): V {
+  const had = map.has(key);
+  const value = had ? map.get(key)! : make();
+  if (had) map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value!);
+  return value;
+}
+
 /**
  * Compressed forms of small entries seen lately in this thread. Packages
  * repeat most of their small parts word for word (styles, theme,
@@ -107,12 +115,7 @@ const SMALL_ENTRIES = 128;
 function compress(data: Uint8Array, level: DeflateLevel): Compressed {
   if (level === 0 || data.length > SMALL_BYTES) return deflateEntry(data, level);
   const key = `${level} ${createHash('sha256').update(data).digest('base64')}`;
-  let c = small.get(key);
-  if (c) small.delete(key);
-  else c = deflateEntry(data, level);
-  small.set(key, c);
-  if (small.size > SMALL_ENTRIES) small.delete(small.keys().next().value!);
-  return c;
+  return remember(small, key, SMALL_ENTRIES, () => deflateEntry(data, level));
 }
 
 /** The level an entry is written at: `mimetype` is stored so readers can sniff it at a fixed offset. */
@@ -200,18 +203,7 @@ export function zipEntries(entries: Record<string, ZipInput>, opts: NormalizeZip
   return writeZip(list, opts.epoch);
 }
 
-/** fflate's version: it decides the compressed bytes, so it is part of their cache key. */
 let fflateId: string | null = null;
-function fflateVersion(): string {
-  if (fflateId) return fflateId;
-  try {
-    const file = createRequire(import.meta.url).resolve('fflate/package.json');
-    fflateId = `fflate@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
-  } catch {
-    fflateId = 'fflate@unknown';
-  }
-  return fflateId;
-}
 
 /** Compressed forms made or read in this thread, most recent last (a few documents' worth). */
 const recent = new Map<string, Promise<Compressed>>();
@@ -226,14 +218,13 @@ const RECENT_MAX = 8;
 export function deflateCached(data: Uint8Array, level: DeflateLevel): Promise<Compressed> {
   const sha = createHash('sha256').update(data).digest('hex');
   const key = `${sha} ${level}`;
-  let hit = recent.get(key);
-  if (hit) {
-    recent.delete(key);
-  } else {
-    hit = (async (): Promise<Compressed> => {
+  return remember(recent, key, RECENT_MAX, () => {
+    const made = (async (): Promise<Compressed> => {
       // Loaded here: zipping alone (PPTX, normalizeZip) has no use for the cache.
-      const { cachedBytes } = await import('./font-cache.js');
-      const stored = await cachedBytes(['zip-entry', fflateVersion(), `level-${level}`, sha, String(data.length)], async () => {
+      const { cachedBytes, packageId } = await import('./font-cache.js');
+      // fflate's version decides the compressed bytes, so it is part of their key.
+      fflateId ??= packageId('fflate');
+      const stored = await cachedBytes(['zip-entry', fflateId, `level-${level}`, sha, String(data.length)], async () => {
         const made = deflateEntry(data, level);
         const payload = new Uint8Array(4 + made.compressed.length);
         new DataView(payload.buffer).setUint32(0, made.crc32, true);
@@ -243,11 +234,9 @@ export function deflateCached(data: Uint8Array, level: DeflateLevel): Promise<Co
       const crc = new DataView(stored.buffer, stored.byteOffset, stored.byteLength).getUint32(0, true);
       return { level, compressed: stored.subarray(4), crc32: crc, size: data.length };
     })();
-    hit.catch(() => recent.delete(key));
-  }
-  recent.set(key, hit);
-  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
-  return hit;
+    made.catch(() => recent.delete(key));
+    return made;
+  });
 }
 
 /** ISO 8601 UTC without milliseconds, as OOXML core properties write it (`2025-01-10T00:00:00Z`). */
