@@ -258,22 +258,20 @@ export function parseGlyph(data: Uint8Array): Glyph {
     flags[i++] = f;
     if (f & REPEAT) for (let r = data[at++]; r > 0 && i < nPoints; r--) flags[i++] = f;
   }
-  const xs = new Int32Array(nPoints);
-  const ys = new Int32Array(nPoints);
-  let x = 0;
-  for (let i = 0; i < nPoints; i++) {
-    const f = flags[i];
-    if (f & X_SHORT) x += f & X_SAME ? data[at++] : -data[at++];
-    else if (!(f & X_SAME)) (x += v.getInt16(at)), (at += 2);
-    xs[i] = x;
-  }
-  let y = 0;
-  for (let i = 0; i < nPoints; i++) {
-    const f = flags[i];
-    if (f & Y_SHORT) y += f & Y_SAME ? data[at++] : -data[at++];
-    else if (!(f & Y_SAME)) (y += v.getInt16(at)), (at += 2);
-    ys[i] = y;
-  }
+  /** One coordinate of every point (all x, then all y, as glyf stores them), from deltas. */
+  const coordinates = (short: number, same: number): Int32Array => {
+    const out = new Int32Array(nPoints);
+    let c = 0;
+    for (let i = 0; i < nPoints; i++) {
+      const f = flags[i];
+      if (f & short) c += f & same ? data[at++] : -data[at++];
+      else if (!(f & same)) (c += v.getInt16(at)), (at += 2);
+      out[i] = c;
+    }
+    return out;
+  };
+  const xs = coordinates(X_SHORT, X_SAME);
+  const ys = coordinates(Y_SHORT, Y_SAME);
   return { kind: 'simple', bbox, endPts, instructions, flags, xs, ys, overlap: (flags[0] & OVERLAP_SIMPLE) !== 0 };
 }
 

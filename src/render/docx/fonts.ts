@@ -6,6 +6,7 @@
  * characters set in bold (see bold.ts).
  */
 import type { FontWeight } from '../../fonts/index.js';
+import { subsetSfnt } from '../../fonts/subset.js';
 import { RENDERER_CHARS } from './constants.js';
 import { cachedBytes } from '../font-cache.js';
 
@@ -28,12 +29,8 @@ export function glyphSet(value: unknown, extra = ''): string {
 
 /** A TrueType subset of one face holding the characters of `text` (from the font cache when it has it). */
 export async function subsetFace(weight: FontWeight, text: string): Promise<Buffer> {
-  const make = async (): Promise<Uint8Array> => {
-    // Loaded only when a subset has to be made (not when the font cache has it).
-    const { subsetSfnt } = await import('../../fonts/subset.js');
-    return subsetSfnt(weight, text);
-  };
-  return Buffer.from(await cachedBytes(['docx', 'truetype', weight, text], make));
+  // harfbuzz starts only when a subset has to be made (not when the font cache has it).
+  return Buffer.from(await cachedBytes(['docx', 'truetype', weight, text], async () => subsetSfnt(weight, text)));
 }
 
 /** TrueType subsets of the regular and bold faces, both for `text`. */
