@@ -8,11 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliDecompressSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Bytes, encodeWoff2, readSfnt, write255UInt16, writeBase128 } from '../../src/fonts/woff2.js';
 import { subsetFontBytes, subsetSfnt } from '../../src/fonts/subset.js';
-import { launchChromium, needChromium } from '../helpers/browser.js';
+import { sharedChromium } from '../helpers/browser.js';
 import { articleChars, randomChars } from './texts.js';
 
 const require = createRequire(import.meta.url);
@@ -259,18 +258,12 @@ describe('encodeWoff2, header and streams', () => {
 });
 
 describe('encodeWoff2 in Chromium', () => {
-  const hasChromium = needChromium();
-  let browser: Browser;
-  beforeAll(async () => {
-    if (hasChromium) browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = sharedChromium();
+  const hasChromium = chromium.available;
 
   /** Load `font` as a web font; its status and the width of `text` in it and in the fallback. */
   async function load(font: Uint8Array, text: string) {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       await page.setContent('<!doctype html><title>t</title>');
       return await page.evaluate(

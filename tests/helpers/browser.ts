@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,6 +36,28 @@ export const needChromium = (): boolean => {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * One Chromium for the tests of a file (or describe block): launched before
+ * them when it is installed (see needChromium), closed after them.
+ */
+export function sharedChromium(): { readonly available: boolean; readonly browser: Browser } {
+  const available = needChromium();
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (available) browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    available,
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium is not running');
+      return browser;
+    },
+  };
 }
 
 export interface OpenedPage {

@@ -7,23 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { articleFromBytes, toDoc } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/render/html/document.js';
 import type { ProductName } from '../../src/ir/types.js';
-import { launchChromium, needChromium, openHtml, writeTemp } from '../helpers/browser.js';
+import { openHtml, sharedChromium, writeTemp } from '../helpers/browser.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/hostile');
-const hasChromium = needChromium();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (hasChromium) browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedChromium();
+const hasChromium = chromium.available;
 
 const CASES: [string, string][] = [
   ['payload-everywhere', '<script>alert(1)</script><img src=x onerror=alert(2)>'],
@@ -37,7 +29,7 @@ describe.skipIf(!hasChromium)('hostile pages in Chromium', () => {
       it(`${name}: ${product}`, async () => {
         const { article } = articleFromBytes(readFileSync(path.join(FIXTURES, `${name}.md`)), `source/${name}.md`);
         const html = await renderHtml(toDoc(article!, product));
-        const o = await openHtml(browser, writeTemp(`hostile-${name}-${product}.html`, html));
+        const o = await openHtml(chromium.browser, writeTemp(`hostile-${name}-${product}.html`, html));
         const dialogs: string[] = [];
         o.page.on('dialog', (d) => {
           dialogs.push(d.message());

@@ -7,26 +7,22 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ACTOR_LABELS } from '../../../src/model/types.js';
-import { launchChromium, needChromium, openHtml, writeTemp, type OpenedPage } from '../../helpers/browser.js';
+import { openHtml, sharedChromium, writeTemp, type OpenedPage } from '../../helpers/browser.js';
 import { renderedPages, type Rendered } from './fixtures.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = '/tmp/shots';
 vi.setConfig({ testTimeout: 120_000 });
-const hasChromium = needChromium();
+const chromium = sharedChromium();
+const hasChromium = chromium.available;
 const pages = hasChromium ? await renderedPages() : [];
-let browser: Browser;
 
-beforeAll(async () => {
-  if (hasChromium) browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
 });
 
 const file = (p: Rendered) => writeTemp(`${p.name}-${p.product}.html`, p.html);
@@ -70,14 +66,14 @@ async function nonEmbeddedCjk(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p] as const))('%s in Chromium', (_l, p) => {
   it('loads with no outside request, no error and no CSP violation; axe finds nothing serious', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     await clean(o);
     expect(await axe(o.page)).toEqual([]);
     await o.context.close();
   });
 
   it('draws every glyph with the embedded font', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     const status = await o.page.evaluate(() => ({
       faces: [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`),
       zh: document.fonts.check('16px "Noto Sans SC"', '中文'),
@@ -89,7 +85,7 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
   });
 
   it('shows the model content in both languages', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     const text = norm(await o.page.evaluate(() => document.body.textContent ?? ''));
     const a = p.article;
     const expected =
@@ -115,7 +111,7 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
 
   it('takes screenshots at 1280×800 and 390×844', async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-      const o = await openHtml(browser, file(p), viewport);
+      const o = await openHtml(chromium.browser, file(p), viewport);
       const name = `${SHOTS}/${p.name}-${p.product}-${viewport.width}`;
       if (p.product === 'slides') {
         const n = await o.page.locator('.slide').count();
@@ -137,8 +133,8 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
 
 describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'checklist').map((p) => [p.name, p] as const))('checklist %s', (_l, p) => {
   it('keeps ticked items across a reload and counts them', async () => {
-    const context = await browser.newContext({ offline: true });
-    const o = await openHtml(browser, file(p), { width: 1280, height: 800 }, context);
+    const context = await chromium.browser.newContext({ offline: true });
+    const o = await openHtml(chromium.browser, file(p), { width: 1280, height: 800 }, context);
     const total = p.article.recommendations.length;
     const count = () => o.page.locator('.progress .done').textContent();
     expect(await count()).toBe('0');
@@ -166,7 +162,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'checklist'
   });
 
   it('prints without the progress bar and with every item', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     await o.page.emulateMedia({ media: 'print' });
     expect(await o.page.locator('progress').isVisible()).toBe(false);
     expect(await o.page.locator('.check-item').count()).toBe(p.article.recommendations.length);
@@ -186,7 +182,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
     }));
 
   it('navigates with every key, shows a counter and keeps the slide in the URL', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     const expectAt = async (k: number) => {
       expect(await state(o.page)).toEqual({ current: k, visible: 1, counter: `${k} / ${n}`, hash: `#${k}` });
     };
@@ -213,7 +209,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
   });
 
   it('keeps speaker notes in the DOM, hidden until n is pressed', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     expect(await o.page.locator('.notes').count()).toBe(n);
     const notes = o.page.locator('.slide.current .notes');
     expect(await notes.isVisible()).toBe(false);
@@ -227,7 +223,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
 
   for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
     it(`fits every slide in its 16:9 frame at ${viewport.width}×${viewport.height}`, async () => {
-      const o = await openHtml(browser, file(p), viewport);
+      const o = await openHtml(chromium.browser, file(p), viewport);
       const overflows: string[] = [];
       for (let k = 1; k <= n; k++) {
         const m = await o.page.evaluate(() => {
@@ -254,7 +250,7 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
   }
 
   it('prints one slide per page', async () => {
-    const o = await openHtml(browser, file(p));
+    const o = await openHtml(chromium.browser, file(p));
     const pdf = await o.page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const d = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
