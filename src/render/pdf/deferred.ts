@@ -12,8 +12,9 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-// Resolve as pdfkit (under pdfmake) and fontkit (under pdfkit) do, so the cache entries are the ones they will ask for.
-const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+/** `require` as pdfkit (under pdfmake) resolves: what it finds is the instance pdfmake uses. */
+export const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+/** `require` as fontkit (under pdfkit) resolves. */
 const fontkitRequire = createRequire(pdfkitRequire.resolve('fontkit'));
 
 /** The modules deferred: who requires them, and how. */

@@ -17,9 +17,8 @@
  * before it in the same process, each document starts with an empty glyph
  * cache (tables, the expensive part, stay parsed).
  */
-import './deferred.js'; // before fontkit (see deferred.ts)
+import { pdfkitRequire } from './deferred.js'; // imported first: before fontkit loads (see deferred.ts)
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
 
 /** The subset of fontkit's Font API this backend uses. */
@@ -73,9 +72,7 @@ interface Fontkit {
   registerFormat(format: unknown): void;
 }
 
-const require = createRequire(import.meta.url);
-// Resolve fontkit exactly as pdfkit (under pdfmake) does, so both share one module instance.
-const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
+// fontkit exactly as pdfkit loads it, so both share one module instance.
 const fontkit = pdfkitRequire('fontkit') as Fontkit;
 
 /** Family name used in every pdfmake document definition. */
