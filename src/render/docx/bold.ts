@@ -14,9 +14,12 @@
 /** Bold as a style or run sets it: true, false, or not said. */
 type Said = boolean | undefined;
 
+/** The `w:val` attribute among an element's attributes, if it has one. */
+const wVal = (attrs: string): string | undefined => /\bw:val="([^"]*)"/.exec(attrs)?.[1];
+
 /** `<w:b/>` or `<w:b w:val="…"/>` → on or off. */
 function onOff(attrs: string): boolean {
-  const val = /\bw:val="([^"]*)"/.exec(attrs)?.[1];
+  const val = wVal(attrs);
   return val === undefined || !['false', '0', 'off'].includes(val);
 }
 
@@ -149,13 +152,13 @@ export function boldText(partXml: string, styles: BoldStyles): string {
         if (!close && !selfClosing && tables.length) tables[tables.length - 1].row++;
         break;
       case 'pStyle':
-        if (!inRun) paraStyle = /\bw:val="([^"]*)"/.exec(attrs)?.[1] ?? paraStyle;
+        if (!inRun) paraStyle = wVal(attrs) ?? paraStyle;
         break;
       case 'rStyle':
-        if (inRunProps) runStyle = /\bw:val="([^"]*)"/.exec(attrs)?.[1] ?? null;
+        if (inRunProps) runStyle = wVal(attrs) ?? null;
         break;
       case 'tblStyle':
-        if (tables.length) tables[tables.length - 1].style = /\bw:val="([^"]*)"/.exec(attrs)?.[1] ?? null;
+        if (tables.length) tables[tables.length - 1].style = wVal(attrs) ?? null;
         break;
       case 'b':
         // Direct formatting sets the value outright (true or false); a `w:b` of the paragraph mark is not a run's.
