@@ -51,7 +51,7 @@ const CAUSES: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'is a folder, not a file',
-  EEXIST: 'already exists',
+  EEXIST: 'a file of that name already exists',
   ENOENT: 'no such file or folder',
   ENOTEMPTY: 'folder not empty',
   EMFILE: 'too many open files',
