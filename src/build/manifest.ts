@@ -74,8 +74,8 @@ export const emptyManifest = (): Manifest => ({ version: MANIFEST_VERSION, artic
 /** An article slug as the model accepts it (front matter `slug`, equal to the file name). */
 export const SLUG = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-/** Longest title text kept from a manifest (the model's titles are far shorter). */
-const MAX_TITLE = 4000;
+/** Longest title text kept from a manifest: no title is longer than the largest source (2 MiB). */
+const MAX_TITLE = 2 * 1024 * 1024;
 /** Longest source path kept. */
 const MAX_PATH = 4096;
 

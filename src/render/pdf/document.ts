@@ -57,11 +57,12 @@ function configure(): void {
 
 /**
  * Characters of each language of the short title a running header or slide
- * footer prints: more than one line holds, fewer than a page. Longer text is
- * cut there and ends with "…": a header is laid out on every page, so its
- * cost must not grow with the text (nor overflow into the page body).
+ * footer prints (a short title is a few words; this is about a line of each
+ * language). Longer text is cut there and ends with "…": a header is laid out
+ * on every page, so its cost must not grow with the text, nor may it run
+ * into the page body.
  */
-export const RUNNING_TEXT_MAX = 120;
+export const RUNNING_TEXT_MAX = 48;
 
 /** The first `max` characters of `spans` (whole code points), with "…" when cut. */
 export function clipInline(spans: Inline | undefined, max: number = RUNNING_TEXT_MAX): Inline {

@@ -105,17 +105,18 @@ describe('work grows linearly with the text', () => {
 describe('running header', () => {
   it('prints the short title as it is up to the limit, and a prefix with "…" beyond it', () => {
     expect(clipInline([{ text: '短标题' }])).toEqual([{ text: '短标题' }]);
-    const long = [{ text: han(100), strong: true }, { text: han(100) }];
+    const first = RUNNING_TEXT_MAX - 8;
+    const long = [{ text: han(first), strong: true }, { text: han(100) }];
     const clipped = clipInline(long);
     expect(clipped).toHaveLength(2);
     expect(clipped[0]).toEqual(long[0]);
-    expect(Array.from(clipped[1].text)).toHaveLength(RUNNING_TEXT_MAX - 100 + 1);
+    expect(Array.from(clipped[1].text)).toHaveLength(8 + 1);
     expect(clipped[1].text.endsWith('…')).toBe(true);
     // Never half a surrogate pair.
     expect(clipInline([{ text: '😀'.repeat(RUNNING_TEXT_MAX + 5) }])[0].text).toBe(`${'😀'.repeat(RUNNING_TEXT_MAX)}…`);
   });
 
-  it('a 20,000-character short title: every page after the first has one header line, inside the page', async () => {
+  it('a 20,000-character short title: every page after the first has one clipped header line, inside the page', async () => {
     const [, article] = (await articles())[0];
     const pages = await readPdf(await backend.render(docFor(withLongText(article, 20_000), 'summary'), { epoch: 0 }));
     expect(pages.length).toBeGreaterThan(2);
