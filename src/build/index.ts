@@ -42,7 +42,7 @@ import {
   type ArtifactEntry,
   type Manifest,
 } from './manifest.js';
-import { checkOutDir } from './outdir.js';
+import { checkOutDir, checkRealFolders } from './outdir.js';
 import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
 import { landingEntries, writeSite } from './site.js';
 import { newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
@@ -368,6 +368,7 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
       settle(w, 'failed');
       return;
     }
+    checkRealFolders(ctx.outDir, `${w.src.slug}/x`);
     for (const { t, bytes } of results) {
       const digest = sha256(bytes!);
       const prev = oldByPath.get(t.path);
@@ -471,6 +472,7 @@ function removeGoneArticles(old: Manifest, known: ReadonlySet<string>, ctx: Cont
   const folders = new Set<string>();
   for (const a of old.artifacts) {
     if (known.has(a.article)) continue;
+    checkRealFolders(ctx.outDir, a.path);
     folders.add(a.article);
     if (!entryIsIntact(ctx.outDir, a)) {
       if (existsSync(path.join(ctx.outDir, a.path))) ctx.emit({ type: 'warning', message: `${a.path}: its source is gone, but the file changed since it was built; left in place` });

@@ -37,7 +37,7 @@ import {
   type ArtifactEntry,
   type Manifest,
 } from './manifest.js';
-import { checkOutDir, realPath, within } from './outdir.js';
+import { checkOutDir, checkRealFolders, realPath, within } from './outdir.js';
 import { siteInputs, writeSite } from './site.js';
 import { newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
 import { defaultFontCache } from './index.js';
@@ -181,6 +181,7 @@ export async function merge(opts: MergeOptions): Promise<MergeReport> {
     const keep = new Set(artifacts.map((a) => a.entry.path));
     const removed: string[] = [];
     for (const a of previous?.artifacts ?? []) {
+      checkRealFolders(outDir, a.path);
       if (keep.has(a.path) || !entryIsIntact(outDir, a)) continue;
       rmSync(path.join(outDir, a.path), { force: true });
       removed.push(a.path);
@@ -201,6 +202,7 @@ export async function merge(opts: MergeOptions): Promise<MergeReport> {
         unchanged += 1;
         continue;
       }
+      checkRealFolders(outDir, entry.path);
       const bytes = readFileSync(path.join(from.dir, entry.path));
       if (sha256(bytes) !== entry.sha256) throw refuse(`merge: ${from.label}/${entry.path} changed while it was read`);
       writeAtomic(path.join(outDir, entry.path), bytes, token);

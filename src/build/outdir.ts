@@ -5,7 +5,7 @@
  * file. Paths are compared after resolving symbolic links, so `--out` through
  * a link to the project is refused too.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { operatorError, printable, usageError } from '../errors.js';
@@ -73,5 +73,25 @@ export function checkOutDir(outDir: string, ctx: OutDirContext): void {
   }
   if (existsSync(out) && !statSync(out).isDirectory()) {
     throw operatorError(`--out ${label}: is a file, not a folder (ENOTDIR)`);
+  }
+}
+
+/**
+ * Throw when a folder between `outDir` and the file `rel` (relative to it) is
+ * a symbolic link: a build writes and removes files only in real folders
+ * inside the output folder, never through a link planted in it.
+ */
+export function checkRealFolders(outDir: string, rel: string): void {
+  const parts = rel.split('/').slice(0, -1);
+  let dir = outDir;
+  for (const part of parts) {
+    dir = path.join(dir, part);
+    let link = false;
+    try {
+      link = lstatSync(dir).isSymbolicLink();
+    } catch {
+      return; // not there yet: the build creates it
+    }
+    if (link) throw operatorError(`${printable(path.relative(outDir, dir) || dir)} in the output folder is a symbolic link; a build writes only into real folders (remove the link)`);
   }
 }

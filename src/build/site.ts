@@ -23,6 +23,7 @@ import {
   type SiteEntry,
 } from './manifest.js';
 import { writeIfChanged } from './write.js';
+import { checkRealFolders } from './outdir.js';
 import type { ProductName } from '../ir/types.js';
 import type { OutputFormat } from '../render/types.js';
 
@@ -98,6 +99,7 @@ export async function writeSite(input: SiteInput): Promise<SiteEntry[]> {
       return;
     }
     const bytes = Buffer.from(await make(), 'utf8');
+    checkRealFolders(input.outDir, rel);
     writeIfChanged(path.join(input.outDir, rel), bytes, input.token);
     entries.push({ path: rel, sha256: sha256(bytes), size: bytes.length, inputs });
   };

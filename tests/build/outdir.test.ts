@@ -141,3 +141,23 @@ describe('out/ mirrors source/', () => {
     expect(readdirSync(path.join(root, 'out/beta'))).toHaveLength(10);
   });
 });
+
+describe('links planted in out/', () => {
+  it('a build never writes or removes through a symbolic link in the output folder', async () => {
+    const root = tempProject({ alpha: articleText('甲'), beta: articleText('乙') });
+    await run(root);
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, 'summary.html'), 'not the build\'s');
+    // alpha's folder replaced by a link to a folder outside out/
+    rmSync(path.join(root, 'out/alpha'), { recursive: true });
+    symlinkSync(elsewhere, path.join(root, 'out/alpha'));
+    await expect(run(root, { force: true })).rejects.toThrow(/^alpha in the output folder is a symbolic link/);
+    expect(readdirSync(elsewhere)).toEqual(['summary.html']);
+    expect(readFileSync(path.join(elsewhere, 'summary.html'), 'utf8')).toBe("not the build's");
+    // nor when its source is gone and the build would remove its outputs
+    rmSync(path.join(root, 'source/alpha.md'));
+    await expect(run(root)).rejects.toThrow(/symbolic link/);
+    expect(readdirSync(elsewhere)).toEqual(['summary.html']);
+  });
+});
