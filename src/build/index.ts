@@ -45,7 +45,7 @@ import {
 import { checkOutDir, checkRealFolders } from './outdir.js';
 import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
 import { landingEntries, writeSite } from './site.js';
-import { newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
+import { breather, newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
 import { readSourceBytes } from '../source-bytes.js';
 
 export { defaultEngine, type Engine, type LandingEntry } from './engine.js';
@@ -284,10 +284,13 @@ function writtenNames(ctx: Context, slugs: Iterable<string>): Map<string, Set<st
 }
 
 /** Raw bytes and cache lookups: no parser, no backend. */
-function planWork(sources: readonly SourceRef[], old: Manifest, ctx: Context): ArticleWork[] {
+async function planWork(sources: readonly SourceRef[], old: Manifest, ctx: Context): Promise<ArticleWork[]> {
   const oldByPath = new Map(old.artifacts.map((a) => [a.path, a]));
   const oldArticles = new Map(old.articles.map((a) => [a.slug, a]));
-  return sources.map((src) => {
+  const breathe = breather();
+  const work: ArticleWork[] = [];
+  for (const src of sources) {
+    await breathe();
     const bytes = readSourceBytes(src.abs);
     const sourceSha = sha256(bytes);
     const targets = planTargets(src.slug, ctx.products, ctx.formats).map((t) => ({
@@ -304,8 +307,9 @@ function planWork(sources: readonly SourceRef[], old: Manifest, ctx: Context): A
     const recorded = posix(path.relative(ctx.root, src.abs));
     const known = oldArticles.get(src.slug);
     const needsTitle = !known || known.sha256 !== sourceSha || known.source !== recorded;
-    return { src, recorded, bytes, sourceSha, todo, reused, needsTitle };
-  });
+    work.push({ src, recorded, bytes, sourceSha, todo, reused, needsTitle });
+  }
+  return work;
 }
 
 /** Tasks per format of the artifacts to make. */
@@ -515,7 +519,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const known = new Set(all.map((s) => s.slug));
     sweepTempFiles(writtenNames(ctx, new Set([...known, ...old.articles.map((a) => a.slug), ...old.artifacts.map((a) => a.article)])));
 
-    const work = planWork(sources, old, ctx);
+    const work = await planWork(sources, old, ctx);
     const renderCount = work.reduce((n, w) => n + w.todo.length, 0);
     ctx.emit({ type: 'plan', articles: work.length, render: renderCount, cached: work.reduce((n, w) => n + w.reused.length, 0) });
     const report: BuildReport = {

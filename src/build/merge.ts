@@ -39,7 +39,7 @@ import {
 } from './manifest.js';
 import { checkOutDir, checkRealFolders, realPath, within } from './outdir.js';
 import { siteInputs, writeSite } from './site.js';
-import { newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
+import { breather, newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
 import { defaultFontCache } from './index.js';
 
 export interface MergeOptions {
@@ -161,7 +161,9 @@ export async function merge(opts: MergeOptions): Promise<MergeReport> {
   // Everything is checked before anything is written.
   const shards = inputs.map((i) => readShard(i.dir, i.label, code));
   const { articles, artifacts } = combine(shards);
+  const breathe = breather();
   for (const { entry, from } of artifacts) {
+    await breathe();
     if (!entryIsIntact(from.dir, entry)) throw refuse(`merge: ${from.label}/${entry.path} does not match its manifest (missing, or other bytes); build that shard again`);
   }
   const previous = previousOutput(outDir, outLabel);
@@ -198,6 +200,7 @@ export async function merge(opts: MergeOptions): Promise<MergeReport> {
     let copied = 0;
     let unchanged = 0;
     for (const { entry, from } of artifacts) {
+      await breathe();
       if (entryIsIntact(outDir, entry)) {
         unchanged += 1;
         continue;

@@ -112,3 +112,17 @@ export function findTempFiles(dir: string): string[] {
   walk(dir);
   return found;
 }
+
+/**
+ * A function to await between items of a long synchronous loop (hashing or
+ * copying thousands of files): it lets the event loop run at least every
+ * `ms`, so a signal is answered and the lock on out/ refreshed meanwhile.
+ */
+export function breather(ms = 50): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < ms) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+}
