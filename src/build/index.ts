@@ -372,6 +372,8 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
       settle(w, 'failed');
       return;
     }
+    // A signal that came while this article rendered is answered before its files are written.
+    await new Promise((resolve) => setImmediate(resolve));
     checkRealFolders(ctx.outDir, `${w.src.slug}/x`);
     for (const { t, bytes } of results) {
       const digest = sha256(bytes!);

@@ -66,5 +66,5 @@ describe('shards → merge', () => {
     const r = runCli(['merge', 'a'], { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('merge needs --out DIR');
-  });
+  }, 300_000);
 });

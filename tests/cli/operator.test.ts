@@ -9,12 +9,15 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { findTempFiles } from '../../src/build/write.js';
 import { cliPath, ensureCompiled, repoRoot, runCli, tempProject } from './helpers.js';
 import { fileDigests } from '../helpers/files.js';
 
 beforeAll(() => ensureCompiled(), 300_000);
+
+// Subprocess builds: allow minutes on a loaded machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 const FAIL = path.join(repoRoot, 'tests/cli/fixtures/fail-writes.mjs');
 const STACK = /\n\s+at .+:\d+:\d+/;
