@@ -18,6 +18,7 @@ import {
 import { isValidDate } from './frontmatter.js';
 import { checkAttributes, openingPlace, readCites, readEnum, readTexts, registerId, valuePlace, type Registry } from './items.js';
 import { reportUnknownDirective } from './inline.js';
+import { readCertainty } from './certainty.js';
 import { report, type Ctx } from './report.js';
 
 export const RECOMMENDATION_KINDS = ['explicit', 'implicit'] as const;
@@ -91,7 +92,7 @@ export const editorialHandlers: Record<string, Handler> = {
 
   event(ctx, reg, node, out) {
     const what = '`:::event`';
-    const src = checkAttributes(ctx, node, ['id', 'date', 'as-written', 'cites']);
+    const src = checkAttributes(ctx, node, ['id', 'date', 'as-written', 'certainty', 'cites']);
     const id = registerId(ctx, reg, node, src, 'event');
     let date = node.attributes?.date?.trim();
     if (!date) report(ctx, 'missing-attribute', '`:::event` needs `date=` (YYYY, YYYY-MM or YYYY-MM-DD)', openingPlace(ctx, node));
@@ -101,10 +102,11 @@ export const editorialHandlers: Record<string, Handler> = {
     }
     const asWritten = node.attributes?.['as-written']?.trim();
     const cites = readCites(ctx, reg, node, src, true, what);
-    const { texts, containers } = readTexts(ctx, node, ['text'], what);
+    const { texts, containers } = readTexts(ctx, node, ['text', 'note'], what, ['note']);
     noContainers(ctx, containers, what);
+    const certainty = readCertainty(ctx, node, src, texts);
     const text = bi(texts);
-    if (id && date && text) out.timeline.push({ id, date, ...(asWritten ? { asWritten } : {}), text, cites });
+    if (id && date && text) out.timeline.push({ id, date, ...(asWritten ? { asWritten } : {}), text, cites, ...(certainty ? { certainty } : {}) });
   },
 
   slide(ctx, reg, node, out) {

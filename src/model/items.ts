@@ -111,6 +111,7 @@ export function readEnum<T extends string>(ctx: Ctx, node: Directives, sources: 
 export const SLOT_PAIRS: Record<string, [string, string]> = {
   text: ['zh', 'en'],
   def: ['def-zh', 'def-en'],
+  note: ['note-zh', 'note-en'],
 };
 
 const isZhSlot = (slot: string) => slot === 'zh' || slot.endsWith('-zh');
@@ -125,7 +126,7 @@ export interface TextsResult {
  * Read the bilingual texts of an item: one `::slot[…]` per slot, each
  * non-empty; a Chinese text needs its English counterpart and the reverse.
  */
-export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (keyof typeof SLOT_PAIRS)[], what: string): TextsResult {
+export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (keyof typeof SLOT_PAIRS)[], what: string, optional: readonly string[] = []): TextsResult {
   const slots = pairs.flatMap((p) => SLOT_PAIRS[p]);
   const texts: Record<string, string> = {};
   const seen = new Map<string, LeafDirective>();
@@ -139,7 +140,7 @@ export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (k
     const hasEn = seen.get(en);
     if (hasZh && !hasEn) report(ctx, 'missing-en', `\`::${zh}\` has no English counterpart: add \`::${en}[…]\``, openingPlace(ctx, hasZh));
     if (hasEn && !hasZh) report(ctx, 'missing-zh', `\`::${en}\` has no Chinese counterpart: add \`::${zh}[…]\``, openingPlace(ctx, hasEn));
-    if (!hasZh && !hasEn) report(ctx, 'empty-text', `${what} has no text: add \`::${zh}[…]\` and \`::${en}[…]\``, openingPlace(ctx, node));
+    if (!hasZh && !hasEn && !optional.includes(p)) report(ctx, 'empty-text', `${what} has no text: add \`::${zh}[…]\` and \`::${en}[…]\``, openingPlace(ctx, node));
   }
   return { texts, containers };
 }

@@ -52,6 +52,9 @@ export const RULES = {
   'unsupported-character': { severity: 'error', fix: 'Replace the character: the project font cannot draw it (emoji, rare ideographs, private-use characters).' },
   'takeaway-count': { severity: 'warning', fix: 'Write between 3 and 5 key takeaways.' },
   'slide-count': { severity: 'warning', fix: 'Outline between 8 and 12 slides.' },
+  // Dates the editors are not sure of (docs: "Certainty of a date").
+  'unknown-certainty': { severity: 'error', fix: 'Use `certainty=inferred` (a date the editors infer; the text does not give it) or `certainty=uncertain` (the text allows another reading).' },
+  'certainty-note-missing': { severity: 'error', fix: 'Add `::note-zh[…]` and `::note-en[…]` to the event saying why the date is inferred or uncertain.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

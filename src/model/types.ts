@@ -101,6 +101,16 @@ export interface Term {
   cites: string[];
 }
 
+export const CERTAINTIES = ['inferred', 'uncertain'] as const;
+/** `inferred`: the editors' inference, not given by the text; `uncertain`: the text's date admits another reading. */
+export type CertaintyLevel = (typeof CERTAINTIES)[number];
+
+/** A date the article does not state plainly, with the editors' note on why (both languages). */
+export interface Certainty {
+  level: CertaintyLevel;
+  note: Bi;
+}
+
 export interface TimelineEvent {
   id: string;
   /** ISO date, precision as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
@@ -109,6 +119,8 @@ export interface TimelineEvent {
   asWritten?: string;
   text: Bi;
   cites: string[];
+  /** Present when the date is inferred or uncertain; products then mark the date and show the note. */
+  certainty?: Certainty;
 }
 
 export const SLIDE_KINDS = [
