@@ -46,6 +46,7 @@ export const LABELS = {
   author: { zh: '原文作者', en: 'Original author' },
   outlet: { zh: '原文出处', en: 'Original outlet' },
   originalTitle: { zh: '原文标题', en: 'Original title' },
+  originalUrl: { zh: '原文链接', en: 'Original URL' },
   originalDate: { zh: '原文日期', en: 'Original date' },
   summary: { zh: '双语摘要', en: 'Bilingual summary' },
   checklist: { zh: '建议清单', en: 'Recommendations checklist' },
@@ -63,8 +64,9 @@ export const LABELS = {
   recommendation: { zh: '建议', en: 'Recommendation' },
   licence: {
     // Full-width punctuation from escapes, so no editor or tool can fold it to ASCII.
-    zh: '中文译文由{publisher}编译发布\uFF0C仅供研究参考\u3002字体\uFF1ANoto Sans SC\uFF0CSIL Open Font License 1.1\u3002',
-    en: 'Chinese translation compiled and published by {publisher} for research use. Font: Noto Sans SC, SIL Open Font License 1.1.',
+    // Only what the front matter says (the publisher) and the font's licence, which must ship with the files.
+    zh: '中文译文由{publisher}发布\u3002字体\uFF1ANoto Sans SC\uFF0CSIL Open Font License 1.1\u3002',
+    en: 'Chinese translation published by {publisher}. Font: Noto Sans SC, SIL Open Font License 1.1.',
   },
 } as const satisfies Record<string, Bi>;
 
@@ -103,6 +105,7 @@ export function articleMetaLines(article: Article): MetaLine[] {
     { label: LABELS.outlet, value: { zh: o.outlet, en: o.outlet }, href: o.url },
   ];
   if (o.title) lines.push({ label: LABELS.originalTitle, value: { zh: o.title, en: o.title } });
+  if (o.url) lines.push({ label: LABELS.originalUrl, value: { zh: o.url, en: o.url }, href: o.url });
   if (o.date) lines.push({ label: LABELS.originalDate, value: formatDate(o.date) });
   return lines;
 }
