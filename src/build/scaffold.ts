@@ -83,7 +83,7 @@ keywords:
 
 :p{#part-one-2 label-en="Sub-topic"}**小标题**：第一部分的第二段。
 
-- :p{#part-one-3}列表中的一段。
+- :p{#part-one-3}列表中的一段，提到${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月的一件事。
 
 :::takeaway{#tk-1 cites="lede-1"}
 ::zh[第一条要点。]
@@ -112,7 +112,7 @@ keywords:
 ::def-en[A one-sentence explanation of the term.]
 :::
 
-:::event{#ev-1 date=${date.slice(0, 7)} cites="part-one-1"}
+:::event{#ev-1 date=${date.slice(0, 7)} as-written="${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月" cites="part-one-3"}
 ::zh[一个事件。]
 ::en[An event.]
 :::

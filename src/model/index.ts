@@ -4,12 +4,13 @@
  * from `rules.ts` and an exact line:column.
  *
  *   bytes ─size─▶ ─UTF-8─▶ text ─controls, nesting─▶ ─parse─▶ mdast
- *         ─front matter, body, editorial─▶ ─cites, coverage, counts─▶ Article
+ *         ─front matter, body, editorial─▶ ─cites, coverage, counts─▶ ─zh/en consistency─▶ Article
  */
 import { VFile } from '../vendor/markdown.js';
 import type { Article } from './types.js';
 import { parseMarkdown } from '../parse/index.js';
 import { readBody } from './body.js';
+import { checkConsistency } from './consistency/index.js';
 import { checkCoverage } from './coverage.js';
 import { readFrontMatter } from './frontmatter.js';
 import { checkTextDirectives } from './inline.js';
@@ -119,6 +120,8 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
     slides: body.slides,
     sourcePath: path,
   };
+  // zh/en consistency once the file has no errors (an error's consequences would only add noise).
+  if (!hasFatal(file)) checkConsistency(ctx, tree, article);
   return done(file, article);
 }
 

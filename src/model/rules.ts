@@ -52,9 +52,15 @@ export const RULES = {
   'unsupported-character': { severity: 'error', fix: 'Replace the character: the project font cannot draw it (emoji, rare ideographs, private-use characters).' },
   'takeaway-count': { severity: 'warning', fix: 'Write between 3 and 5 key takeaways.' },
   'slide-count': { severity: 'warning', fix: 'Outline between 8 and 12 slides.' },
-  // Dates the editors are not sure of (docs: "Certainty of a date").
+  // Dates the editors are not sure of, and zh/en consistency of the editorial layer (docs: "Consistency checks").
   'unknown-certainty': { severity: 'error', fix: 'Use `certainty=inferred` (a date the editors infer; the text does not give it) or `certainty=uncertain` (the text allows another reading).' },
   'certainty-note-missing': { severity: 'error', fix: 'Add `::note-zh[…]` and `::note-en[…]` to the event saying why the date is inferred or uncertain.' },
+  'zh-en-date': { severity: 'warning', fix: 'Make the years, months, days and fiscal years of the Chinese and the English agree (2024年4月 = April 2024, 2025财年 = FY2025).' },
+  'zh-en-number': { severity: 'warning', fix: 'Make the numbers of the Chinese and the English agree (16 = sixteen = 十六).' },
+  'zh-en-term': { severity: 'warning', fix: 'Write the acronym or programme name in both languages, or in the other language the name its glossary term gives.' },
+  'term-abbreviation': { severity: 'warning', fix: 'Spell the abbreviation exactly as its glossary term does.' },
+  'event-date-unsupported': { severity: 'warning', fix: 'Cite the paragraph that gives the date (its year, or a relative date such as 去年4月 that resolves to it), or mark the event `certainty=inferred` with a note.' },
+  'event-fiscal-year': { severity: 'warning', fix: 'A fiscal year is not an event date: date the event by when it happened, or leave it out of the timeline.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

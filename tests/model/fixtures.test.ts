@@ -124,6 +124,34 @@ const expected: Record<string, string[]> = {
   'yaml-syntax': [
     "4:1-4:2: Invalid YAML in front matter: Flow map in block collection must be sufficiently indented and end with a } [yaml-syntax]",
   ],
+  // Certainty of dates and zh/en consistency (issue 15); the places are checked in consistency-fixtures.test.ts.
+  'certainty-note-missing': [
+    "26:47-26:56: `certainty=uncertain` needs a note saying why: add `::note-zh[…]` and `::note-en[…]` to the event [certainty-note-missing]",
+  ],
+  'consistency-valid': [
+
+  ],
+  'event-date-unsupported': [
+    "26:29-26:36: Event date `2023-05` is not given by the cited paragraphs (they give 2024-05): cite the paragraph that gives it, or mark the event `certainty=inferred` with a note [event-date-unsupported]",
+  ],
+  'event-fiscal-year': [
+    "26:40-26:46: Event `ev-act` is dated by a fiscal year (`2025财年`), which is not the date of an event [event-fiscal-year]",
+  ],
+  'term-abbreviation': [
+    "23:23-23:26: In takeaway `tk-1`, the English `SM3` spells the glossary abbreviation `SM-3` differently: write `SM-3` [term-abbreviation]",
+  ],
+  'unknown-certainty': [
+    "26:48-26:55: Unknown certainty `infered`; did you mean `inferred`? (expected one of inferred, uncertain) [unknown-certainty]",
+  ],
+  'zh-en-date': [
+    "23:10-23:20: In takeaway `tk-1`, the English `April 2023` gives the year 2023, where the Chinese has the year 2024 (`2024年4月`) [zh-en-date]",
+  ],
+  'zh-en-number': [
+    "22:10-22:12: In takeaway `tk-1`, the Chinese `十六` gives the number 16, which the English does not have [zh-en-number]",
+  ],
+  'zh-en-term': [
+    "23:6-23:10: In takeaway `tk-1`, the English `GCAP` is not in the Chinese, where the Chinese has `GPI` [zh-en-term]",
+  ],
 };
 
 function load(name: string) {

@@ -1,0 +1,44 @@
+/**
+ * Every bilingual text of the article's body and editorial layer, with the
+ * keys of its slots in `places.ts`: section titles and summaries, paragraph
+ * labels, takeaways, recommendations, glossary names and definitions,
+ * timeline events and their notes, slide titles, points and notes.
+ */
+import { allParagraphs, type Article, type Bi } from '../types.js';
+
+export interface Pair {
+  /** What the text is, for messages: "takeaway `tk-1`". */
+  what: string;
+  zh: string;
+  en: string;
+  /** Slot keys of the Chinese and the English text. */
+  zhKey: string;
+  enKey: string;
+}
+
+const pair = (what: string, text: Bi, key: string, zh = 'zh', en = 'en'): Pair => ({ what, zh: text.zh, en: text.en, zhKey: `${key}:${zh}`, enKey: `${key}:${en}` });
+
+export function articlePairs(article: Article): Pair[] {
+  const out: Pair[] = [];
+  for (const s of article.sections) {
+    out.push(pair(`section \`${s.id}\` title`, s.title, `heading:${s.id}`));
+    out.push(pair(`section \`${s.id}\` summary`, s.summary, `summary:${s.id}`));
+  }
+  for (const p of allParagraphs(article)) if (p.label) out.push(pair(`label of \`${p.id}\``, p.label, `label:${p.id}`));
+  for (const t of article.takeaways) out.push(pair(`takeaway \`${t.id}\``, t.text, `item:${t.id}`));
+  for (const r of article.recommendations) out.push(pair(`recommendation \`${r.id}\``, r.text, `item:${r.id}`));
+  for (const t of article.glossary) {
+    out.push(pair(`term \`${t.id}\` name`, t.name, `item:${t.id}`));
+    out.push(pair(`term \`${t.id}\` definition`, t.definition, `item:${t.id}`, 'def-zh', 'def-en'));
+  }
+  for (const e of article.timeline) {
+    out.push(pair(`event \`${e.id}\``, e.text, `item:${e.id}`));
+    if (e.certainty) out.push(pair(`note of event \`${e.id}\``, e.certainty.note, `item:${e.id}`, 'note-zh', 'note-en'));
+  }
+  for (const s of article.slides) {
+    out.push(pair(`slide \`${s.id}\` title`, s.title, `item:${s.id}`));
+    s.points.forEach((p, i) => out.push(pair(`point ${i + 1} of slide \`${s.id}\``, p.text, `item:${s.id}:point:${i}`)));
+    out.push(pair(`notes of slide \`${s.id}\``, s.notes, `item:${s.id}:notes`));
+  }
+  return out;
+}
