@@ -12,6 +12,15 @@ export async function checkFiles(paths: string[]): Promise<VFile[]> {
   return files;
 }
 
+/**
+ * `check --strict`: every warning becomes an error (printed and counted as
+ * one), so CI fails on a consistency warning as on any error.
+ */
+export function strict(files: VFile[]): VFile[] {
+  for (const f of files) for (const m of f.messages) m.fatal = true;
+  return files;
+}
+
 /** True when any file has an error (a fatal message). */
 export function hasErrors(files: VFile[]): boolean {
   return files.some((f) => f.messages.some((m) => m.fatal === true));

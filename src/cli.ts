@@ -25,7 +25,7 @@ const HELP = `briefwright — Markdown articles → bilingual summaries, checkli
 
 Usage:
   briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
-  briefwright check [files…]             validate sources (default: source/*.md)
+  briefwright check [files…] [--strict]  validate sources (default: source/*.md); --strict: warnings are errors
   briefwright watch [options]            rebuild on change and serve out/ with live reload
   briefwright init <slug>                create source/<slug>.md from a template
   briefwright --help | --version
@@ -134,12 +134,13 @@ async function buildCommand(args: string[], io: Io): Promise<number> {
 const ensureNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 
 async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' } } as const);
   const files = positionals.length > 0 ? positionals : defaultSources(io.cwd);
   if (files.length === 0) throw usageError('no sources to check: source/ holds no .md file');
   for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${f}`);
-  const { checkFiles, formatDiagnostics, hasErrors } = await import('./check.js');
-  const vfiles = await inDir(io.cwd, () => checkFiles(files));
+  const { checkFiles, formatDiagnostics, hasErrors, strict } = await import('./check.js');
+  const checked = await inDir(io.cwd, () => checkFiles(files));
+  const vfiles = values.strict ? strict(checked) : checked;
   io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })));
   return hasErrors(vfiles) ? EXIT.content : EXIT.ok;
 }
