@@ -22,7 +22,8 @@ type FieldSpec =
   | { type: 'bi'; required: boolean }
   | { type: 'strings'; required: boolean }
   | { type: 'bis'; required: boolean }
-  | { type: 'map'; required: boolean; fields: Record<string, FieldSpec> };
+  | { type: 'map'; required: boolean; fields: Record<string, FieldSpec> }
+  | { type: 'maps'; required: boolean; fields: Record<string, FieldSpec> };
 
 const BI_KEYS = ['zh', 'en'] as const;
 
@@ -32,6 +33,16 @@ export const ORIGINAL_FIELDS: Record<string, FieldSpec> = {
   title: { type: 'string', required: false },
   url: { type: 'url', required: false },
   date: { type: 'date', required: false, precision: 'any' },
+};
+
+/**
+ * `actors:` (CONTRACT.md §1) is read and checked for its shape only, so a source can declare its
+ * actors now; the model does not use them yet (recommendations still name one of ACTORS).
+ */
+export const ACTOR_FIELDS: Record<string, FieldSpec> = {
+  id: { type: 'string', required: true },
+  zh: { type: 'string', required: true },
+  en: { type: 'string', required: true },
 };
 
 /** The front-matter schema; also the list of valid keys for suggestions. */
@@ -44,6 +55,7 @@ export const FRONT_MATTER_FIELDS: Record<string, FieldSpec> = {
   original: { type: 'map', required: true, fields: ORIGINAL_FIELDS },
   languages: { type: 'strings', required: false },
   keywords: { type: 'bis', required: false },
+  actors: { type: 'maps', required: false, fields: ACTOR_FIELDS },
 };
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$/;
@@ -144,6 +156,13 @@ export function readFrontMatter(ctx: Ctx, tree: Root, filePath: string): FrontMa
         }
         const item: FieldSpec = spec.type === 'strings' ? { type: 'string', required: true } : { type: 'bi', required: true };
         return node.items.map((n, i) => read(n as YamlNode, item, `${name}[${i}]`, range(node)));
+      }
+      case 'maps': {
+        if (!isSeq(node)) {
+          report(ctx, 'front-matter-field-type', `Front-matter field \`${name}\` must be a list`, where);
+          return undefined;
+        }
+        return node.items.map((n, i) => read(n as YamlNode, { type: 'map', required: true, fields: spec.fields }, `${name}[${i}]`, range(node)));
       }
       case 'map': {
         if (!isMap(node)) {

@@ -52,3 +52,26 @@ describe('the rules run on every article of source/', () => {
     expect(String(m)).toBe("tests/fixtures/valid-minimal.md:3:29-3:33: In `title`, the English `2023` gives the year 2023, where the Chinese has the year 2024 (`2024年`)");
   });
 });
+
+describe('front matter `actors:` (read for its shape until the model uses it)', () => {
+  const base = readFileSync(path.join(dir, 'valid-minimal.md'), 'utf8');
+  const withActors = (yaml: string) => base.replace('---\n\n', `${yaml}\n---\n\n`);
+  const load = (text: string) => articleFromBytes(new TextEncoder().encode(text), 'tests/fixtures/valid-minimal.md');
+  const shown = (text: string) => load(text).file.messages.filter((m) => !/-count$/.test(m.ruleId ?? '')).map((m) => `${m.line}:${m.column} ${m.reason} [${m.ruleId}]`);
+
+  it('accepts a list of {id, zh, en}', () => {
+    expect(shown(withActors('actors:\n  - { id: seoul, zh: 韩国政府, en: South Korean government }'))).toEqual([]);
+  });
+  it('reports a wrong shape like any front-matter field', () => {
+    expect(shown(withActors('actors: seoul'))).toEqual(['8:9 Front-matter field `actors` must be a list [front-matter-field-type]']);
+    expect(shown(withActors('actors:\n  - { id: seoul, zh: 韩国政府, name: x }'))).toEqual([
+      '9:3 Missing front-matter field `actors[0].en` [front-matter-field-missing]',
+      '9:28 Unknown front-matter key `name` in `actors[0]` [front-matter-unknown-key]',
+    ]);
+  });
+  it('compares an actor’s two names like any bilingual text', () => {
+    expect(shown(withActors('actors:\n  - { id: dicas, zh: 美国新政府（经DICAS）, en: New US administration }'))).toEqual([
+      '9:29 In `actors[0]`, the Chinese `DICAS` is not in the English: write it there, or the name its glossary term gives [zh-en-term]',
+    ]);
+  });
+});
