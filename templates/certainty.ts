@@ -2,7 +2,7 @@
  * How a timeline event shows a date the text does not state plainly: the
  * date label carries the mark (`2022年12月（推断）` / `December 2022 (inferred)`,
  * `2024年12月（存疑）` / `December 2024 (uncertain)`) and the editors' note
- * follows the event's text (`注：…` / `Note: …`), or, where the timeline is
+ * follows the event's text after a bold `注：` / `Note:`, or, where the timeline is
  * drawn in narrow columns (slides), stands under it with the marked date.
  * A plain date stays as it is.
  */
@@ -30,8 +30,8 @@ export function eventText(event: Pick<TimelineEvent, 'text' | 'certainty'>, with
   if (!event.certainty || !withNote) return { zh: [{ text: event.text.zh }], en: [{ text: event.text.en }] };
   const note = event.certainty.note;
   return {
-    zh: [{ text: event.text.zh }, { text: `${NOTE_LABEL.zh}${FW.colon}${note.zh}`, em: true }],
-    en: [{ text: `${event.text.en} ` }, { text: `${NOTE_LABEL.en}: ${note.en}`, em: true }],
+    zh: [{ text: event.text.zh }, { text: `${NOTE_LABEL.zh}${FW.colon}`, strong: true }, { text: note.zh, em: true }],
+    en: [{ text: `${event.text.en} ` }, { text: `${NOTE_LABEL.en}: `, strong: true }, { text: note.en, em: true }],
   };
 }
 
