@@ -30,8 +30,8 @@ export function eventText(event: Pick<TimelineEvent, 'text' | 'certainty'>, with
   if (!event.certainty || !withNote) return { zh: [{ text: event.text.zh }], en: [{ text: event.text.en }] };
   const note = event.certainty.note;
   return {
-    zh: [{ text: event.text.zh }, { text: `${NOTE_LABEL.zh}${FW.colon}`, strong: true }, { text: note.zh, em: true }],
-    en: [{ text: `${event.text.en} ` }, { text: `${NOTE_LABEL.en}: `, strong: true }, { text: note.en, em: true }],
+    zh: [{ text: event.text.zh }, { text: `${NOTE_LABEL.zh}${FW.colon}`, strong: true }, { text: note.zh }],
+    en: [{ text: `${event.text.en} ` }, { text: `${NOTE_LABEL.en}: `, strong: true }, { text: note.en }],
   };
 }
 
@@ -46,9 +46,10 @@ export function certaintyNotes(events: readonly Pick<TimelineEvent, 'date' | 'ce
     text: marked.flatMap((e, i) => [
       ...(i > 0 && lang === 'en' ? [{ text: ' ' }] : []),
       { text: `${eventDateLabel(e)[lang]}${lang === 'zh' ? FW.colon : ': '}`, strong: true },
-      { text: e.certainty!.note[lang], em: true },
+      { text: e.certainty!.note[lang] },
     ]),
-    cites: [...new Set(marked.flatMap((e) => e.cites))],
+    // The events in the figure above cite their paragraphs; the notes are the editors' own.
+    cites: [],
   });
   return [line('zh'), line('en')];
 }

@@ -65,12 +65,12 @@ describe('certainty of timeline dates in the products', () => {
     ]);
   });
 
-  it('sets the note apart from the claim (a bold label, the note in emphasis), so a reader tells them apart', () => {
+  it('sets the note apart from the claim with a bold label, so a reader tells them apart', () => {
     const fig = figures(summary(marked).blocks)[0];
     const e = fig.events[0];
     const style = (runs: typeof e.text.zh) => runs!.map((s) => (s.strong ? 'strong' : s.em ? 'em' : 'plain'));
-    expect(style(e.text.zh)).toEqual(['plain', 'strong', 'em']);
-    expect(style(e.text.en)).toEqual(['plain', 'strong', 'em']);
+    expect(style(e.text.zh)).toEqual(['plain', 'strong', 'plain']);
+    expect(style(e.text.en)).toEqual(['plain', 'strong', 'plain']);
   });
 
   it('the real article: every event with a certainty shows its mark and note, every other one its plain date', async () => {
