@@ -44,7 +44,7 @@ const page = `
 .meta>div{display:flex;flex-wrap:wrap;gap:0 .5em}
 .meta dt{color:${c.muted};font-weight:400}
 .meta dt .en,.meta dd .en{margin-left:.35em}
-.meta dd{margin:0}
+.meta dd{margin:0;overflow-wrap:anywhere}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(theme.spacing.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
 nav.toc .en{margin-left:.35em}
@@ -213,7 +213,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .meta{display:grid;grid-template-columns:auto 1fr;gap:${spx(3)} ${spx(14)};margin:${spx(22)} 0 0;font-size:${spx(s.slideSmall * 1.1)}}
 .layout-title .meta>div{display:contents}
 .layout-title .meta dt{color:${c.muted};font-weight:400}
-.layout-title .meta dd{margin:0}
+.layout-title .meta dd{margin:0;overflow-wrap:anywhere}
 .layout-title .meta .en{margin-left:.5em}
 .notes{position:fixed;left:0;right:0;bottom:3rem;max-height:40vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.body)};z-index:3}
 .notes p{margin:0 0 .3em}
