@@ -24,7 +24,7 @@ export const sampleArticle: Article = {
   shortTitle: { zh: '美日防务采购合作', en: 'US–Japan Acquisition' },
   publisher: { zh: '砺道智库', en: 'Lidao Think Tank' },
   date: '2025-01-10',
-  original: { outlet: 'CSIS', author: { zh: '格雷格·鲁宾斯坦', en: 'Greg Rubinstein' } },
+  original: { outlet: 'CSIS', author: { zh: '格雷格·鲁宾斯坦', en: 'Gregg Rubinstein' } },
   languages: ['zh-Hans', 'en'],
   keywords: [{ zh: '美日同盟', en: 'US–Japan alliance' }],
   lede: [lede1],
