@@ -1,6 +1,10 @@
 /**
- * The one Markdown processor of the project: CommonMark + YAML front matter +
- * generic directives. Syntax only — no transforms, no rendering.
+ * The one Markdown processor of the project: CommonMark + GFM (tables,
+ * footnotes, autolink literals, strikethrough with `~~` only, task-list
+ * items) + YAML front matter + generic directives. Syntax only — no
+ * transforms, no rendering. (The model decides which GFM constructs the
+ * format accepts; strikethrough and task lists are parsed so that they can be
+ * reported instead of silently read as text.)
  *
  * Container directives (`:::name{…}` … `:::`) are costly for the directive
  * extension (each one runs a nested document tokenizer, about 2 ms apiece),
@@ -14,10 +18,11 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { location, remarkDirective, remarkFrontmatter, remarkParse, unified, VFile } from '../vendor/markdown.js';
+import { location, remarkDirective, remarkFrontmatter, remarkGfm, remarkParse, unified, VFile } from '../vendor/markdown.js';
 import { labelEnd } from './label.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+// `singleTilde: false`: a single `~` is common in Chinese text (5~10年) and stays text.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm, { singleTilde: false }).freeze();
 
 /** Parse with the processor alone (reference behaviour, slower on container directives). */
 export function parseMarkdownDirect(file: VFile): Root {
@@ -58,6 +63,8 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
   let last = 0;
   let inFrontMatter = text.startsWith('---');
   let first = true;
+  /** Containers open at this line (an estimate: a closing fence closes one). */
+  let depth = 0;
   for (const [start, end] of lines(text)) {
     const line = text.slice(start, end);
     if (first) {
@@ -73,11 +80,15 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
     const m = /^(:{3,})(.*)$/.exec(line);
     if (!m) {
       if (/^ {1,}:{3}/.test(line) || /^\s*[-*+>]|^\s*\d+[.)]/.test(line) && line.includes(':::')) return null;
+      // A definition (`[^1]: …`, `[x]: url`) inside a container is seen only there by the
+      // processor's nested reading, at the top level by the fast one: let the processor read it.
+      if (depth > 0 && /^ {0,3}\[/.test(line) && line.includes(']:')) return null;
       continue;
     }
     const colons = m[1].length;
     const rest = m[2];
     if (rest.trim() === '') {
+      depth = Math.max(0, depth - 1);
       fences.push({ open: false, colons, start, end });
       out.push(text.slice(last, start), ' '.repeat(end - start));
       last = end;
@@ -85,6 +96,7 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
     }
     // Only names the directive extension accepts start with a non-space, non-punctuation character.
     if (colons > 5 || !/^[^\s\p{P}\p{S}]/u.test(rest)) return null;
+    depth++;
     fences.push({ open: true, colons, start, end });
     out.push(text.slice(last, start), ' '.repeat(colons - 2));
     last = start + colons - 2;
