@@ -30,8 +30,8 @@ export interface Part extends BodyPart {
 export interface Notes extends FootnoteRefs {
   ids: Map<string, string>;
   numbers: Map<string, number>;
-  /** Definitions read, to number the unreferenced ones last. */
-  blocks: { identifier: string; block: Footnote }[];
+  /** Definitions read, to number the unreferenced ones last (with the place of their label). */
+  blocks: { identifier: string; block: Footnote; place: ReturnType<typeof span> }[];
 }
 
 export interface BodyState {
@@ -331,7 +331,7 @@ function readFootnote(s: BodyState, flow: Flow, node: FootnoteDefinition, where:
     else refuse(s, child, 'a footnote');
   }
   const block = addCitable<Footnote>(s, flow, node, { kind: 'footnote', label, number: 0, spans, text: spansText(spans) }, explicit, null);
-  s.notes.blocks.push({ identifier: node.identifier, block });
+  s.notes.blocks.push({ identifier: node.identifier, block, place: labelPlace });
   flow.out.push(block);
 }
 
@@ -373,7 +373,8 @@ export function endFlow(s: BodyState, flow: Flow): void {
  * headings, editorial directives).
  */
 export function readFlowNode(s: BodyState, flow: Flow, node: RootContent, where: string | null = null): boolean {
-  if (node.type !== 'table' && !(node.type === 'html')) flushCaption(s, flow);
+  // A caption captions the next block; an HTML comment in between is nothing.
+  if (node.type !== 'table' && node.type !== 'html') flushCaption(s, flow);
   switch (node.type) {
     case 'paragraph':
       readParagraph(s, flow, node);
@@ -426,10 +427,10 @@ export function readFlowNode(s: BodyState, flow: Flow, node: RootContent, where:
 
 /** Number the footnotes nobody refers to after the referenced ones, and warn about them. */
 export function finishFootnotes(s: BodyState): void {
-  for (const { identifier, block } of s.notes.blocks) {
+  for (const { identifier, block, place } of s.notes.blocks) {
     let number = s.notes.numbers.get(identifier);
     if (number === undefined) {
-      if (FOOTNOTE_LABEL.test(block.label)) report(s.ctx, 'unused-footnote', `Footnote \`[^${shorten(block.label)}]\` is never referred to: add \`[^${shorten(block.label)}]\` where it belongs in the text, or delete it`, { line: block.line, column: 1 });
+      if (FOOTNOTE_LABEL.test(block.label)) report(s.ctx, 'unused-footnote', `Footnote \`[^${shorten(block.label)}]\` is never referred to: add \`[^${shorten(block.label)}]\` where it belongs in the text, or delete it`, place);
       number = s.notes.numbers.size + 1;
       s.notes.numbers.set(identifier, number);
     }

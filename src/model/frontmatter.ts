@@ -12,7 +12,7 @@ import type { Actor, Article, Bi } from './types.js';
 import { checkYamlScalar } from './decoded.js';
 import { ID } from './items.js';
 import { isPlaceholder } from './placeholders.js';
-import { didYouMean, nearest, report, shorten, span, type Ctx } from './report.js';
+import { nearest, report, shorten, span, type Ctx } from './report.js';
 
 /** The article fields the front matter carries. */
 export type FrontMatter = Pick<

@@ -21,7 +21,7 @@ import { checkPlaceholders } from './placeholders.js';
 import { checkRawContent } from './safety.js';
 import { readSourceBytes } from '../source-bytes.js';
 import { createRegistry, type GeneratedId, type Registry } from './items.js';
-import { createCtx, hasFatal, report, sortMessages, span, type Ctx } from './report.js';
+import { createCtx, hasFatal, report, sortMessages, type Ctx } from './report.js';
 import { COUNTS, LIMITS } from './rules.js';
 import { countBlockOpenings, countMarkup, decodeUtf8, findDeepNesting, findInlineHazard } from './source.js';
 import { countNodes } from './tree.js';

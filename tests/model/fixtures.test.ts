@@ -76,7 +76,7 @@ const expected: Record<string, string[]> = {
   ],
   'footnotes': [
     "10:32-10:36: Footnote `[^2]` has no note: add `[^2]: …` on a line of its own [unknown-footnote]",
-    "14:1: Footnote `[^3]` is never referred to: add `[^3]` where it belongs in the text, or delete it [unused-footnote]",
+    "14:3-14:4: Footnote `[^3]` is never referred to: add `[^3]` where it belongs in the text, or delete it [unused-footnote]",
     "16:3-16:5: Footnote label `注释`: use letters, digits, `-` and `_` (`[^1]`, `[^note-a]`) [invalid-id]",
   ],
   'front-matter-missing': [
