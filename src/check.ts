@@ -27,7 +27,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface FormatOptions {
   color: boolean;
-  /** Under each message, its fix text (`fix:`) and the address of its rule's docs (`docs:`). */
+  /**
+   * Under a message, its fix text (`fix:`) and the address of its rule's docs
+   * (`docs:`) — once per file for each rule and fix text, so forty placeholder
+   * warnings do not repeat the same advice forty times.
+   */
   verbose?: boolean;
 }
 
@@ -39,6 +43,7 @@ export function formatDiagnostics(files: VFile[], { color, verbose = false }: Fo
   let notes = 0;
   for (const file of files) {
     const path = escapeForDisplay(file.path);
+    const explained = new Set<string>();
     for (const m of file.messages) {
       let level: string;
       if (m.fatal === true) {
@@ -54,7 +59,9 @@ export function formatDiagnostics(files: VFile[], { color, verbose = false }: Fo
       const where = `${path}:${m.line ?? 1}:${m.column ?? 1}`;
       const rule = m.ruleId ? ` ${paint(color, '90', `[${escapeForDisplay(m.ruleId)}]`)}` : '';
       lines.push(`${where}: ${level} ${escapeForDisplay(m.reason)}${rule}`);
-      if (verbose) {
+      const advice = `${m.ruleId}\u0000${m.note ?? ''}`;
+      if (verbose && !explained.has(advice)) {
+        explained.add(advice);
         if (m.note) lines.push(...escapeForDisplay(m.note, { keepNewlines: true }).split('\n').map((l, i) => `  ${i === 0 ? 'fix: ' : '     '}${l}`));
         if (m.url) lines.push(`  ${paint(color, '90', `docs: ${escapeForDisplay(m.url)}`)}`);
       }

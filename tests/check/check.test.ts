@@ -52,26 +52,32 @@ describe('checkFiles / formatDiagnostics', () => {
     expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(plain);
   });
 
-  it('verbose: each message line is followed by its fix text and the address of its rule in the docs', async () => {
-    const files = await checkFiles([path.join(fixtures, 'unknown-attribute.md'), path.join(fixtures, 'actors-default.md'), path.join(fixtures, 'missing-id.md')]);
+  it('verbose: a message line is followed by its fix text and the address of its rule in the docs, once per file and rule', async () => {
+    const files = await checkFiles([path.join(fixtures, 'unknown-attribute.md'), path.join(fixtures, 'actors-default.md'), path.join(fixtures, 'missing-id.md'), path.join(fixtures, 'placeholder-text.md')]);
     const lines = formatDiagnostics(files, { color: false, verbose: true }).trimEnd().split('\n');
-    const messages = files.flatMap((f) => f.messages);
     let i = 0;
-    for (const m of messages) {
-      expect(lines[i], m.reason).toMatch(LINE);
-      i++;
-      const note = (m.note ?? '').split('\n');
-      expect(lines.slice(i, i + note.length)).toEqual(note.map((l, k) => `  ${k === 0 ? 'fix: ' : '     '}${l}`));
-      i += note.length;
-      expect(lines[i]).toBe(`  docs: docs/source-format.md#${m.ruleId}`);
-      i++;
+    for (const f of files) {
+      const seen = new Set<string>();
+      for (const m of f.messages) {
+        expect(lines[i], m.reason).toMatch(LINE);
+        i++;
+        if (seen.has(`${m.ruleId} ${m.note}`)) continue;
+        seen.add(`${m.ruleId} ${m.note}`);
+        const note = (m.note ?? '').split('\n');
+        expect(lines.slice(i, i + note.length)).toEqual(note.map((l, k) => `  ${k === 0 ? 'fix: ' : '     '}${l}`));
+        i += note.length;
+        expect(lines[i]).toBe(`  docs: docs/source-format.md#${m.ruleId}`);
+        i++;
+      }
     }
-    expect(lines[i]).toMatch(/^3 files checked: 1 error, \d+ warnings, 1 note$/);
+    expect(lines[i]).toMatch(/^4 files checked: 1 error, \d+ warnings, 1 note$/);
+    expect(i).toBe(lines.length - 1);
     // The actors-default fix shows the YAML to write, for the actors the file uses.
     expect(lines).toContain('       actors:');
     expect(lines).toContain('         - { id: both, zh: 美日双方, en: Both governments }');
-    expect(lines.filter((l) => l.startsWith('  fix: ')).length).toBe(messages.length);
     expect(lines.some((l) => l === `  fix: ${RULES['unknown-attribute'].fix}`)).toBe(true);
+    // Two placeholder warnings in one file, one explanation.
+    expect(lines.filter((l) => l === `  fix: ${RULES['placeholder-text'].fix}`)).toHaveLength(1);
   });
 
   it('the real source has no error, and no warning but actors-default until it declares its actors', async () => {
