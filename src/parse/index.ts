@@ -1,10 +1,7 @@
 /**
- * The one Markdown processor of the project: CommonMark + GFM (tables,
- * footnotes, autolink literals, strikethrough with `~~` only, task-list
- * items) + YAML front matter + generic directives. Syntax only — no
- * transforms, no rendering. (The model decides which GFM constructs the
- * format accepts; strikethrough and task lists are parsed so that they can be
- * reported instead of silently read as text.)
+ * The one Markdown processor of the project: CommonMark + GFM tables,
+ * footnotes, strikethrough and task-list items (`gfm.ts`) + YAML front
+ * matter + generic directives. Syntax only — no transforms, no rendering.
  *
  * Container directives (`:::name{…}` … `:::`) are costly for the directive
  * extension (each one runs a nested document tokenizer, about 2 ms apiece),
@@ -18,11 +15,11 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { location, remarkDirective, remarkFrontmatter, remarkGfm, remarkParse, unified, VFile } from '../vendor/markdown.js';
+import { location, remarkDirective, remarkFrontmatter, remarkParse, unified, VFile } from '../vendor/markdown.js';
+import { remarkGfmSubset } from './gfm.js';
 import { labelEnd } from './label.js';
 
-// `singleTilde: false`: a single `~` is common in Chinese text (5~10年) and stays text.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfm, { singleTilde: false }).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfmSubset).freeze();
 
 /** Parse with the processor alone (reference behaviour, slower on container directives). */
 export function parseMarkdownDirect(file: VFile): Root {

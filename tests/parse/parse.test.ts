@@ -59,6 +59,11 @@ describe('GFM', () => {
     const para = parseMarkdown(new VFile({ value: '~~删~~' })).children[0] as { children: { type: string }[] };
     expect(para.children.map((c) => c.type)).toEqual(['delete']);
   });
+  it('keeps a bare address as text: no autolink literal swallows the Chinese after it', () => {
+    const para = parseMarkdown(new VFile({ value: '访问https://www.csis.org/analysis了解更多。' })).children[0] as { children: { type: string }[] };
+    expect(para.children.map((c) => c.type)).toEqual(['text']);
+  });
+
   it('keeps a single tilde as text (5~10年)', () => {
     const para = parseMarkdown(new VFile({ value: '5~10年与3~5年' })).children[0] as { children: { type: string; value: string }[] };
     expect(para.children).toMatchObject([{ type: 'text', value: '5~10年与3~5年' }]);
