@@ -106,6 +106,101 @@ describe('readBody', () => {
   });
 });
 
+describe('readBody: every body structure as its own typed block', () => {
+  const text = `${FRONT}
+导语没有编号。[^b]
+
+## 进化 :en[Evolution]{#evolution}
+
+:::summary
+::zh[摘要。]
+::en[Summary.]
+:::
+
+### 小节 :en[Sub]{#sub}
+
+> :p{#evolution-1}引用一。
+>
+> 引用二[^a]。
+
+3. :p{#evolution-3}第三项
+   - 嵌套项
+4. 第四项
+
+::table[表]{#tbl en="Table"}
+| 甲 | 乙 |
+| :-- | --: |
+| 1 |
+
+[^a]: 注一。
+
+[^b]: 注二。
+`;
+  const { ctx, tree, file } = setup(text);
+  const reg = createRegistry();
+  const body = readBody(ctx, reg, tree);
+
+  it('reads the blocks with no diagnostic but the unstable ids to come', () => {
+    expect(file.messages).toEqual([]);
+    const [s] = body.sections;
+    expect(s.blocks.map((b) => b.kind)).toEqual(['heading', 'quote', 'list', 'table', 'footnote', 'footnote']);
+    const [h, q, l, t] = s.blocks;
+    expect(h).toEqual({ kind: 'heading', depth: 3, zh: '小节', en: 'Sub', id: 'sub', line: h.line });
+    expect(q.kind === 'quote' && q.blocks.map((b) => b.kind === 'paragraph' && [b.id, b.quoted, b.text])).toEqual([
+      ['evolution-1', true, '引用一。'],
+      ['', true, '引用二2。'],
+    ]);
+    expect(l.kind === 'list' && [l.ordered, l.start, l.items.map((i) => [i.text, i.lists.map((n) => [n.ordered, n.items.map((x) => x.text)])])]).toEqual([
+      true,
+      3,
+      [
+        ['第三项', [[false, ['嵌套项']]]],
+        ['第四项', []],
+      ],
+    ]);
+    expect(t.kind === 'table' && [t.id, t.caption, t.align, t.head.map((c) => c[0]?.text), t.rows.map((r) => r.map((c) => c.map((x) => x.text).join('')))]).toEqual([
+      'tbl',
+      { zh: '表', en: 'Table' },
+      ['left', 'right'],
+      ['甲', '乙'],
+      [['1', '']],
+    ]);
+  });
+
+  it('numbers citable blocks S.P in document order and footnotes by first reference', () => {
+    const marks = (ps: { id: string; mark: string; kind: string }[]) => ps.map((p) => `${p.kind}:${p.id || '?'}:${p.mark}`);
+    expect(marks(body.lede.paragraphs)).toEqual(['paragraph:?:0.1']);
+    expect(marks(body.sections[0].paragraphs)).toEqual([
+      'paragraph:evolution-1:1.1',
+      'paragraph:?:1.2',
+      'item:evolution-3:1.3',
+      'item:?:1.4',
+      'item:?:1.5',
+      'table:tbl:1.6',
+      'footnote:fn-a:1.7',
+      'footnote:fn-b:1.8',
+    ]);
+    const notes = body.sections[0].paragraphs.filter((p) => p.kind === 'footnote');
+    // [^b] is referred to first (in the lede), so it is note 1.
+    expect(notes.map((n) => n.kind === 'footnote' && [n.label, n.number])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    const lede = body.lede.paragraphs[0];
+    expect(lede.kind === 'paragraph' && lede.spans).toEqual([{ text: '导语没有编号。' }, { text: '1', footnote: 'fn-b' }]);
+  });
+
+  it('queues the blocks without an id for generated ids, with where fix writes them', () => {
+    expect(reg.pending.map((p) => [p.base, p.insertion?.template])).toEqual([
+      ['lede-1', ':p{#ID}'],
+      ['evolution-2', ':p{#ID}'],
+      ['evolution-4', ':p{#ID}'],
+      ['evolution-5', ':p{#ID}'],
+    ]);
+    for (const p of reg.pending) expect(text.slice(p.insertion!.offset).startsWith(p.block.text.slice(0, 2))).toBe(true);
+  });
+});
+
 describe('readTexts', () => {
   it('reads one text per slot and reports duplicates and stray content', () => {
     const { ctx, tree, file } = setup(':::term{#x}\n::zh[名]\n::en[Name]\n::def-zh[定义]\n::def-en[Definition]\n::en[Again]\nstray\n:::\n');
