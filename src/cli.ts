@@ -25,7 +25,8 @@ const HELP = `briefwright — Markdown articles → bilingual summaries, checkli
 
 Usage:
   briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
-  briefwright check [files…] [--strict]  validate sources (default: source/*.md); --strict: warnings are errors
+  briefwright check [files…] [options]   validate sources (default: source/*.md)
+  briefwright fix [files…]               write the generated ids of blocks without one into the sources
   briefwright watch [options]            rebuild on change and serve out/ with live reload
   briefwright init <slug>                create source/<slug>.md from a template
   briefwright --help | --version
@@ -38,6 +39,10 @@ Build options:
   --jobs N             worker threads (default: number of CPUs; 1 renders in-process)
   --shard K/N          build only the K-th of N deterministic slices of the articles
   --quiet              print only problems
+
+Check options:
+  --strict             every warning is an error (exit 1), as CI runs it
+  --compact            one line per problem, without the fix and docs lines
 
 Watch options:
   --port N             port on 127.0.0.1 (default: 4173), plus --out, --products, --formats
@@ -133,16 +138,40 @@ async function buildCommand(args: string[], io: Io): Promise<number> {
 
 const ensureNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 
-async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { strict: { type: 'boolean' } } as const);
+/** The files a command works on: the arguments, or every source/*.md; each must exist. */
+async function sourceArguments(positionals: string[], io: Io, verb: string): Promise<string[]> {
   const files = positionals.length > 0 ? positionals : defaultSources(io.cwd);
-  if (files.length === 0) throw usageError('no sources to check: source/ holds no .md file');
-  for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${f}`);
+  if (files.length === 0) throw usageError(`no sources to ${verb}: source/ holds no .md file`);
+  const { escapeForDisplay } = await import('./text/unicode-policy.js');
+  for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${escapeForDisplay(f)}`);
+  return files;
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' }, compact: { type: 'boolean' } } as const);
+  const files = await sourceArguments(positionals, io, 'check');
   const { checkFiles, formatDiagnostics, hasErrors, strict } = await import('./check.js');
   const checked = await inDir(io.cwd, () => checkFiles(files));
   const vfiles = values.strict ? strict(checked) : checked;
-  io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })));
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color, verbose: !values.compact })));
   return hasErrors(vfiles) ? EXIT.content : EXIT.ok;
+}
+
+async function fixCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parse(args, {});
+  const files = await sourceArguments(positionals, io, 'fix');
+  const { fixFiles } = await import('./fix.js');
+  const { escapeForDisplay } = await import('./text/unicode-policy.js');
+  const results = await inDir(io.cwd, () => fixFiles(files));
+  for (const r of results) {
+    const where = escapeForDisplay(r.path);
+    if (r.status === 'written') io.stdout.write(`${where}: wrote ${r.written.length} id${r.written.length === 1 ? '' : 's'} (${r.written.map((g) => g.id).join(', ')})\n`);
+    else if (r.status === 'unchanged' && r.skipped.length === 0) io.stdout.write(`${where}: every block has its id; nothing to write\n`);
+    else if (r.status === 'failed') io.stderr.write(`${where}: not changed: ${escapeForDisplay(r.reason ?? 'unknown reason')}\n`);
+    for (const g of r.skipped) io.stderr.write(`${where}:${g.line}:${g.column}: cannot write the id \`${g.id}\` here; add it by hand\n`);
+  }
+  return results.some((r) => r.status === 'failed' || r.skipped.length > 0) ? EXIT.content : EXIT.ok;
 }
 
 /** Run with the process in `dir` (check reads paths relative to it). */
@@ -198,6 +227,7 @@ async function watchCommand(args: string[], io: Io): Promise<number> {
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: buildCommand,
   check: checkCommand,
+  fix: fixCommand,
   init: initCommand,
   watch: watchCommand,
 };

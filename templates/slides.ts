@@ -12,7 +12,7 @@
  * Layout `title` slides: backends draw the children (a title block); the
  * slide title then only names the slide (navigation, outline, notes).
  */
-import { ACTORS, ACTOR_LABELS } from '../src/model/types.js';
+import { actorOf } from '../src/model/types.js';
 import type { Article, Bi, SlideOutline } from '../src/model/types.js';
 import type { Block, Doc, Inline, PairBlock, SlideBlock, TableBlock } from '../src/ir/types.js';
 import { slideTimeline, slideType, theme, type SlideDensity } from './theme.js';
@@ -241,12 +241,12 @@ function pairsSlides(outline: SlideOutline, items: { text: Bi; cites: string[] }
 
 /** Recommendations in actor order (source order within an actor), each with its actor as a bold lead-in. */
 export function recommendationItems(article: Article) {
-  const rank = (a: (typeof ACTORS)[number]) => ACTORS.indexOf(a);
+  const rank = (id: string) => article.actors.findIndex((a) => a.id === id);
   return article.recommendations
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r.actor) - rank(b.r.actor) || a.i - b.i)
     .map(({ r }) => {
-      const actor = ACTOR_LABELS[r.actor];
+      const actor = actorOf(article, r.actor);
       return {
         text: {
           zh: [{ text: `${actor.zh}${FW.colon}`, strong: true }, { text: r.text.zh }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTORS, ACTOR_LABELS } from '../../src/model/types.js';
+import { actorOf } from '../../src/model/types.js';
 import type { Block, SlideBlock, TableBlock } from '../../src/ir/types.js';
 import { MAX_POINTS, estimateHeight, evenParts, fitItems, fits, lineCount, slideCapacity, slides } from '../../templates/slides.js';
 import { slideType, theme } from '../../templates/theme.js';
@@ -68,10 +68,10 @@ describe.each(articles)('slides template (%s)', (name, article) => {
       const en = plain(it.text.en);
       const r = article.recommendations.find((x) => zh.endsWith(x.text.zh) && en.endsWith(x.text.en));
       expect(r, zh).toBeDefined();
-      expect(zh).toBe(`${ACTOR_LABELS[r!.actor].zh}\uFF1A${r!.text.zh}`);
-      expect(en).toBe(`${ACTOR_LABELS[r!.actor].en}: ${r!.text.en}`);
+      expect(zh).toBe(`${actorOf(article, r!.actor).zh}\uFF1A${r!.text.zh}`);
+      expect(en).toBe(`${actorOf(article, r!.actor).en}: ${r!.text.en}`);
       expect(it.cites).toEqual(r!.cites);
-      ranks.push(ACTORS.indexOf(r!.actor));
+      ranks.push(article.actors.findIndex((a) => a.id === r!.actor));
     }
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(deck.filter((s) => s.children.some((c) => c.type === 'list')).length).toBeLessThanOrEqual(2);

@@ -5,7 +5,7 @@
  * year named before it) — unless the event is marked `certainty=inferred`.
  * A fiscal year (`2025财年`, `FY2025`) is not the date of an event.
  */
-import type { Article, Paragraph, TimelineEvent } from '../types.js';
+import type { Article, Citable, TimelineEvent } from '../types.js';
 import { anchorOf, zhDateMentions, type Anchor, type DateMention } from './dates.js';
 
 export interface EventFinding {
@@ -63,7 +63,7 @@ export function gives(r: Resolved, date: { year: number; month?: number; day?: n
 }
 
 /** Problems with the dates of the article's timeline. */
-export function eventFindings(article: Article, paragraphs: ReadonlyMap<string, Paragraph>): EventFinding[] {
+export function eventFindings(article: Article, paragraphs: ReadonlyMap<string, Citable>): EventFinding[] {
   const anchor = anchorOf(article.date);
   const out: EventFinding[] = [];
   for (const event of article.timeline) {

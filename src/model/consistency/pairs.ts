@@ -24,7 +24,7 @@ export function articlePairs(article: Article): Pair[] {
     out.push(pair(`section \`${s.id}\` title`, s.title, `heading:${s.id}`));
     out.push(pair(`section \`${s.id}\` summary`, s.summary, `summary:${s.id}`));
   }
-  for (const p of allParagraphs(article)) if (p.label) out.push(pair(`label of \`${p.id}\``, p.label, `label:${p.id}`));
+  for (const p of allParagraphs(article)) if ((p.kind === 'paragraph' || p.kind === 'item') && p.label) out.push(pair(`label of \`${p.id}\``, p.label, `label:${p.id}`));
   for (const t of article.takeaways) out.push(pair(`takeaway \`${t.id}\``, t.text, `item:${t.id}`));
   for (const r of article.recommendations) out.push(pair(`recommendation \`${r.id}\``, r.text, `item:${r.id}`));
   for (const t of article.glossary) {

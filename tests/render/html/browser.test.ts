@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ACTOR_LABELS } from '../../../src/model/types.js';
+import { actorOf } from '../../../src/model/types.js';
 import { openHtml, sharedChromium, writeTemp, type OpenedPage } from '../../helpers/browser.js';
 import { renderedPages, type Rendered } from './fixtures.js';
 
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
             ...a.timeline.flatMap((e) => [e.text.zh, e.text.en]),
           ]
         : p.product === 'checklist'
-          ? a.recommendations.flatMap((r) => [r.text.zh, r.text.en, ACTOR_LABELS[r.actor].zh, ACTOR_LABELS[r.actor].en])
+          ? a.recommendations.flatMap((r) => [r.text.zh, r.text.en, actorOf(a, r.actor).zh, actorOf(a, r.actor).en])
           : [
               ...a.takeaways.flatMap((t) => [t.text.zh, t.text.en]),
               ...a.slides.flatMap((s) => [s.title.zh, s.title.en, s.notes.zh, s.notes.en, ...s.points.flatMap((x) => [x.text.zh, x.text.en])]),
