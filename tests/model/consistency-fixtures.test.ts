@@ -37,6 +37,21 @@ describe('consistency diagnostics point at the words at fault', () => {
   });
 });
 
+describe('the bilingual texts of body structures are compared too', () => {
+  it('a sub-heading, a label (its paragraph with a generated id), a list item label and a table caption, each at its words', () => {
+    const text = readFileSync(path.join(dir, 'zh-en-body.md'), 'utf8');
+    const lines = text.split(/\r?\n/);
+    const { file } = articleFromBytes(new TextEncoder().encode(text), 'tests/fixtures/zh-en-body.md');
+    const found = file.messages
+      .filter((m) => /^(zh-en|term-)/.test(m.ruleId ?? ''))
+      .map((m) => {
+        const place = m.place as { start: { line: number; column: number }; end: { line: number; column: number } };
+        return `${m.ruleId} ${lines[place.start.line - 1].slice(place.start.column - 1, place.end.column - 1)}`;
+      });
+    expect(found).toEqual(['zh-en-date 2023', 'zh-en-term GCAP', 'zh-en-number Sixteen', 'zh-en-number Four']);
+  });
+});
+
 describe('the rules run on every article of source/', () => {
   const sources = readdirSync(path.join(root, 'source')).filter((f) => f.endsWith('.md'));
   it.each(sources)('%s: no warning and no error', async (f) => {

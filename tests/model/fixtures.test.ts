@@ -241,6 +241,14 @@ const expected: Record<string, string[]> = {
   'zh-en-term': [
     "23:6-23:10: In takeaway `tk-1`, the English `GCAP` is not in the Chinese, where the Chinese has `GPI` [zh-en-term]",
   ],
+  // The body's bilingual texts: a sub-heading, the label of a paragraph whose id is generated, a list item's label, a table caption.
+  'zh-en-body': [
+    "21:30-21:34: In sub-heading `2024年的进展`, the English `2023` gives the year 2023, where the Chinese has the year 2024 (`2024年`) [zh-en-date]",
+    "23:1: A paragraph has no id and gets a generated one (the first here: `evolution-2`); `briefwright fix tests/fixtures/zh-en-body.md` writes it into the file [missing-id]",
+    "23:14-23:18: In label of `evolution-2`, the English `GCAP` is not in the Chinese, where the Chinese has `GPI` [zh-en-term]",
+    "25:29-25:36: In label of `evolution-3`, the English `Sixteen` gives the number 16, where the Chinese has the number 15 (`十五`) [zh-en-number]",
+    "27:32-27:36: In caption of table `evolution-4`, the English `Four` gives the number 4, where the Chinese has the number 3 (`三`) [zh-en-number]",
+  ],
 };
 
 function load(name: string) {

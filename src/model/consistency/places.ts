@@ -1,15 +1,18 @@
 /**
  * Where each bilingual text of the article is written in the source, so a
  * finding points at the offending words: the `[…]` of every `::zh` / `::en`
- * (and `::def-*`, `::note-*`) line, section headings, paragraph labels,
- * attribute values, and the `zh` / `en` scalars of the front matter.
+ * (and `::def-*`, `::note-*`) line, section headings and sub-headings,
+ * paragraph labels, table captions, attribute values, and the `zh` / `en`
+ * scalars of the front matter.
  *
  * Keys: `item:<id>:<slot>` (takeaway, recommendation, term, event, slide),
  * `item:<slide>:point:<n>:<lang>`, `item:<slide>:notes:<lang>`,
- * `summary:<section>:<lang>`, `heading:<section>:<lang>`,
- * `label:<paragraph>:<lang>`, `attr:<id>:<name>`.
+ * `summary:<section>:<lang>`, `heading:<section>:<lang>`, `attr:<id>:<name>`;
+ * body blocks, whose id may be generated, by the line they start on:
+ * `subheading:<line>:<lang>`, `label:<line>:<lang>` (paragraph or list
+ * item), `caption:<line>:<lang>` (the table's line, after its `::table`).
  */
-import type { Heading, Paragraph as MdParagraph, Root, Yaml } from 'mdast';
+import type { Heading, Paragraph as MdParagraph, Root, Table as MdTable, Yaml } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Node, Parent } from 'unist';
 import { isMap, isScalar, isSeq, parseDocument, type YamlNode } from '../../vendor/markdown.js';
@@ -47,30 +50,42 @@ const put = (map: Map<string, Slot>, key: string, slot: Slot | undefined) => {
 export function textSlots(text: string, tree: Root): Map<string, Slot> {
   const map = new Map<string, Slot>();
   let section: string | undefined;
-  walk(tree, (node: Node) => {
-    if (node.type === 'heading' && (node as Heading).depth === 2) {
+  walk(tree, (node: Node, parent?: Parent, index?: number) => {
+    if (node.type === 'heading') {
       const h = node as Heading;
       const en = h.children.find((c): c is TextDirective => c.type === 'textDirective' && (c as TextDirective).name === 'en');
-      section = en?.attributes?.id ?? undefined;
-      if (section && en) {
-        put(map, `heading:${section}:en`, inner(en));
+      let key: string | undefined;
+      if (h.depth === 2) {
+        section = en?.attributes?.id ?? undefined;
+        key = section && `heading:${section}`;
+      } else key = `subheading:${h.position?.start.line}`;
+      if (key && en) {
+        put(map, `${key}:en`, inner(en));
         const start = h.children[0]?.position?.start.offset;
         const end = en.position?.start.offset;
-        if (start !== undefined && end !== undefined && end > start) put(map, `heading:${section}:zh`, { start, end });
+        if (start !== undefined && end !== undefined && end > start) put(map, `${key}:zh`, { start, end });
       }
       return false;
     }
     if (node.type === 'paragraph') {
       const p = node as MdParagraph;
       const first = p.children[0];
-      if (first?.type === 'textDirective' && (first as TextDirective).name === 'p') {
-        const id = (first as TextDirective).attributes?.id;
-        const strong = p.children[1];
-        if (id && strong?.type === 'strong') {
-          put(map, `label:${id}:zh`, inner(strong));
-          const src = attributeSources(text, first as TextDirective).get('label-en');
-          if (src) put(map, `label:${id}:en`, { start: src.valueStart, end: src.valueEnd });
-        }
+      const strong = p.children[1];
+      if (first?.type === 'textDirective' && (first as TextDirective).name === 'p' && strong?.type === 'strong') {
+        const line = p.position?.start.line;
+        put(map, `label:${line}:zh`, inner(strong));
+        const src = attributeSources(text, first as TextDirective).get('label-en');
+        if (src) put(map, `label:${line}:en`, { start: src.valueStart, end: src.valueEnd });
+      }
+      return false;
+    }
+    if (node.type === 'table') {
+      const caption = parent && index !== undefined ? parent.children[index - 1] : undefined;
+      if (caption?.type === 'leafDirective' && (caption as LeafDirective).name === 'table') {
+        const line = (node as MdTable).position?.start.line;
+        put(map, `caption:${line}:zh`, inner(caption as LeafDirective));
+        const src = attributeSources(text, caption as LeafDirective).get('en');
+        if (src) put(map, `caption:${line}:en`, { start: src.valueStart, end: src.valueEnd });
       }
       return false;
     }
