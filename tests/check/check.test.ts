@@ -8,7 +8,7 @@ import path from 'node:path';
 import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { checkFiles, formatDiagnostics, hasErrors } from '../../src/check.js';
+import { checkFiles, formatDiagnostics, hasErrors, strict } from '../../src/check.js';
 import { RULES } from '../../src/model/rules.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
@@ -117,5 +117,25 @@ describe('checkFiles / formatDiagnostics', () => {
     expect(hasErrors(files)).toBe(true);
     const out = formatDiagnostics(files.slice(0, 2), { color: false }).split('\n');
     expect(out[0]).toMatch(new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error Cannot read the file: no such file \\[read-error\\]$`));
+  });
+});
+
+describe('strict', () => {
+  it('makes every warning an error and leaves notes as notes', async () => {
+    const files = await checkFiles([path.join(fixtures, 'missing-id.md')]);
+    const before = files[0].messages.map((m) => [m.ruleId, m.fatal]);
+    expect(before).toEqual([['slide-count', false], ['missing-id', undefined], ['takeaway-count', false]]);
+    const lines = formatDiagnostics(strict(files), { color: false }).trimEnd().split('\n');
+    const shown = (l: string) => {
+      const m = LINE.exec(l);
+      return m ? `${m[4]} ${m[6]}` : l;
+    };
+    expect(lines.map(shown)).toEqual([
+      'error slide-count',
+      'note missing-id',
+      'error takeaway-count',
+      '1 file checked: 2 errors, 0 warnings, 1 note',
+    ]);
+    expect(hasErrors(files)).toBe(true);
   });
 });
