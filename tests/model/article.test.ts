@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticle, type LoadResult } from '../../src/model/index.js';
-import { allParagraphs, DEFAULT_ACTORS, HORIZONS, SLIDE_KINDS, type Article, type BodyBlock, type Citable } from '../../src/model/types.js';
+import { allParagraphs, HORIZONS, SLIDE_KINDS, type Article, type BodyBlock, type Citable } from '../../src/model/types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const sourcePath = path.join(repoRoot, 'source/us-japan-acquisition.md');
@@ -17,12 +17,18 @@ describe('source/us-japan-acquisition.md', () => {
     article = result.article!;
   });
 
-  it('loads with no errors and, until it declares its actors, only the actors-default warning', () => {
-    const rules = result.file.messages.map((m) => m.ruleId);
-    expect(rules.filter((r) => r !== 'actors-default')).toEqual([]);
-    expect(article.actors.map((a) => a.id)).toEqual(rules.includes('actors-default') ? DEFAULT_ACTORS.map((a) => a.id) : article.actors.map((a) => a.id));
+  it('loads with no message at all, and with the actors it declares', () => {
+    expect(result.file.messages.map(String)).toEqual([]);
     expect(article).not.toBeNull();
     expect(article.slug).toBe(path.basename(sourcePath, '.md'));
+    expect(article.actors).toEqual([
+      { id: 'us', zh: '美国', en: 'United States' },
+      { id: 'japan', zh: '日本', en: 'Japan' },
+      { id: 'both', zh: '美日双方', en: 'Both governments' },
+      { id: 'us-administration', zh: '美国新政府（经DICAS）', en: 'New US administration via DICAS' },
+    ]);
+    // The recommendations on developing the DICAS channel are addressed to the new administration (outlook-6).
+    expect(article.recommendations.filter((r) => r.actor === 'us-administration').map((r) => r.id)).toEqual(['rec-14', 'rec-15', 'rec-16']);
   });
 
   it('has the five sections, each with a bilingual title and summary', () => {

@@ -3,7 +3,7 @@ import { actorOf, HORIZONS, HORIZON_LABELS } from '../../src/model/types.js';
 import type { Article } from '../../src/model/types.js';
 import { checklist } from '../../templates/checklist.js';
 import { sampleArticle } from '../helpers/sample-article.js';
-import { deepFreeze, plain, testArticles, walk } from './articles.js';
+import { deepFreeze, loadRealArticle, plain, testArticles, walk } from './articles.js';
 
 const articles = await testArticles();
 
@@ -63,4 +63,12 @@ it('skips actors with no recommendation', () => {
   const groups = checklist(a).blocks.filter((b) => b.type === 'group');
   expect(groups).toHaveLength(1);
   expect(groups[0].id).toBe('group-japan');
+});
+
+it('the real article: the recommendations on the DICAS channel print the actor its front matter declares', async () => {
+  const real = await loadRealArticle();
+  expect(real, 'the real article loads').not.toBeNull();
+  const items = walk(checklist(real!).blocks).filter((b) => b.type === 'checkItem');
+  const shown = items.filter((i) => ['rec-14', 'rec-15', 'rec-16'].includes(i.id)).map((i) => `${plain(i.actor.zh)} / ${plain(i.actor.en)}`);
+  expect(shown).toEqual(Array(3).fill('美国新政府（经DICAS） / New US administration via DICAS'));
 });
