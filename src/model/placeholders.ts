@@ -80,7 +80,7 @@ function collect(value: unknown, out: Set<string>): void {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const TEXTS: ReadonlySet<string> = (() => {
+const ALL: ReadonlySet<string> = (() => {
   const out = new Set<string>();
   collect(PLACEHOLDER, out);
   collect(LEGACY, out);
@@ -89,8 +89,11 @@ const TEXTS: ReadonlySet<string> = (() => {
   return out;
 })();
 
-/** The placeholders that hold a month, with any month. */
-const WITH_MONTH: readonly RegExp[] = [...TEXTS]
+/** The placeholders compared as they are. */
+const TEXTS: ReadonlySet<string> = new Set([...ALL].filter((t) => !t.includes(MONTH)));
+
+/** The placeholders that hold a month, with any month written in. */
+const WITH_MONTH: readonly RegExp[] = [...ALL]
   .filter((t) => t.includes(MONTH))
   .map((t) => new RegExp(`^${t.split(MONTH).map(escapeRegExp).join('\\d{4}年\\d{1,2}月')}$`, 'u'));
 

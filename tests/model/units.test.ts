@@ -10,6 +10,7 @@ import { joinLines, safeHref, looksLikeText } from '../../src/model/inline.js';
 import { RULES, ruleUrl } from '../../src/model/rules.js';
 import { characterReferences, yamlEscapes } from '../../src/model/decoded.js';
 import { suggestKey } from '../../src/model/frontmatter.js';
+import { isPlaceholder, MONTH, PLACEHOLDER, withMonth } from '../../src/model/placeholders.js';
 
 describe('normalizeZhPunctuation', () => {
   it('makes half-width punctuation next to Chinese full-width', () => {
@@ -178,5 +179,17 @@ describe('suggestKey', () => {
     expect(suggestKey('orignal-url', '', ['slug', 'title', 'date', 'original'])).toBe('original.url');
     expect(suggestKey('subtitle', '', ['slug', 'title', 'date', 'original', 'languages'])).toBeUndefined();
     expect(suggestKey('zh', '', ['slug', 'title'])).toBeUndefined();
+  });
+});
+
+describe('placeholders', () => {
+  it('recognises the skeleton list item that names its month, for any month, and nothing else like it', () => {
+    expect(PLACEHOLDER.bullet).toContain(MONTH);
+    expect(withMonth(PLACEHOLDER.bullet, '2025-06-10')).toBe('列表中的一段，提到2025年6月的一件事。');
+    expect(isPlaceholder('列表中的一段，提到2025年6月的一件事。')).toBe(true);
+    expect(isPlaceholder('列表中的一段,提到1999年12月的一件事。')).toBe(true);
+    expect(isPlaceholder(PLACEHOLDER.bullet)).toBe(false);
+    expect(isPlaceholder('列表中的一段，提到2025年6月的一件事，以及另一件事。')).toBe(false);
+    expect(isPlaceholder('2025年6月')).toBe(false);
   });
 });
