@@ -15,7 +15,7 @@
 import { ACTORS, ACTOR_LABELS } from '../src/model/types.js';
 import type { Article, Bi, SlideOutline } from '../src/model/types.js';
 import type { Block, Doc, Inline, PairBlock, SlideBlock, TableBlock } from '../src/ir/types.js';
-import { slideTimeline, slideType, theme, type SlideDensity } from './theme.js';
+import { slideTimeline, slideType, theme, type SlideDensity } from '../src/theme/theme.js';
 import { articleMetaLines, biInline, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
 import { glossaryTable, timelineFigure } from './summary.js';
 

@@ -5,7 +5,9 @@
  */
 import type { Article } from '../src/model/types.js';
 import type { Block, Doc, TableBlock, TimelineFigure } from '../src/ir/types.js';
-import { LABELS, biInline, byDate, docMeta, formatDate, inline, titleBlock, uniq } from './format.js';
+import { formatDate } from '../src/theme/format.js';
+import { LABELS } from '../src/theme/labels.js';
+import { biInline, byDate, docMeta, inline, titleBlock, uniq } from './format.js';
 
 export function takeawayBlocks(article: Article): Block[] {
   if (article.takeaways.length === 0) return [];

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { hasCjk } from '../../src/render/text/kinsoku.js';
-import { theme } from '../../templates/theme.js';
+import { theme } from '../../src/theme/theme.js';
 
 export { need } from './office.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTORS, ACTOR_LABELS } from '../../src/model/types.js';
 import type { Block, SlideBlock, TableBlock } from '../../src/ir/types.js';
 import { MAX_POINTS, estimateHeight, evenParts, fitItems, fits, lineCount, slideCapacity, slides } from '../../templates/slides.js';
-import { slideType, theme } from '../../templates/theme.js';
+import { slideType, theme } from '../../src/theme/theme.js';
 import { sampleArticle } from '../helpers/sample-article.js';
 import { deepFreeze, plain, testArticles, walk } from './articles.js';
 

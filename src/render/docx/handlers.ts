@@ -35,7 +35,7 @@ import type {
   BiInline,
   Lang,
 } from '../../ir/types.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { C, CHECKBOX, LIST_INDENT, NUM, P, T, hex, twip, type PageKind } from './constants.js';
 import { biRuns, citeRuns, inlineRuns, textRun } from './runs.js';
 import { shade } from './styles.js';

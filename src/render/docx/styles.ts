@@ -16,7 +16,7 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from 'docx';
-import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
 import { C, CJK_FONT, LANGUAGE, LATIN_FONT, LIST_INDENT, NUM, P, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;

@@ -3,7 +3,7 @@
  * are never written here as literals. A4 products use pt × 4/3 px; slides use
  * the slide page in points mapped onto the fixed 1280 × 720 px frame.
  */
-import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
 import type { ProductName } from '../../ir/types.js';
 import { SLIDE_FRAME } from './constants.js';
 

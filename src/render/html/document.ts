@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h, rehypeStringify, unified } from '../../vendor/html.js';
 import type { BiInline, Doc } from '../../ir/types.js';
-import { formatDate } from '../../../templates/format.js';
+import { formatDate } from '../../theme/format.js';
 import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css.js';

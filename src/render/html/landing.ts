@@ -5,7 +5,7 @@
 import { h } from '../../vendor/html.js';
 import type { ElementContent } from 'hast';
 import type { Bi } from '../../model/types.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { collectText, serialise } from './document.js';
 import { fontFaceCss } from './fonts.js';
 

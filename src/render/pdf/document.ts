@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Doc, SlideBlock } from '../../ir/types.js';
 import type { RenderContext } from '../types.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { fontPackageDir } from '../../fonts/index.js';
 import {
   FAMILY,

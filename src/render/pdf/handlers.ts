@@ -21,7 +21,7 @@ import type {
   TimelineFigure,
   TitleBlock,
 } from '../../ir/types.js';
-import { slideTimeline, slideType, theme, type SlideDensity } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideDensity } from '../../theme/theme.js';
 import { lineHeight, CHECKBOX_SIZE, CITE_MARK, CONTENT_WIDTH, SLIDE_ANCHOR, STYLES, TIMELINE_DOT } from './constants.js';
 import { inlineNodes, plainText } from './inline.js';
 

@@ -22,7 +22,7 @@ import type {
   TimelineFigure,
   TitleBlock,
 } from '../../ir/types.js';
-import { slideTimeline, type SlideDensity } from '../../../templates/theme.js';
+import { slideTimeline, type SlideDensity } from '../../theme/theme.js';
 import { COLOR, GAP, SIZE } from './constants.js';
 import type { Drawn, Item, Para, Run, TableCellItem } from './draw.js';
 import { stack, translate } from './draw.js';

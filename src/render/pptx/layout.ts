@@ -4,7 +4,7 @@
  * scale that fits the content box. Pure: SlideBlock → drawing list.
  */
 import type { BiInline, Block, DocMeta, SlideBlock, TitleBlock } from '../../ir/types.js';
-import { slideType, type SlideDensity } from '../../../templates/theme.js';
+import { slideType, type SlideDensity } from '../../theme/theme.js';
 import { CHROME, COLOR, CONTENT_WIDTH, GAP, SCALES, SIZE, SLIDE } from './constants.js';
 import type { Box, Drawn, Item, Para } from './draw.js';
 import { stack, translate } from './draw.js';

@@ -5,7 +5,7 @@ import { collectText, glyphSet } from '../../../src/render/docx/fonts.js';
 import { splitWidth } from '../../../src/render/docx/handlers.js';
 import { obfuscateFont } from '../../../src/render/docx/index.js';
 import { pageGeometry } from '../../../src/render/docx/constants.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../../src/theme/theme.js';
 
 describe('splitWidth', () => {
   it('sums exactly to the width and keeps the weights in order', () => {

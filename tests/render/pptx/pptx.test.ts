@@ -5,7 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slides } from '../../../templates/slides.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../../src/theme/theme.js';
 import type { Doc, SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { isoSeconds } from '../../../src/render/zip.js';

@@ -7,7 +7,7 @@ import type { Run } from '../../../src/render/pptx/draw.js';
 import { handlers, drawBlock } from '../../../src/render/pptx/handlers.js';
 import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
 import { fitBlocks, scalesFor, slidesOf } from '../../../src/render/pptx/layout.js';
-import { slideType } from '../../../templates/theme.js';
+import { slideType } from '../../../src/theme/theme.js';
 import { charEms, lineCount, textWidth } from '../../../src/render/pptx/measure.js';
 import { bilingualNotes, coreXml, dedupeParagraphProps, eastAsianFace, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
 import { blocksDoc } from './blocks-doc.js';
