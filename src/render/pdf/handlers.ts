@@ -135,12 +135,12 @@ const heading: Handler<HeadingBlock> = (b, st) => {
     margin: [0, b.level === 1 ? sz(theme.spacing.section, st) : blockGap(st), 0, sz(theme.spacing.paragraph, st)],
     headlineLevel: b.level,
   };
-  st.lastHeading = plainText(b.text.zh, 'zh');
+  st.lastHeading = plainText(b.text.zh);
   if (b.outline !== false && b.level <= 2 && !isSlide(st)) {
     const id = `outline-${++st.outlineCount}`;
     node.id = id;
     node.outline = true;
-    node.outlineText = [plainText(b.text.zh, 'zh'), plainText(b.text.en, 'en')].filter(Boolean).join(' · ');
+    node.outlineText = [plainText(b.text.zh), plainText(b.text.en)].filter(Boolean).join(' · ');
     if (b.level === 1) st.outlineParent = id;
     else if (st.outlineParent) node.outlineParentId = st.outlineParent;
   }
@@ -280,7 +280,7 @@ const table: Handler<TableBlock> = (b, st) => {
   const total = weights.reduce((s, w) => s + w, 0);
   const width = CONTENT_WIDTH[st.page] - b.columns.length * 10;
   const out: Node[] = [];
-  const repeatsHeading = b.caption && plainText(b.caption.zh, 'zh') === st.lastHeading;
+  const repeatsHeading = b.caption && plainText(b.caption.zh) === st.lastHeading;
   if (b.caption && !isSlide(st) && !repeatsHeading) out.push({ stack: biStack(b.caption, st, { ...STYLES.caption }), margin: [0, 0, 0, 4] });
   out.push({
     table: {

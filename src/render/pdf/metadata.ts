@@ -42,7 +42,7 @@ export function xmpDate(d: Date): string {
 /** Info dictionary values for a Doc; both dates come from the build epoch. */
 export function pdfInfo(doc: Doc, epoch: number): PdfInfo {
   const date = new Date(epoch * 1000);
-  const title = [plainText(doc.meta.title.zh, 'zh'), plainText(doc.meta.title.en, 'en')].filter(Boolean).join(' / ');
+  const title = [plainText(doc.meta.title.zh), plainText(doc.meta.title.en)].filter(Boolean).join(' / ');
   return {
     title,
     author: doc.meta.author,

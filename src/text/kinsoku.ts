@@ -1,6 +1,7 @@
 /**
- * Chinese line-breaking rules (禁则, kinsoku) and punctuation clean-up, shared
- * by every backend that wraps text itself (PDF; DOCX and PPTX may reuse it).
+ * Chinese line-breaking rules (禁则, kinsoku), shared by every backend that
+ * wraps text itself (PDF; DOCX and PPTX may reuse it). A line may break
+ * around CJK characters as `isCjk` (./unicode.ts) defines them.
  *
  * The rules, in plain terms:
  * - a line may break between two CJK characters, or between CJK and Latin;
@@ -11,6 +12,7 @@
  *
  * Everything here is pure and works on whole code points.
  */
+import { hasCjk, isCjk } from './unicode.js';
 
 /** Characters that must not begin a line (closing and trailing punctuation, small kana, iteration marks). */
 export const NO_LINE_START: ReadonlySet<string> = new Set([
@@ -40,39 +42,6 @@ export const NO_LINE_END: ReadonlySet<string> = new Set([
 
 /** Characters that form an unbreakable run when repeated (`——`, `……`, `‥‥`). */
 const REPEAT_GLUE: ReadonlySet<string> = new Set([...'\u2014\u2015\u2026\u2025']);
-
-/**
- * True for characters around which Chinese text may wrap: CJK ideographs,
- * kana, Hangul, CJK and full-width punctuation.
- */
-export function isCjk(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
-  return (
-    (cp >= 0x2e80 && cp <= 0x2fdf) || // radicals
-    (cp >= 0x3000 && cp <= 0x30ff) || // CJK punctuation, kana
-    (cp >= 0x3100 && cp <= 0x31ff) || // bopomofo, kana ext.
-    (cp >= 0x3400 && cp <= 0x4dbf) || // ext. A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // unified ideographs
-    (cp >= 0xac00 && cp <= 0xd7af) || // Hangul
-    (cp >= 0xf900 && cp <= 0xfaff) || // compatibility ideographs
-    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
-    (cp >= 0xff00 && cp <= 0xffef) || // full-width forms
-    (cp >= 0x20000 && cp <= 0x3134f) || // ext. B–G
-    ch === '\u201C' || // “
-    ch === '\u201D' || // ”
-    ch === '\u2018' || // ‘
-    ch === '\u2019' || // ’
-    ch === '\u2014' || // —
-    ch === '\u2026' || // …
-    ch === '\u00B7' // ·
-  );
-}
-
-/** True when the text holds at least one CJK character. */
-export function hasCjk(text: string): boolean {
-  for (const ch of text) if (isCjk(ch)) return true;
-  return false;
-}
 
 const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\u3000';
 
@@ -127,19 +96,4 @@ export function violatesKinsoku(line: string): { start: boolean; end: boolean } 
     start: chars.length > 0 && NO_LINE_START.has(chars[0]) && hasCjk(t),
     end: chars.length > 0 && NO_LINE_END.has(chars[chars.length - 1]) && hasCjk(t),
   };
-}
-
-/**
- * Chinese punctuation clean-up: a half-width comma next to a CJK character
- * prints as the full-width comma (`官网,日前` → `官网,日前`), and the space an
- * English habit put after it is dropped. Commas between Latin text or digits
- * (`1,000`, `Tokyo, Japan`) are left alone.
- */
-export function zhPunctuation(text: string): string {
-  return text.replace(/(.?),[ \t]*(.?)/gsu, (match, before: string, after: string) => {
-    if ((before !== '' && isCjk(before)) || (after !== '' && isCjk(after) && !/\d/.test(before))) {
-      return `${before}\uFF0C${after}`;
-    }
-    return match;
-  });
 }

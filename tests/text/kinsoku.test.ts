@@ -6,8 +6,7 @@ import {
   breakUnits,
   canBreakBetween,
   violatesKinsoku,
-  zhPunctuation,
-} from '../../../src/render/text/kinsoku.js';
+} from '../../src/text/kinsoku.js';
 
 // Full-width punctuation written as escapes so no editor or tool can fold it to ASCII.
 const COMMA = '\uFF0C';
@@ -63,22 +62,5 @@ describe('violatesKinsoku', () => {
     expect(violatesKinsoku('。美日')).toEqual({ start: true, end: false });
     expect(violatesKinsoku('美日《')).toEqual({ start: false, end: true });
     expect(violatesKinsoku('美日合作。')).toEqual({ start: false, end: false });
-  });
-});
-
-describe('zhPunctuation', () => {
-  it('prints a half-width comma in Chinese text as the full-width comma', () => {
-    expect(zhPunctuation('官网,日前刊载')).toBe(`官网${COMMA}日前刊载`);
-    expect(zhPunctuation('CSIS, 日前')).toBe(`CSIS${COMMA}日前`);
-    expect(zhPunctuation('甲,乙,丙')).toBe(`甲${COMMA}乙${COMMA}丙`);
-  });
-
-  it('leaves commas in Latin text and numbers alone', () => {
-    expect(zhPunctuation('Tokyo, Japan')).toBe('Tokyo, Japan');
-    expect(zhPunctuation('1,000 美元')).toBe('1,000 美元');
-  });
-
-  it('leaves text without a half-width comma unchanged', () => {
-    fc.assert(fc.property(zhText, (t) => t.includes(',') || zhPunctuation(t) === t));
   });
 });
