@@ -30,7 +30,6 @@ export const LABELS = {
   publications: { zh: '出版物', en: 'Publications' },
   articles: { zh: '文章', en: 'Articles' },
   product: { zh: '产品', en: 'Product' },
-  format: { zh: '格式', en: 'Format' },
   file: { zh: '文件', en: 'File' },
   size: { zh: '大小', en: 'Size' },
   offline: {

@@ -27,6 +27,7 @@ import { deflateCached, normalizeZip, ooxmlCoreDates, zipEntries, type ZipInput 
 import { BODY_PART, boldText, readBoldStyles } from './bold.js';
 import { CJK_FONT, DOC_LANGUAGE, LANGUAGE, P, TOC_PRODUCTS, TOC_TITLE, pageGeometry } from './constants.js';
 import { hashString, renumberBookmarks, withSeededRandom } from './determinism.js';
+import { info } from './info.js';
 import { glyphSet, subsetFace, subsetFaces } from './fonts.js';
 import { render, type RenderState } from './handlers.js';
 import { biRuns, plain, textRun } from './runs.js';
@@ -265,8 +266,6 @@ export async function renderDocx(doc: Doc, ctx: RenderContext): Promise<Uint8Arr
 }
 
 export const backend: Backend = {
-  format: 'docx',
-  extension: 'docx',
-  products: ['summary', 'checklist', 'slides'],
+  ...info,
   render: renderDocx,
 };

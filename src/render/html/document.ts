@@ -58,7 +58,7 @@ function a4Body(doc: Doc): Element {
   const header = renderBlocks(headBlocks, ctx);
   const main = renderBlocks(mainBlocks, ctx);
   const toc = tocEntries(main);
-  const date = formatDate(doc.meta.date);
+  const footer = footerLines(doc);
   return h('body', [
     h('div', { className: 'page', dataArticle: doc.meta.articleId }, [
       h('header', header),
@@ -70,12 +70,19 @@ function a4Body(doc: Doc): Element {
           ]
         : []),
       h('main', main),
-      h('footer', [
-        h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
-        h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
-      ]),
+      ...(footer.length > 0 ? [h('footer', footer)] : []),
     ]),
   ]);
+}
+
+/** The page footer of an article's Doc (one with a date): its author and date, and what the ¶ marks mean. */
+function footerLines(doc: Doc): Element[] {
+  if (!doc.meta.date) return [];
+  const date = formatDate(doc.meta.date);
+  return [
+    h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
+    h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
+  ];
 }
 
 function slidesBody(doc: Doc): Element {

@@ -79,11 +79,9 @@ export const handlers: Handlers = {
       // A deck's one h1 names the deck; on its title slide the title block is a styled paragraph.
       h(ctx.doc.page === 'slide' ? 'p' : 'h1', { className: 'doc-title' }, bi(b.title, 'span')),
       ...(b.subtitle ? [h('p', { className: 'subtitle' }, bi(b.subtitle, 'span'))] : []),
-      h(
-        'dl',
-        { className: 'meta' },
-        b.meta.map((m) => h('div', [h('dt', bi(m.label, 'span')), h('dd', bi(m.value, 'span'))])),
-      ),
+      ...(b.meta.length > 0
+        ? [h('dl', { className: 'meta' }, b.meta.map((m) => h('div', [h('dt', bi(m.label, 'span')), h('dd', bi(m.value, 'span'))])))]
+        : []),
     ]),
   ],
 

@@ -6,7 +6,7 @@ import { createContext, handlers, renderBlock, slideElementId } from '../../../s
 import { contentSecurityPolicy, sha256 } from '../../../src/render/html/csp.js';
 import { glyphSet } from '../../../src/render/html/fonts.js';
 import { collectText } from '../../../src/render/html/document.js';
-import { artifactHref, formatBytes } from '../../../src/render/html/landing.js';
+import { artifactHref } from '../../../templates/landing.js';
 import { createHash } from 'node:crypto';
 import { summary } from '../../../templates/summary.js';
 import { sampleArticle } from '../../helpers/sample-article.js';
@@ -87,9 +87,11 @@ describe('fonts and CSP', () => {
   });
 });
 
-describe('landing helpers', () => {
-  it('formats sizes', () => {
-    expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 * 1024)]).toEqual(['0 B', '1023 B', '1.5 KB', '5.0 MB']);
+describe('links', () => {
+  it('keeps a relative link made of plain path segments and drops one that names a scheme', () => {
+    expect(safeHref('us-japan/summary.pdf')).toBe('us-japan/summary.pdf');
+    expect(safeHref('a%20b/javascript%3Ax.html')).toBe('a%20b/javascript%3Ax.html');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'a/b:c', '//evil.example/x', '/etc/passwd', 'a b']) expect(safeHref(bad), bad).toBeNull();
   });
   it('encodes artifact paths so they cannot become a scheme', () => {
     expect(artifactHref('a b/javascript:x.html')).toBe('a%20b/javascript%3Ax.html');
