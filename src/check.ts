@@ -4,6 +4,9 @@
  */
 import type { VFile } from 'vfile';
 import { loadArticle } from './model/index.js';
+import { paint as painter, plural } from './text/terminal.js';
+
+const paint = (on: boolean, code: string, text: string) => painter(on, Number(code))(text);
 
 /** Validate each file (in the given order); unreadable files become diagnostics. */
 export async function checkFiles(paths: string[]): Promise<VFile[]> {
@@ -17,9 +20,6 @@ export function hasErrors(files: VFile[]): boolean {
   return files.some((f) => f.messages.some((m) => m.fatal === true));
 }
 
-const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[39m` : text);
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line per message, then a summary line. */
 export function formatDiagnostics(files: VFile[], { color }: { color: boolean }): string {
