@@ -17,8 +17,8 @@
  * before it in the same process, each document starts with an empty glyph
  * cache (tables, the expensive part, stay parsed).
  */
-import { pdfkitRequire } from './deferred.js'; // imported first: before fontkit loads (see deferred.ts)
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
 
 /** The subset of fontkit's Font API this backend uses. */
@@ -71,6 +71,9 @@ interface Fontkit {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
   registerFormat(format: unknown): void;
 }
+
+/** `require` as pdfkit (under pdfmake) resolves: what it finds is the instance pdfmake uses. */
+const pdfkitRequire = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
 
 // fontkit exactly as pdfkit loads it, so both share one module instance.
 const fontkit = pdfkitRequire('fontkit') as Fontkit;
