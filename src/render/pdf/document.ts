@@ -28,7 +28,8 @@ import {
 } from './constants.js';
 import { fontFiles, virtualName } from './fonts.js';
 import { installInlineMerging } from './merge-inlines.js';
-import { renderBlocks, type Node, type RenderState } from './handlers.js';
+import { handlers, unknown } from './handlers/index.js';
+import { createState, type Node } from './state.js';
 import { inlineNodes } from './inline.js';
 import { fileId, finishPdf, pdfInfo, xmpPacket, xmpRoom } from './metadata.js';
 
@@ -96,9 +97,9 @@ function slideBackground(): TDocumentDefinitions['background'] {
 /** The pdfmake document definition of a Doc. */
 export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<number, number>()): TDocumentDefinitions {
   const page = PAGE[doc.page];
-  const st: RenderState = { page: doc.page, scale: 1, slideScale, outlineParent: null, outlineCount: 0 };
+  const st = createState({ page: doc.page, scale: 1, slideScale }, handlers, unknown);
   const info = pdfInfo(doc, ctx.epoch);
-  const content: Node[] = renderBlocks(doc.blocks, st);
+  const content: Node[] = st.all(doc.blocks);
   return {
     pageSize: { width: page.width, height: page.height },
     pageMargins: [...page.margins],

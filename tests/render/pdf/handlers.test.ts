@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { backend, MissingGlyphError } from '../../../src/render/pdf/index.js';
-import { handlers } from '../../../src/render/pdf/handlers.js';
+import { handlers } from '../../../src/render/pdf/handlers/index.js';
 import { lineBreakerBreaks, segment } from '../../../src/render/pdf/inline.js';
 import { breakUnits, violatesKinsoku } from '../../../src/text/kinsoku.js';
 import { bodyLines, joinLines, normal, readPdf } from '../../helpers/pdf.js';
