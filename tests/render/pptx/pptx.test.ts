@@ -240,16 +240,6 @@ describe('pptx backend', () => {
     }
   });
 
-  it('renders a deck in reported time after warm-up', async () => {
-    const c = cases[cases.length - 1];
-    await backend.render(c.doc, { epoch: EPOCH });
-    const n = 5;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await backend.render(c.doc, { epoch: EPOCH });
-    const ms = (performance.now() - t0) / n;
-    console.log(`pptx: ${c.name} deck, ${c.read.slides.length} slides, ${(c.bytes.length / 1024).toFixed(1)} KB, ${ms.toFixed(1)} ms per deck`);
-    expect(ms).toBeGreaterThan(0);
-  });
 });
 
 describe('pptx in LibreOffice Impress', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/ir/types.js';
 import { CONTENT_WIDTH, MIN_FONT_SIZE, SCALES } from '../../../src/render/pptx/constants.js';
 import type { Run } from '../../../src/render/pptx/draw.js';
-import { handlers, drawBlock } from '../../../src/render/pptx/handlers.js';
+import { handlers, unknown } from '../../../src/render/pptx/handlers/index.js';
+import { createState } from '../../../src/render/pptx/state.js';
 import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
 import { fitBlocks, scalesFor, slidesOf } from '../../../src/render/pptx/layout.js';
 import { slideType } from '../../../src/theme/theme.js';
@@ -75,7 +76,7 @@ describe('handlers', () => {
   it('draws every block inside its column, at a positive height', () => {
     const blocks = blocksDoc.blocks.flatMap((s) => (s.type === 'slide' ? s.children : [s]));
     for (const b of blocks) {
-      const d = drawBlock(b, 500, { scale: 1 });
+      const [d] = createState({ width: 500, scale: 1 }, handlers, unknown).one(b);
       expect(d.h, b.type).toBeGreaterThan(0);
       for (const it of d.items) {
         expect(it.x, b.type).toBeGreaterThanOrEqual(-0.01);
