@@ -11,7 +11,7 @@ import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css.js';
 import { fontFaceCss } from './fonts.js';
-import { createContext, renderBlocks } from './handlers.js';
+import { createContext } from './handlers.js';
 import { bi, plainText } from './inline.js';
 import { script } from './scripts.js';
 
@@ -55,8 +55,8 @@ function a4Body(doc: Doc): Element {
   const [first, ...rest] = doc.blocks;
   const headBlocks = first?.type === 'title' ? [first] : [];
   const mainBlocks = first?.type === 'title' ? rest : doc.blocks;
-  const header = renderBlocks(headBlocks, ctx);
-  const main = renderBlocks(mainBlocks, ctx);
+  const header = ctx.all(headBlocks);
+  const main = ctx.all(mainBlocks);
   const toc = tocEntries(main);
   const footer = footerLines(doc);
   return h('body', [
@@ -87,7 +87,7 @@ function footerLines(doc: Doc): Element[] {
 
 function slidesBody(doc: Doc): Element {
   const ctx = createContext(doc);
-  const slides = renderBlocks(doc.blocks, ctx);
+  const slides = ctx.all(doc.blocks);
   return h('body', { className: 'deck-page', dataArticle: doc.meta.articleId }, [
     h('header', { className: 'sr-only' }, h('h1', bi(doc.meta.title, 'span'))),
     h('main', { className: 'deck' }, slides),

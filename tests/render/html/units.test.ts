@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import type { Block, Doc } from '../../../src/ir/types.js';
 import { bi, cites, safeHref, span } from '../../../src/render/html/inline.js';
-import { createContext, handlers, renderBlock, slideElementId } from '../../../src/render/html/handlers.js';
+import { createContext, handlers, slideElementId } from '../../../src/render/html/handlers.js';
 import { contentSecurityPolicy, sha256 } from '../../../src/render/html/csp.js';
 import { glyphSet } from '../../../src/render/html/fonts.js';
 import { collectText } from '../../../src/render/html/document.js';
@@ -12,7 +12,7 @@ import { summary } from '../../../templates/summary.js';
 import { sampleArticle } from '../../helpers/sample-article.js';
 
 const doc: Doc = summary(sampleArticle);
-const html = (b: Block) => toHtml({ type: 'root', children: renderBlock(b, createContext(doc)) });
+const html = (b: Block) => toHtml({ type: 'root', children: createContext(doc).one(b) });
 
 describe('inline', () => {
   it('keeps only http(s), mailto and fragment links', () => {
@@ -105,7 +105,7 @@ describe('slide density and ids', () => {
     meta: { articleId: 'a', title: {}, shortTitle: {}, author: '', subject: '', keywords: [], date: '2025-01-01', lang: 'zh-Hans' },
     blocks: [{ type: 'slide', id: 'slide-evolution', number: 1, layout: 'content', title: { zh: [{ text: '标题' }] }, children: [], cites: [], ...(density ? { density } : {}) }],
   });
-  const html = (d: Doc) => toHtml(renderBlock(d.blocks[0], createContext(d)));
+  const html = (d: Doc) => toHtml(createContext(d).one(d.blocks[0]));
   it('marks a compact slide with the compact class and a normal one without it', () => {
     expect(html(doc('compact'))).toMatch(/class="slide layout-content compact"/);
     expect(html(doc())).toMatch(/class="slide layout-content"/);
