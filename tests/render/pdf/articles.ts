@@ -1,31 +1,15 @@
 /**
- * Articles and Docs the PDF tests run on: the hand-built sample always, the
- * real article once its source and the model loader exist.
+ * Articles and Docs the PDF tests run on: the hand-built sample and the real
+ * article (the template tests' set).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Article } from '../../../src/model/types.js';
-import type { ProductName } from '../../../src/ir/types.js';
+import { PRODUCTS as ALL, type ProductName } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
-import { sampleArticle } from '../../helpers/sample-article.js';
+import { testArticles } from '../../templates/articles.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const REAL_SOURCE = path.join(root, 'source/us-japan-acquisition.md');
+export const articles = testArticles;
 
-async function realArticle(): Promise<Article | null> {
-  if (!existsSync(REAL_SOURCE) || !existsSync(path.join(root, 'src/model/index.ts'))) return null;
-  const mod = (await import('../../../src/model/index.js')) as {
-    loadArticle: (p: string) => Promise<{ article: Article | null }> | { article: Article | null };
-  };
-  return (await mod.loadArticle(REAL_SOURCE)).article;
-}
-
-export async function articles(): Promise<[string, Article][]> {
-  const real = await realArticle();
-  return real ? [['sample', sampleArticle], ['us-japan-acquisition', real]] : [['sample', sampleArticle]];
-}
-
-export const PRODUCTS: ProductName[] = ['summary', 'checklist', 'slides'];
+export const PRODUCTS: readonly ProductName[] = ALL;
 
 export const docFor = (article: Article, product: ProductName) => getTemplate(product)(article);
 

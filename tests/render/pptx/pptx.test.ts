@@ -179,6 +179,7 @@ describe('pptx backend', () => {
   });
 
   it('draws the timeline with native shapes (line, discs, text boxes), never pictures', () => {
+    expect(cases.some((c) => slideBlocks(c.doc).some((b) => b.children.some((x) => x.type === 'figure'))), 'some deck has a timeline').toBe(true);
     for (const c of cases) {
       slideBlocks(c.doc).forEach((block, i) => {
         const fig = block.children.find((b) => b.type === 'figure');
