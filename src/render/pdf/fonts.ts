@@ -16,6 +16,11 @@
  * ToUnicode map. So that a document's bytes never depend on what was rendered
  * before it in the same process, each document starts with an empty glyph
  * cache (tables, the expensive part, stay parsed).
+ *
+ * This relies on fontkit beyond its documented API (registerFormat, a
+ * font's layout replaced on the instance, its _glyphs cache): fontkit is
+ * pinned (package.json overrides), tests/dependencies.test.ts checks those
+ * shapes, and bench/README.md gives what each saves.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

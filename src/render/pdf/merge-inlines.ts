@@ -18,6 +18,11 @@
  * spaces, so the joint must fall after a space, or inside a word whose two
  * sides are both text laid out without shaping (UNSHAPED_TEXT: each
  * character's glyph at its advance, whatever its neighbours).
+ *
+ * pdfmake has no public hook between line breaking and drawing, so this
+ * wraps its Renderer.prototype.renderLine: pdfmake is pinned to the version
+ * checked (package.json), tests/dependencies.test.ts checks the function's
+ * shape, and bench/README.md gives what it saves.
  */
 import { createRequire } from 'node:module';
 import { UNSHAPED_TEXT } from './fonts.js';
