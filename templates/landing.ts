@@ -61,18 +61,14 @@ function artifactTable(entry: LandingEntry): TableBlock {
   };
 }
 
-/** The index page's Doc: a section per article (by slug) with a table of its files, then where the font licence is. */
+/** The index page's Doc: per article (by slug) its title and a table of its files, then where the font licence is. */
 export function landing(entries: readonly LandingEntry[]): Doc {
   const sorted = [...entries].sort((a, b) => byCodeUnit(a.slug, b.slug));
   const title = biInline(LABELS.publications);
   const blocks: Block[] = [
     { type: 'title', id: 'title', title, meta: [], cites: [] },
-    ...sorted.map((e): Block => ({
-      type: 'group',
-      id: e.slug,
-      children: [{ type: 'heading', level: 1, id: `${e.slug}-title`, text: biInline(e.title), cites: [] }, artifactTable(e)],
-      cites: [],
-    })),
+    // Each article's title is a top-level heading anchored at its slug, so pages list them in their contents.
+    ...sorted.flatMap((e): Block[] => [{ type: 'heading', level: 1, id: e.slug, text: biInline(e.title), cites: [] }, artifactTable(e)]),
     { type: 'paragraph', lang: 'zh', role: 'note', text: [{ text: LABELS.offline.zh }], cites: [] },
     { type: 'paragraph', lang: 'en', role: 'note', text: [{ text: `${LABELS.offline.en} ` }, { text: FONT_LICENSE_HREF, href: FONT_LICENSE_HREF }], cites: [] },
   ];

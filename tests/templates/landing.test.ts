@@ -4,7 +4,7 @@
  * become a scheme.
  */
 import { describe, expect, it } from 'vitest';
-import type { Block, GroupBlock, TableBlock } from '../../src/ir/types.js';
+import type { Block, TableBlock } from '../../src/ir/types.js';
 import { LABELS } from '../../src/theme/labels.js';
 import { landing, type LandingEntry } from '../../templates/landing.js';
 import { plain } from './articles.js';
@@ -15,27 +15,29 @@ const entry = (slug: string, files: string[]): LandingEntry => ({
   artifacts: files.map((f, i) => ({ path: `${slug}/${f}`, product: f.split('.')[0], format: f.split('.')[1], bytes: 1000 + i })),
 });
 
-const tableOf = (g: Block) => (g as GroupBlock).children.find((c): c is TableBlock => c.type === 'table')!;
+/** The table after the heading of article `slug`. */
+const tableOf = (blocks: Block[], slug: string) => blocks[blocks.findIndex((b) => b.type === 'heading' && b.id === slug) + 1] as TableBlock;
 const fileNames = (t: TableBlock) => t.rows.map((r) => plain(r[1].text.zh));
 
 describe('landing', () => {
   const doc = landing([entry('b-article', ['slides.pptx', 'summary.pdf', 'checklist.html', 'summary.html']), entry('a-article', ['summary.docx'])]);
 
-  it('is the index product, titled with the theme label, with a section per article in slug order', () => {
+  it('is the index product, titled with the theme label, with a heading anchored at each slug (in slug order) and its table', () => {
     expect(doc.product).toBe('index');
     expect(plain(doc.meta.title.zh)).toBe(LABELS.publications.zh);
     expect(plain(doc.meta.title.en)).toBe(LABELS.publications.en);
-    const groups = doc.blocks.filter((b) => b.type === 'group');
-    expect(groups.map((g) => g.id)).toEqual(['a-article', 'b-article']);
+    const headings = doc.blocks.filter((b) => b.type === 'heading');
+    expect(headings.map((h) => h.id)).toEqual(['a-article', 'b-article']);
+    expect(headings.map((h) => h.type === 'heading' && plain(h.text.en))).toEqual(['Title a-article', 'Title b-article']);
+    for (const slug of ['a-article', 'b-article']) expect(tableOf(doc.blocks, slug).type).toBe('table');
   });
 
   it('lists files product by product, then format by format', () => {
-    const b = doc.blocks.find((x) => x.id === 'b-article')!;
-    expect(fileNames(tableOf(b))).toEqual(['summary.html', 'summary.pdf', 'checklist.html', 'slides.pptx']);
+    expect(fileNames(tableOf(doc.blocks, 'b-article'))).toEqual(['summary.html', 'summary.pdf', 'checklist.html', 'slides.pptx']);
   });
 
   it('names products with the theme labels and gives each file a relative link and its size', () => {
-    const t = tableOf(doc.blocks.find((x) => x.id === 'a-article')!);
+    const t = tableOf(doc.blocks, 'a-article');
     expect(t.columns.map((c) => plain(c.text.en))).toEqual([LABELS.product.en, LABELS.file.en, LABELS.size.en]);
     const [product, file, size] = t.rows[0];
     expect(plain(product.text.zh)).toBe(LABELS.summary.zh);
@@ -44,7 +46,7 @@ describe('landing', () => {
   });
 
   it('percent-encodes every path segment of a link', () => {
-    const t = tableOf(landing([entry('x', ['summary:evil.html'])]).blocks.find((b) => b.type === 'group')!);
+    const t = tableOf(landing([entry('x', ['summary:evil.html'])]).blocks, 'x');
     expect(t.rows[0][1].text.zh?.[0].href).toBe('x/summary%3Aevil.html');
   });
 
