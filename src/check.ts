@@ -7,7 +7,10 @@
  */
 import type { VFile } from 'vfile';
 import { loadArticle } from './model/index.js';
+import { paint as painter, plural } from './text/terminal.js';
 import { escapeForDisplay } from './text/unicode-policy.js';
+
+const paint = (on: boolean, code: string, text: string) => painter(on, Number(code))(text);
 
 /** Validate each file (in the given order); unreadable files become diagnostics. */
 export async function checkFiles(paths: string[]): Promise<VFile[]> {
@@ -30,10 +33,6 @@ export function strict(files: VFile[]): VFile[] {
 export function hasErrors(files: VFile[]): boolean {
   return files.some((f) => f.messages.some((m) => m.fatal === true));
 }
-
-const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[39m` : text);
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface FormatOptions {
   color: boolean;

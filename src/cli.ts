@@ -10,9 +10,8 @@ import { CliError, EXIT, describeFailure, usageError } from './errors.js';
 import { projectRoot } from './build/cache.js';
 import { defaultSources } from './build/discover.js';
 import { parseShard } from './build/shard.js';
-import { ALL_FORMATS, ALL_PRODUCTS } from './build/jobs.js';
-import type { ProductName } from './ir/types.js';
-import type { OutputFormat } from './render/types.js';
+import { PRODUCTS, type ProductName } from './ir/types.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './render/registry.js';
 
 export interface Io {
   cwd: string;
@@ -101,8 +100,8 @@ const BUILD_OPTIONS = {
 
 async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, BUILD_OPTIONS);
-  const products = list<ProductName>(values.products as string | undefined, ALL_PRODUCTS, '--products');
-  const formats = list<OutputFormat>(values.formats as string | undefined, ALL_FORMATS, '--formats');
+  const products = list<ProductName>(values.products as string | undefined, PRODUCTS, '--products');
+  const formats = list<OutputFormat>(values.formats as string | undefined, OUTPUT_FORMATS, '--formats');
   const jobs = positiveInt(values.jobs as string | undefined, '--jobs');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
   const outDir = (values.out as string | undefined) ?? 'out';
@@ -209,7 +208,7 @@ async function watchCommand(args: string[], io: Io): Promise<number> {
   for (const key of ['products', 'formats'] as const) {
     const v = values[key] as string | undefined;
     if (v !== undefined) {
-      list(v, key === 'products' ? ALL_PRODUCTS : ALL_FORMATS, `--${key}`);
+      list(v, key === 'products' ? PRODUCTS : OUTPUT_FORMATS, `--${key}`);
       buildArgs.push(`--${key}`, v);
     }
   }

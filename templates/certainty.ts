@@ -6,16 +6,11 @@
  * drawn in narrow columns (slides), stands under it with the marked date.
  * A plain date stays as it is.
  */
-import type { Bi, CertaintyLevel, TimelineEvent } from '../src/model/types.js';
+import type { Bi, TimelineEvent } from '../src/model/types.js';
 import type { BiInline, ParagraphBlock } from '../src/ir/types.js';
-import { FW, formatDate } from './format.js';
-
-export const CERTAINTY_LABELS: Record<CertaintyLevel, Bi> = {
-  inferred: { zh: '推断', en: 'inferred' },
-  uncertain: { zh: '存疑', en: 'uncertain' },
-};
-
-export const NOTE_LABEL: Bi = { zh: '注', en: 'Note' };
+import { formatDate } from '../src/theme/format.js';
+import { CERTAINTY_LABELS, LABELS } from '../src/theme/labels.js';
+import { FW } from './format.js';
 
 /** The event's date for display, with the certainty mark when there is one. */
 export function eventDateLabel(event: Pick<TimelineEvent, 'date' | 'certainty'>): Bi {
@@ -30,8 +25,8 @@ export function eventText(event: Pick<TimelineEvent, 'text' | 'certainty'>, with
   if (!event.certainty || !withNote) return { zh: [{ text: event.text.zh }], en: [{ text: event.text.en }] };
   const note = event.certainty.note;
   return {
-    zh: [{ text: event.text.zh }, { text: `${NOTE_LABEL.zh}${FW.colon}`, strong: true }, { text: note.zh }],
-    en: [{ text: `${event.text.en} ` }, { text: `${NOTE_LABEL.en}: `, strong: true }, { text: note.en }],
+    zh: [{ text: event.text.zh }, { text: `${LABELS.note.zh}${FW.colon}`, strong: true }, { text: note.zh }],
+    en: [{ text: `${event.text.en} ` }, { text: `${LABELS.note.en}: `, strong: true }, { text: note.en }],
   };
 }
 

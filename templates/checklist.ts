@@ -6,7 +6,8 @@
 import { HORIZONS, HORIZON_LABELS } from '../src/model/types.js';
 import type { Actor, Article, Horizon, Recommendation } from '../src/model/types.js';
 import type { Block, ChecklistItemBlock, Doc, GroupBlock } from '../src/ir/types.js';
-import { LABELS, biInline, docMeta, inline, titleBlock, uniq } from './format.js';
+import { LABELS } from '../src/theme/labels.js';
+import { biInline, docMeta, inline, titleBlock, uniq } from './format.js';
 
 export function checkItem(rec: Recommendation, actor: Actor): ChecklistItemBlock {
   return {

@@ -15,8 +15,9 @@
 import { actorOf } from '../src/model/types.js';
 import type { Article, Bi, SlideOutline } from '../src/model/types.js';
 import type { Block, Doc, Inline, PairBlock, SlideBlock, TableBlock } from '../src/ir/types.js';
-import { slideTimeline, slideType, theme, type SlideDensity } from './theme.js';
-import { LABELS, articleMetaLines, biInline, byDate, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
+import { slideTimeline, slideType, theme, type SlideDensity } from '../src/theme/theme.js';
+import { LABELS } from '../src/theme/labels.js';
+import { articleMetaLines, biInline, byDate, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
 import { certaintyNotes } from './certainty.js';
 import { glossaryTable, timelineFigure } from './summary.js';
 

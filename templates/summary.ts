@@ -5,7 +5,8 @@
  */
 import type { Article, TimelineEvent } from '../src/model/types.js';
 import type { Block, Doc, TableBlock, TimelineFigure } from '../src/ir/types.js';
-import { LABELS, biInline, byDate, docMeta, inline, titleBlock, uniq } from './format.js';
+import { LABELS } from '../src/theme/labels.js';
+import { biInline, byDate, docMeta, inline, titleBlock, uniq } from './format.js';
 import { eventDateLabel, eventText } from './certainty.js';
 
 export function takeawayBlocks(article: Article): Block[] {

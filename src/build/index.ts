@@ -13,14 +13,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { Article, Bi } from '../model/types.js';
-import type { ProductName } from '../ir/types.js';
-import type { OutputFormat } from '../render/types.js';
+import type { Article } from '../model/types.js';
+import { PRODUCTS, type ProductName } from '../ir/types.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/registry.js';
+import { sourceDateEpoch } from '../epoch.js';
+import type { LandingEntry } from '../pipeline.js';
 import { usageError } from '../errors.js';
 import { discoverSources, type SourceRef } from './discover.js';
 import { selectShard, type Shard } from './shard.js';
 import { codeHash, epochKey, inputsHash, projectRoot, sha256 } from './cache.js';
-import { ALL_FORMATS, ALL_PRODUCTS, planTargets, renderTask, type RenderTask, type Target } from './jobs.js';
+import { planTargets, renderTask, type RenderTask, type Target } from './jobs.js';
 import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
 import {
   entryIsIntact,
@@ -35,11 +37,7 @@ import {
 import { sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
 import { readSourceBytes } from '../source-bytes.js';
 
-export interface LandingEntry {
-  slug: string;
-  title: Bi;
-  artifacts: { path: string; format: string; product: string; bytes: number }[];
-}
+export type { LandingEntry };
 
 /** The stages the build calls; the default loads the real pipeline lazily. Tests may substitute. */
 export interface Engine {
@@ -57,23 +55,23 @@ export interface Engine {
 
 export const defaultEngine: Engine = {
   async parse(bytes, file) {
-    const { articleFromBytes } = await import('../pipeline.js');
+    const { articleFromBytes } = await import('../model/index.js');
     return articleFromBytes(bytes, file);
   },
   async epoch(article) {
-    const { buildEpoch } = await import('../pipeline.js');
+    const { buildEpoch } = await import('../epoch.js');
     return buildEpoch(article);
   },
   render: renderTask,
   async landing(entries) {
-    const { renderLanding } = await import('../render/html/landing.js');
-    return renderLanding(entries);
+    const { renderSite } = await import('../pipeline.js');
+    return new TextDecoder().decode(await renderSite(entries));
   },
   async prepareLanding(entries) {
     // The page's glyphs do not depend on the sizes it shows (digits are in every subset),
     // so this makes the subsets the final page will use, in memory (and in the font cache).
-    const { renderLanding } = await import('../render/html/landing.js');
-    await renderLanding(entries);
+    const { renderSite } = await import('../pipeline.js');
+    await renderSite(entries);
   },
   async fontLicense() {
     const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');
@@ -149,12 +147,13 @@ interface ArticleWork {
   needsTitle: boolean;
 }
 
-const DEFAULTS = { products: ALL_PRODUCTS, formats: ALL_FORMATS };
+const DEFAULTS = { products: PRODUCTS, formats: OUTPUT_FORMATS };
 
 function checkEpochEnv(): void {
-  const raw = process.env.SOURCE_DATE_EPOCH;
-  if (raw !== undefined && raw !== '' && !/^\d+$/.test(raw)) {
-    throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${raw}"`);
+  try {
+    sourceDateEpoch();
+  } catch (error) {
+    throw usageError((error as Error).message);
   }
 }
 

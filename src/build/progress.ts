@@ -5,6 +5,7 @@
  * and never when NO_COLOR is set.
  */
 import type { BuildEvent, BuildReport } from './index.js';
+import { paint, plural } from '../text/terminal.js';
 
 export interface ProgressOptions {
   tty: boolean;
@@ -17,15 +18,11 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
   return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 }
 
-const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function createProgress(opts: ProgressOptions): (event: BuildEvent) => void {
   const green = paint(opts.color, 32);

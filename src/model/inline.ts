@@ -6,7 +6,8 @@ import type { PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { Node, Parent } from 'unist';
 import type { Span } from './types.js';
-import { isCjk, normalizeZhPunctuation } from './normalize.js';
+import { normalizeZhPunctuation } from '../text/normalize.js';
+import { isCjk } from '../text/unicode.js';
 import { didYouMean, nearest, report, shorten, span, type Ctx, type Place } from './report.js';
 import { describe, walk } from './tree.js';
 

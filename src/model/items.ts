@@ -8,7 +8,7 @@ import type { ContainerDirective, Directives, LeafDirective } from 'mdast-util-d
 import type { Node } from 'unist';
 import { attributeSources, valueTokens, type AttributeSource } from './attributes.js';
 import { reportUnknownDirective } from './inline.js';
-import { normalizeZhPunctuation } from './normalize.js';
+import { normalizeZhPunctuation } from '../text/normalize.js';
 import { didYouMean, report, shorten, span, type Ctx, type Place } from './report.js';
 import type { RuleId } from './rules.js';
 import type { Citable } from './types.js';

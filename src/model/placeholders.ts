@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import { attributeSources } from './attributes.js';
-import { normalizeZhPunctuation } from './normalize.js';
+import { normalizeZhPunctuation } from '../text/normalize.js';
 import { report, span, type Ctx, type Place } from './report.js';
 import { plainText, walk } from './tree.js';
 

@@ -1,7 +1,7 @@
 /** The small plain functions behind the model, each on its own. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeZhPunctuation } from '../../src/model/normalize.js';
+import { normalizeZhPunctuation } from '../../src/text/normalize.js';
 import { decodeUtf8, firstInvalidUtf8, findDeepNesting } from '../../src/model/source.js';
 import { readAttributeBlock, valueTokens } from '../../src/model/attributes.js';
 import { isValidDate } from '../../src/model/frontmatter.js';

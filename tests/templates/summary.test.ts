@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../src/model/types.js';
 import { summary } from '../../templates/summary.js';
-import { formatDate } from '../../templates/format.js';
+import { formatDate } from '../../src/theme/format.js';
 import { deepFreeze, plain, testArticles, walk } from './articles.js';
 
 const articles = await testArticles();

@@ -3,8 +3,8 @@
  * are never written here as literals. A4 products use pt × 4/3 px; slides use
  * the slide page in points mapped onto the fixed 1280 × 720 px frame.
  */
-import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
-import type { ProductName } from '../../ir/types.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
+import type { DocProduct } from '../../ir/types.js';
 import { SLIDE_FRAME } from './constants.js';
 
 const c = theme.colors;
@@ -91,6 +91,10 @@ tbody th>.zh{display:block}
 }
 `;
 
+/** The site's index: file names and sizes kept on one line. */
+const index = `
+td{white-space:nowrap}
+`;
 const timelineCss = (pt: (n: number) => string, size: number) => `
 .timeline{margin:0 0 ${pt(theme.spacing.section)}}
 .events{list-style:none;margin:0;padding:0;display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,1fr);gap:${pt(10)};font-size:${pt(size)}}
@@ -234,10 +238,12 @@ ${compactCss(slideType('compact'))}
 }
 `;
 
-export function stylesheet(product: ProductName, fontFaces: string): string {
+export function stylesheet(product: DocProduct, fontFaces: string): string {
   const body =
     product === 'slides'
       ? base + slides + timelineCss(spx, s.slideSmall * 1.1)
-      : base + page + timelineCss(px, s.small + 0.5) + timelinePhone + (product === 'checklist' ? checklist : '');
+      : product === 'index'
+        ? base + page + index
+        : base + page + timelineCss(px, s.small + 0.5) + timelinePhone + (product === 'checklist' ? checklist : '');
   return fontFaces + body.replace(/\n\s*/g, '\n').trim() + '\n';
 }
