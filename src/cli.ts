@@ -162,10 +162,11 @@ async function fixCommand(args: string[], io: Io): Promise<number> {
   const files = await sourceArguments(positionals, io, 'fix');
   const { fixFiles } = await import('./fix.js');
   const { escapeForDisplay } = await import('./text/unicode-policy.js');
+  const { plural } = await import('./text/terminal.js');
   const results = await inDir(io.cwd, () => fixFiles(files));
   for (const r of results) {
     const where = escapeForDisplay(r.path);
-    if (r.status === 'written') io.stdout.write(`${where}: wrote ${r.written.length} id${r.written.length === 1 ? '' : 's'} (${r.written.map((g) => g.id).join(', ')})\n`);
+    if (r.status === 'written') io.stdout.write(`${where}: wrote ${plural(r.written.length, 'id')} (${r.written.map((g) => g.id).join(', ')})\n`);
     else if (r.status === 'unchanged' && r.skipped.length === 0) io.stdout.write(`${where}: every block has its id; nothing to write\n`);
     else if (r.status === 'failed') io.stderr.write(`${where}: not changed: ${escapeForDisplay(r.reason ?? 'unknown reason')}\n`);
     for (const g of r.skipped) io.stderr.write(`${where}:${g.line}:${g.column}: cannot write the id \`${g.id}\` here; add it by hand\n`);
