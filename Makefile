@@ -1,4 +1,5 @@
-# briefwright — `make` sets everything up and builds every article; `make test` runs the tests.
+# briefwright — `make` sets everything up and builds every article; `make test` runs the tests
+# (`make test-fast`: the quick tier for the edit loop).
 # Both work on a fresh machine with Node 20+ (dependencies come from npm via package-lock.json).
 
 SHELL       := /bin/bash
@@ -13,7 +14,7 @@ DIST        := .cache/dist.stamp
 SOURCES     := $(wildcard source/*.md)
 BUILT       := .cache/build.stamp
 
-.PHONY: all deps compile build check test bench fuzz watch clean
+.PHONY: all deps compile build check test test-fast bench fuzz watch clean
 
 all: $(BUILT)
 
@@ -45,6 +46,11 @@ check: $(DIST)
 # VITEST_ARGS adds options to the run (CI asks for a JSON report to print its closing count).
 test: $(DIST)
 	npx vitest run $(VITEST_ARGS)
+
+# The fast tier for the edit loop: unit, model, template and in-process render tests, without
+# Chromium, LibreOffice, the built command line or worker threads (see vitest.fast.config.ts).
+test-fast: $(DEPS)
+	npx vitest run --config vitest.fast.config.ts $(VITEST_ARGS)
 
 # The benchmark: whole-process builds and in-process renders of the compiled code (see bench/README.md).
 bench: $(DIST)

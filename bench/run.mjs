@@ -342,9 +342,12 @@ async function shardScale(articleCounts, shardCounts) {
 // ── in-process renders ─────────────────────────────────────────────────────
 async function renders(runs) {
   const imp = (rel) => import(pathToFileURL(path.join(DIST, rel)).href);
-  const { articleFromBytes, toDoc, buildEpoch } = await imp('src/pipeline.js');
-  const { loadBackend } = await imp('src/render/registry.js');
-  const { FORMAT_PRODUCTS, ALL_FORMATS } = await imp('src/build/jobs.js');
+  const { articleFromBytes } = await imp('src/model/index.js');
+  const { toDoc, buildEpoch } = await imp('src/pipeline.js');
+  const { BACKENDS, OUTPUT_FORMATS, loadBackend } = await imp('src/render/registry.js');
+  const { PRODUCTS } = await imp('src/ir/types.js');
+  // Article products only (the HTML backend also renders the site's index page).
+  const productsOf = (format) => BACKENDS[format].products.filter((p) => PRODUCTS.includes(p));
   const bytes = new Uint8Array(readFileSync(SOURCE));
   const t0 = performance.now();
   const { article, file } = articleFromBytes(bytes, SOURCE);
@@ -352,11 +355,11 @@ async function renders(runs) {
   if (!article) throw new Error(`bench: the source does not parse:\n${file.messages.join('\n')}`);
   const epoch = buildEpoch(article);
   const rows = [];
-  for (const format of ALL_FORMATS) {
+  for (const format of OUTPUT_FORMATS) {
     const l0 = performance.now();
     const backend = await loadBackend(format);
     const loadMs = performance.now() - l0;
-    for (const product of FORMAT_PRODUCTS[format]) {
+    for (const product of productsOf(format)) {
       const times = [];
       let firstMs = 0;
       for (let i = 0; i <= runs; i++) {
@@ -366,7 +369,7 @@ async function renders(runs) {
         if (i === 0) firstMs = ms;
         else times.push(ms);
       }
-      rows.push({ product, format, loadMs: product === FORMAT_PRODUCTS[format][0] ? loadMs : 0, firstMs, ...stats(times) });
+      rows.push({ product, format, loadMs: product === productsOf(format)[0] ? loadMs : 0, firstMs, ...stats(times) });
       process.stderr.write(`  render ${product}.${format}: first ${firstMs.toFixed(0)} ms, median ${median(times).toFixed(0)} ms\n`);
     }
   }

@@ -10,9 +10,8 @@ import { CliError, EXIT, describeFailure, printable, usageError } from './errors
 import { projectRoot } from './build/cache.js';
 import { defaultSources } from './build/discover.js';
 import { parseShard } from './build/shard.js';
-import { ALL_FORMATS, ALL_PRODUCTS } from './build/jobs.js';
-import type { ProductName } from './ir/types.js';
-import type { OutputFormat } from './render/types.js';
+import { PRODUCTS, type ProductName } from './ir/types.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './render/registry.js';
 
 export interface Io {
   cwd: string;
@@ -25,7 +24,8 @@ const HELP = `briefwright — Markdown articles → bilingual summaries, checkli
 
 Usage:
   briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
-  briefwright check [files…]             validate sources (default: source/*.md)
+  briefwright check [files…] [options]   validate sources (default: source/*.md)
+  briefwright fix [files…]               write the generated ids of blocks without one into the sources
   briefwright merge DIR… --out DIR       combine the output folders of shard builds into one
   briefwright watch [options]            rebuild on change and serve out/ with live reload
   briefwright init <slug>                create source/<slug>.md from a template
@@ -40,6 +40,10 @@ Build options:
   --shard K/N          build only the K-th of N deterministic slices of the articles
   --no-wait            fail at once when another build is writing to the output folder
   --quiet              print only problems
+
+Check options:
+  --strict             every warning is an error (exit 1), as CI runs it
+  --compact            one line per problem, without the fix and docs lines
 
 Merge options:
   --out DIR            the combined folder (absent, empty, or made by an earlier merge)
@@ -104,8 +108,8 @@ const BUILD_OPTIONS = {
 
 async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, BUILD_OPTIONS);
-  const products = list<ProductName>(values.products as string | undefined, ALL_PRODUCTS, '--products');
-  const formats = list<OutputFormat>(values.formats as string | undefined, ALL_FORMATS, '--formats');
+  const products = list<ProductName>(values.products as string | undefined, PRODUCTS, '--products');
+  const formats = list<OutputFormat>(values.formats as string | undefined, OUTPUT_FORMATS, '--formats');
   const jobs = positiveInt(values.jobs as string | undefined, '--jobs');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
   const outDir = (values.out as string | undefined) ?? 'out';
@@ -150,7 +154,7 @@ async function mergeCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   const report = await merge({ root: io.cwd, inputs: positionals, outDir });
   if (!values.quiet) {
-    const { formatMs, plural } = await import('./build/progress.js');
+    const [{ formatMs }, { plural }] = await Promise.all([import('./build/progress.js'), import('./text/terminal.js')]);
     io.stderr.write(
       `briefwright: merged ${plural(report.inputs, 'folder')}: ${plural(report.articles, 'article')}, ${plural(report.artifacts, 'artifact')} (${report.copied} copied, ${report.unchanged} unchanged) in ${formatMs(performance.now() - started)} → ${printable(outDir)}\n`,
     );
@@ -160,15 +164,41 @@ async function mergeCommand(args: string[], io: Io): Promise<number> {
 
 const ensureNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 
-async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { positionals } = parse(args, {});
+/** The files a command works on: the arguments, or every source/*.md; each must exist. */
+async function sourceArguments(positionals: string[], io: Io, verb: string): Promise<string[]> {
   const files = positionals.length > 0 ? positionals : defaultSources(io.cwd);
-  if (files.length === 0) throw usageError('no sources to check: source/ holds no .md file');
-  for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${f}`);
-  const { checkFiles, formatDiagnostics, hasErrors } = await import('./check.js');
-  const vfiles = await inDir(io.cwd, () => checkFiles(files));
-  io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })));
+  if (files.length === 0) throw usageError(`no sources to ${verb}: source/ holds no .md file`);
+  const { escapeForDisplay } = await import('./text/unicode-policy.js');
+  for (const f of files) if (!existsSync(path.resolve(io.cwd, f))) throw usageError(`no such file: ${escapeForDisplay(f)}`);
+  return files;
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' }, compact: { type: 'boolean' } } as const);
+  const files = await sourceArguments(positionals, io, 'check');
+  const { checkFiles, formatDiagnostics, hasErrors, strict } = await import('./check.js');
+  const checked = await inDir(io.cwd, () => checkFiles(files));
+  const vfiles = values.strict ? strict(checked) : checked;
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  io.stdout.write(ensureNewline(formatDiagnostics(vfiles, { color, verbose: !values.compact })));
   return hasErrors(vfiles) ? EXIT.content : EXIT.ok;
+}
+
+async function fixCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parse(args, {});
+  const files = await sourceArguments(positionals, io, 'fix');
+  const { fixFiles } = await import('./fix.js');
+  const { escapeForDisplay } = await import('./text/unicode-policy.js');
+  const { plural } = await import('./text/terminal.js');
+  const results = await inDir(io.cwd, () => fixFiles(files));
+  for (const r of results) {
+    const where = escapeForDisplay(r.path);
+    if (r.status === 'written') io.stdout.write(`${where}: wrote ${plural(r.written.length, 'id')} (${r.written.map((g) => g.id).join(', ')})\n`);
+    else if (r.status === 'unchanged' && r.skipped.length === 0) io.stdout.write(`${where}: every block has its id; nothing to write\n`);
+    else if (r.status === 'failed') io.stderr.write(`${where}: not changed: ${escapeForDisplay(r.reason ?? 'unknown reason')}\n`);
+    for (const g of r.skipped) io.stderr.write(`${where}:${g.line}:${g.column}: cannot write the id \`${g.id}\` here; add it by hand\n`);
+  }
+  return results.some((r) => r.status === 'failed' || r.skipped.length > 0) ? EXIT.content : EXIT.ok;
 }
 
 /** Run with the process in `dir` (check reads paths relative to it). */
@@ -206,7 +236,7 @@ async function watchCommand(args: string[], io: Io): Promise<number> {
   for (const key of ['products', 'formats'] as const) {
     const v = values[key] as string | undefined;
     if (v !== undefined) {
-      list(v, key === 'products' ? ALL_PRODUCTS : ALL_FORMATS, `--${key}`);
+      list(v, key === 'products' ? PRODUCTS : OUTPUT_FORMATS, `--${key}`);
       buildArgs.push(`--${key}`, v);
     }
   }
@@ -224,6 +254,7 @@ async function watchCommand(args: string[], io: Io): Promise<number> {
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: buildCommand,
   check: checkCommand,
+  fix: fixCommand,
   init: initCommand,
   merge: mergeCommand,
   watch: watchCommand,

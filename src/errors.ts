@@ -1,3 +1,5 @@
+import { escapeForDisplay } from './text/unicode-policy.js';
+
 /**
  * The one error type the command line turns into an exit status, and the one
  * function (`describeFailure`) that turns anything a command throws into the
@@ -97,13 +99,11 @@ export function isOperatorError(error: unknown): error is SystemError {
 
 /**
  * Text from a path or a source that may hold control characters, printable:
- * C0/C1 controls, bidi and zero-width characters as `\u{…}` escapes, so a
- * message never moves the cursor, recolours or retitles the terminal.
+ * every character the Unicode policy refuses (C0/C1 controls, bidi and
+ * zero-width characters …) as a `\u{…}` escape, so a message never moves the
+ * cursor, recolours or retitles the terminal.
  */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
+export const printable = (text: string): string => escapeForDisplay(text);
 
 /** One line for a system error: what could not be done to which path, and why. */
 export function describeSystemError(error: SystemError, show: (p: string) => string = (p) => p): string {

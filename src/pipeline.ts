@@ -1,48 +1,65 @@
 /**
- * The pipeline, chained in one visible place:
+ * The one path from an article to a file, used by the build (through
+ * src/build/jobs.ts, in its render threads), the tests and the bench:
  *
- *   source bytes ──parse──▶ mdast ──model──▶ Article ──template──▶ Doc ──backend──▶ bytes
+ *   Article ──template──▶ Doc ──backend──▶ bytes
  *
- * Each stage lives in its own folder; this file only connects them.
+ * Parsing (source bytes ──parse──▶ mdast ──model──▶ Article) is the model's
+ * (`articleFromBytes`, `loadArticle` in src/model); this module does not load
+ * it, so a render thread never loads the Markdown toolchain. Backends load
+ * lazily, once per thread.
  */
 import type { Article } from './model/types.js';
 import type { Doc, ProductName } from './ir/types.js';
-import type { OutputFormat, RenderContext } from './render/types.js';
-import { loadBackend } from './render/registry.js';
-import { getTemplate } from '../templates/index.js';
+import type { RenderContext } from './render/types.js';
+import { loadBackend, type OutputFormat } from './render/registry.js';
+import { getTemplate, landing, type LandingEntry } from '../templates/index.js';
 
-export { loadArticle, articleFromBytes } from './model/index.js';
+export interface RenderOptions extends RenderContext {
+  /**
+   * Folder of the persistent font-subset cache this thread uses from now on,
+   * or null for none (see src/render/font-cache.ts); leave it out to keep the
+   * thread's current setting.
+   */
+  fontCache?: string | null;
+}
 
 /** Template stage: Article → Doc for one product. */
 export function toDoc(article: Article, product: ProductName): Doc {
   return getTemplate(product)(article);
 }
 
-/** Backend stage: Doc → bytes of one file. */
+async function useFontCache(dir: string | null | undefined): Promise<void> {
+  if (dir === undefined) return;
+  const { setFontCacheDir } = await import('./render/font-cache.js');
+  setFontCacheDir(dir);
+}
+
+/** Backend stage: Doc → bytes of one file (an error when the format does not render the Doc's product). */
 export async function renderDoc(doc: Doc, format: OutputFormat, ctx: RenderContext): Promise<Uint8Array> {
   const backend = await loadBackend(format);
-  return backend.render(doc, ctx);
+  if (!backend.products.includes(doc.product)) throw new Error(`the ${format} backend does not render the ${doc.product} product`);
+  return backend.render(doc, { epoch: ctx.epoch });
 }
 
-/** Template + backend for one artifact. */
-export async function renderArtifact(
-  article: Article,
-  product: ProductName,
-  format: OutputFormat,
-  ctx: RenderContext,
-): Promise<Uint8Array> {
-  return renderDoc(toDoc(article, product), format, ctx);
+/** Template + backend for one artifact: the function every build render goes through. */
+export async function renderArtifact(article: Article, product: ProductName, format: OutputFormat, options: RenderOptions): Promise<Uint8Array> {
+  await useFontCache(options.fontCache);
+  return renderDoc(toDoc(article, product), format, options);
 }
 
-/**
- * Seconds since the epoch for every date written into an output:
- * SOURCE_DATE_EPOCH when set, otherwise the article's own date (00:00 UTC).
- */
-export function buildEpoch(article: Pick<Article, 'date'>, env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw !== undefined && raw !== '') {
-    if (!/^\d+$/.test(raw)) throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${raw}"`);
-    return Number(raw);
-  }
-  return Math.floor(Date.parse(`${article.date}T00:00:00Z`) / 1000);
+/** The site's index page (`out/index.html`): the landing template, then the HTML backend. */
+export async function renderSite(entries: readonly LandingEntry[], options: { fontCache?: string | null } = {}): Promise<Uint8Array> {
+  await useFontCache(options.fontCache);
+  // The index page writes no date, so the epoch does not matter.
+  return renderDoc(landing(entries), 'html', { epoch: 0 });
 }
+
+/** Load the backends of `formats` and let each get ready (its `warm`), so a thread is ready before its first task. */
+export async function warm(formats: readonly OutputFormat[]): Promise<void> {
+  const backends = await Promise.all(formats.map((f) => loadBackend(f)));
+  for (const b of backends) await b.warm?.();
+}
+
+export { buildEpoch, sourceDateEpoch } from './epoch.js';
+export type { LandingEntry, RenderContext };

@@ -1,33 +1,13 @@
 /**
- * Display helpers shared by the three templates: date formatting in both
- * languages, inline builders, the fixed bilingual labels and the title block.
- * Everything here is pure and deterministic.
+ * Helpers shared by the templates: inline builders, the article's metadata
+ * lines and the title block. Dates and labels come from the theme
+ * (`src/theme/`), which the backends read too. Everything here is pure and
+ * deterministic.
  */
 import type { Article, Bi } from '../src/model/types.js';
 import type { BiInline, DocMeta, Inline, ProductName, TitleBlock } from '../src/ir/types.js';
-
-const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-
-/**
- * Format an ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) for display:
- * `2024年4月10日` / `10 April 2024`, `2024年4月` / `April 2024`, `2024年` / `2024`.
- */
-export function formatDate(iso: string): Bi {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) throw new RangeError(`not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): "${iso}"`);
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { zh: `${year}年`, en: `${year}` };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) throw new RangeError(`month out of range in "${iso}"`);
-  if (m[3] === undefined) return { zh: `${year}年${month}月`, en: `${MONTHS_EN[month - 1]} ${year}` };
-  const day = Number(m[3]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) throw new RangeError(`day out of range in "${iso}"`);
-  return { zh: `${year}年${month}月${day}日`, en: `${day} ${MONTHS_EN[month - 1]} ${year}` };
-}
+import { formatDate } from '../src/theme/format.js';
+import { LABELS } from '../src/theme/labels.js';
 
 /** Plain text as one inline run. */
 export function inline(text: string): Inline {
@@ -38,35 +18,6 @@ export function inline(text: string): Inline {
 export function biInline(b: Bi): BiInline {
   return { zh: inline(b.zh), en: inline(b.en) };
 }
-
-/** Fixed bilingual labels used by the templates. */
-export const LABELS = {
-  publisher: { zh: '发布机构', en: 'Publisher' },
-  date: { zh: '日期', en: 'Date' },
-  author: { zh: '原文作者', en: 'Original author' },
-  outlet: { zh: '原文出处', en: 'Original outlet' },
-  originalTitle: { zh: '原文标题', en: 'Original title' },
-  originalDate: { zh: '原文日期', en: 'Original date' },
-  summary: { zh: '双语摘要', en: 'Bilingual summary' },
-  checklist: { zh: '建议清单', en: 'Recommendations checklist' },
-  slides: { zh: '幻灯片简报', en: 'Slide brief' },
-  takeaways: { zh: '核心要点', en: 'Key takeaways' },
-  sections: { zh: '各部分摘要', en: 'Section summaries' },
-  glossary: { zh: '术语表', en: 'Glossary' },
-  timeline: { zh: '时间线', en: 'Timeline' },
-  term: { zh: '术语', en: 'Term' },
-  name: { zh: '名称', en: 'Name' },
-  definition: { zh: '释义', en: 'Definition' },
-  progress: { zh: '完成进度', en: 'Progress' },
-  actor: { zh: '行为方', en: 'Actor' },
-  horizon: { zh: '时间范围', en: 'Horizon' },
-  recommendation: { zh: '建议', en: 'Recommendation' },
-  licence: {
-    // Full-width punctuation from escapes, so no editor or tool can fold it to ASCII.
-    zh: '中文译文由{publisher}编译发布\uFF0C仅供研究参考\u3002字体\uFF1ANoto Sans SC\uFF0CSIL Open Font License 1.1\u3002',
-    en: 'Chinese translation compiled and published by {publisher} for research use. Font: Noto Sans SC, SIL Open Font License 1.1.',
-  },
-} as const satisfies Record<string, Bi>;
 
 /** Full-width punctuation for Chinese template strings, written as escapes so no tool folds them to ASCII. */
 export const FW = {
@@ -103,6 +54,7 @@ export function articleMetaLines(article: Article): MetaLine[] {
     { label: LABELS.outlet, value: { zh: o.outlet, en: o.outlet }, href: o.url },
   ];
   if (o.title) lines.push({ label: LABELS.originalTitle, value: { zh: o.title, en: o.title } });
+  if (o.url) lines.push({ label: LABELS.originalUrl, value: { zh: o.url, en: o.url }, href: o.url });
   if (o.date) lines.push({ label: LABELS.originalDate, value: formatDate(o.date) });
   return lines;
 }

@@ -1,16 +1,19 @@
 /**
- * The template registry: one pure function `Article → Doc` per product.
- * An unknown product name is a typed error, never an undefined call.
+ * The template registry: one pure function `Article → Doc` per product (the
+ * products are the IR's `PRODUCTS`), and the site's index page
+ * (`landing`). An unknown product name is a typed error, never an undefined
+ * call.
  */
 import type { Article } from '../src/model/types.js';
-import type { Doc, ProductName } from '../src/ir/types.js';
+import { PRODUCTS, type Doc, type ProductName } from '../src/ir/types.js';
 import { summary } from './summary.js';
 import { checklist } from './checklist.js';
 import { slides } from './slides.js';
 
-export type Template = (article: Article) => Doc;
+export { PRODUCTS };
+export { landing, type LandingEntry } from './landing.js';
 
-export const PRODUCTS = ['summary', 'checklist', 'slides'] as const satisfies readonly ProductName[];
+export type Template = (article: Article) => Doc;
 
 const templates: Record<ProductName, Template> = { summary, checklist, slides };
 

@@ -12,11 +12,13 @@
  * Layout `title` slides: backends draw the children (a title block); the
  * slide title then only names the slide (navigation, outline, notes).
  */
-import { ACTORS, ACTOR_LABELS } from '../src/model/types.js';
+import { actorOf } from '../src/model/types.js';
 import type { Article, Bi, SlideOutline } from '../src/model/types.js';
 import type { Block, Doc, Inline, PairBlock, SlideBlock, TableBlock } from '../src/ir/types.js';
-import { slideTimeline, slideType, theme, type SlideDensity } from './theme.js';
-import { articleMetaLines, biInline, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
+import { slideTimeline, slideType, theme, type SlideDensity } from '../src/theme/theme.js';
+import { LABELS } from '../src/theme/labels.js';
+import { articleMetaLines, biInline, byDate, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
+import { certaintyNotes } from './certainty.js';
 import { glossaryTable, timelineFigure } from './summary.js';
 
 /** Geometry of the slide content box in points, derived from the theme. */
@@ -240,12 +242,12 @@ function pairsSlides(outline: SlideOutline, items: { text: Bi; cites: string[] }
 
 /** Recommendations in actor order (source order within an actor), each with its actor as a bold lead-in. */
 export function recommendationItems(article: Article) {
-  const rank = (a: (typeof ACTORS)[number]) => ACTORS.indexOf(a);
+  const rank = (id: string) => article.actors.findIndex((a) => a.id === id);
   return article.recommendations
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r.actor) - rank(b.r.actor) || a.i - b.i)
     .map(({ r }) => {
-      const actor = ACTOR_LABELS[r.actor];
+      const actor = actorOf(article, r.actor);
       return {
         text: {
           zh: [{ text: `${actor.zh}${FW.colon}`, strong: true }, { text: r.text.zh }],
@@ -286,13 +288,9 @@ const fillers: Record<SlideOutline['kind'], Filler> = {
         { type: 'list', ordered: false, cites: uniq(part.flatMap((it) => it.cites)), items: part.map((it) => ({ text: it.text, cites: it.cites })) },
       ]),
     ),
-  timeline: (outline, article) => {
-    const fig = timelineFigure(article.timeline);
-    return drafts(
-      outline,
-      fitItems(fig.events, (events) => [{ ...fig, events: [...events], cites: uniq(events.flatMap((e) => e.cites)) }]),
-    );
-  },
+  timeline: (outline, article) =>
+    // The columns are too narrow for the notes of inferred or uncertain dates: they go under the figure.
+    drafts(outline, fitItems(byDate(article.timeline), (events) => [timelineFigure(events, false), ...certaintyNotes(events)])),
   glossary: (outline, article) => {
     // Term and name only; definitions stay in the summary. Without a source slide the last part names the source.
     const foot = article.slides.some((s) => s.kind === 'source') ? [] : sourceFoot(article);
@@ -315,7 +313,8 @@ const fillers: Record<SlideOutline['kind'], Filler> = {
 
 /** The source in two note lines (Chinese, English): the original, the publisher and date, the font licence. */
 export function sourceFoot(article: Article): Block[] {
-  const lines = articleMetaLines(article);
+  // The original's address is on the title slide and behind the outlet's link; spelt out here it would crowd the glossary.
+  const lines = articleMetaLines(article).filter((l) => l.label !== LABELS.originalUrl);
   const line = (lang: 'zh' | 'en'): Inline => {
     const out: Inline = [];
     lines.forEach((l, i) => {

@@ -3,9 +3,11 @@
  * each section, the glossary as a table and the timeline as a figure. Chinese
  * and English sit side by side in `pair` blocks; every point cites its paragraphs.
  */
-import type { Article } from '../src/model/types.js';
+import type { Article, TimelineEvent } from '../src/model/types.js';
 import type { Block, Doc, TableBlock, TimelineFigure } from '../src/ir/types.js';
-import { LABELS, biInline, byDate, docMeta, formatDate, inline, titleBlock, uniq } from './format.js';
+import { LABELS } from '../src/theme/labels.js';
+import { biInline, byDate, docMeta, inline, titleBlock, uniq } from './format.js';
+import { eventDateLabel, eventText } from './certainty.js';
 
 export function takeawayBlocks(article: Article): Block[] {
   if (article.takeaways.length === 0) return [];
@@ -64,15 +66,16 @@ export function glossaryTable(article: Article): TableBlock {
   };
 }
 
-export function timelineFigure(events: Article['timeline']): TimelineFigure {
+/** The timeline as a figure; `notes: false` leaves the certainty notes out of the events' text (the caller prints them, see `certaintyNotes`). */
+export function timelineFigure(events: readonly TimelineEvent[], notes = true): TimelineFigure {
   return {
     type: 'figure',
     kind: 'timeline',
     caption: biInline(LABELS.timeline),
     events: byDate(events).map((e) => ({
       date: e.date,
-      dateLabel: biInline(formatDate(e.date)),
-      text: biInline(e.text),
+      dateLabel: biInline(eventDateLabel(e)),
+      text: eventText(e, notes),
       cites: e.cites,
     })),
     cites: uniq(events.flatMap((e) => e.cites)),

@@ -5,14 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
-import type { Article, Bi } from '../model/types.js';
+import type { Article } from '../model/types.js';
+import type { LandingEntry } from '../pipeline.js';
 import { renderTask, type RenderTask } from './jobs.js';
 
-export interface LandingEntry {
-  slug: string;
-  title: Bi;
-  artifacts: { path: string; format: string; product: string; bytes: number }[];
-}
+export type { LandingEntry };
 
 export interface Engine {
   parse(bytes: Uint8Array, path: string): Promise<{ file: VFile; article: Article | null }>;
@@ -29,23 +26,23 @@ export interface Engine {
 
 export const defaultEngine: Engine = {
   async parse(bytes, file) {
-    const { articleFromBytes } = await import('../pipeline.js');
+    const { articleFromBytes } = await import('../model/index.js');
     return articleFromBytes(bytes, file);
   },
   async epoch(article) {
-    const { buildEpoch } = await import('../pipeline.js');
+    const { buildEpoch } = await import('../epoch.js');
     return buildEpoch(article);
   },
   render: renderTask,
   async landing(entries) {
-    const { renderLanding } = await import('../render/html/landing.js');
-    return renderLanding(entries);
+    const { renderSite } = await import('../pipeline.js');
+    return new TextDecoder().decode(await renderSite(entries));
   },
   async prepareLanding(entries) {
     // The page's glyphs do not depend on the sizes it shows (digits are in every subset),
     // so this makes the subsets the final page will use, in memory (and in the font cache).
-    const { renderLanding } = await import('../render/html/landing.js');
-    await renderLanding(entries);
+    const { renderSite } = await import('../pipeline.js');
+    await renderSite(entries);
   },
   async fontLicense() {
     const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');

@@ -20,14 +20,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Article } from '../model/types.js';
-import type { ProductName } from '../ir/types.js';
-import type { OutputFormat } from '../render/types.js';
+import { PRODUCTS, type ProductName } from '../ir/types.js';
+import { OUTPUT_FORMATS, renders, type OutputFormat } from '../render/registry.js';
+import { sourceDateEpoch } from '../epoch.js';
 import { CliError, printable, usageError } from '../errors.js';
 import { discoverSources, type SourceRef } from './discover.js';
 import { selectShard, type Shard } from './shard.js';
 import { codeHash, epochKey, inputsHash, projectRoot, sha256 } from './cache.js';
 import { defaultEngine, type Engine, type LandingEntry } from './engine.js';
-import { ALL_FORMATS, ALL_PRODUCTS, FORMAT_EXTENSIONS, FORMAT_PRODUCTS, planTargets, type Target } from './jobs.js';
+import { artifactPath, planTargets, type Target } from './jobs.js';
 import { lockOutDir, type OutLock } from './lock.js';
 import {
   entryIsIntact,
@@ -152,12 +153,13 @@ interface Context {
   detachWorkers: boolean;
 }
 
-const DEFAULTS = { products: ALL_PRODUCTS, formats: ALL_FORMATS };
+const DEFAULTS = { products: PRODUCTS, formats: OUTPUT_FORMATS };
 
 function checkEpochEnv(): void {
-  const raw = process.env.SOURCE_DATE_EPOCH;
-  if (raw !== undefined && raw !== '' && !/^\d+$/.test(raw)) {
-    throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${printable(raw)}"`);
+  try {
+    sourceDateEpoch();
+  } catch (error) {
+    throw usageError(printable((error as Error).message));
   }
 }
 
@@ -274,9 +276,9 @@ function writtenNames(ctx: Context, slugs: Iterable<string>): Map<string, Set<st
   };
   for (const rel of [LANDING_FILE, MANIFEST_FILE, FONT_LICENSE_FILE, FONT_NOTICE_FILE]) add(rel);
   for (const slug of slugs) {
-    for (const product of ALL_PRODUCTS) {
-      for (const format of ALL_FORMATS) {
-        if (FORMAT_PRODUCTS[format].includes(product)) add(`${slug}/${product}.${FORMAT_EXTENSIONS[format]}`);
+    for (const product of PRODUCTS) {
+      for (const format of OUTPUT_FORMATS) {
+        if (renders(format, product)) add(artifactPath(slug, product, format));
       }
     }
   }

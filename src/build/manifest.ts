@@ -18,9 +18,10 @@ import path from 'node:path';
 import * as v from 'valibot';
 import type { Bi } from '../model/types.js';
 import { sha256 } from './cache.js';
-import { ALL_FORMATS, ALL_PRODUCTS, artifactPath, FORMAT_PRODUCTS } from './jobs.js';
-import type { ProductName } from '../ir/types.js';
-import type { OutputFormat } from '../render/types.js';
+import { isCleanText } from '../text/unicode-policy.js';
+import { artifactPath } from './jobs.js';
+import { PRODUCTS, type ProductName } from '../ir/types.js';
+import { OUTPUT_FORMATS, renders, type OutputFormat } from '../render/registry.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** 2: articles record their source file and its sha256 (`source`, `sha256`). */
@@ -80,15 +81,12 @@ const MAX_TITLE = 2 * 1024 * 1024;
 const MAX_PATH = 4096;
 
 /**
- * Characters that never belong in text a product prints: C0/C1 controls,
- * bidi controls, zero-width characters, the BOM, noncharacters, lone
- * surrogates. (The model refuses them in sources; a manifest that holds them
- * was not written by a build.)
+ * Text a product may print: what the project's Unicode policy accepts once
+ * decoded (no controls, bidi or zero-width characters, noncharacters, lone
+ * surrogates …). The model refuses the others in sources; a manifest that
+ * holds them was not written by a build.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ud800-\udfff\ufeff\ufdd0-\ufdef\ufffe\uffff]/u;
-/** (With the `u` flag a surrogate in the class matches only when it is not half of a pair.) */
-export const isSafeText = (s: string): boolean => !UNSAFE_TEXT.test(s);
+export const isSafeText = (s: string): boolean => isCleanText(s);
 
 const hex64 = v.pipe(v.string(), v.regex(HEX64, 'is not a sha256 (64 lowercase hex digits)'));
 const size = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -102,10 +100,10 @@ const artifactSchema = v.pipe(
     size,
     inputs: hex64,
     article: slug,
-    product: v.picklist(ALL_PRODUCTS, 'is not a product'),
-    format: v.picklist(ALL_FORMATS as OutputFormat[], 'is not a format'),
+    product: v.picklist(PRODUCTS, 'is not a product'),
+    format: v.picklist(OUTPUT_FORMATS, 'is not a format'),
   }),
-  v.check((a) => FORMAT_PRODUCTS[a.format].includes(a.product as ProductName), 'names a product its format does not have'),
+  v.check((a) => renders(a.format, a.product as ProductName), 'names a product its format does not have'),
   v.check((a) => a.path === artifactPath(a.article, a.product as ProductName, a.format), 'path is not the place of its article, product and format'),
 );
 

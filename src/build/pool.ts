@@ -162,7 +162,12 @@ export class WorkerPool implements Runner {
    * `counts`: how many tasks of each format the build expects (for the homes
    * and the number of workers); tasks of other formats are still accepted.
    */
-  constructor(jobs: number, counts: Partial<Record<OutputFormat, number>>) {
+  constructor(
+    jobs: number,
+    counts: Partial<Record<OutputFormat, number>>,
+    /** How a worker thread is started (tests give a stand-in that can die on cue). */
+    private readonly start: () => Worker = startWorker,
+  ) {
     const size = workerCount(jobs, counts);
     const homes = assignHomes(counts, size);
     const formatsOf = (i: number) => [...homes].filter(([, w]) => w === i).map(([f]) => f);
@@ -224,7 +229,7 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(formats: OutputFormat[], background: boolean): Slot {
-    const worker = startWorker();
+    const worker = this.start();
     const slot: Slot = { worker, busy: null, loaded: new Set(formats) };
     if (formats.length > 0 || background) {
       const warm: WorkerRequest = { type: 'warm', formats, background };

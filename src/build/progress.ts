@@ -5,7 +5,8 @@
  * and never when NO_COLOR is set.
  */
 import type { BuildEvent, BuildReport } from './index.js';
-import { printable } from '../errors.js';
+import { paint, plural } from '../text/terminal.js';
+import { escapeForDisplay } from '../text/unicode-policy.js';
 
 export interface ProgressOptions {
   tty: boolean;
@@ -20,15 +21,11 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
   return Boolean(stream.isTTY) && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 }
 
-const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function createProgress(opts: ProgressOptions): (event: BuildEvent) => void {
   const green = paint(opts.color, 32);
@@ -52,8 +49,8 @@ export function createProgress(opts: ProgressOptions): (event: BuildEvent) => vo
         }
         break;
       case 'failed':
-        opts.write(`  ${red('✗')} ${event.slug} ${event.product}.${event.format}: ${printable(event.error.message)}\n`);
-        if (opts.debug && event.error.stack) opts.write(`${printable(event.error.stack).replace(/\\u\{a\}/g, '\n')}\n`);
+        opts.write(`  ${red('✗')} ${event.slug} ${event.product}.${event.format}: ${escapeForDisplay(event.error.message)}\n`);
+        if (opts.debug && event.error.stack) opts.write(`${escapeForDisplay(event.error.stack, { keepNewlines: true })}\n`);
         break;
       case 'warning':
         opts.write(`briefwright: ${yellow('warning')}: ${event.message}\n`);

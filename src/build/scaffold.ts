@@ -1,10 +1,17 @@
 /**
- * `briefwright init <slug>`: a new source file that already passes `check`,
- * with every construct of the format once, to be overwritten by the editor.
+ * `briefwright init <slug>`: a new source file with every construct of the
+ * format once — declared actors, sections with a sub-heading, a labelled
+ * paragraph, a block quote, numbered and bulleted lists, a captioned table, a
+ * footnote, and each kind of editorial item. The event cites the list item
+ * that names its month, as the timeline rules ask. It has no error, and `check`
+ * flags each placeholder text (`placeholder-text`) until the editor replaces
+ * it; the texts come from `src/model/placeholders.ts`, the list that check
+ * compares with.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
+import { PLACEHOLDER as P, MONTH, withMonth } from '../model/placeholders.js';
 import { SOURCE_DIR } from './discover.js';
 
 export const SLUG_PATTERN = /^[a-z0-9-]{3,64}$/;
@@ -19,9 +26,9 @@ interface SlideSpec {
 
 /** Eight slides (the recommended minimum): one of each kind, points twice. */
 const SLIDES: SlideSpec[] = [
-  { id: 'slide-title', kind: 'title', zh: '文章标题', en: 'Article Title', cites: 'lede-1' },
-  { id: 'slide-part-one', kind: 'points', zh: '第一部分', en: 'Part One', cites: 'part-one-1' },
-  { id: 'slide-part-one-more', kind: 'points', zh: '第一部分（续）', en: 'Part One, continued', cites: 'part-one-2' },
+  { id: 'slide-title', kind: 'title', zh: P.slideTitle.zh, en: P.slideTitle.en, cites: 'lede-1' },
+  { id: 'slide-part-one', kind: 'points', zh: P.section.zh, en: P.section.en, cites: 'part-one-1' },
+  { id: 'slide-part-one-more', kind: 'points', zh: P.slidePartMore.zh, en: P.slidePartMore.en, cites: 'part-one-2' },
   { id: 'slide-takeaways', kind: 'takeaways', zh: '要点', en: 'Key takeaways' },
   { id: 'slide-recommendations', kind: 'recommendations', zh: '政策建议', en: 'Recommendations' },
   { id: 'slide-timeline', kind: 'timeline', zh: '时间线', en: 'Timeline' },
@@ -31,90 +38,98 @@ const SLIDES: SlideSpec[] = [
 
 function slide(s: SlideSpec): string {
   const cites = s.cites ? ` cites="${s.cites}"` : '';
-  const point =
-    s.kind === 'points' ? `:::point{cites="${s.cites}"}\n::zh[这一页的一个要点。]\n::en[One point of this slide.]\n:::\n\n` : '';
+  const point = s.kind === 'points' ? `:::point{cites="${s.cites}"}\n::zh[${P.point.zh}]\n::en[${P.point.en}]\n:::\n\n` : '';
   return [
     `::::slide{#${s.id} kind=${s.kind}${cites}}`,
     `::zh[${s.zh}]`,
     `::en[${s.en}]`,
     '',
     `${point}:::notes`,
-    '::zh[这一页的演讲者备注。]',
-    '::en[Speaker notes for this slide.]',
+    `::zh[${P.notes.zh}]`,
+    `::en[${P.notes.en}]`,
     ':::',
     '::::',
     '',
   ].join('\n');
 }
 
+const takeaway = (n: number, cites: string) => `:::takeaway{#tk-${n} cites="${cites}"}\n::zh[${P.takeaways[n - 1].zh}]\n::en[${P.takeaways[n - 1].en}]\n:::\n`;
+
 export function scaffold(slug: string, date: string): string {
   return `---
 slug: ${slug}
 title:
-  zh: 文章标题
-  en: Article Title
+  zh: ${P.title.zh}
+  en: ${P.title.en}
 short_title:
-  zh: 短标题
-  en: Short Title
+  zh: ${P.shortTitle.zh}
+  en: ${P.shortTitle.en}
 publisher:
   zh: 砺道智库
   en: Lidao Think Tank
 date: ${date}
 original:
-  outlet: Outlet
+  outlet: ${P.outlet}
   author:
-    zh: 作者
-    en: Author
+    zh: ${P.author.zh}
+    en: ${P.author.en}
 languages: [zh-Hans, en]
 keywords:
-  - { zh: 关键词, en: Keyword }
+  - { zh: ${P.keyword.zh}, en: ${P.keyword.en} }
+actors:
+  - { id: ${P.actorA.id}, zh: ${P.actorA.zh}, en: ${P.actorA.en} }
+  - { id: ${P.actorB.id}, zh: ${P.actorB.zh}, en: ${P.actorB.en} }
 ---
 
-:p{#lede-1}导语第一段。请用原文的中文译文替换本段。
+:p{#lede-1}${P.lede}
 
-## 第一部分 :en[Part One]{#part-one}
+## ${P.section.zh} :en[${P.section.en}]{#part-one}
 
 :::summary
-::zh[本部分的摘要，两到四句。]
-::en[A two-to-four sentence summary of this part.]
+::zh[${P.summary.zh}]
+::en[${P.summary.en}]
 :::
 
-:p{#part-one-1}第一部分的第一段。
+:p{#part-one-1}${P.paragraph1}
 
-:p{#part-one-2 label-en="Sub-topic"}**小标题**：第一部分的第二段。
+:p{#part-one-2 label-en="${P.label.en}"}**${P.label.zh}**：${P.paragraph2}
 
-- :p{#part-one-3}列表中的一段。
+### ${P.subHeading.zh} :en[${P.subHeading.en}]
 
-:::takeaway{#tk-1 cites="lede-1"}
-::zh[第一条要点。]
-::en[The first takeaway.]
+> :p{#part-one-3}${P.quote}
+
+1. :p{#part-one-4}${P.ordered[0]}
+2. :p{#part-one-5}${P.ordered[1]}
+
+- :p{#part-one-6}${withMonth(P.bullet, date)}
+
+::table[${P.table.zh}]{#part-one-7 en="${P.table.en}"}
+| ${P.cells[0]} | ${P.cells[1]} |
+| --- | --- |
+| ${P.cells[2]} | ${P.cells[3]} |
+
+:p{#part-one-8}${P.footnoteRef}[^1]
+
+[^1]: ${P.footnote}
+
+${takeaway(1, 'lede-1')}
+${takeaway(2, 'part-one-1')}
+${takeaway(3, 'part-one-2')}
+:::recommendation{#rec-1 actor=${P.actorA.id} horizon=near kind=explicit cites="part-one-4"}
+::zh[${P.recommendation.zh}]
+::en[${P.recommendation.en}]
 :::
 
-:::takeaway{#tk-2 cites="part-one-1"}
-::zh[第二条要点。]
-::en[The second takeaway.]
+:::term{#term-1 term="${P.term.term}" cites="part-one-1"}
+::zh[${P.term.zh}]
+::en[${P.term.en}]
+::def-zh[${P.term.defZh}]
+::def-en[${P.term.defEn}]
 :::
 
-:::takeaway{#tk-3 cites="part-one-2"}
-::zh[第三条要点。]
-::en[The third takeaway.]
-:::
-
-:::recommendation{#rec-1 actor=both horizon=near kind=explicit cites="part-one-3"}
-::zh[一条政策建议。]
-::en[A policy recommendation.]
-:::
-
-:::term{#term-1 term="ABC" cites="part-one-1"}
-::zh[术语全称]
-::en[Full name of the term]
-::def-zh[一句话解释这个术语。]
-::def-en[A one-sentence explanation of the term.]
-:::
-
-:::event{#ev-1 date=${date.slice(0, 7)} cites="part-one-1"}
-::zh[一个事件。]
-::en[An event.]
+:::event{#ev-1 date=${date.slice(0, 7)} as-written="${withMonth(MONTH, date)}" cites="part-one-6"}
+::zh[${P.event.zh}]
+::en[${P.event.en}]
 :::
 
 ${SLIDES.map(slide).join('\n')}`;

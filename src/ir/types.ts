@@ -19,7 +19,12 @@ export interface BiInline {
   en?: Inline;
 }
 
-export type ProductName = 'summary' | 'checklist' | 'slides';
+/** The products made of every article, in reading order (each has a template in templates/). */
+export const PRODUCTS = ['summary', 'checklist', 'slides'] as const;
+export type ProductName = (typeof PRODUCTS)[number];
+
+/** What a Doc is: one article's product, or the site's index page (every article and file). */
+export type DocProduct = ProductName | 'index';
 
 interface BlockBase {
   /** Source paragraph ids this block derives from (may be empty). */
@@ -162,14 +167,14 @@ export interface DocMeta {
   author: string;
   subject: string;
   keywords: string[];
-  /** ISO date `YYYY-MM-DD` used for creation/modification dates. */
-  date: string;
+  /** ISO date `YYYY-MM-DD` of the article (the site's index has none). */
+  date?: string;
   /** BCP 47 language of the document as a whole. */
   lang: 'zh-Hans';
 }
 
 export interface Doc {
-  product: ProductName;
+  product: DocProduct;
   /** Page geometry: A4 portrait, or 16:9 slides. */
   page: 'a4' | 'slide';
   meta: DocMeta;

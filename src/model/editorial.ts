@@ -4,9 +4,10 @@
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import {
-  ACTORS,
+  DEFAULT_ACTORS,
   HORIZONS,
   SLIDE_KINDS,
+  type Actor,
   type Bi,
   type Recommendation,
   type SlideOutline,
@@ -17,8 +18,10 @@ import {
 } from './types.js';
 import { isValidDate } from './frontmatter.js';
 import { checkAttributes, openingPlace, readCites, readEnum, readTexts, registerId, valuePlace, type Registry } from './items.js';
+import type { AttributeSource } from './attributes.js';
 import { reportUnknownDirective } from './inline.js';
-import { report, type Ctx } from './report.js';
+import { readCertainty } from './certainty.js';
+import { didYouMean, report, shorten, type Ctx } from './report.js';
 
 export const RECOMMENDATION_KINDS = ['explicit', 'implicit'] as const;
 
@@ -47,7 +50,34 @@ function noContainers(ctx: Ctx, containers: ContainerDirective[], what: string, 
   }
 }
 
-type Handler = (ctx: Ctx, reg: Registry, node: ContainerDirective, out: Editorial) => void;
+/** What the editorial items are checked against. */
+export interface EditorialOptions {
+  /**
+   * Actors `actor=` may name: the declared ones, or the defaults when the
+   * source declares none (`declared: false`); undefined when the front
+   * matter's actors could not be read (then `actor=` is not checked).
+   */
+  actors?: { list: readonly Actor[]; declared: boolean };
+}
+
+type Handler = (ctx: Ctx, reg: Registry, node: ContainerDirective, out: Editorial, options: EditorialOptions) => void;
+
+/** `actor=`: one of the actors of the file, with a suggestion otherwise. */
+function readActor(ctx: Ctx, node: ContainerDirective, src: Map<string, AttributeSource>, options: EditorialOptions): string | undefined {
+  const value = node.attributes?.actor;
+  const actors = options.actors;
+  const ids = (actors?.list ?? DEFAULT_ACTORS).map((a) => a.id);
+  if (value === undefined || value === null || value === '') {
+    report(ctx, 'missing-attribute', `\`:::${node.name}\` needs \`actor=\` (one of ${ids.join(', ')})`, openingPlace(ctx, node));
+    return undefined;
+  }
+  if (actors === undefined || ids.includes(value)) return value;
+  const byLabel = actors.list.find((a) => a.zh === value || a.en.toLowerCase() === value.toLowerCase());
+  const hint = byLabel ? `; did you mean \`${byLabel.id}\` (${byLabel.en})?` : didYouMean(value, ids);
+  const list = actors.declared ? `the actors declared in the front matter: ${ids.join(', ')}` : `the default actors ${ids.join(', ')}, or declare this article's actors in the front matter \`actors:\``;
+  report(ctx, 'unknown-actor', `Unknown actor \`${shorten(value)}\`${hint} (expected one of ${list})`, valuePlace(ctx, node, src.get('actor')));
+  return undefined;
+}
 
 export const editorialHandlers: Record<string, Handler> = {
   takeaway(ctx, reg, node, out) {
@@ -61,11 +91,11 @@ export const editorialHandlers: Record<string, Handler> = {
     if (id && text) out.takeaways.push({ id, text, cites });
   },
 
-  recommendation(ctx, reg, node, out) {
+  recommendation(ctx, reg, node, out, options) {
     const what = '`:::recommendation`';
     const src = checkAttributes(ctx, node, ['id', 'actor', 'horizon', 'kind', 'cites']);
     const id = registerId(ctx, reg, node, src, 'recommendation');
-    const actor = readEnum(ctx, node, src, 'actor', ACTORS, 'unknown-actor');
+    const actor = readActor(ctx, node, src, options);
     const horizon = readEnum(ctx, node, src, 'horizon', HORIZONS, 'unknown-horizon');
     const kind = readEnum(ctx, node, src, 'kind', RECOMMENDATION_KINDS, 'unknown-kind');
     const cites = readCites(ctx, reg, node, src, true, what);
@@ -79,7 +109,7 @@ export const editorialHandlers: Record<string, Handler> = {
     const what = '`:::term`';
     const src = checkAttributes(ctx, node, ['id', 'term', 'cites']);
     const id = registerId(ctx, reg, node, src, 'term');
-    const term = node.attributes?.term?.trim();
+    const term = node.attributes?.term?.replace(/\s+/g, ' ').trim();
     if (!term) report(ctx, 'missing-attribute', '`:::term` needs `term="…"` (the acronym or short name as printed)', openingPlace(ctx, node));
     const cites = readCites(ctx, reg, node, src, true, what);
     const { texts, containers } = readTexts(ctx, node, ['text', 'def'], what);
@@ -91,20 +121,21 @@ export const editorialHandlers: Record<string, Handler> = {
 
   event(ctx, reg, node, out) {
     const what = '`:::event`';
-    const src = checkAttributes(ctx, node, ['id', 'date', 'as-written', 'cites']);
+    const src = checkAttributes(ctx, node, ['id', 'date', 'as-written', 'certainty', 'cites']);
     const id = registerId(ctx, reg, node, src, 'event');
     let date = node.attributes?.date?.trim();
     if (!date) report(ctx, 'missing-attribute', '`:::event` needs `date=` (YYYY, YYYY-MM or YYYY-MM-DD)', openingPlace(ctx, node));
     else if (!isValidDate(date, 'any')) {
-      report(ctx, 'invalid-date', `Invalid date \`${date}\`: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD`, valuePlace(ctx, node, src.get('date')));
+      report(ctx, 'invalid-date', `Invalid date \`${shorten(date)}\`: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD`, valuePlace(ctx, node, src.get('date')));
       date = undefined;
     }
-    const asWritten = node.attributes?.['as-written']?.trim();
+    const asWritten = node.attributes?.['as-written']?.replace(/\s+/g, ' ').trim();
     const cites = readCites(ctx, reg, node, src, true, what);
-    const { texts, containers } = readTexts(ctx, node, ['text'], what);
+    const { texts, containers } = readTexts(ctx, node, ['text', 'note'], what, ['note']);
     noContainers(ctx, containers, what);
+    const certainty = readCertainty(ctx, node, src, texts);
     const text = bi(texts);
-    if (id && date && text) out.timeline.push({ id, date, ...(asWritten ? { asWritten } : {}), text, cites });
+    if (id && date && text) out.timeline.push({ id, date, ...(asWritten ? { asWritten } : {}), text, cites, ...(certainty ? { certainty } : {}) });
   },
 
   slide(ctx, reg, node, out) {

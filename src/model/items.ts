@@ -8,22 +8,62 @@ import type { ContainerDirective, Directives, LeafDirective } from 'mdast-util-d
 import type { Node } from 'unist';
 import { attributeSources, valueTokens, type AttributeSource } from './attributes.js';
 import { reportUnknownDirective } from './inline.js';
-import { normalizeZhPunctuation } from './normalize.js';
-import { didYouMean, report, span, type Ctx, type Place } from './report.js';
+import { normalizeZhPunctuation } from '../text/normalize.js';
+import { didYouMean, report, shorten, span, type Ctx, type Place } from './report.js';
 import type { RuleId } from './rules.js';
-import { plainText } from './tree.js';
+import type { Citable } from './types.js';
+import { describe, plainText, walk } from './tree.js';
+
+export { describe };
 
 export const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Where `briefwright fix` inserts a generated id: `insert` (with `ID` standing for the id) at `offset` of the decoded text. */
+export interface Insertion {
+  offset: number;
+  /** Text to insert, `ID` standing for the id, e.g. `:p{#ID}`, `#ID ` or `::table{#ID}\n`. */
+  template: string;
+}
+
+/** A citable block still waiting for its generated id. */
+export interface PendingId {
+  block: Citable;
+  /** `<section-id>-<P>` (or `lede-<P>`). */
+  base: string;
+  column: number;
+  /** Null when the id cannot be written at this place (`fix` says so). */
+  insertion: Insertion | null;
+}
+
+/** A generated id, for the `missing-id` note and for `briefwright fix`. */
+export interface GeneratedId {
+  id: string;
+  line: number;
+  column: number;
+  /** What `fix` inserts where; null when it cannot be written automatically. */
+  insertion: { offset: number; text: string } | null;
+}
 
 /** Ids in use and cites to resolve, collected while reading the file. */
 export interface Registry {
   ids: Map<string, { kind: string; line: number }>;
   cites: { id: string; place: Place }[];
-  paragraphIds: Set<string>;
+  /** Ids of citable blocks (paragraphs, list items, tables, footnotes), explicit or generated. */
+  citableIds: Set<string>;
+  /** Generated ids among them. */
+  generatedIds: Set<string>;
+  /**
+   * Ids written inside a construct that was refused with an error: known, so
+   * that cites to them do not add a second error for the same mistake.
+   */
+  refusedIds: Set<string>;
+  /** Citable blocks without an id, in document order (ids are generated once every explicit id is known). */
+  pending: PendingId[];
+  generated: GeneratedId[];
 }
 
 export function createRegistry(): Registry {
-  return { ids: new Map(), cites: [], paragraphIds: new Set() };
+  return { ids: new Map(), cites: [], citableIds: new Set(), generatedIds: new Set(), refusedIds: new Set(), pending: [], generated: [] };
 }
 
 /** Place of a directive's opening marker and name, e.g. `:::takeaway`. */
@@ -56,16 +96,21 @@ export function valuePlace(ctx: Ctx, node: Directives, src: AttributeSource | un
 }
 
 /** Check and register an id; returns it when usable. */
-export function registerId(ctx: Ctx, reg: Registry, node: Directives, sources: Map<string, AttributeSource>, kind: string, missingRule: RuleId = 'missing-id'): string | undefined {
+export function registerId(ctx: Ctx, reg: Registry, node: Directives, sources: Map<string, AttributeSource>, kind: string): string | undefined {
   const id = node.attributes?.id;
   if (id === undefined || id === null || id === '') {
-    const what = kind === 'paragraph' ? 'Paragraph has no id: start it with `:p{#id}`' : `${kind} has no id: add \`{#id}\``;
-    report(ctx, missingRule, what.charAt(0).toUpperCase() + what.slice(1), openingPlace(ctx, node));
+    report(ctx, 'missing-item-id', `${kind.charAt(0).toUpperCase()}${kind.slice(1)} has no id: add \`{#id}\``, openingPlace(ctx, node));
     return undefined;
   }
-  const place = valuePlace(ctx, node, sources.get('id'));
+  return claimId(ctx, reg, id, kind, node.position?.start.line ?? 0, valuePlace(ctx, node, sources.get('id')));
+}
+
+/** Check an explicit id and claim it for `kind`; undefined (and an error) when invalid or taken. */
+export function claimId(ctx: Ctx, reg: Registry, id: string, kind: string, line: number, place: Place | undefined): string | undefined {
   if (!ID.test(id)) {
-    report(ctx, 'invalid-id', `Invalid id \`${id}\`: use lowercase letters, digits and hyphens`, place);
+    report(ctx, 'invalid-id', `Invalid id \`${shorten(id)}\`: use lowercase letters, digits and hyphens`, place);
+    // Known anyway: a cite of the same spelling is not a second mistake.
+    reg.refusedIds.add(id);
     return undefined;
   }
   const previous = reg.ids.get(id);
@@ -73,7 +118,7 @@ export function registerId(ctx: Ctx, reg: Registry, node: Directives, sources: M
     report(ctx, 'duplicate-id', `Duplicate id \`${id}\`: already used by the ${previous.kind} on line ${previous.line}`, place);
     return undefined;
   }
-  reg.ids.set(id, { kind, line: node.position?.start.line ?? 0 });
+  reg.ids.set(id, { kind, line });
   return id;
 }
 
@@ -101,7 +146,7 @@ export function readEnum<T extends string>(ctx: Ctx, node: Directives, sources: 
     return undefined;
   }
   if (!(values as readonly string[]).includes(value)) {
-    report(ctx, rule, `Unknown ${key} \`${value}\`${didYouMean(value, values)} (expected one of ${values.join(', ')})`, valuePlace(ctx, node, sources.get(key)));
+    report(ctx, rule, `Unknown ${key} \`${shorten(value)}\`${didYouMean(value, values)} (expected one of ${values.join(', ')})`, valuePlace(ctx, node, sources.get(key)));
     return undefined;
   }
   return value as T;
@@ -111,6 +156,7 @@ export function readEnum<T extends string>(ctx: Ctx, node: Directives, sources: 
 export const SLOT_PAIRS: Record<string, [string, string]> = {
   text: ['zh', 'en'],
   def: ['def-zh', 'def-en'],
+  note: ['note-zh', 'note-en'],
 };
 
 const isZhSlot = (slot: string) => slot === 'zh' || slot.endsWith('-zh');
@@ -125,7 +171,7 @@ export interface TextsResult {
  * Read the bilingual texts of an item: one `::slot[…]` per slot, each
  * non-empty; a Chinese text needs its English counterpart and the reverse.
  */
-export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (keyof typeof SLOT_PAIRS)[], what: string): TextsResult {
+export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (keyof typeof SLOT_PAIRS)[], what: string, optional: readonly string[] = []): TextsResult {
   const slots = pairs.flatMap((p) => SLOT_PAIRS[p]);
   const texts: Record<string, string> = {};
   const seen = new Map<string, LeafDirective>();
@@ -139,7 +185,7 @@ export function readTexts(ctx: Ctx, node: ContainerDirective, pairs: readonly (k
     const hasEn = seen.get(en);
     if (hasZh && !hasEn) report(ctx, 'missing-en', `\`::${zh}\` has no English counterpart: add \`::${en}[…]\``, openingPlace(ctx, hasZh));
     if (hasEn && !hasZh) report(ctx, 'missing-zh', `\`::${en}\` has no Chinese counterpart: add \`::${zh}[…]\``, openingPlace(ctx, hasEn));
-    if (!hasZh && !hasEn) report(ctx, 'empty-text', `${what} has no text: add \`::${zh}[…]\` and \`::${en}[…]\``, openingPlace(ctx, node));
+    if (!hasZh && !hasEn && !optional.includes(p)) report(ctx, 'empty-text', `${what} has no text: add \`::${zh}[…]\` and \`::${en}[…]\``, openingPlace(ctx, node));
   }
   return { texts, containers };
 }
@@ -165,6 +211,7 @@ function readTextChild(
       return;
     }
     seen.set(child.name, child);
+    checkPlainInline(ctx, child, `\`::${child.name}[…]\``);
     const text = plainText(child).replace(/\s+/g, ' ').trim();
     if (text === '') {
       report(ctx, 'empty-text', `Empty \`::${child.name}[]\`: write the text between the brackets`, child.position);
@@ -186,20 +233,17 @@ function readTextChild(
   report(ctx, 'unexpected-content', `Unexpected ${describe(child)} in ${what}: write its text as \`::zh[…]\` and \`::en[…]\` lines`, child.position);
 }
 
-/** A short human name for a node type. */
-export function describe(node: Node): string {
-  const names: Record<string, string> = {
-    paragraph: 'text',
-    list: 'list',
-    heading: 'heading',
-    blockquote: 'block quote',
-    code: 'code block',
-    html: 'HTML',
-    thematicBreak: 'horizontal rule',
-    table: 'table',
-    definition: 'link definition',
-    leafDirective: 'leaf directive',
-    containerDirective: 'container directive',
-  };
-  return names[node.type] ?? node.type;
+/**
+ * Texts read as plain strings (editorial texts, headings) keep the words of
+ * links, emphasis and code; a footnote reference there would be lost, so it
+ * is reported instead.
+ */
+export function checkPlainInline(ctx: Ctx, node: Node, what: string): void {
+  walk(node, (n) => {
+    if (n.type === 'footnoteReference') {
+      const label = (n as unknown as { label?: string }).label ?? '';
+      report(ctx, 'unexpected-content', `Footnote reference \`[^${shorten(label)}]\` in ${what}: footnotes belong in the body text; write the note's words here instead`, n.position);
+    }
+  });
 }
+

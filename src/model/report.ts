@@ -1,13 +1,17 @@
 /**
  * Diagnostics: every message goes through `report`, which attaches the rule
- * id, the severity (errors are `fatal`), the source name and an exact place.
+ * id, the severity (errors are `fatal: true`, warnings `false`, notes
+ * `undefined`, as vfile has it), the source name, an exact place, the rule's
+ * fix text (`note`) and the address of its docs (`url`). Text a message quotes
+ * from the source is printed with control and invisible characters escaped.
  */
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 
 type VFileMessage = VFile['messages'][number];
 import { location } from '../vendor/markdown.js';
-import { RULES, SOURCE, type RuleId } from './rules.js';
+import { RULES, SOURCE, ruleUrl, type RuleId } from './rules.js';
+import { escapeForDisplay } from '../text/unicode-policy.js';
 
 /** Shared state of one check: the file, its text and an offset index. */
 export interface Ctx {
@@ -36,10 +40,17 @@ export function span(ctx: Ctx, start: number, end: number): Position {
   return { start: ctx.toPoint(start), end: ctx.toPoint(Math.max(start, end)) };
 }
 
-/** Emit one diagnostic; its severity comes from the rule table. */
-export function report(ctx: Pick<Ctx, 'file'>, rule: RuleId, reason: string, place: Place | undefined): VFileMessage {
-  const message = ctx.file.message(reason, { place, ruleId: rule, source: SOURCE });
-  message.fatal = RULES[rule].severity === 'error';
+/**
+ * Emit one diagnostic; its severity, fix text and docs address come from the
+ * rule table. `note` replaces the rule's fix text when the message has a more
+ * specific one (e.g. the YAML to write).
+ */
+export function report(ctx: Pick<Ctx, 'file'>, rule: RuleId, reason: string, place: Place | undefined, options: { note?: string } = {}): VFileMessage {
+  const message = ctx.file.message(escapeForDisplay(reason), { place, ruleId: rule, source: SOURCE });
+  const severity = RULES[rule].severity;
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  message.note = escapeForDisplay(options.note ?? RULES[rule].fix, { keepNewlines: true });
+  message.url = ruleUrl(rule);
   return message;
 }
 
@@ -80,17 +91,20 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate closest to `name`, if it is close enough to be a likely typo. */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  // Long names are not typos of short ones; the bound also keeps the cost linear in the candidates.
+  if (name.length > 64) return undefined;
   const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    if (Math.abs(c.length - name.length) > limit) continue;
     const dist = editDistance(lower, c.toLowerCase());
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 
@@ -98,4 +112,9 @@ export function nearest(name: string, candidates: readonly string[]): string | u
 export function didYouMean(name: string, candidates: readonly string[]): string {
   const s = nearest(name, candidates);
   return s === undefined ? '' : `; did you mean \`${s}\`?`;
+}
+
+/** Source text quoted in a message: at most `n` characters (escaping happens in `report`). */
+export function shorten(text: string, n = 40): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
 }

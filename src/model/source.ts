@@ -1,6 +1,6 @@
 /**
  * Checks on the raw source before it reaches the Markdown parser: size,
- * UTF-8 validity, control characters and nesting depth. These guard the
+ * UTF-8 validity and nesting depth (characters: `decoded.ts`). These guard the
  * parser against inputs that would be slow or meaningless to parse.
  */
 import { LIMITS } from './rules.js';
@@ -54,16 +54,6 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     const prefix = lenient.decode(bytes.subarray(0, Math.max(0, bad)));
     return { ok: false, text: lenient.decode(bytes), badByte: bytes[bad] ?? 0, offset: prefix.length };
   }
-}
-
-/** Offsets of C0 control characters (other than tab, LF, CR) and DEL. */
-export function controlCharacters(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) out.push(i);
-  }
-  return out;
 }
 
 const SPACE = 0x20;
@@ -201,11 +191,11 @@ export function countBlockOpenings(text: string, max: number = LIMITS.maxParagra
   return count;
 }
 
-/** Characters that can open a Markdown or directive token, and line breaks. */
-const MARKUP = new Set([0x0a, 0x60, 0x3c, 0x26, 0x5c, 0x3a, 0x2a, 0x5f, 0x5b, 0x5d, 0x21, 0x7b, 0x7d, 0x23, 0x3d]);
+/** Characters that can open a Markdown or directive token (`|` a table cell), and line breaks. */
+const MARKUP = new Set([0x0a, 0x60, 0x3c, 0x26, 0x5c, 0x3a, 0x2a, 0x5f, 0x5b, 0x5d, 0x21, 0x7b, 0x7d, 0x23, 0x3d, 0x7c]);
 
 /**
- * Count line breaks and markup characters (`` ` < & \ : * _ [ ] ! { } # = ``),
+ * Count line breaks and markup characters (`` ` < & \ : * _ [ ] ! { } # = | ``),
  * stopping once over `max`. The parser's time and memory grow with this
  * count, not with the bytes: 2 MiB of `a\n` or of `:a ` costs gigabytes, while
  * 2 MiB of Chinese text parses in a second.

@@ -37,3 +37,36 @@ export function countNodes(root: Node, type: string): number {
   });
   return n;
 }
+
+/** A short human name for a node type. */
+export function describe(node: Node): string {
+  const names: Record<string, string> = {
+    paragraph: 'text',
+    list: 'list',
+    heading: 'heading',
+    blockquote: 'block quote',
+    code: 'code block',
+    html: 'HTML',
+    thematicBreak: 'horizontal rule',
+    table: 'table',
+    definition: 'link reference definition',
+    footnoteDefinition: 'footnote',
+    leafDirective: 'leaf directive',
+    containerDirective: 'container directive',
+    textDirective: 'text directive',
+    footnoteReference: 'footnote reference',
+    linkReference: 'reference link',
+    imageReference: 'image',
+    image: 'image',
+    inlineCode: 'code',
+    delete: 'strikethrough',
+    break: 'line break',
+    tableCell: 'table cell',
+    tableRow: 'table row',
+    listItem: 'list item',
+    yaml: 'front matter',
+    math: 'math',
+  };
+  // Own keys only, and never a parser's internal name.
+  return Object.hasOwn(names, node.type) ? names[node.type] : 'construct';
+}

@@ -1,6 +1,7 @@
 /**
- * The one Markdown processor of the project: CommonMark + YAML front matter +
- * generic directives. Syntax only — no transforms, no rendering.
+ * The one Markdown processor of the project: CommonMark + GFM tables,
+ * footnotes, strikethrough and task-list items (`gfm.ts`) + YAML front
+ * matter + generic directives. Syntax only — no transforms, no rendering.
  *
  * Container directives (`:::name{…}` … `:::`) are costly for the directive
  * extension (each one runs a nested document tokenizer, about 2 ms apiece),
@@ -15,9 +16,10 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { location, remarkDirective, remarkFrontmatter, remarkParse, unified, VFile } from '../vendor/markdown.js';
+import { remarkGfmSubset } from './gfm.js';
 import { labelEnd } from './label.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkDirective).use(remarkGfmSubset).freeze();
 
 /** Parse with the processor alone (reference behaviour, slower on container directives). */
 export function parseMarkdownDirect(file: VFile): Root {
@@ -58,6 +60,8 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
   let last = 0;
   let inFrontMatter = text.startsWith('---');
   let first = true;
+  /** Containers open at this line (an estimate: a closing fence closes one). */
+  let depth = 0;
   for (const [start, end] of lines(text)) {
     const line = text.slice(start, end);
     if (first) {
@@ -73,11 +77,15 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
     const m = /^(:{3,})(.*)$/.exec(line);
     if (!m) {
       if (/^ {1,}:{3}/.test(line) || /^\s*[-*+>]|^\s*\d+[.)]/.test(line) && line.includes(':::')) return null;
+      // A definition (`[^1]: …`, `[x]: url`) inside a container is seen only there by the
+      // processor's nested reading, at the top level by the fast one: let the processor read it.
+      if (depth > 0 && /^ {0,3}\[/.test(line) && line.includes(']:')) return null;
       continue;
     }
     const colons = m[1].length;
     const rest = m[2];
     if (rest.trim() === '') {
+      depth = Math.max(0, depth - 1);
       fences.push({ open: false, colons, start, end });
       out.push(text.slice(last, start), ' '.repeat(end - start));
       last = end;
@@ -85,6 +93,7 @@ export function maskFences(text: string): { masked: string; fences: Fence[] } | 
     }
     // Only names the directive extension accepts start with a non-space, non-punctuation character.
     if (colons > 5 || !/^[^\s\p{P}\p{S}]/u.test(rest)) return null;
+    depth++;
     fences.push({ open: true, colons, start, end });
     out.push(text.slice(last, start), ' '.repeat(colons - 2));
     last = start + colons - 2;

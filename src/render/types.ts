@@ -1,20 +1,29 @@
-import type { Doc } from '../ir/types.js';
+import type { Doc, DocProduct } from '../ir/types.js';
+import type { OutputFormat } from './registry.js';
 
-/** Every output format. Adding one: a backend folder under src/render and one line in registry.ts. */
-export const OUTPUT_FORMATS = ['html', 'pdf', 'docx', 'pptx'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type { OutputFormat };
 
 export interface RenderContext {
   /** Seconds since the epoch used for every date written into a file (SOURCE_DATE_EPOCH or the article date). */
   epoch: number;
 }
 
-/** A backend turns a Doc into the bytes of one file. */
-export interface Backend {
-  format: OutputFormat;
-  /** File extension without the dot. */
+/**
+ * What a backend declares once, in its own `info.ts`: its format, its file
+ * extension (without the dot) and the products it renders (e.g. pptx renders
+ * slides only). The registry lists these without loading the backends, so
+ * planning a build stays cheap.
+ */
+export interface BackendInfo {
+  format: string;
   extension: string;
-  /** Which products this backend renders (e.g. pptx renders slides only). */
-  products: readonly Doc['product'][];
+  products: readonly DocProduct[];
+}
+
+/** A backend turns a Doc into the bytes of one file. */
+export interface Backend extends BackendInfo {
+  format: OutputFormat;
   render(doc: Doc, ctx: RenderContext): Promise<Uint8Array>;
+  /** Optional: get ready to render (parse fonts, set up shaping) before the first Doc arrives. */
+  warm?(): void | Promise<void>;
 }

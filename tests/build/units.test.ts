@@ -4,26 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeHash, inputsHash, projectRoot } from '../../src/build/cache.js';
 import { discoverSources } from '../../src/build/discover.js';
-import { ALL_PRODUCTS, FORMAT_PRODUCTS, planTargets } from '../../src/build/jobs.js';
 import { emptyManifest, readManifest, serializeManifest } from '../../src/build/manifest.js';
 import { findTempFiles, writeAtomic, writeIfChanged } from '../../src/build/write.js';
 import { summaryLine, useColor } from '../../src/build/progress.js';
 import { CliError, describeFailure, EXIT } from '../../src/errors.js';
-import { PRODUCTS } from '../../templates/index.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'briefwright-unit-'));
-
-describe('planning', () => {
-  it('knows the same products as the template registry', () => {
-    expect([...ALL_PRODUCTS]).toEqual([...PRODUCTS]);
-  });
-
-  it('plans pptx for slides only, one file per product and format', () => {
-    const targets = planTargets('x', ALL_PRODUCTS, ['html', 'pptx']);
-    expect(targets.map((t) => t.path)).toEqual(['x/summary.html', 'x/checklist.html', 'x/slides.html', 'x/slides.pptx']);
-    expect(FORMAT_PRODUCTS.pptx).toEqual(['slides']);
-  });
-});
 
 describe('inputs hash', () => {
   const key = { sourceSha256: 'a', code: 'c', product: 'summary', format: 'pdf', epoch: '' };

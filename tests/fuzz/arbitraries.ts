@@ -1,7 +1,9 @@
 /**
  * fast-check generators of whole source files, assembled from valid and
- * invalid fragments: front-matter variants, body paragraphs, section
- * headings, lists, every editorial directive (well-formed, unclosed, with bad
+ * invalid fragments: front-matter variants (declared actors among them),
+ * body paragraphs with and without ids, section headings and sub-headings,
+ * bulleted, numbered and nested lists, block quotes, tables with captions,
+ * footnotes, every editorial directive (well-formed, unclosed, with bad
  * attributes), raw HTML, links, images and hostile payload text. Ids come from
  * a small pool so cites often resolve and duplicates happen.
  */
@@ -50,7 +52,7 @@ const en = fc.oneof(fc.constantFrom('English text.', 'A point', ''), payload, fc
 const text = fc.tuple(zh, fc.option(payload, { nil: '' }), zh).map(([a, b, c]) => `${a}${b}${c}`);
 
 const yamlValue = fc.oneof(
-  fc.constantFrom('标题', 'Title', '"quoted: value"', "'it''s'", '42', '[a, b]', '{zh: 中, en: En}', '', '~', '!!js/function "f"', '*alias', '&anchor x', '|\n  block'),
+  fc.constantFrom('标题', 'Title', '"quoted: value"', "'it''s'", '42', '[a, b]', '{zh: 中, en: En}', '', '~', '!!js/function "f"', '*alias', '&anchor x', '|\n  block', '[{id: us, zh: 美国, en: US}]', '[{id: seoul, zh: 首尔, en: Seoul}, {id: seoul, zh: x, en: y}]', '[{id: X, zh: 甲}]', '"\\e[2J"', '"\\u202E"'),
   payload.map((p) => JSON.stringify(p)),
   fc.string({ maxLength: 15 }),
 );
@@ -58,7 +60,7 @@ const bi = fc.tuple(yamlValue, yamlValue).map(([z, e]) => `\n  zh: ${z}\n  en: $
 const validFront = (slug: string) =>
   `---\nslug: ${slug}\ntitle: {zh: 标题, en: Title}\nshort_title: {zh: 短, en: Short}\npublisher: {zh: 智库, en: Think tank}\ndate: 2025-01-10\noriginal: {outlet: X, author: {zh: 作者, en: Author}}\n---\n`;
 
-const FIELDS = ['slug', 'title', 'short_title', 'publisher', 'date', 'original', 'keywords', 'languages'] as const;
+const FIELDS = ['slug', 'title', 'short_title', 'publisher', 'date', 'original', 'keywords', 'languages', 'actors'] as const;
 
 /** Front matter: valid, valid with one field replaced, broken YAML, or missing. */
 export const frontMatter = (slug: string) =>
@@ -86,7 +88,19 @@ const close = fc.constantFrom(':::\n', ':::\n', ':::\n', '', '::::\n');
 
 const paragraph = fc.tuple(ids, text, fc.boolean()).map(([id, t, withId]) => (withId ? `:p{#${id}}${t}` : t));
 const heading = fc.tuple(text, text, ids, texts).map(([z, e, id, s]) => `## ${z} :en[${e}]{#${id}}\n\n:::summary\n${s}:::`);
-const list = fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((ps) => ps.map((p) => `- ${p}`).join('\n'));
+const list = fc
+  .tuple(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('- ', '1. ', '* '), fc.option(paragraph, { nil: undefined }))
+  .map(([ps, marker, nested]) => `${ps.map((p) => `${marker}${p}`).join('\n')}${nested === undefined ? '' : `\n   - ${nested}`}`);
+const quote = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((ps) => ps.map((p) => `> ${p}`).join('\n>\n'));
+const table = fc
+  .tuple(fc.option(fc.tuple(text, ids, text), { nil: undefined }), fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(fc.array(text, { maxLength: 4 }), { maxLength: 3 }))
+  .map(([caption, head, rows]) => {
+    const cap = caption === undefined ? '' : `::table[${caption[0]}]{#${caption[1]} en="${caption[2]}"}\n`;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return `${cap}${row(head)}\n|${head.map(() => ' --- |').join('')}\n${rows.map(row).join('\n')}`;
+  });
+const footnote = fc.tuple(fc.constantFrom('1', '2', 'note', '注'), text, fc.boolean()).map(([label, t, withRef]) => `${withRef ? `正文[^${label}]。\n\n` : ''}[^${label}]: ${t}`);
+const subHeading = fc.tuple(fc.constantFrom('###', '####', '#####', '#'), text, fc.option(ids, { nil: undefined })).map(([h, t, id]) => `${h} ${t}${id === undefined ? '' : ` :en[Sub]{#${id}}`}`);
 const item = fc.tuple(fc.constantFrom('takeaway', 'recommendation', 'term', 'event', 'summary', 'point', 'notes', 'unknown'), attrs, texts, close).map(([name, a, t, c]) => `:::${name}${a}\n${t}${name === 'term' ? '::def-zh[定义]\n::def-en[Definition]\n' : ''}${c}`);
 const slide = fc
   .tuple(attrs, texts, fc.array(fc.tuple(attrs, texts), { maxLength: 3 }), texts, fc.boolean())
@@ -97,6 +111,10 @@ const block = fc.oneof(
   { weight: 6, arbitrary: paragraph },
   { weight: 2, arbitrary: heading },
   { weight: 1, arbitrary: list },
+  { weight: 1, arbitrary: quote },
+  { weight: 1, arbitrary: table },
+  { weight: 1, arbitrary: footnote },
+  { weight: 1, arbitrary: subHeading },
   { weight: 3, arbitrary: item },
   { weight: 2, arbitrary: slide },
   { weight: 2, arbitrary: raw },

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { FAST, SLOW_TOOLS } from './tier.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,8 +26,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** True when Chromium is installed; throws under CI=true when it is not, warns and returns false elsewhere. */
+/** True when Chromium is installed; throws under CI=true when it is not, warns and returns false elsewhere (false in the fast tier). */
 export const needChromium = (): boolean => {
+  // The fast tier (make test-fast) skips the browser checks, even under CI.
+  if (FAST && SLOW_TOOLS.has('chromium')) return false;
   if (existsSync(CHROMIUM_PATH)) return true;
   const message = `Chromium not found at ${CHROMIUM_PATH}`;
   if (process.env.CI === 'true') throw new Error(`${message}; it is required when CI=true`);

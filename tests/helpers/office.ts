@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FAST, SLOW_TOOLS } from './tier.js';
 
 function which(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v "$1"`, 'sh', tool], { stdio: 'ignore' }).status === 0;
@@ -17,9 +18,12 @@ function which(tool: string): boolean {
 /**
  * True when `tool` is on PATH. When it is missing: under CI (`CI=true`) this
  * throws, so the suite fails; elsewhere it warns and returns false, so the
- * caller can `it.skipIf(!need('soffice'))`.
+ * caller can `it.skipIf(!need('soffice'))`. The fast tier answers false for
+ * the slow tools (see tier.ts).
  */
 export const need = (tool: string): boolean => {
+  // The fast tier (make test-fast) skips what needs LibreOffice or Chromium, even under CI.
+  if (FAST && SLOW_TOOLS.has(tool)) return false;
   if (which(tool)) return true;
   const message = `${tool} not found on PATH`;
   if (process.env.CI === 'true') throw new Error(`${message}; it is required when CI=true`);

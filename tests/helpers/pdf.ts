@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { hasCjk } from '../../src/render/text/kinsoku.js';
-import { theme } from '../../templates/theme.js';
+import { hasCjk } from '../../src/text/unicode.js';
+import { theme } from '../../src/theme/theme.js';
 
 export { need } from './office.js';
 

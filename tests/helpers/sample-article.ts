@@ -3,20 +3,21 @@
  * Markdown parser. Covers every field and both languages, plus characters that
  * exercise escaping and CJK line breaking.
  */
-import type { Article, Paragraph } from '../../src/model/types.js';
+import { DEFAULT_ACTORS, type Article, type ListItem, type Paragraph } from '../../src/model/types.js';
 
-function para(id: string, sectionId: string | null, text: string, line: number, listItem = false): Paragraph {
-  return { id, sectionId, text, spans: [{ text }], listItem, line };
+function para(id: string, sectionId: string | null, mark: string, text: string, line: number): Paragraph {
+  return { kind: 'paragraph', id, generatedId: false, mark, sectionId, quoted: false, text, spans: [{ text }], line };
 }
 
-const lede1 = para('lede-1', null, '美国智库CSIS官网,日前刊载文章称,日本已采取重大举措,增强防卫能力。', 20);
-const ev1 = para('evolution-1', 'evolution', '冷战时期的政策和协议为美日防务项目的开展设定了一个静态模式。', 24);
+const lede1 = para('lede-1', null, '0.1', '美国智库CSIS官网,日前刊载文章称,日本已采取重大举措,增强防卫能力。', 20);
+const ev1 = para('evolution-1', 'evolution', '1.1', '冷战时期的政策和协议为美日防务项目的开展设定了一个静态模式。', 24);
 const op1: Paragraph = {
-  ...para('opportunities-1', 'opportunities', '滑翔相拦截器(GPI):去年5月签署的一项联合开发协议借鉴了先例。', 30),
+  ...para('opportunities-1', 'opportunities', '2.1', '滑翔相拦截器(GPI):去年5月签署的一项联合开发协议借鉴了先例。', 30),
   label: { zh: '滑翔相拦截器(GPI)', en: 'Glide Phase Interceptor (GPI)' },
   spans: [{ text: '滑翔相拦截器(GPI)', strong: true }, { text: ':去年5月签署的一项联合开发协议借鉴了先例。' }],
 };
-const out1 = para('outlook-1', 'outlook', '根据2025财年国防授权法规定加强美国对国际防御计划的支持。', 40, true);
+const outText = '根据2025财年国防授权法规定加强美国对国际防御计划的支持。';
+const out1: ListItem = { kind: 'item', id: 'outlook-1', generatedId: false, mark: '3.1', sectionId: 'outlook', quoted: false, text: outText, spans: [{ text: outText }], lists: [], line: 40 };
 
 export const sampleArticle: Article = {
   slug: 'sample',
@@ -24,30 +25,34 @@ export const sampleArticle: Article = {
   shortTitle: { zh: '美日防务采购合作', en: 'US–Japan Acquisition' },
   publisher: { zh: '砺道智库', en: 'Lidao Think Tank' },
   date: '2025-01-10',
-  original: { outlet: 'CSIS', author: { zh: '格雷格·鲁宾斯坦', en: 'Greg Rubinstein' } },
+  original: { outlet: 'CSIS', author: { zh: '格雷格·鲁宾斯坦', en: 'Gregg Rubinstein' } },
   languages: ['zh-Hans', 'en'],
   keywords: [{ zh: '美日同盟', en: 'US–Japan alliance' }],
-  lede: [lede1],
+  actors: DEFAULT_ACTORS.map((a) => ({ ...a })),
+  lede: { number: 0, blocks: [lede1], paragraphs: [lede1] },
   sections: [
     {
       id: 'evolution',
+      number: 1,
       title: { zh: '进化', en: 'Evolution' },
       summary: { zh: '冷战时期的框架限制了合作。', en: 'Cold War frameworks limited cooperation.' },
-      blocks: [{ kind: 'paragraph', paragraph: ev1 }],
+      blocks: [ev1],
       paragraphs: [ev1],
     },
     {
       id: 'opportunities',
+      number: 2,
       title: { zh: '机会', en: 'Opportunities' },
       summary: { zh: '新的合作采购机会出现。', en: 'New co-acquisition opportunities have emerged.' },
-      blocks: [{ kind: 'paragraph', paragraph: op1 }],
+      blocks: [op1],
       paragraphs: [op1],
     },
     {
       id: 'outlook',
+      number: 3,
       title: { zh: '前景', en: 'Outlook' },
       summary: { zh: '前景仍然乐观。', en: 'The outlook remains positive.' },
-      blocks: [{ kind: 'list', items: [out1] }],
+      blocks: [{ kind: 'list', ordered: false, items: [out1], line: 40 }],
       paragraphs: [out1],
     },
   ],

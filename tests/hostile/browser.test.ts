@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromBytes, toDoc } from '../../src/pipeline.js';
+import { articleFromBytes } from '../../src/model/index.js';
+import { toDoc } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/render/html/document.js';
 import type { ProductName } from '../../src/ir/types.js';
 import { openHtml, sharedChromium, writeTemp } from '../helpers/browser.js';

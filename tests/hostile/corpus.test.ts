@@ -13,7 +13,8 @@
  *   (no JavaScript, no unsafe link targets, no active parts);
  *
  * and in every case: nothing written outside out/, the bystander's outputs
- * untouched, no temporary file left anywhere (TMPDIR included).
+ * untouched, no temporary file left anywhere (TMPDIR included), and no raw
+ * control or invisible character echoed from the source to the terminal.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +43,8 @@ interface Expect {
   absent?: string[];
   links?: string[];
   formats?: string[];
+  /** Strings the CLI's output must show (e.g. a control character printed escaped). */
+  printed?: string[];
 }
 const expected: Record<string, Expect> = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
 const base = readFileSync(path.join(FIXTURES, 'base.md'), 'utf8');
@@ -56,7 +59,7 @@ const generators: Record<string, (slug: string) => string> = {
   'deep-list.md': (slug) => `${withSlug(slug, base)}\n${'- '.repeat(10_000)}x\n`,
   'deep-quote.md': (slug) => `${withSlug(slug, base)}\n${'> '.repeat(10_000)}x\n`,
   'deep-directive.md': (slug) => `${withSlug(slug, base)}\n${':::box\n'.repeat(10_000)}`,
-  'deep-brackets.md': (slug) => withSlug(slug, base).replace('::zh[第一条要点。]', `::zh[${'['.repeat(10_000)}x${']'.repeat(10_000)}]`),
+  'deep-brackets.md': (slug) => withSlug(slug, base).replace('::zh[要点一。]', `::zh[${'['.repeat(10_000)}x${']'.repeat(10_000)}]`),
   'many-paragraphs.md': (slug) => `${withSlug(slug, base)}\n${Array.from({ length: 100_000 }, (_, i) => `:p{#g-${i}}段。`).join('\n\n')}\n`,
 };
 
@@ -163,6 +166,8 @@ describe('every hostile source through the CLI', () => {
       expect(run.signal, output).toBeNull();
       expect(run.status, output).toBe(want.exit);
       expect(output, 'no stack trace').not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(output, 'no raw control or invisible character echoed').not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/);
+      for (const s of want.printed ?? []) expect(output).toContain(s);
       expect(o.outside, 'files written outside out/').toEqual([]);
       expect(o.bystander, "the other article's outputs changed").toEqual([]);
       expect(snapshot(path.join(project, 'out/bystander'))).toEqual(bystanderOut);

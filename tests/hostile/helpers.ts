@@ -56,18 +56,36 @@ export async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Every file and folder under `dir` (relative, `/`-separated) → sha256 of a file, `dir` for a folder. */
+/** `read()`, or undefined when the path is gone (renamed or removed since it was listed). */
+function unlessGone<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Every file and folder under `dir` (relative, `/`-separated) → sha256 of a
+ * file, `dir` for a folder. A build may be running (the interrupt test polls
+ * its output): an entry renamed or removed between listing and reading it is
+ * left out, as if listed a moment later.
+ */
 export function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     if (!existsSync(d)) return;
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    for (const e of unlessGone(() => readdirSync(d, { withFileTypes: true })) ?? []) {
       const abs = path.join(d, e.name);
       const rel = path.relative(dir, abs).split(path.sep).join('/');
       if (e.isDirectory()) {
         out.set(rel, 'dir');
         walk(abs);
-      } else out.set(rel, sha256(readFileSync(abs)));
+      } else {
+        const bytes = unlessGone(() => readFileSync(abs));
+        if (bytes) out.set(rel, sha256(bytes));
+      }
     }
   };
   walk(dir);

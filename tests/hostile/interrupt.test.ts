@@ -23,7 +23,7 @@ const scratch: string[] = [];
 /** The sources of one version: each article's title (printed in every product) says which version it is. */
 function writeSources(project: string, version: string): void {
   for (const slug of SLUGS) {
-    const text = base.replace(/^slug: base$/m, `slug: ${slug}`).replace('title:\n  zh: 文章标题\n', `title:\n  zh: 文章标题(第${version}版)\n`);
+    const text = base.replace(/^slug: base$/m, `slug: ${slug}`).replace('title:\n  zh: 测试文章\n', `title:\n  zh: 测试文章(第${version}版)\n`);
     writeFileSync(path.join(project, 'source', `${slug}.md`), text);
   }
 }

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFromBytes, renderArtifact } from '../../src/pipeline.js';
+import { articleFromBytes } from '../../src/model/index.js';
+import { renderArtifact } from '../../src/pipeline.js';
 import { MAX_UNBROKEN_RUN, lineBreakerBreaks, segment, splitLongRuns } from '../../src/render/pdf/inline.js';
 import { readPdf } from '../helpers/pdf.js';
 

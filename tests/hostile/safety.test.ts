@@ -1,6 +1,7 @@
 /**
- * The model's answer to what pasted sources carry besides text: raw HTML is
- * dropped with a warning, images are refused, unsafe link targets are dropped,
+ * The model's answer to what pasted sources carry besides text: inline raw
+ * HTML is dropped with a warning, an HTML block is refused (its text would be
+ * lost), images are refused, unsafe link targets are dropped,
  * and the front matter cannot smuggle a `javascript:` address or an inherited
  * key. Checked on the model itself (the CLI corpus test checks the outputs).
  */
@@ -42,9 +43,8 @@ describe('safety helpers', () => {
 describe('raw HTML is dropped with a warning, in every field', () => {
   const cases: [string, string, string][] = [
     ['a body paragraph', '导语第一段。', '导语第一段。<script>alert(1)</script>'],
-    ['an HTML block', '\n## 第一部分', '\n<iframe src="https://example.org/">\n</iframe>\n\n## 第一部分'],
-    ['a heading', '## 第一部分 :en[Part One]', '## 第一部分<b onclick=x>粗</b> :en[Part One<i>x</i>]'],
-    ['a takeaway', '::zh[第一条要点。]', '::zh[第一条要点<img src=x onerror=alert(1)>。]'],
+    ['a heading', '## 第一节 :en[Section One]', '## 第一节<b onclick=x>粗</b> :en[Section One<i>x</i>]'],
+    ['a takeaway', '::zh[要点一。]', '::zh[要点一<img src=x onerror=alert(1)>。]'],
     ['speaker notes', '::en[Speaker notes.]', '::en[Speaker <script>alert(1)</script>notes.]'],
   ];
   for (const [where, find, replace] of cases) {
@@ -57,8 +57,14 @@ describe('raw HTML is dropped with a warning, in every field', () => {
     });
   }
 
+  it('an HTML block is refused: its text would be lost', () => {
+    const r = inject('\n## 第一节', '\n<iframe src="https://example.org/">\n</iframe>\n\n## 第一节');
+    expect(r.article).toBeNull();
+    expect(rules(r)).toEqual(['27:1 html-block']);
+  });
+
   it('an HTML comment is dropped silently', () => {
-    const r = inject('\n## 第一部分', '\n<!-- 编辑备注 -->\n\n## 第一部分');
+    const r = inject('\n## 第一节', '\n<!-- 编辑备注 -->\n\n## 第一节');
     expect(rules(r)).toEqual([]);
     expect(everything(r.article)).not.toContain('编辑备注');
   });
@@ -66,11 +72,11 @@ describe('raw HTML is dropped with a warning, in every field', () => {
 
 describe('images are refused wherever they appear, and never read', () => {
   const cases: [string, string, string][] = [
-    ['outside source/', '第一部分的第一段。', '第一部分的第一段。![图](../../etc/passwd)'],
-    ['an absolute path', '第一部分的第一段。', '第一部分的第一段。![图](/etc/passwd)'],
-    ['an http URL', '第一部分的第一段。', '第一部分的第一段。![图](http://example.org/a.png)'],
-    ['a takeaway', '::zh[第一条要点。]', '::zh[第一条要点。![x](/etc/shadow)]'],
-    ['a heading', '## 第一部分 :en[Part One]', '## 第一部分![x](/etc/passwd) :en[Part One]'],
+    ['outside source/', '第一节的第一段。', '第一节的第一段。![图](../../etc/passwd)'],
+    ['an absolute path', '第一节的第一段。', '第一节的第一段。![图](/etc/passwd)'],
+    ['an http URL', '第一节的第一段。', '第一节的第一段。![图](http://example.org/a.png)'],
+    ['a takeaway', '::zh[要点一。]', '::zh[要点一。![x](/etc/shadow)]'],
+    ['a heading', '## 第一节 :en[Section One]', '## 第一节![x](/etc/passwd) :en[Section One]'],
   ];
   for (const [where, find, replace] of cases) {
     it(where, () => {
@@ -85,16 +91,16 @@ describe('images are refused wherever they appear, and never read', () => {
 describe('links keep only http(s), mailto and #anchor targets', () => {
   for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'jav&#x61;script&#x3a;alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'vbscript:x', 'file:///etc/passwd', '../../etc/passwd']) {
     it(url, () => {
-      const r = inject('第一部分的第一段。', `第一部分的[第一段](<${url}>)。`);
+      const r = inject('第一节的第一段。', `第一节的[第一段](<${url}>)。`);
       expect(r.article).not.toBeNull();
-      expect(rules(r)).toEqual(['32:21 unsafe-link']);
+      expect(rules(r)).toEqual(['34:20 unsafe-link']);
       const spans = r.article!.sections[0].paragraphs[0].spans;
-      expect(spans.map((s) => s.text).join('')).toBe('第一部分的第一段。');
+      expect(spans.map((s) => s.text).join('')).toBe('第一节的第一段。');
       expect(spans.every((s) => s.href === undefined)).toBe(true);
     });
   }
   it('safe targets stay, without a warning', () => {
-    const r = inject('第一部分的第一段。', '第一部分的[第一段](https://example.org/)、[信](mailto:a@example.org)和[导语](#lede-1)。');
+    const r = inject('第一节的第一段。', '第一节的[第一段](https://example.org/)、[信](mailto:a@example.org)和[导语](#lede-1)。');
     expect(rules(r)).toEqual([]);
     expect(r.article!.sections[0].paragraphs[0].spans.filter((s) => s.href).map((s) => s.href)).toEqual(['https://example.org/', 'mailto:a@example.org', '#lede-1']);
   });
@@ -103,11 +109,11 @@ describe('links keep only http(s), mailto and #anchor targets', () => {
 describe('front matter', () => {
   it('original.url must be an http(s) address', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '/etc/passwd']) {
-      const r = inject('  outlet: Outlet', `  outlet: Outlet\n  url: "${url}"`);
+      const r = inject('  outlet: Test Outlet', `  outlet: Test Outlet\n  url: "${url}"`);
       expect(r.article).toBeNull();
       expect(rules(r)).toEqual(['15:8 front-matter-field-type']);
     }
-    const ok = inject('  outlet: Outlet', '  outlet: Outlet\n  url: https://example.org/report');
+    const ok = inject('  outlet: Test Outlet', '  outlet: Test Outlet\n  url: https://example.org/report');
     expect(ok.article?.original.url).toBe('https://example.org/report');
   });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticle, type LoadResult } from '../../src/model/index.js';
-import { allParagraphs, ACTORS, HORIZONS, SLIDE_KINDS, type Article } from '../../src/model/types.js';
+import { allParagraphs, HORIZONS, SLIDE_KINDS, type Article, type BodyBlock, type Citable } from '../../src/model/types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const sourcePath = path.join(repoRoot, 'source/us-japan-acquisition.md');
@@ -17,10 +17,18 @@ describe('source/us-japan-acquisition.md', () => {
     article = result.article!;
   });
 
-  it('loads with no errors and no warnings', () => {
+  it('loads with no message at all, and with the actors it declares', () => {
     expect(result.file.messages.map(String)).toEqual([]);
     expect(article).not.toBeNull();
     expect(article.slug).toBe(path.basename(sourcePath, '.md'));
+    expect(article.actors).toEqual([
+      { id: 'us', zh: '美国', en: 'United States' },
+      { id: 'japan', zh: '日本', en: 'Japan' },
+      { id: 'both', zh: '美日双方', en: 'Both governments' },
+      { id: 'us-administration', zh: '美国新政府（经DICAS）', en: 'New US administration via DICAS' },
+    ]);
+    // The recommendations on developing the DICAS channel are addressed to the new administration (outlook-6).
+    expect(article.recommendations.filter((r) => r.actor === 'us-administration').map((r) => r.id)).toEqual(['rec-14', 'rec-15', 'rec-16']);
   });
 
   it('has the five sections, each with a bilingual title and summary', () => {
@@ -31,17 +39,27 @@ describe('source/us-japan-acquisition.md', () => {
         expect(bi.en.trim()).not.toBe('');
       }
       expect(s.paragraphs.length).toBeGreaterThan(0);
-      expect(s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.paragraph]))).toEqual(s.paragraphs);
-      for (const p of s.paragraphs) expect(p.sectionId).toBe(s.id);
+      // The flat list is exactly the citable blocks of the tree, in document order.
+      const citables = (blocks: BodyBlock[]): Citable[] =>
+        blocks.flatMap((b): Citable[] =>
+          b.kind === 'list' ? b.items.flatMap((i) => [i, ...citables(i.lists)]) : b.kind === 'quote' ? citables(b.blocks) : b.kind === 'heading' ? [] : [b],
+        );
+      expect(citables(s.blocks)).toEqual(s.paragraphs);
+      s.paragraphs.forEach((p, i) => {
+        expect(p.sectionId).toBe(s.id);
+        expect(p.mark).toBe(`${s.number}.${i + 1}`);
+      });
     }
   });
 
   it('keeps every paragraph with a unique id, its spans and source line', () => {
     const paragraphs = allParagraphs(article);
-    expect(article.lede.length).toBe(2);
+    expect(article.lede.paragraphs.map((p) => p.mark)).toEqual(['0.1', '0.2']);
     expect(paragraphs.length).toBe(33);
     expect(new Set(paragraphs.map((p) => p.id)).size).toBe(paragraphs.length);
+    expect(paragraphs.filter((p) => p.generatedId)).toEqual([]);
     for (const p of paragraphs) {
+      if (p.kind !== 'paragraph' && p.kind !== 'item') throw new Error(`unexpected ${p.kind}`);
       expect(p.spans.map((s) => s.text).join('')).toBe(p.text);
       expect(p.line).toBeGreaterThan(0);
       if (p.label) expect(p.text.startsWith(p.label.zh)).toBe(true);
@@ -58,7 +76,7 @@ describe('source/us-japan-acquisition.md', () => {
     expect(article.recommendations.length).toBeLessThanOrEqual(16);
     expect(article.recommendations.filter((r) => r.kind === 'explicit').length).toBe(6);
     for (const r of article.recommendations) {
-      expect(ACTORS).toContain(r.actor);
+      expect(article.actors.map((a) => a.id)).toContain(r.actor);
       expect(HORIZONS).toContain(r.horizon);
     }
     expect(article.glossary.length).toBeGreaterThanOrEqual(13);

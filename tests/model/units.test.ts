@@ -1,13 +1,16 @@
 /** The small plain functions behind the model, each on its own. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeZhPunctuation } from '../../src/model/normalize.js';
-import { decodeUtf8, firstInvalidUtf8, controlCharacters, findDeepNesting } from '../../src/model/source.js';
+import { normalizeZhPunctuation } from '../../src/text/normalize.js';
+import { decodeUtf8, firstInvalidUtf8, findDeepNesting } from '../../src/model/source.js';
 import { readAttributeBlock, valueTokens } from '../../src/model/attributes.js';
 import { isValidDate } from '../../src/model/frontmatter.js';
 import { editDistance, nearest } from '../../src/model/report.js';
 import { joinLines, safeHref, looksLikeText } from '../../src/model/inline.js';
-import { RULES } from '../../src/model/rules.js';
+import { RULES, ruleUrl } from '../../src/model/rules.js';
+import { characterReferences, yamlEscapes } from '../../src/model/decoded.js';
+import { suggestKey } from '../../src/model/frontmatter.js';
+import { isPlaceholder, MONTH, PLACEHOLDER, withMonth } from '../../src/model/placeholders.js';
 
 describe('normalizeZhPunctuation', () => {
   it('makes half-width punctuation next to Chinese full-width', () => {
@@ -58,9 +61,6 @@ describe('UTF-8 and control characters', () => {
       expect(d.text.slice(0, d.offset)).toBe('a\n中');
     }
     expect(decodeUtf8(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ ok: true, text: 'a' });
-  });
-  it('flags C0 controls and DEL but not tab, LF or CR', () => {
-    expect(controlCharacters('a\tb\r\nc\u0000d\u001be\u007f')).toEqual([6, 8, 10]);
   });
 });
 
@@ -139,8 +139,57 @@ describe('rules', () => {
   it('gives every rule a severity and a how-to-fix line', () => {
     for (const [id, rule] of Object.entries(RULES)) {
       expect(id).toMatch(/^[a-z0-9-]+$/);
-      expect(['error', 'warning']).toContain(rule.severity);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.fix.length).toBeGreaterThan(10);
+      expect(ruleUrl(id as keyof typeof RULES)).toBe(`docs/source-format.md#${id}`);
     }
+  });
+});
+
+describe('escapes in decoded strings', () => {
+  it('finds character references with the code points they write (before the parser replaces any)', () => {
+    const text = 'a&#x202E;b&#0;c&ZeroWidthSpace;d\\&#x200B;e&nope;f&#X85;';
+    expect(characterReferences(text, 0, text.length).map((e) => [text.slice(e.start, e.end), e.codePoints])).toEqual([
+      ['&#x202E;', [0x202e]],
+      ['&#0;', [0]],
+      ['&ZeroWidthSpace;', [0x200b]],
+      ['&#X85;', [0x85]],
+    ]);
+  });
+  it('finds YAML double-quoted escapes, a surrogate pair as one character', () => {
+    const text = String.raw`"a\e\\e\0\u202E\U0001F600\uD83D\uDE00\N\x41"`;
+    expect(yamlEscapes(text, 0, text.length).map((e) => [text.slice(e.start, e.end), e.codePoints])).toEqual([
+      ['\\e', [0x1b]],
+      ['\\\\', [0x5c]],
+      ['\\0', [0]],
+      ['\\u202E', [0x202e]],
+      ['\\U0001F600', [0x1f600]],
+      ['\\uD83D\\uDE00', [0x1f600]],
+      ['\\N', [0x85]],
+      ['\\x41', [0x41]],
+    ]);
+  });
+});
+
+describe('suggestKey', () => {
+  it('finds a misspelt key in its map, or a key of another map by its path or its last part', () => {
+    expect(suggestKey('autor', 'original', ['outlet', 'author', 'title', 'url', 'date'])).toBe('author');
+    expect(suggestKey('url', '', ['slug', 'title', 'date', 'original'])).toBe('original.url');
+    expect(suggestKey('original_title', '', ['slug', 'title', 'date', 'original'])).toBe('original.title');
+    expect(suggestKey('orignal-url', '', ['slug', 'title', 'date', 'original'])).toBe('original.url');
+    expect(suggestKey('subtitle', '', ['slug', 'title', 'date', 'original', 'languages'])).toBeUndefined();
+    expect(suggestKey('zh', '', ['slug', 'title'])).toBeUndefined();
+  });
+});
+
+describe('placeholders', () => {
+  it('recognises the skeleton list item that names its month, for any month, and nothing else like it', () => {
+    expect(PLACEHOLDER.bullet).toContain(MONTH);
+    expect(withMonth(PLACEHOLDER.bullet, '2025-06-10')).toBe('列表中的一段，提到2025年6月的一件事。');
+    expect(isPlaceholder('列表中的一段，提到2025年6月的一件事。')).toBe(true);
+    expect(isPlaceholder('列表中的一段,提到1999年12月的一件事。')).toBe(true);
+    expect(isPlaceholder(PLACEHOLDER.bullet)).toBe(false);
+    expect(isPlaceholder('列表中的一段，提到2025年6月的一件事，以及另一件事。')).toBe(false);
+    expect(isPlaceholder('2025年6月')).toBe(false);
   });
 });

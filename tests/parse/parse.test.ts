@@ -1,4 +1,4 @@
-/** The processor recognises front matter and the three directive forms, with positions. */
+/** The processor recognises front matter, GFM and the three directive forms, with positions. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -49,6 +49,27 @@ describe('parseMarkdown', () => {
   });
 });
 
+describe('GFM', () => {
+  const kinds = (value: string) => parseMarkdown(new VFile({ value })).children.map((c) => c.type);
+  it('reads tables (a caption directive right before one), footnotes, task lists and `~~` strikethrough', () => {
+    expect(kinds('::table[标题]{#t en="T"}\n| a | b |\n| - | - |\n| 1 | 2 |')).toEqual(['leafDirective', 'table']);
+    expect(kinds('文字[^1]\n\n[^1]: 脚注')).toEqual(['paragraph', 'footnoteDefinition']);
+    const list = parseMarkdown(new VFile({ value: '- [x] done' })).children[0] as { children: { checked: boolean }[] };
+    expect(list.children[0].checked).toBe(true);
+    const para = parseMarkdown(new VFile({ value: '~~删~~' })).children[0] as { children: { type: string }[] };
+    expect(para.children.map((c) => c.type)).toEqual(['delete']);
+  });
+  it('keeps a bare address as text: no autolink literal swallows the Chinese after it', () => {
+    const para = parseMarkdown(new VFile({ value: '访问https://www.csis.org/analysis了解更多。' })).children[0] as { children: { type: string }[] };
+    expect(para.children.map((c) => c.type)).toEqual(['text']);
+  });
+
+  it('keeps a single tilde as text (5~10年)', () => {
+    const para = parseMarkdown(new VFile({ value: '5~10年与3~5年' })).children[0] as { children: { type: string; value: string }[] };
+    expect(para.children).toMatchObject([{ type: 'text', value: '5~10年与3~5年' }]);
+  });
+});
+
 describe('fast container-directive path', () => {
   const strip = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
   let fastUsed = 0;
@@ -65,7 +86,7 @@ describe('fast container-directive path', () => {
     // Every fixture with editorial items goes through the fast path.
     expect(fastUsed).toBeGreaterThanOrEqual(files.length - 2);
     expect(maskFences(readFileSync(files[0], 'utf8'))?.fences.length).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it('gives the same tree as the processor on random documents made of format fragments', () => {
     const fragment = fc.constantFrom(
@@ -101,6 +122,17 @@ describe('fast container-directive path', () => {
       '    code',
       '* * *',
       '1. item',
+      '| a | b |',
+      '| - | - |',
+      '| 1 | 2 | :::',
+      '::table[标题]{#t en="T"}',
+      '文字[^1]',
+      '[^1]: 脚注',
+      '> :p{#q-1}引用',
+      '### 小节 :en[Sub]{#s}',
+      '~~删~~ 5~10年',
+      '- [ ] task',
+      'https://example.org/路径',
     );
     fastUsed = 0;
     const runs = Number(process.env.FUZZ_RUNS ?? 300);

@@ -1,32 +1,25 @@
 /**
- * Articles the template tests run against: the hand-built sample always, and
- * the real article once its source and the model loader exist.
+ * Articles the template tests run against: the hand-built sample and the real
+ * article (which must load: a model failure fails the tests, it does not
+ * quietly leave the article out).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../src/model/types.js';
 import type { Block, Inline } from '../../src/ir/types.js';
+import { loadArticle } from '../../src/model/index.js';
 import { sampleArticle } from '../helpers/sample-article.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const REAL_SOURCE = path.join(root, 'source/us-japan-acquisition.md');
 
-export async function loadRealArticle(): Promise<Article | null> {
-  if (!existsSync(REAL_SOURCE) || !existsSync(path.join(root, 'src/model/index.ts'))) return null;
-  try {
-    const mod = (await import('../../src/model/index.js')) as {
-      loadArticle: (p: string) => Promise<{ article: Article | null }> | { article: Article | null };
-    };
-    const { article } = await mod.loadArticle(REAL_SOURCE);
-    return article;
-  } catch {
-    return null;
-  }
+export async function loadRealArticle(): Promise<Article> {
+  const { article, file } = await loadArticle(REAL_SOURCE);
+  if (!article) throw new Error(`the real article does not load:\n${file.messages.join('\n')}`);
+  return article;
 }
 
 export async function testArticles(): Promise<[string, Article][]> {
-  const real = await loadRealArticle();
-  return real ? [['sample', sampleArticle], ['us-japan-acquisition', real]] : [['sample', sampleArticle]];
+  return [['sample', sampleArticle], ['us-japan-acquisition', await loadRealArticle()]];
 }
 
 export function plain(inl: Inline | undefined): string {

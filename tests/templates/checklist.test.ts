@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACTORS, ACTOR_LABELS, HORIZONS, HORIZON_LABELS } from '../../src/model/types.js';
+import { actorOf, HORIZONS, HORIZON_LABELS } from '../../src/model/types.js';
 import type { Article } from '../../src/model/types.js';
 import { checklist } from '../../templates/checklist.js';
 import { sampleArticle } from '../helpers/sample-article.js';
-import { deepFreeze, plain, testArticles, walk } from './articles.js';
+import { deepFreeze, loadRealArticle, plain, testArticles, walk } from './articles.js';
 
 const articles = await testArticles();
 
@@ -25,7 +25,7 @@ describe.each(articles)('checklist template (%s)', (_name, article) => {
       const it = items.find((i) => i.id === r.id)!;
       expect(plain(it.zh)).toBe(r.text.zh);
       expect(plain(it.en)).toBe(r.text.en);
-      expect(plain(it.actor.zh)).toBe(ACTOR_LABELS[r.actor].zh);
+      expect(plain(it.actor.zh)).toBe(actorOf(article, r.actor).zh);
       expect(plain(it.horizon.en)).toBe(HORIZON_LABELS[r.horizon].en);
       expect(it.cites).toEqual(r.cites);
       expect(it.checked).toBe(false);
@@ -33,7 +33,7 @@ describe.each(articles)('checklist template (%s)', (_name, article) => {
   });
 
   it('orders items by actor then horizon, keeping source order within a group', () => {
-    const rank = (r: Article['recommendations'][number]) => ACTORS.indexOf(r.actor) * 10 + HORIZONS.indexOf(r.horizon);
+    const rank = (r: Article['recommendations'][number]) => article.actors.findIndex((a) => a.id === r.actor) * 10 + HORIZONS.indexOf(r.horizon);
     const expected = article.recommendations
       .map((r, i) => ({ r, i }))
       .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
@@ -43,12 +43,12 @@ describe.each(articles)('checklist template (%s)', (_name, article) => {
 
   it('heads each non-empty actor group and horizon subgroup, and no empty group', () => {
     const groups = doc.blocks.filter((b) => b.type === 'group');
-    const actorsPresent = ACTORS.filter((a) => article.recommendations.some((r) => r.actor === a));
+    const actorsPresent = article.actors.filter((a) => article.recommendations.some((r) => r.actor === a.id));
     expect(groups).toHaveLength(actorsPresent.length);
     groups.forEach((g, i) => {
       if (g.type !== 'group') return;
       const h = g.children[0];
-      expect(h.type === 'heading' && plain(h.text.zh)).toBe(ACTOR_LABELS[actorsPresent[i]].zh);
+      expect(h.type === 'heading' && plain(h.text.zh)).toBe(actorsPresent[i].zh);
       for (const sub of g.children.slice(1)) {
         expect(sub.type).toBe('group');
         if (sub.type === 'group') expect(sub.children.some((c) => c.type === 'checkItem')).toBe(true);
@@ -63,4 +63,12 @@ it('skips actors with no recommendation', () => {
   const groups = checklist(a).blocks.filter((b) => b.type === 'group');
   expect(groups).toHaveLength(1);
   expect(groups[0].id).toBe('group-japan');
+});
+
+it('the real article: the recommendations on the DICAS channel print the actor its front matter declares', async () => {
+  const real = await loadRealArticle();
+  expect(real, 'the real article loads').not.toBeNull();
+  const items = walk(checklist(real!).blocks).filter((b) => b.type === 'checkItem');
+  const shown = items.filter((i) => ['rec-14', 'rec-15', 'rec-16'].includes(i.id)).map((i) => `${plain(i.actor.zh)} / ${plain(i.actor.en)}`);
+  expect(shown).toEqual(Array(3).fill('美国新政府（经DICAS） / New US administration via DICAS'));
 });

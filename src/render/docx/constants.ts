@@ -1,9 +1,9 @@
 /**
  * Every name and number the DOCX backend writes: style ids, languages, fonts,
- * unit conversions and page geometry. Derived from `templates/theme.ts`, so a
+ * unit conversions and page geometry. Derived from `src/theme/theme.ts`, so a
  * change to the theme restyles the DOCX with the other formats.
  */
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import type { Lang } from '../../ir/types.js';
 
 /** Paragraph style ids. Built-in ones keep Word's ids so Word localises and restyles them. */

@@ -3,7 +3,7 @@
  * the document uses (plus printable ASCII, so page numbers and small edits
  * still render), so Chinese renders on a machine without CJK fonts: the
  * regular face with every character of the document, the bold face with the
- * characters set in bold (see bold.ts).
+ * characters set in bold (see `boldText` in runs.ts).
  */
 import type { FontWeight } from '../../fonts/index.js';
 import { subsetSfnt } from '../../fonts/subset.js';

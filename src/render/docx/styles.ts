@@ -16,7 +16,7 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from 'docx';
-import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
 import { C, CJK_FONT, LANGUAGE, LATIN_FONT, LIST_INDENT, NUM, P, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;
@@ -230,6 +230,37 @@ export function stylesOptions(): IStylesOptions {
     paragraphStyles,
     characterStyles,
   };
+}
+
+/** docx's keys for Word's built-in styles in `stylesOptions().default`, with their style ids. */
+const DEFAULT_STYLE_IDS: Record<string, string> = { title: P.title, heading1: P.h1, heading2: P.h2, heading3: P.h3, hyperlink: C.hyperlink };
+
+let boldIds: Set<string> | null = null;
+
+/**
+ * Whether the paragraph or character style `id` sets text in bold, itself or
+ * through the styles it is based on: read from the same options the styles
+ * part is made of.
+ */
+export function isBoldStyle(id: string): boolean {
+  if (!boldIds) {
+    const options = stylesOptions();
+    const own = new Map<string, { bold?: boolean; basedOn?: string }>();
+    for (const [key, style] of Object.entries(options.default ?? {})) {
+      const run = (style as { run?: { bold?: boolean } }).run;
+      if (DEFAULT_STYLE_IDS[key]) own.set(DEFAULT_STYLE_IDS[key], { bold: run?.bold });
+    }
+    for (const style of [...(options.paragraphStyles ?? []), ...(options.characterStyles ?? [])]) {
+      own.set(style.id, { bold: style.run?.bold, basedOn: style.basedOn });
+    }
+    const resolve = (s: string | undefined, depth = 0): boolean => {
+      const style = s === undefined ? undefined : own.get(s);
+      if (!style || depth > 20) return false;
+      return style.bold ?? resolve(style.basedOn, depth + 1);
+    };
+    boldIds = new Set([...own.keys()].filter((s) => resolve(s)));
+  }
+  return boldIds.has(id);
 }
 
 /** Word lists: a bullet and a decimal list, indented to the theme's step. */

@@ -21,8 +21,13 @@ export const BOLD_CLASSES: ReadonlySet<string> = new Set(['marker', 'slide-numbe
 /** The fixed slide frame in CSS px (16:9); it is scaled to fit the viewport. */
 export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
 
-/** Link schemes that may appear in `href`; everything else is rendered as plain text. */
-export const SAFE_LINK = /^(?:https?:\/\/|mailto:|#)/i;
+/**
+ * Link targets that may appear in `href`: http(s), mailto, an in-page
+ * `#anchor`, or a relative path of plain segments (letters, digits,
+ * `. _ ~ % -`; no colon, so never a scheme). Anything else is rendered as
+ * plain text.
+ */
+export const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|[\w.~%-]+(?:\/[\w.~%-]+)*$)/i;
 
 /** localStorage key of one checklist item: `briefwright:<article id>:<recommendation id>`. */
 export const STORAGE_PREFIX = 'briefwright';

@@ -3,8 +3,8 @@
  * are never written here as literals. A4 products use pt × 4/3 px; slides use
  * the slide page in points mapped onto the fixed 1280 × 720 px frame.
  */
-import { slideTimeline, slideType, theme, type SlideType } from '../../../templates/theme.js';
-import type { ProductName } from '../../ir/types.js';
+import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
+import type { DocProduct } from '../../ir/types.js';
 import { SLIDE_FRAME } from './constants.js';
 
 const c = theme.colors;
@@ -44,7 +44,7 @@ const page = `
 .meta>div{display:flex;flex-wrap:wrap;gap:0 .5em}
 .meta dt{color:${c.muted};font-weight:400}
 .meta dt .en,.meta dd .en{margin-left:.35em}
-.meta dd{margin:0}
+.meta dd{margin:0;overflow-wrap:anywhere}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(theme.spacing.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
 nav.toc .en{margin-left:.35em}
@@ -91,6 +91,10 @@ tbody th>.zh{display:block}
 }
 `;
 
+/** The site's index: file names and sizes kept on one line. */
+const index = `
+td{white-space:nowrap}
+`;
 const timelineCss = (pt: (n: number) => string, size: number) => `
 .timeline{margin:0 0 ${pt(theme.spacing.section)}}
 .events{list-style:none;margin:0;padding:0;display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,1fr);gap:${pt(10)};font-size:${pt(size)}}
@@ -213,7 +217,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .meta{display:grid;grid-template-columns:auto 1fr;gap:${spx(3)} ${spx(14)};margin:${spx(22)} 0 0;font-size:${spx(s.slideSmall * 1.1)}}
 .layout-title .meta>div{display:contents}
 .layout-title .meta dt{color:${c.muted};font-weight:400}
-.layout-title .meta dd{margin:0}
+.layout-title .meta dd{margin:0;overflow-wrap:anywhere}
 .layout-title .meta .en{margin-left:.5em}
 .notes{position:fixed;left:0;right:0;bottom:3rem;max-height:40vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.body)};z-index:3}
 .notes p{margin:0 0 .3em}
@@ -234,10 +238,12 @@ ${compactCss(slideType('compact'))}
 }
 `;
 
-export function stylesheet(product: ProductName, fontFaces: string): string {
+export function stylesheet(product: DocProduct, fontFaces: string): string {
   const body =
     product === 'slides'
       ? base + slides + timelineCss(spx, s.slideSmall * 1.1)
-      : base + page + timelineCss(px, s.small + 0.5) + timelinePhone + (product === 'checklist' ? checklist : '');
+      : product === 'index'
+        ? base + page + index
+        : base + page + timelineCss(px, s.small + 0.5) + timelinePhone + (product === 'checklist' ? checklist : '');
   return fontFaces + body.replace(/\n\s*/g, '\n').trim() + '\n';
 }

@@ -6,12 +6,12 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h, rehypeStringify, unified } from '../../vendor/html.js';
 import type { BiInline, Doc } from '../../ir/types.js';
-import { formatDate } from '../../../templates/format.js';
+import { formatDate } from '../../theme/format.js';
 import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css.js';
 import { fontFaceCss } from './fonts.js';
-import { createContext, renderBlocks } from './handlers.js';
+import { createContext } from './handlers.js';
 import { bi, plainText } from './inline.js';
 import { script } from './scripts.js';
 
@@ -55,10 +55,10 @@ function a4Body(doc: Doc): Element {
   const [first, ...rest] = doc.blocks;
   const headBlocks = first?.type === 'title' ? [first] : [];
   const mainBlocks = first?.type === 'title' ? rest : doc.blocks;
-  const header = renderBlocks(headBlocks, ctx);
-  const main = renderBlocks(mainBlocks, ctx);
+  const header = ctx.all(headBlocks);
+  const main = ctx.all(mainBlocks);
   const toc = tocEntries(main);
-  const date = formatDate(doc.meta.date);
+  const footer = footerLines(doc);
   return h('body', [
     h('div', { className: 'page', dataArticle: doc.meta.articleId }, [
       h('header', header),
@@ -70,17 +70,24 @@ function a4Body(doc: Doc): Element {
           ]
         : []),
       h('main', main),
-      h('footer', [
-        h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
-        h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
-      ]),
+      ...(footer.length > 0 ? [h('footer', footer)] : []),
     ]),
   ]);
 }
 
+/** The page footer of an article's Doc (one with a date): its author and date, and what the ¶ marks mean. */
+function footerLines(doc: Doc): Element[] {
+  if (!doc.meta.date) return [];
+  const date = formatDate(doc.meta.date);
+  return [
+    h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
+    h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
+  ];
+}
+
 function slidesBody(doc: Doc): Element {
   const ctx = createContext(doc);
-  const slides = renderBlocks(doc.blocks, ctx);
+  const slides = ctx.all(doc.blocks);
   return h('body', { className: 'deck-page', dataArticle: doc.meta.articleId }, [
     h('header', { className: 'sr-only' }, h('h1', bi(doc.meta.title, 'span'))),
     h('main', { className: 'deck' }, slides),

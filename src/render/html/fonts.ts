@@ -6,7 +6,7 @@
  * (weight, text) in memory and, when the build gives a folder, on disk
  * (`../font-cache.ts`).
  */
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { subsetSfnt } from '../../fonts/subset.js';
 import { encodeWoff2 } from '../../fonts/woff2.js';
 import { BASE_CHARS } from './constants.js';

@@ -5,11 +5,12 @@
 import { h } from '../../vendor/html.js';
 import type { Element, ElementContent } from 'hast';
 import type { BiInline, Block, Doc } from '../../ir/types.js';
+import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
 import { SLIDE_ID_PREFIX } from './constants.js';
 import { bi, cites, inline, plainText } from './inline.js';
 import { timeline } from './timeline.js';
 
-export interface HtmlContext {
+export interface HtmlContext extends Walk<ElementContent> {
   doc: Doc;
   /** Unique element id from a wanted id (suffixes repeats); undefined when none is wanted. */
   id(wanted: string | undefined): string | undefined;
@@ -17,9 +18,11 @@ export interface HtmlContext {
   slideCount: number;
 }
 
+/** The render state of one page (the shared one/all/unknown shape, src/render/state.ts). */
 export function createContext(doc: Doc): HtmlContext {
   const used = new Set<string>();
   return {
+    ...walk<HtmlContext, ElementContent>(handlers, unknownBlock),
     doc,
     slideCount: doc.blocks.filter((b) => b.type === 'slide').length,
     id(wanted) {
@@ -32,27 +35,15 @@ export function createContext(doc: Doc): HtmlContext {
   };
 }
 
-type Handler<T extends Block['type']> = (block: Extract<Block, { type: T }>, ctx: HtmlContext) => ElementContent[];
-type Handlers = { [T in Block['type']]: Handler<T> };
-
-export function renderBlocks(blocks: readonly Block[], ctx: HtmlContext): ElementContent[] {
-  return blocks.flatMap((b) => renderBlock(b, ctx));
-}
-
-export function renderBlock(block: Block, ctx: HtmlContext): ElementContent[] {
-  const handler = (handlers as Record<string, Handler<Block['type']> | undefined>)[block.type];
-  return handler ? handler(block as never, ctx) : unknownBlock(block, ctx);
-}
-
 /** Fallback: keep any text the block holds, visibly marked with its type. */
-export function unknownBlock(block: unknown, ctx: HtmlContext): ElementContent[] {
+export const unknownBlock: Unknown<HtmlContext, ElementContent> = (block, ctx) => {
   const b = block as { type?: unknown; children?: unknown; text?: unknown; id?: string };
   const inner: ElementContent[] = [];
   if (Array.isArray(b.text)) inner.push(h('p', inline(b.text)));
   else if (b.text && typeof b.text === 'object') inner.push(...bi(b.text, 'p'));
-  if (Array.isArray(b.children)) inner.push(...renderBlocks(b.children as Block[], ctx));
+  if (Array.isArray(b.children)) inner.push(...ctx.all(b.children as Block[]));
   return [h('div', { className: 'unknown-block', dataBlockType: String(b.type), id: ctx.id(b.id) }, inner)];
-}
+};
 
 /** Element id of a slide: `slide-<id>`, without doubling a prefix the outline id already has. */
 export function slideElementId(id: string): string {
@@ -73,17 +64,15 @@ function slideListItem(item: { text: BiInline; cites: string[] }): ElementConten
 
 const headingTag = (level: 1 | 2 | 3, inSlide: boolean) => `h${Math.min(6, level + (inSlide ? 2 : 1))}`;
 
-export const handlers: Handlers = {
+export const handlers: Handlers<HtmlContext, ElementContent> = {
   title: (b, ctx) => [
     h('div', { className: 'title-block', id: ctx.id(b.id) }, [
       // A deck's one h1 names the deck; on its title slide the title block is a styled paragraph.
       h(ctx.doc.page === 'slide' ? 'p' : 'h1', { className: 'doc-title' }, bi(b.title, 'span')),
       ...(b.subtitle ? [h('p', { className: 'subtitle' }, bi(b.subtitle, 'span'))] : []),
-      h(
-        'dl',
-        { className: 'meta' },
-        b.meta.map((m) => h('div', [h('dt', bi(m.label, 'span')), h('dd', bi(m.value, 'span'))])),
-      ),
+      ...(b.meta.length > 0
+        ? [h('dl', { className: 'meta' }, b.meta.map((m) => h('div', [h('dt', bi(m.label, 'span')), h('dd', bi(m.value, 'span'))])))]
+        : []),
     ]),
   ],
 
@@ -171,11 +160,11 @@ export const handlers: Handlers = {
   callout: (b, ctx) => [
     h('div', { className: ['callout', `callout-${b.tone}`], id: ctx.id(b.id) }, [
       ...(b.title ? [h('p', { className: 'callout-title' }, bi(b.title, 'span'))] : []),
-      ...renderBlocks(b.children, ctx),
+      ...ctx.all(b.children),
     ]),
   ],
 
-  group: (b, ctx) => [h('section', { className: 'group', id: ctx.id(b.id) }, renderBlocks(b.children, ctx))],
+  group: (b, ctx) => [h('section', { className: 'group', id: ctx.id(b.id) }, ctx.all(b.children))],
 
   figure: (b, ctx) => [timeline(b, ctx.id(b.id))],
 
@@ -186,7 +175,7 @@ export const handlers: Handlers = {
       ...(b.layout === 'title'
         ? [h('h2', { className: 'sr-only' }, bi(b.title, 'span'))]
         : [h('header', { className: 'slide-head' }, h('h2', bi(b.title, 'span')))]),
-      h('div', { className: 'slide-body' }, renderBlocks(b.children, ctx)),
+      h('div', { className: 'slide-body' }, ctx.all(b.children)),
       h('p', { className: 'slide-foot' }, [
         ...bi(ctx.doc.meta.shortTitle, 'span'),
         h('span', { className: 'slide-number' }, `${b.number} / ${ctx.slideCount}`),

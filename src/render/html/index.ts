@@ -4,13 +4,12 @@
  */
 import type { Backend } from '../types.js';
 import { renderHtml } from './document.js';
+import { info } from './info.js';
 
 export { renderHtml } from './document.js';
 
 export const backend: Backend = {
-  format: 'html',
-  extension: 'html',
-  products: ['summary', 'checklist', 'slides'],
+  ...info,
   async render(doc) {
     return new TextEncoder().encode(await renderHtml(doc));
   },

@@ -3,7 +3,7 @@
  * string (its CSP hash is therefore stable) that reads what it needs from the
  * DOM: the article id from `data-article`, the items from `data-rec`.
  */
-import type { ProductName } from '../../ir/types.js';
+import type { DocProduct } from '../../ir/types.js';
 import { SLIDE_FRAME, SLIDE_ID_PREFIX, STORAGE_PREFIX } from './constants.js';
 
 /** Checklist: restore saved state, save on change, keep the done/total counter live. */
@@ -88,6 +88,6 @@ const slides = `(() => {
 })();
 `;
 
-export function script(product: ProductName): string | null {
+export function script(product: DocProduct): string | null {
   return product === 'checklist' ? checklist : product === 'slides' ? slides : null;
 }

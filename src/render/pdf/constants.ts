@@ -2,7 +2,7 @@
  * Every constant of the PDF backend in one place: page geometry, styles and
  * identifiers. Colours, sizes and margins come from the shared theme.
  */
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { FAMILY, lineHeight } from './fonts.js';
 
 export { FAMILY, lineHeight };

@@ -6,13 +6,12 @@
  * slide whose content does not fit its page is laid out again with smaller
  * type (a few steps), so the deck always has exactly one page per slide.
  */
-import './deferred.js'; // before pdfmake (see deferred.ts)
 import pdfmake from 'pdfmake';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Doc, Inline, SlideBlock } from '../../ir/types.js';
 import type { RenderContext } from '../types.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import { fontPackageDir } from '../../fonts/index.js';
 import {
   FAMILY,
@@ -30,9 +29,10 @@ import {
 import { fontFiles, virtualName } from './fonts.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
-import { renderBlocks, type Node, type RenderState } from './handlers.js';
+import { handlers, unknown } from './handlers/index.js';
+import { createState, type Node } from './state.js';
 import { inlineNodes } from './inline.js';
-import { fileId, fixOutlineDestinations, patchMetadata, pdfInfo } from './metadata.js';
+import { fileId, finishPdf, pdfInfo, xmpPacket, xmpRoom } from './metadata.js';
 
 /** Bumped when the backend's output changes for the same input (part of the file ID). */
 export const BACKEND_REVISION = 'pdf-1';
@@ -130,9 +130,9 @@ function slideBackground(): TDocumentDefinitions['background'] {
 /** The pdfmake document definition of a Doc. */
 export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<number, number>()): TDocumentDefinitions {
   const page = PAGE[doc.page];
-  const st: RenderState = { page: doc.page, scale: 1, slideScale, outlineParent: null, outlineCount: 0 };
+  const st = createState({ page: doc.page, scale: 1, slideScale }, handlers, unknown);
   const info = pdfInfo(doc, ctx.epoch);
-  const content: Node[] = renderBlocks(doc.blocks, st);
+  const content: Node[] = st.all(doc.blocks);
   return {
     pageSize: { width: page.width, height: page.height },
     pageMargins: [...page.margins],
@@ -188,11 +188,14 @@ export function worthRefitting(spans: readonly number[], attemptsLeft: number): 
   return over.length > 0 && over.every((span) => span - 1 < capacity);
 }
 
-type PdfKitDoc = unknown;
+/** The pdfkit document pdfmake laid out (its public `appendXML` adds to the XMP packet). */
+interface PdfKitDoc {
+  appendXML(xml: string, newline?: boolean): void;
+}
 
 async function layout(def: TDocumentDefinitions): Promise<{ pdf: ReturnType<typeof pdfmake.createPdf>; kit: PdfKitDoc }> {
   const pdf = pdfmake.createPdf(def);
-  const kit = await (pdf as unknown as { getStream(): Promise<PdfKitDoc> }).getStream();
+  const kit = (await pdf.getStream()) as unknown as PdfKitDoc;
   return { pdf, kit };
 }
 
@@ -229,9 +232,9 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
       for (const n of over) scales.set(n, (scales.get(n) ?? 1) * SLIDE_FIT_STEP);
       continue; // the laid-out document is dropped without being written
     }
-    patchMetadata(kit, info, id);
-    fixOutlineDestinations(kit);
-    const buf = await pdf.getBuffer();
+    const packet = xmpPacket(info, PDF_SUBSET);
+    kit.appendXML(xmpRoom(packet, info)); // room for the packet finishPdf writes in place of pdfkit's
+    const buf = finishPdf(await pdf.getBuffer(), packet, id);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

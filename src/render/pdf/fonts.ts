@@ -16,9 +16,14 @@
  * ToUnicode map. So that a document's bytes never depend on what was rendered
  * before it in the same process, each document starts with an empty glyph
  * cache (tables, the expensive part, stay parsed).
+ *
+ * This relies on fontkit beyond its documented API (registerFormat, a
+ * font's layout replaced on the instance, its _glyphs cache): fontkit is
+ * pinned (package.json overrides), tests/dependencies.test.ts checks those
+ * shapes, and bench/README.md gives what each saves.
  */
-import { pdfkitRequire } from './deferred.js'; // imported first: before fontkit loads (see deferred.ts)
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fontPath, type FontWeight } from '../../fonts/index.js';
 
 /** The subset of fontkit's Font API this backend uses. */
@@ -71,6 +76,9 @@ interface Fontkit {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
   registerFormat(format: unknown): void;
 }
+
+/** `require` as pdfkit (under pdfmake) resolves: what it finds is the instance pdfmake uses. */
+const pdfkitRequire = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
 
 // fontkit exactly as pdfkit loads it, so both share one module instance.
 const fontkit = pdfkitRequire('fontkit') as Fontkit;

@@ -11,7 +11,8 @@
 import { createRequire } from 'node:module';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Inline, Lang } from '../../ir/types.js';
-import { breakUnits, hasCjk, zhPunctuation } from '../text/kinsoku.js';
+import { breakUnits } from '../../text/kinsoku.js';
+import { hasCjk } from '../../text/unicode.js';
 import { missingChars } from './fonts.js';
 
 type TextNode = Exclude<Content, string | Content[]> & { text: unknown };
@@ -112,12 +113,14 @@ function segmentKinsoku(text: string): { text: string; noWrap?: true }[] {
   return pieces;
 }
 
-/** Text as printed: Chinese punctuation clean-up, then a check that every character can be drawn. */
-export function printable(text: string, lang: Lang): string {
-  const out = lang === 'zh' || hasCjk(text) ? zhPunctuation(text) : text;
-  const missing = missingChars(out);
-  if (missing.length > 0) throw new MissingGlyphError(missing, out);
-  return out.normalize('NFC');
+/**
+ * Text as printed: exactly the Doc's text (normalisation is the model's
+ * work), once every character is known to be drawable.
+ */
+export function printable(text: string): string {
+  const missing = missingChars(text);
+  if (missing.length > 0) throw new MissingGlyphError(missing, text);
+  return text;
 }
 
 /** Punctuation that Noto Sans SC draws full-width unless asked for proportional widths. */
@@ -135,7 +138,7 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang): InlineNode[]
       style.link = span.href;
       style.decoration = 'underline';
     }
-    const text = printable(span.text, lang);
+    const text = printable(span.text);
     // In English, quotes, dashes and ellipses take their proportional (Latin)
     // widths; the CJK face draws them full-width by default.
     if (lang === 'en' && PROPORTIONAL_IN_EN.test(text)) style.fontFeatures = ['pwid'];
@@ -145,8 +148,8 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang): InlineNode[]
 }
 
 /** Plain text of inline runs as printed (for outlines and metadata). */
-export function plainText(spans: Inline | undefined, lang: Lang): string {
-  return (spans ?? []).map((s) => printable(s.text, lang)).join('');
+export function plainText(spans: Inline | undefined): string {
+  return (spans ?? []).map((s) => printable(s.text)).join('');
 }
 
 export type { TextNode };

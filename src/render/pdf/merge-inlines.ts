@@ -18,6 +18,11 @@
  * spaces, so the joint must fall after a space, or inside a word whose two
  * sides are both text laid out without shaping (UNSHAPED_TEXT: each
  * character's glyph at its advance, whatever its neighbours).
+ *
+ * pdfmake has no public hook between line breaking and drawing, so this
+ * wraps its Renderer.prototype.renderLine: pdfmake is pinned to the version
+ * checked (package.json), tests/dependencies.test.ts checks the function's
+ * shape, and bench/README.md gives what it saves.
  */
 import { createRequire } from 'node:module';
 import { UNSHAPED_TEXT } from './fonts.js';
@@ -124,8 +129,10 @@ export function installInlineMerging(): void {
     default: { prototype: { renderLine(this: unknown, line: PdfmakeLine, x: number, y: number): void } };
   };
   const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (this: unknown, line: PdfmakeLine, x: number, y: number): void {
+  const merging = function (this: unknown, line: PdfmakeLine, x: number, y: number): void {
     if (enabled && line.inlines.length > 1) line.inlines = mergeInlines(line.inlines);
     renderLine.call(this, line, x, y);
   };
+  // pdfmake's own function stays reachable, for the test that checks its shape against the pin.
+  Renderer.prototype.renderLine = Object.assign(merging, { original: renderLine });
 }

@@ -2,7 +2,7 @@
  * Every number and name the PPTX backend uses, in one place. Geometry is in
  * PostScript points (the theme's unit); the emitter converts to inches.
  */
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../theme/theme.js';
 import type { Lang } from '../../ir/types.js';
 
 export const PT_PER_INCH = 72;

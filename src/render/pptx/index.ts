@@ -12,6 +12,7 @@ import { normalizeZip } from '../zip.js';
 import { COLOR, FONT, EA_FONT } from './constants.js';
 import { emitSlide } from './emit.js';
 import { plain } from './inline.js';
+import { info } from './info.js';
 import { layoutSlide, slidesOf, type SlidePlan } from './layout.js';
 import { rewritePackage } from './xml.js';
 
@@ -64,9 +65,7 @@ async function render(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
 }
 
 export const backend: Backend = {
-  format: 'pptx',
-  extension: 'pptx',
-  products: ['slides'],
+  ...info,
   render,
 };
 

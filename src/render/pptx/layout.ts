@@ -4,11 +4,12 @@
  * scale that fits the content box. Pure: SlideBlock → drawing list.
  */
 import type { BiInline, Block, DocMeta, SlideBlock, TitleBlock } from '../../ir/types.js';
-import { slideType, type SlideDensity } from '../../../templates/theme.js';
+import { slideType, type SlideDensity } from '../../theme/theme.js';
 import { CHROME, COLOR, CONTENT_WIDTH, GAP, SCALES, SIZE, SLIDE } from './constants.js';
 import type { Box, Drawn, Item, Para } from './draw.js';
 import { stack, translate } from './draw.js';
-import { drawBlock, type Env } from './handlers.js';
+import { handlers, unknown } from './handlers/index.js';
+import { createState, type Env } from './state.js';
 import { biParas, plain, scaled } from './inline.js';
 import { lineCount, textHeight } from './measure.js';
 
@@ -38,10 +39,7 @@ export function fitBlocks(blocks: readonly Block[], box: Box, env: Omit<Env, 'sc
   let last: Drawn = { h: 0, items: [] };
   const scales = scalesFor(density);
   for (const scale of scales) {
-    last = stack(
-      blocks.map((b) => drawBlock(b, box.w, { ...env, scale, density, startScale: scales[0] })),
-      GAP.block * scale,
-    );
+    last = stack(createState({ ...env, width: box.w, scale, density, startScale: scales[0] }, handlers, unknown).all(blocks), GAP.block * scale);
     if (last.h <= box.h) return { drawn: last, scale, overflow: false };
   }
   return { drawn: last, scale: scales[scales.length - 1], overflow: true };

@@ -1,9 +1,13 @@
 /**
  * Rewrites of the package pptxgenjs writes, applied while the zip is
- * normalised: one paragraph-properties element per paragraph, the East
- * Asian face on every run, bilingual language-tagged speaker notes, core
- * properties (dates from the build epoch, keywords, language) and the
- * theme's East Asian fonts.
+ * normalised (a pass over the finished file through the zip container; the
+ * pptxgenjs version they were written against is pinned, and a shape it no
+ * longer writes is an error): one paragraph-properties element per paragraph
+ * (pptxgenjs writes one before every run, which the schema does not allow),
+ * bilingual language-tagged speaker notes, core properties (dates from the
+ * build epoch, keywords, language), the company escaped, and the theme's
+ * East Asian fonts. Every run's East Asian face is the one the backend
+ * names (pptxgenjs writes it), so it needs no rewrite.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { isoSeconds } from '../zip.js';
@@ -25,11 +29,6 @@ export function dedupeParagraphProps(xml: string): string {
     let seen = false;
     return `<a:p>${body.replace(PPR, (ppr) => (seen ? '' : ((seen = true), ppr)))}</a:p>`;
   });
-}
-
-/** Every run's East Asian slot names the CJK face, whatever its Latin face. */
-export function eastAsianFace(xml: string, face: string = EA_FONT): string {
-  return xml.replace(/<a:ea typeface="[^"]*"/g, `<a:ea typeface="${escapeXml(face)}"`);
 }
 
 function notesRun(text: string, lang: Lang): string {
@@ -108,7 +107,7 @@ export function rewritePackage(info: PackageInfo): (name: string, data: Uint8Arr
     if (name === 'docProps/app.xml') return strToU8(appCompany(strFromU8(data), info.company));
     if (name === 'ppt/theme/theme1.xml') return strToU8(themeFonts(strFromU8(data)));
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
-    if (slide) return strToU8(eastAsianFace(dedupeParagraphProps(strFromU8(data))));
+    if (slide) return strToU8(dedupeParagraphProps(strFromU8(data)));
     const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
     if (notes) {
       const n = info.notes[Number(notes[1]) - 1];

@@ -9,7 +9,6 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../../../src/render/docx/index.js';
-import { boldText, readBoldStyles, unescapeXml } from '../../../src/render/docx/bold.js';
 import { RENDERER_CHARS } from '../../../src/render/docx/constants.js';
 import { fontPath } from '../../../src/fonts/index.js';
 import { loadArticle } from '../../../src/model/index.js';
@@ -117,38 +116,5 @@ describe('embedded faces hold the characters set in them', () => {
       expect(plainOnly.length, b.name).toBeGreaterThan(0);
       expect(plainOnly.filter((c) => bold.hasGlyphForCodePoint(c.codePointAt(0)!)), b.name).toEqual([]);
     }
-  });
-});
-
-describe('reading bold text from WordprocessingML', () => {
-  const styles = readBoldStyles(
-    '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>' +
-      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
-      '<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>' +
-      '<w:style w:type="paragraph" w:styleId="Sub"><w:basedOn w:val="Heading1"/></w:style>' +
-      '<w:style w:type="paragraph" w:styleId="Off"><w:basedOn w:val="Heading1"/><w:rPr><w:b w:val="false"/></w:rPr></w:style>' +
-      '<w:style w:type="character" w:styleId="Label"><w:rPr><w:b w:val="1"/></w:rPr></w:style>' +
-      '<w:style w:type="table" w:styleId="Grid"><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>' +
-      '<w:style w:type="table" w:styleId="Banded"><w:tblStylePr w:type="band1Horz"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>' +
-      '</w:styles>',
-  );
-  const p = (style: string | null, ...runs: string[]) => `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}<w:rPr><w:b/></w:rPr></w:pPr>${runs.join('')}</w:p>`;
-  const r = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-  const row = (...cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${c}</w:tc>`).join('')}</w:tr>`;
-  const table = (style: string, ...rows: string[]) => `<w:tbl><w:tblPr><w:tblStyle w:val="${style}"/></w:tblPr>${rows.join('')}</w:tbl>`;
-
-  it('follows paragraph styles through basedOn, and a style that turns bold off', () => {
-    expect(boldText(p('Heading1', r('甲')) + p('Sub', r('乙')) + p('Off', r('丙')) + p(null, r('丁')), styles)).toBe('甲乙');
-  });
-  it('takes direct bold and character styles, not the paragraph mark’s bold', () => {
-    expect(boldText(p(null, r('甲', '<w:b/>'), r('乙', '<w:rStyle w:val="Label"/>'), r('丙', '<w:b w:val="0"/>'), r('丁')), styles)).toBe('甲乙');
-  });
-  it('bolds the first row of a table whose style says so, and a whole table for other conditional formats', () => {
-    const xml = table('Grid', row(p(null, r('头'))), row(p(null, r('体')))) + table('Banded', row(p(null, r('一'))), row(p(null, r('二')))) + p(null, r('外'));
-    expect(boldText(xml, styles)).toBe('头一二');
-  });
-  it('reads entities and hyperlink runs', () => {
-    expect(boldText(p('Heading1', r('A&amp;B &#x4E2D;&#25991;'), `<w:hyperlink w:anchor="x">${r('链')}</w:hyperlink>`), styles)).toBe('A&B 中文链');
-    expect(unescapeXml('&lt;&gt;&quot;&apos;&amp;amp;')).toBe('<>"\'&amp;');
   });
 });

@@ -318,13 +318,6 @@ describe('core properties and reproducibility', () => {
     }
   }, 120_000);
 
-  it('reports the time per document after warm-up', async () => {
-    for (const b of builds.filter((x) => x.product)) {
-      const t0 = performance.now();
-      await backend.render(b.doc, ctx);
-      console.log(`docx ${b.name}: ${Math.round(performance.now() - t0)} ms, ${b.bytes.length} bytes`);
-    }
-  }, 120_000);
 });
 
 describe('LibreOffice reads every DOCX', () => {

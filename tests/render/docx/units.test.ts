@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hashString, renumberBookmarks, seededRandom, withSeededRandom } from '../../../src/render/docx/determinism.js';
+import { strFromU8, strToU8 } from 'fflate';
 import { collectText, glyphSet } from '../../../src/render/docx/fonts.js';
-import { splitWidth } from '../../../src/render/docx/handlers.js';
-import { obfuscateFont } from '../../../src/render/docx/index.js';
+import { splitWidth } from '../../../src/render/docx/state.js';
+import { embedFaces, fontKeyOf, obfuscateFont, renameRandomIds, renumberBookmarks } from '../../../src/render/docx/package.js';
+import { boldText, inlineRuns, textRun } from '../../../src/render/docx/runs.js';
+import { isBoldStyle } from '../../../src/render/docx/styles.js';
+import { C, P } from '../../../src/render/docx/constants.js';
 import { pageGeometry } from '../../../src/render/docx/constants.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../../src/theme/theme.js';
 
 describe('splitWidth', () => {
   it('sums exactly to the width and keeps the weights in order', () => {
@@ -35,19 +38,49 @@ describe('renumberBookmarks', () => {
   });
 });
 
-describe('seeded randomness', () => {
-  it('gives the same sequence for the same seed and restores Math.random', () => {
-    const original = Math.random;
-    const a = withSeededRandom(hashString('doc'), () => [Math.random(), Math.random()]);
-    const b = withSeededRandom(hashString('doc'), () => [Math.random(), Math.random()]);
-    expect(a).toEqual(b);
-    expect(Math.random).toBe(original);
-    const r = seededRandom(1);
-    for (let i = 0; i < 100; i++) {
-      const x = r();
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-    }
+describe('random relationship ids', () => {
+  it('are numbered after the numbered ones, in the order listed, in the relationships and in their part', () => {
+    const entries: Record<string, Uint8Array> = {
+      'word/_rels/document.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="styles.xml"/><Relationship Id="rIdq_x-9" Target="https://a.example" TargetMode="External"/>' +
+          '<Relationship Id="rId2" Target="numbering.xml"/><Relationship Id="rIdzz7" Target="https://b.example" TargetMode="External"/></Relationships>',
+      ),
+      'word/document.xml': strToU8('<w:hyperlink r:id="rIdzz7"/><w:hyperlink r:id="rIdq_x-9"/><w:hyperlink r:id="rIdq_x-9"/>'),
+    };
+    renameRandomIds(entries);
+    expect(strFromU8(entries['word/_rels/document.xml.rels'])).toMatch(/Id="rId3" Target="https:\/\/a\.example".*Id="rId4" Target="https:\/\/b\.example"/);
+    expect(strFromU8(entries['word/document.xml'])).toBe('<w:hyperlink r:id="rId4"/><w:hyperlink r:id="rId3"/><w:hyperlink r:id="rId3"/>');
+  });
+});
+
+describe('embedded faces', () => {
+  it('takes keys derived from the subsets and stores each face obfuscated under its key', async () => {
+    const entries: Record<string, Uint8Array | object> = {
+      'word/fontTable.xml': strToU8('<w:font><w:embedRegular r:id="rId1" w:fontKey="{11111111-1111-1111-1111-111111111111}"/><w:embedBold r:id="rId2" w:fontKey="{22222222-2222-2222-2222-222222222222}"/></w:font>'),
+      'word/_rels/fontTable.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="fonts/font1.odttf"/><Relationship Id="rId2" Target="fonts/font2.odttf"/></Relationships>'),
+      'word/fonts/font1.odttf': new Uint8Array([0]),
+      'word/fonts/font2.odttf': new Uint8Array([1]),
+    };
+    const faces = { regular: Uint8Array.from({ length: 64 }, (_, i) => i), bold: Uint8Array.from({ length: 64 }, (_, i) => 255 - i) };
+    await embedFaces(entries as never, faces);
+    const table = strFromU8(entries['word/fontTable.xml'] as Uint8Array);
+    expect(table).toContain(`<w:embedRegular r:id="rId1" w:fontKey="${fontKeyOf(faces.regular)}"/>`);
+    expect(table).toContain(`<w:embedBold r:id="rId2" w:fontKey="${fontKeyOf(faces.bold)}"/>`);
+    expect(fontKeyOf(faces.regular)).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+    expect((entries['word/fonts/font2.odttf'] as { size: number }).size).toBe(64);
+    await expect(embedFaces({ 'word/fontTable.xml': strToU8('<w:fonts/>'), 'word/_rels/fontTable.xml.rels': strToU8('<Relationships/>') }, faces)).rejects.toThrow(/regular face is not embedded/);
+  });
+});
+
+describe('bold text', () => {
+  it('is what a bold paragraph style, a bold character style, direct bold or a strong span sets', () => {
+    expect(isBoldStyle(P.h1)).toBe(true);
+    expect(isBoldStyle(P.zh)).toBe(false);
+    expect(isBoldStyle(C.label)).toBe(true);
+    expect(isBoldStyle(C.en)).toBe(false);
+    const pieces = [...inlineRuns([{ text: '甲' }, { text: '乙', strong: true }], 'zh'), textRun('丙', 'zh', { style: C.label }), textRun('丁', 'zh', { bold: true })];
+    expect(boldText(pieces, false, isBoldStyle)).toBe('乙丙丁');
+    expect(boldText(pieces, true, isBoldStyle)).toBe('甲乙丙丁');
   });
 });
 

@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ACTOR_LABELS } from '../../../src/model/types.js';
+import { actorOf } from '../../../src/model/types.js';
 import { openHtml, sharedChromium, writeTemp, type OpenedPage } from '../../helpers/browser.js';
 import { renderedPages, type Rendered } from './fixtures.js';
+import { renderSite } from '../../../src/pipeline.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -97,7 +98,7 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
             ...a.timeline.flatMap((e) => [e.text.zh, e.text.en]),
           ]
         : p.product === 'checklist'
-          ? a.recommendations.flatMap((r) => [r.text.zh, r.text.en, ACTOR_LABELS[r.actor].zh, ACTOR_LABELS[r.actor].en])
+          ? a.recommendations.flatMap((r) => [r.text.zh, r.text.en, actorOf(a, r.actor).zh, actorOf(a, r.actor).en])
           : [
               ...a.takeaways.flatMap((t) => [t.text.zh, t.text.en]),
               ...a.slides.flatMap((s) => [s.title.zh, s.title.en, s.notes.zh, s.notes.en, ...s.points.flatMap((x) => [x.text.zh, x.text.en])]),
@@ -258,5 +259,33 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'slides').m
     const vp = (await d.getPage(1)).getViewport({ scale: 1 });
     expect(vp.width / vp.height).toBeCloseTo(16 / 9, 2);
     await o.context.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('the site index in Chromium', () => {
+  const index = async () => {
+    const entries = pages
+      .filter((p) => p.product === 'summary')
+      .map((p) => ({
+        slug: p.article.slug,
+        title: p.article.title,
+        artifacts: ['summary.html', 'summary.pdf', 'checklist.docx', 'slides.pptx'].map((f, i) => ({ path: `${p.article.slug}/${f}`, product: f.split('.')[0], format: f.split('.')[1], bytes: 150_000 + i })),
+      }));
+    return writeTemp('index.html', new TextDecoder().decode(await renderSite(entries)));
+  };
+
+  it('loads clean, draws with the embedded font, links every file, and fits a phone', async () => {
+    const path = await index();
+    const o = await openHtml(chromium.browser, path);
+    await clean(o);
+    expect(await axe(o.page)).toEqual([]);
+    expect(await nonEmbeddedCjk(o.page)).toEqual([]);
+    const links = await o.page.evaluate(() => [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href')));
+    for (const p of pages.filter((x) => x.product === 'summary')) expect(links).toContain(`${p.article.slug}/slides.pptx`);
+    await o.context.close();
+    const phone = await openHtml(chromium.browser, path, { width: 390, height: 844 });
+    await phone.page.screenshot({ path: `${SHOTS}/index-390.png`, fullPage: true });
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no horizontal scrolling on a phone').toBeLessThanOrEqual(0);
+    await phone.context.close();
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import * as fontkit from 'fontkit';
 import { renderHtml } from '../../../src/render/html/index.js';
-import { renderLanding } from '../../../src/render/html/landing.js';
+import { renderSite } from '../../../src/pipeline.js';
 import { BASE_CHARS } from '../../../src/render/html/constants.js';
 import { rawElement, renderedPages } from './fixtures.js';
 
@@ -99,6 +99,7 @@ describe('landing page', async () => {
         })),
       ),
     }));
+  const renderLanding = async (e: typeof entries) => new TextDecoder().decode(await renderSite(e));
   const html = await renderLanding(entries);
 
   it('is valid, self-contained and under a hash CSP', async () => {
@@ -113,7 +114,7 @@ describe('landing page', async () => {
     for (const e of entries) {
       expect(html).toContain(`id="${e.slug}"`);
       for (const a of e.artifacts) {
-        const row = new RegExp(`<a href="${a.path.replace(/[.]/g, '\\.')}">[^<]+</a></td><td class="size">([^<]+)</td>`).exec(html);
+        const row = new RegExp(`<a href="${a.path.replace(/[.]/g, '\\.')}">[^<]+</a></span></td><td><span class="same">([^<]+)</span></td>`).exec(html);
         expect(row, a.path).not.toBeNull();
         expect(row![1]).toBe(`${(a.bytes / 1024).toFixed(1)} KB`);
       }
@@ -137,7 +138,7 @@ describe('landing page', async () => {
   });
 
   it('links the font licence the build ships beside it, with bilingual words kept apart', () => {
-    expect(html).toContain('<a href="fonts/OFL.txt" lang="en">');
-    expect(html).toMatch(/span\.en\{margin-left:/);
+    expect(html).toMatch(/<p class="para note" lang="en">[^<]+<a href="fonts\/OFL\.txt">fonts\/OFL\.txt<\/a><\/p>/);
+    expect(html).toMatch(/<p class="para note">所有文件均可离线阅读/);
   });
 });

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import type { Block, Doc } from '../../../src/ir/types.js';
 import { bi, cites, safeHref, span } from '../../../src/render/html/inline.js';
-import { createContext, handlers, renderBlock, slideElementId } from '../../../src/render/html/handlers.js';
+import { createContext, handlers, slideElementId } from '../../../src/render/html/handlers.js';
 import { contentSecurityPolicy, sha256 } from '../../../src/render/html/csp.js';
 import { glyphSet } from '../../../src/render/html/fonts.js';
 import { collectText } from '../../../src/render/html/document.js';
-import { artifactHref, formatBytes } from '../../../src/render/html/landing.js';
+import { artifactHref } from '../../../templates/landing.js';
 import { createHash } from 'node:crypto';
 import { summary } from '../../../templates/summary.js';
 import { sampleArticle } from '../../helpers/sample-article.js';
 
 const doc: Doc = summary(sampleArticle);
-const html = (b: Block) => toHtml({ type: 'root', children: renderBlock(b, createContext(doc)) });
+const html = (b: Block) => toHtml({ type: 'root', children: createContext(doc).one(b) });
 
 describe('inline', () => {
   it('keeps only http(s), mailto and fragment links', () => {
@@ -87,9 +87,11 @@ describe('fonts and CSP', () => {
   });
 });
 
-describe('landing helpers', () => {
-  it('formats sizes', () => {
-    expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 * 1024)]).toEqual(['0 B', '1023 B', '1.5 KB', '5.0 MB']);
+describe('links', () => {
+  it('keeps a relative link made of plain path segments and drops one that names a scheme', () => {
+    expect(safeHref('us-japan/summary.pdf')).toBe('us-japan/summary.pdf');
+    expect(safeHref('a%20b/javascript%3Ax.html')).toBe('a%20b/javascript%3Ax.html');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'a/b:c', '//evil.example/x', '/etc/passwd', 'a b']) expect(safeHref(bad), bad).toBeNull();
   });
   it('encodes artifact paths so they cannot become a scheme', () => {
     expect(artifactHref('a b/javascript:x.html')).toBe('a%20b/javascript%3Ax.html');
@@ -103,7 +105,7 @@ describe('slide density and ids', () => {
     meta: { articleId: 'a', title: {}, shortTitle: {}, author: '', subject: '', keywords: [], date: '2025-01-01', lang: 'zh-Hans' },
     blocks: [{ type: 'slide', id: 'slide-evolution', number: 1, layout: 'content', title: { zh: [{ text: '标题' }] }, children: [], cites: [], ...(density ? { density } : {}) }],
   });
-  const html = (d: Doc) => toHtml(renderBlock(d.blocks[0], createContext(d)));
+  const html = (d: Doc) => toHtml(createContext(d).one(d.blocks[0]));
   it('marks a compact slide with the compact class and a normal one without it', () => {
     expect(html(doc('compact'))).toMatch(/class="slide layout-content compact"/);
     expect(html(doc())).toMatch(/class="slide layout-content"/);

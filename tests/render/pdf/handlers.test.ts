@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { backend, MissingGlyphError } from '../../../src/render/pdf/index.js';
-import { handlers } from '../../../src/render/pdf/handlers.js';
+import { handlers } from '../../../src/render/pdf/handlers/index.js';
 import { lineBreakerBreaks, segment } from '../../../src/render/pdf/inline.js';
-import { breakUnits, violatesKinsoku, zhPunctuation } from '../../../src/render/text/kinsoku.js';
+import { breakUnits, violatesKinsoku } from '../../../src/text/kinsoku.js';
 import { bodyLines, joinLines, normal, readPdf } from '../../helpers/pdf.js';
 
 const t = (text: string): Inline => [{ text }];
@@ -75,7 +75,7 @@ describe('handlers', () => {
     expect(lines.length).toBeGreaterThan(40);
     for (const l of lines) expect(violatesKinsoku(l.text), `p${l.page}: "${l.text}"`).toEqual({ start: false, end: false });
     const text = normal(joinLines(lines.map((l) => l.text)));
-    expect(text).toContain(normal(zhPunctuation(zhLong)));
+    expect(text).toContain(normal(zhLong));
     const body = normal(joinLines(bodyLines(pages, 'a4').map((l) => l.text)));
     expect(body).toContain(normal(enLong));
     expect(text).toContain(names);
@@ -86,13 +86,23 @@ describe('handlers', () => {
     const pages = await readPdf(await backend.render(slideDoc, { epoch: 0 }));
     expect(pages.length).toBe(3);
     const text = normal(joinLines(pages.flatMap((p) => p.lines.map((l) => l.text))));
-    expect(text).toContain(normal(zhPunctuation(zhLong)));
+    expect(text).toContain(normal(zhLong));
   });
 
   it('falls back to the children of an unknown block type', async () => {
     const odd = { type: 'mystery', cites: [], children: [{ type: 'paragraph', lang: 'en', text: t('Inside the mystery block.'), cites: [] }] } as unknown as Block;
     const pages = await readPdf(await backend.render({ ...a4Doc, blocks: [odd] }, { epoch: 0 }));
     expect(joinLines(pages.flatMap((p) => p.lines.map((l) => l.text)))).toContain('Inside the mystery block.');
+  });
+
+  it('prints the text exactly as the Doc gives it: no punctuation or Unicode rewriting of its own', async () => {
+    // Normalisation is the model's (src/text/normalize.ts), so every format shows the same characters.
+    const given = 'CSIS, 日前 re\u0301sume\u0301';
+    const doc: Doc = { ...a4Doc, blocks: [{ type: 'paragraph', lang: 'zh', text: t(given), cites: [] }] };
+    const pages = await readPdf(await backend.render(doc, { epoch: 0 }));
+    const text = joinLines(pages.flatMap((p) => p.lines.map((l) => l.text)));
+    expect(text.normalize('NFD')).toContain(given.normalize('NFD'));
+    expect(text).not.toContain('CSIS\uFF0C');
   });
 
   it('refuses a character the font cannot draw instead of printing tofu', async () => {
@@ -103,8 +113,8 @@ describe('handlers', () => {
 
 describe('segment', () => {
   it('gives back the text and leaves no line-breaker break inside a kinsoku unit of a plain piece', () => {
-    const pieces = segment(zhPunctuation(zhLong));
-    expect(pieces.map((p) => p.text).join('')).toBe(zhPunctuation(zhLong));
+    const pieces = segment(zhLong);
+    expect(pieces.map((p) => p.text).join('')).toBe(zhLong);
     for (const p of pieces.filter((x) => !x.noWrap)) {
       let pos = 0;
       const breaks = lineBreakerBreaks(p.text);

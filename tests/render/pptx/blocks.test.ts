@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../../src/theme/theme.js';
 import type { SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { convertToPdf, need, pdfPageCount } from '../../helpers/office.js';

@@ -5,7 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slides } from '../../../templates/slides.js';
-import { theme } from '../../../templates/theme.js';
+import { theme } from '../../../src/theme/theme.js';
 import type { Doc, SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { isoSeconds } from '../../../src/render/zip.js';
@@ -179,6 +179,7 @@ describe('pptx backend', () => {
   });
 
   it('draws the timeline with native shapes (line, discs, text boxes), never pictures', () => {
+    expect(cases.some((c) => slideBlocks(c.doc).some((b) => b.children.some((x) => x.type === 'figure'))), 'some deck has a timeline').toBe(true);
     for (const c of cases) {
       slideBlocks(c.doc).forEach((block, i) => {
         const fig = block.children.find((b) => b.type === 'figure');
@@ -240,16 +241,6 @@ describe('pptx backend', () => {
     }
   });
 
-  it('renders a deck in reported time after warm-up', async () => {
-    const c = cases[cases.length - 1];
-    await backend.render(c.doc, { epoch: EPOCH });
-    const n = 5;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await backend.render(c.doc, { epoch: EPOCH });
-    const ms = (performance.now() - t0) / n;
-    console.log(`pptx: ${c.name} deck, ${c.read.slides.length} slides, ${(c.bytes.length / 1024).toFixed(1)} KB, ${ms.toFixed(1)} ms per deck`);
-    expect(ms).toBeGreaterThan(0);
-  });
 });
 
 describe('pptx in LibreOffice Impress', () => {

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/ir/types.js';
 import { CONTENT_WIDTH, MIN_FONT_SIZE, SCALES } from '../../../src/render/pptx/constants.js';
 import type { Run } from '../../../src/render/pptx/draw.js';
-import { handlers, drawBlock } from '../../../src/render/pptx/handlers.js';
+import { handlers, unknown } from '../../../src/render/pptx/handlers/index.js';
+import { createState } from '../../../src/render/pptx/state.js';
 import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
 import { fitBlocks, scalesFor, slidesOf } from '../../../src/render/pptx/layout.js';
-import { slideType } from '../../../templates/theme.js';
+import { slideType } from '../../../src/theme/theme.js';
 import { charEms, lineCount, textWidth } from '../../../src/render/pptx/measure.js';
-import { bilingualNotes, coreXml, dedupeParagraphProps, eastAsianFace, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
+import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
 import { blocksDoc } from './blocks-doc.js';
 
 const run = (text: string, size = 12): Run => ({ text, lang: 'zh', size, color: '000000' });
@@ -75,7 +76,7 @@ describe('handlers', () => {
   it('draws every block inside its column, at a positive height', () => {
     const blocks = blocksDoc.blocks.flatMap((s) => (s.type === 'slide' ? s.children : [s]));
     for (const b of blocks) {
-      const d = drawBlock(b, 500, { scale: 1 });
+      const [d] = createState({ width: 500, scale: 1 }, handlers, unknown).one(b);
       expect(d.h, b.type).toBeGreaterThan(0);
       for (const it of d.items) {
         expect(it.x, b.type).toBeGreaterThanOrEqual(-0.01);
@@ -121,8 +122,7 @@ describe('package rewrites', () => {
     expect(dedupeParagraphProps(out)).toBe(out);
   });
 
-  it('names the CJK face in every East Asian slot, and in the theme fonts', () => {
-    expect(eastAsianFace('<a:ea typeface="Arial" charset="-122"/>', 'Noto Sans SC')).toBe('<a:ea typeface="Noto Sans SC" charset="-122"/>');
+  it('names the CJK face in the theme fonts', () => {
     const theme = '<a:majorFont><a:latin typeface="X"/><a:ea typeface=""/><a:font script="Hans" typeface="等线"/></a:majorFont><a:minorFont><a:ea typeface=""/></a:minorFont>';
     expect(themeFonts(theme, 'F').match(/typeface="F"/g)).toHaveLength(3);
   });

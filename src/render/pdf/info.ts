@@ -1,0 +1,8 @@
+/** What the PDF backend renders, declared once (the registry and the backend both read it): every article product. */
+import type { BackendInfo } from '../types.js';
+
+export const info = {
+  format: 'pdf',
+  extension: 'pdf',
+  products: ['summary', 'checklist', 'slides'],
+} as const satisfies BackendInfo;

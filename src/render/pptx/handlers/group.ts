@@ -1,0 +1,12 @@
+/** A group: its children, stacked. */
+import { GAP } from '../constants.js';
+import { stack, type Drawn } from '../draw.js';
+import type { Handler } from '../../state.js';
+import type { PptxState } from '../state.js';
+
+export const group: Handler<PptxState, 'group', Drawn> = (b, env) =>
+  stack(
+    env.all(b.children),
+    GAP.block * env.scale,
+  );
+

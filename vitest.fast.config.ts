@@ -1,0 +1,34 @@
+/**
+ * The fast tier (`make test-fast`): unit, model, template and in-process
+ * render tests, for the edit loop. Checks that start Chromium or LibreOffice
+ * are skipped (tests/helpers/tier.ts); files that only drive a browser, the
+ * built command line or worker threads, or the fuzzer are left out, and the
+ * model's property tests make fewer runs. Test files share their module
+ * instances (isolate: false), which also shows any test that depends on
+ * what another file left behind.
+ * `make test` (the default config) runs everything.
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    exclude: [
+      ...configDefaults.exclude,
+      '.cache/**',
+      'tests/build/font-cache.test.ts',
+      'tests/build/pool-threads.test.ts',
+      'tests/cli/**',
+      'tests/fuzz/**',
+      'tests/hostile/browser.test.ts',
+      'tests/hostile/corpus.test.ts',
+      'tests/hostile/interrupt.test.ts',
+      'tests/hostile/limits.test.ts',
+      'tests/hostile/sandbox.test.ts',
+      'tests/render/html/browser.test.ts',
+      'tests/render/pptx/process.test.ts',
+    ],
+    // Fewer runs of the model's property tests (make fuzz runs 20,000).
+    env: { BRIEFWRIGHT_TEST_TIER: 'fast', FUZZ_RUNS: '50' },
+    isolate: false,
+  },
+});
