@@ -14,8 +14,13 @@ beforeAll(() => ensureCompiled(), 300_000);
 
 const base = readFileSync(path.join(repoRoot, 'tests/fixtures/hostile/base.md'), 'utf8');
 /** A small valid article of its own: slug, and a title with characters of its own. */
-const generated = (slug: string, n: number) =>
-  base.replace(/^slug: base$/m, `slug: ${slug}`).replace('title:\n  zh: 文章标题\n  en: Article Title', `title:\n  zh: 生成的文章第${'一二三四五六七八九'[n]}篇\n  en: Generated article ${n + 1}`);
+function generated(slug: string, n: number): string {
+  const text = base
+    .replace(/^slug: base$/m, `slug: ${slug}`)
+    .replace(/^title:\n {2}zh: .*\n {2}en: .*$/m, `title:\n  zh: 生成的文章第${'一二三四五六七八九'[n]}篇\n  en: Generated article ${n + 1}`);
+  if (!text.includes(`Generated article ${n + 1}`)) throw new Error('tests/fixtures/hostile/base.md no longer has the title lines this test rewrites');
+  return text;
+}
 
 function project(): string {
   const extra: Record<string, string> = {};
@@ -51,7 +56,8 @@ describe('shards → merge', () => {
     for (const k of [1, 2]) expect(runCli(['build', '--formats', 'html', '--shard', `${k}/2`, '--out', `shard-${k}`], { cwd }).status).toBe(0);
     // shard 1 again, from an edited source: same articles, other bytes
     const file = path.join(cwd, 'source/gen-alpha.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('第一部分的第一段。', '第一部分的第一段(修订)。'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('en: Generated article 1\n', 'en: Generated article 1 (revised)\n'));
+    expect(readFileSync(file, 'utf8')).toContain('(revised)');
     expect(runCli(['build', '--formats', 'html', '--shard', '1/2', '--out', 'shard-1-edited'], { cwd }).status).toBe(0);
     const r = runCli(['merge', 'shard-1', 'shard-2', 'shard-1-edited', '--out', 'merged'], { cwd });
     expect(r.status).toBe(2);

@@ -212,7 +212,7 @@ describe('every command a step runs exists', () => {
 
   it('the CLI commands and options, npm scripts, make targets and repository files they name', () => {
     const cliCommands = new Set([...help.matchAll(/^\s+briefwright (\w+)/gm)].map((m) => m[1]));
-    expect(cliCommands).toEqual(new Set(['build', 'check', 'merge', 'watch', 'init']));
+    expect(cliCommands).toEqual(new Set(['build', 'check', 'fix', 'merge', 'watch', 'init']));
     const seen: string[] = [];
     for (const [name, job] of Object.entries(wf.jobs)) {
       for (const s of job.steps) {

@@ -25,11 +25,14 @@ const han = (n: number) => Array.from({ length: n }, (_, i) => String.fromCodePo
 /** A valid source whose summary PDF takes seconds to lay out: long unbroken Chinese in the title, a term and a takeaway. */
 function longSource(n: number): string {
   const t = han(n);
-  return base
-    .replace(/^slug: base$/m, 'slug: long-layout')
-    .replace('title:\n  zh: 文章标题\n', `title:\n  zh: ${t}\n`)
-    .replace('::zh[术语全称]', `::zh[${t}]`)
-    .replace('::zh[第一条要点。]', `::zh[${t}]`);
+  let done = 0;
+  const fill = (text: string, re: RegExp) => text.replace(re, (_m, head: string, tail = '') => (done++, `${head}${t}${tail}`));
+  let text = base.replace(/^slug: base$/m, 'slug: long-layout');
+  text = fill(text, /^(title:\n {2}zh: ).*()$/m);
+  text = fill(text, /(:::term\{[^}\n]*\}\n::zh\[)[^\]\n]*(\])/);
+  text = fill(text, /(:::takeaway\{[^}\n]*\}\n::zh\[)[^\]\n]*(\])/);
+  if (done !== 3) throw new Error('tests/fixtures/hostile/base.md no longer has a title, a term and a takeaway where this test fills them');
+  return text;
 }
 const ARGS = ['build', '--jobs', '1', '--formats', 'pdf', '--products', 'summary'];
 const scratch: string[] = [];
