@@ -9,13 +9,14 @@ import { PRODUCTS, type Doc, type ProductName } from '../src/ir/types.js';
 import { summary } from './summary.js';
 import { checklist } from './checklist.js';
 import { slides } from './slides.js';
+import { reading } from './reading.js';
 
 export { PRODUCTS };
 export { landing, type LandingEntry } from './landing.js';
 
 export type Template = (article: Article) => Doc;
 
-const templates: Record<ProductName, Template> = { summary, checklist, slides };
+const templates: Record<ProductName, Template> = { summary, checklist, slides, reading };
 
 export class UnknownTemplateError extends Error {
   constructor(readonly name: string) {

@@ -33,3 +33,33 @@ export function fontLicensePath(): string {
 export function fontPackageVersion(): string {
   return (require('@expo-google-fonts/noto-sans-sc/package.json') as { version: string }).version;
 }
+
+/** The Latin face for English text (Noto Sans, OFL), beside the CJK face that sets Han. */
+export type LatinStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+const latinFiles: Record<LatinStyle, string> = {
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  boldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+};
+
+/** Absolute path of a TTF face of the Latin family. */
+export function latinFontPath(style: LatinStyle): string {
+  return require.resolve(latinFiles[style]);
+}
+
+/** Folder of the Latin font package. */
+export function latinFontPackageDir(): string {
+  return path.dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
+}
+
+/** Absolute path of the Latin font's licence (SIL OFL 1.1). */
+export function latinFontLicensePath(): string {
+  return path.join(latinFontPackageDir(), 'LICENSE_FONT');
+}
+
+/** Version of the Latin font package (part of the build's input hash). */
+export function latinFontPackageVersion(): string {
+  return (require('@expo-google-fonts/noto-sans/package.json') as { version: string }).version;
+}

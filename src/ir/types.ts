@@ -1,14 +1,60 @@
 /**
  * The document IR: a small, format-neutral discriminated union of blocks.
  * Templates produce it (`Article → Doc`); every backend renders it with one
- * handler per block type. Every block carries the ids of the source
- * paragraphs it derives from (`cites`), so every output can cite its source.
+ * handler per block type.
+ *
+ * Templates decide WHAT is printed: every word, label, mark and link, which
+ * blocks exist and how content splits across slides. Backends decide only
+ * HOW a format draws it: a backend never prints a word that is not in the
+ * Doc (no labels, footers or "¶" of its own) and never changes content
+ * (text is normalised once, in the model).
+ *
+ * Every block carries the ids of the source paragraphs it derives from
+ * (`cites`): provenance for machines, never printed by itself. What a reader
+ * sees as a citation is an inline run with `role: 'cite'` and a `ref` to the
+ * reading edition, placed by the template (usually in a block's `source`).
  */
-import type { Span } from '../model/types.js';
-
-export type { Span };
 
 export type Lang = 'zh' | 'en';
+
+/**
+ * A link to an anchor of a product of the same article. Every backend
+ * resolves it the same way:
+ * - HTML: `#anchor` when `product` is the Doc's own, else `<product>.html#<anchor>`;
+ *   `local` is ignored (the reading page is one click away).
+ * - PDF: `local` when the Doc holds a destination of that name (the "Sources
+ *   cited" appendix), else `anchor` in this file when `product` is the Doc's
+ *   own, else a GoToR action to `<product>.pdf`, named destination `anchor`.
+ * - DOCX: likewise with bookmarks; across files an external hyperlink to
+ *   `<product>.docx` (bookmark `anchor`).
+ * - PPTX: a slide id of the deck → a jump to that slide; else `<product>.pdf`.
+ * Every block and item id in a Doc is an anchor: an element id (HTML), a named
+ * destination (PDF), a bookmark (DOCX).
+ */
+export interface Ref {
+  product: DocProduct;
+  anchor: string;
+  /** Paged formats: an anchor of this same Doc to link to instead, when the Doc holds it. */
+  local?: string;
+}
+
+/** A run of inline text with flat formatting. */
+export interface Span {
+  text: string;
+  strong?: boolean;
+  em?: boolean;
+  code?: boolean;
+  /** External link from the source (http(s), mailto) or the original's address. */
+  href?: string;
+  /** Link to an anchor of a product of this article (see `Ref`). */
+  ref?: Ref;
+  /**
+   * What the run is, for styling: a citation mark ("¶3.2"), a footnote
+   * reference ("1"), a glossary term at its first use, a certainty or
+   * continuation mark ("推断" / "inferred"), a small label ("原文建议").
+   */
+  role?: 'cite' | 'noteref' | 'term' | 'mark' | 'tag';
+}
 
 /** Inline content: flat formatted runs. */
 export type Inline = Span[];
@@ -20,17 +66,24 @@ export interface BiInline {
 }
 
 /** The products made of every article, in reading order (each has a template in templates/). */
-export const PRODUCTS = ['summary', 'checklist', 'slides'] as const;
+export const PRODUCTS = ['summary', 'checklist', 'slides', 'reading'] as const;
 export type ProductName = (typeof PRODUCTS)[number];
 
 /** What a Doc is: one article's product, or the site's index page (every article and file). */
 export type DocProduct = ProductName | 'index';
 
 interface BlockBase {
-  /** Source paragraph ids this block derives from (may be empty). */
+  /** Source paragraph ids this block derives from (may be empty): provenance, never printed by itself. */
   cites: string[];
   /** Optional stable anchor id (unique within the Doc). */
   id?: string;
+  /**
+   * Where the block is shown: `screen` only in interactive formats (HTML; e.g.
+   * the checklist's progress counter); `print` only on paper: paged formats
+   * (PDF, DOCX) and the HTML print stylesheet (e.g. the "Sources cited"
+   * appendix). Absent: everywhere.
+   */
+  media?: 'screen' | 'print';
 }
 
 /** Title block at the top of a document or title slide. */
@@ -44,7 +97,7 @@ export interface TitleBlock extends BlockBase {
 
 export interface HeadingBlock extends BlockBase {
   type: 'heading';
-  level: 1 | 2 | 3;
+  level: 1 | 2 | 3 | 4;
   text: BiInline;
   /** Include in the document outline / bookmarks / TOC. Defaults to true. */
   outline?: boolean;
@@ -66,12 +119,67 @@ export interface PairBlock extends BlockBase {
   en: Inline;
   /** Optional short marker shown before the pair (e.g. `1`, `DICAS`, `2024-04`). */
   marker?: string;
+  /** Small labels shown with the pair (e.g. explicit / inferred). */
+  tags?: BiInline;
+  /** The visible citation line (cite runs with refs), printed small. */
+  source?: Inline;
+}
+
+export interface ListItem {
+  /** Item text (may be empty when the item's content is its `children`). */
+  text: BiInline;
+  cites: string[];
+  /** Anchor of the item. */
+  id?: string;
+  /** Blocks of the item after its text: a passage of the reading edition, a nested list. */
+  children?: Block[];
+  /** The visible citation line of the item. */
+  source?: Inline;
 }
 
 export interface ListBlock extends BlockBase {
   type: 'list';
   ordered: boolean;
-  items: { text: BiInline; cites: string[] }[];
+  /** First number of an ordered list (default 1). */
+  start?: number;
+  items: ListItem[];
+}
+
+/** A note beside a passage of the reading edition: an item that cites it, or a glossary term first used in it. */
+export interface MarginNote {
+  /** E.g. "要点 1" / "Takeaway 1", "建议 3" / "Recommendation 3", the term. */
+  label: BiInline;
+  text: BiInline;
+  /** Where the item itself is (the summary's takeaway, the checklist's recommendation…). */
+  ref?: Ref;
+}
+
+/**
+ * One citable block of the article's text in the reading edition: a
+ * paragraph, a list item's paragraph, a quoted paragraph or a footnote.
+ * Backends show `mark` beside it (the id is its anchor) and its notes in the
+ * margin (below it where the page is narrow).
+ */
+export interface PassageBlock extends BlockBase {
+  type: 'passage';
+  id: string;
+  /** Readable number, section.position: "3.2". */
+  mark: string;
+  /** The Chinese text (its label, if any, as a strong run at its start). */
+  text: Inline;
+  notes: MarginNote[];
+}
+
+/** A block quote of the article: its children are passages (or lists of them). */
+export interface QuoteBlock extends BlockBase {
+  type: 'quote';
+  children: Block[];
+}
+
+/** Footnote definitions; references to them are runs `{ role: 'noteref', ref: { product: <own>, anchor: item.id } }`. */
+export interface FootnotesBlock extends BlockBase {
+  type: 'footnotes';
+  items: { id: string; label: string; mark?: string; text: Inline; notes?: MarginNote[] }[];
 }
 
 export interface ChecklistItemBlock extends BlockBase {
@@ -80,9 +188,14 @@ export interface ChecklistItemBlock extends BlockBase {
   id: string;
   zh: Inline;
   en: Inline;
-  actor: BiInline;
-  horizon: BiInline;
+  /** Actor and horizon, when the item shows them itself (not when its group's headings do). */
+  actor?: BiInline;
+  horizon?: BiInline;
+  /** Small labels (e.g. explicit / inferred). */
+  tags?: BiInline[];
   checked: boolean;
+  /** The visible citation line. */
+  source?: Inline;
 }
 
 /** Done/total counter for the checklist items of the Doc. */
@@ -95,14 +208,19 @@ export interface ProgressBlock extends BlockBase {
 export interface TableCell {
   text: BiInline;
   cites?: string[];
+  /** The visible citation line of the cell. */
+  source?: Inline;
 }
 
 export interface TableBlock extends BlockBase {
   type: 'table';
   caption?: BiInline;
   /** Header cells; `weight` is a relative column width. */
-  columns: { text: BiInline; weight?: number }[];
+  columns: { text: BiInline; weight?: number; align?: 'left' | 'center' | 'right' }[];
   rows: TableCell[][];
+  /** Reading edition: the table is a citable block with a readable number and margin notes. */
+  mark?: string;
+  notes?: MarginNote[];
 }
 
 export interface CalloutBlock extends BlockBase {
@@ -123,7 +241,18 @@ export interface TimelineFigure extends BlockBase {
   kind: 'timeline';
   caption: BiInline;
   /** Events in date order; `date` is ISO with precision YYYY, YYYY-MM or YYYY-MM-DD. */
-  events: { date: string; dateLabel: BiInline; text: BiInline; cites: string[] }[];
+  events: {
+    id?: string;
+    date: string;
+    /** The date as printed, certainty mark included ("2024年12月（存疑）"). */
+    dateLabel: BiInline;
+    text: BiInline;
+    /** The certainty note of an inferred or uncertain date. */
+    note?: BiInline;
+    cites: string[];
+    /** The visible citation line. */
+    source?: Inline;
+  }[];
 }
 
 export type FigureBlock = TimelineFigure;
@@ -134,14 +263,28 @@ export interface SlideBlock extends BlockBase {
   id: string;
   /** 1-based position in the deck. */
   number: number;
-  layout: 'title' | 'content';
+  layout: SlideLayout;
   title: BiInline;
   children: Block[];
   /** Speaker notes. */
   notes?: BiInline;
+  /** Citations of the speaker notes (cite runs). */
+  notesSource?: Inline;
+  /** The small source line of the slide (cite runs). */
+  source?: Inline;
+  /** Part `index` of `count` when the template continued content on further slides (the words are in the title). */
+  part?: { index: number; count: number };
   /** Type scale: `compact` (smaller type, tighter spacing) when the content does not fit at normal size. Defaults to `normal`. */
   density?: 'normal' | 'compact';
 }
+
+/**
+ * Slide layouts: `title`; `section` (a divider); `statement` (one takeaway,
+ * large); `columns` (Chinese | English side by side); `points` (a list);
+ * `timeline`; `checklist` (recommendations); `glossary`; `closing`.
+ * `content` is the former general layout (points).
+ */
+export type SlideLayout = 'title' | 'section' | 'statement' | 'columns' | 'points' | 'timeline' | 'checklist' | 'glossary' | 'closing' | 'content';
 
 export type Block =
   | TitleBlock
@@ -155,7 +298,10 @@ export type Block =
   | CalloutBlock
   | GroupBlock
   | FigureBlock
-  | SlideBlock;
+  | SlideBlock
+  | PassageBlock
+  | QuoteBlock
+  | FootnotesBlock;
 
 export type BlockType = Block['type'];
 
@@ -171,6 +317,8 @@ export interface DocMeta {
   date?: string;
   /** BCP 47 language of the document as a whole. */
   lang: 'zh-Hans';
+  /** The original the article translates: HTML `<cite>` + link, PDF/XMP `dc:source`, DOCX core properties. */
+  source?: { outlet: string; author: string; title?: string; url?: string; date?: string };
 }
 
 export interface Doc {

@@ -17,6 +17,7 @@ export const LABELS = {
   summary: { zh: '双语摘要', en: 'Bilingual summary' },
   checklist: { zh: '建议清单', en: 'Recommendations checklist' },
   slides: { zh: '幻灯片简报', en: 'Slide brief' },
+  reading: { zh: '全文阅读版', en: 'Reading edition' },
   takeaways: { zh: '核心要点', en: 'Key takeaways' },
   sections: { zh: '各部分摘要', en: 'Section summaries' },
   glossary: { zh: '术语表', en: 'Glossary' },

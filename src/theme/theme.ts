@@ -21,6 +21,11 @@ export const theme = {
     cjk: 'Noto Sans SC',
     /** Latin face named in DOCX/PPTX runs (ascii/hAnsi); falls back to the CJK face. */
     latin: 'Noto Sans SC',
+    /**
+     * The Latin face for English text (embedded like the CJK face; Han inside
+     * English falls back to the CJK face). Backends move from `latin` to this.
+     */
+    en: 'Noto Sans',
     mono: 'Courier',
   },
   /** Type scale in points (PDF/DOCX/PPTX); HTML uses the same numbers in px × 4/3. */

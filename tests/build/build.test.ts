@@ -39,7 +39,7 @@ describe('a fresh build', () => {
     expect(report.ok).toBe(true);
     const out = path.join(root, 'out');
     const m = manifestOf(out);
-    const planned = ['alpha', 'beta'].flatMap((s) => planTargets(s, ['summary', 'checklist', 'slides'], ['html', 'pdf', 'docx', 'pptx']).map((t) => t.path));
+    const planned = ['alpha', 'beta'].flatMap((s) => planTargets(s, ['summary', 'checklist', 'slides', 'reading'], ['html', 'pdf', 'docx', 'pptx']).map((t) => t.path));
     expect(m.artifacts.map((a) => a.path).sort()).toEqual([...planned].sort());
     expect(report.written.sort()).toEqual([...planned].sort());
     for (const a of [...m.artifacts, ...m.site]) {
@@ -78,7 +78,7 @@ describe('the cache', () => {
     expect(engine.calls.parse).toEqual([]);
     expect(engine.calls.render).toEqual([]);
     expect(report.written).toEqual([]);
-    expect(report.cached.length).toBe(20);
+    expect(report.cached.length).toBe(26);
     expect(fileDigests(out)).toEqual(before);
     expect(mtimes(out)).toEqual(times);
   });
@@ -92,7 +92,7 @@ describe('the cache', () => {
     const report = await run();
     expect(new Set(engine.calls.render.map((p) => p.split('/')[0]))).toEqual(new Set(['beta']));
     expect(report.written.every((p) => p.startsWith('beta/'))).toBe(true);
-    expect(report.written.length).toBe(10);
+    expect(report.written.length).toBe(13);
     expect([...fileDigests(out)].filter(([p]) => p.startsWith('alpha/'))).toEqual(alphaBefore);
     expect(manifestOf(out).articles.find((a) => a.slug === 'beta')!.title.zh).toBe('乙二');
   });
@@ -114,26 +114,26 @@ describe('the cache', () => {
     await run();
     engine.calls.render.length = 0;
     await run({ code: 'code-v2' });
-    expect(engine.calls.render.length).toBe(20);
+    expect(engine.calls.render.length).toBe(26);
 
     engine.calls.render.length = 0;
     process.env.SOURCE_DATE_EPOCH = '1700000000';
     const epochRun = await run({ code: 'code-v2' });
-    expect(engine.calls.render.length).toBe(20);
-    expect(epochRun.written.length).toBe(20);
+    expect(engine.calls.render.length).toBe(26);
+    expect(epochRun.written.length).toBe(26);
 
     engine.calls.render.length = 0;
     const forced = await run({ code: 'code-v2', force: true });
-    expect(engine.calls.render.length).toBe(20);
+    expect(engine.calls.render.length).toBe(26);
     // same inputs, same bytes: nothing needs writing
     expect(forced.written).toEqual([]);
-    expect(forced.unchanged.length).toBe(20);
+    expect(forced.unchanged.length).toBe(26);
   });
 
   it('building a subset of formats keeps the other formats in the manifest', async () => {
     await run();
     await run({ formats: ['html'], force: true });
-    expect(manifestOf(path.join(root, 'out')).artifacts.length).toBe(20);
+    expect(manifestOf(path.join(root, 'out')).artifacts.length).toBe(26);
   });
 });
 
@@ -167,7 +167,7 @@ describe('failures', () => {
     writeFileSync(path.join(root, 'source/beta.md'), articleText('乙二', ['FAIL docx']));
     const report = await run();
     expect(report.ok).toBe(false);
-    expect(report.failed.map((f) => f.path).sort()).toEqual(['beta/checklist.docx', 'beta/slides.docx', 'beta/summary.docx']);
+    expect(report.failed.map((f) => f.path).sort()).toEqual(['beta/checklist.docx', 'beta/reading.docx', 'beta/slides.docx', 'beta/summary.docx']);
     const after = fileDigests(out);
     for (const [p, h] of before) if (p.startsWith('beta/')) expect(after.get(p), p).toBe(h);
     expect(findTempFiles(out)).toEqual([]);

@@ -28,7 +28,7 @@ describe('the registry', () => {
 describe('planning', () => {
   it('plans pptx for slides only, one file per product and format, products then formats in order', () => {
     const targets = planTargets('x', PRODUCTS, ['html', 'pptx']);
-    expect(targets.map((t) => t.path)).toEqual(['x/summary.html', 'x/checklist.html', 'x/slides.html', 'x/slides.pptx']);
+    expect(targets.map((t) => t.path)).toEqual(['x/summary.html', 'x/checklist.html', 'x/slides.html', 'x/slides.pptx', 'x/reading.html']);
   });
 
   it('plans only the products and formats asked for', () => {

@@ -4,5 +4,5 @@ import type { BackendInfo } from '../types.js';
 export const info = {
   format: 'docx',
   extension: 'docx',
-  products: ['summary', 'checklist', 'slides'],
+  products: ['summary', 'checklist', 'slides', 'reading'],
 } as const satisfies BackendInfo;

@@ -62,9 +62,13 @@ function slideListItem(item: { text: BiInline; cites: string[] }): ElementConten
   return out;
 }
 
-const headingTag = (level: 1 | 2 | 3, inSlide: boolean) => `h${Math.min(6, level + (inSlide ? 2 : 1))}`;
+const headingTag = (level: 1 | 2 | 3 | 4, inSlide: boolean) => `h${Math.min(6, level + (inSlide ? 2 : 1))}`;
 
 export const handlers: Handlers<HtmlContext, ElementContent> = {
+  // Until this backend draws passages of its own: the text as a body paragraph.
+  passage: (b, ctx) => handlers.paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, ctx) as ElementContent[],
+  quote: (b, ctx) => unknownBlock(b as never, ctx) as ElementContent[],
+  footnotes: (b, ctx) => unknownBlock(b as never, ctx) as ElementContent[],
   title: (b, ctx) => [
     h('div', { className: 'title-block', id: ctx.id(b.id) }, [
       // A deck's one h1 names the deck; on its title slide the title block is a styled paragraph.
@@ -112,8 +116,8 @@ export const handlers: Handlers<HtmlContext, ElementContent> = {
           h('span', { className: 'en', lang: 'en' }, inline(b.en)),
         ]),
         h('p', { className: 'check-meta' }, [
-          h('span', { className: 'tag actor' }, bi(b.actor, 'span')),
-          h('span', { className: 'tag horizon' }, bi(b.horizon, 'span')),
+          ...(b.actor ? [h('span', { className: 'tag actor' }, bi(b.actor, 'span'))] : []),
+          ...(b.horizon ? [h('span', { className: 'tag horizon' }, bi(b.horizon, 'span'))] : []),
           ...cites(b.cites),
         ]),
       ]),

@@ -4,5 +4,5 @@ import type { BackendInfo } from '../types.js';
 export const info = {
   format: 'html',
   extension: 'html',
-  products: ['summary', 'checklist', 'slides', 'index'],
+  products: ['summary', 'checklist', 'slides', 'reading', 'index'],
 } as const satisfies BackendInfo;

@@ -40,7 +40,7 @@ describe('inline', () => {
 
 describe('handlers', () => {
   it('has a handler for every block type of the IR', () => {
-    const types: Block['type'][] = ['title', 'heading', 'paragraph', 'pair', 'list', 'checkItem', 'progress', 'table', 'callout', 'group', 'figure', 'slide'];
+    const types: Block['type'][] = ['title', 'heading', 'paragraph', 'pair', 'list', 'checkItem', 'progress', 'table', 'callout', 'group', 'figure', 'slide', 'passage', 'quote', 'footnotes'];
     expect(Object.keys(handlers).sort()).toEqual([...types].sort());
   });
   it('keeps the text of an unknown block type and marks it', () => {

@@ -2,7 +2,7 @@
  * Articles and Docs the PDF tests run on: the hand-built sample and the real
  * article (the template tests' set).
  */
-import type { Article } from '../../../src/model/types.js';
+import { allParagraphs, type Article } from '../../../src/model/types.js';
 import { PRODUCTS as ALL, type ProductName } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
 import { testArticles } from '../../templates/articles.js';
@@ -31,5 +31,7 @@ export function expectedTexts(article: Article, product: ProductName): string[] 
       return article.recommendations.flatMap((r) => bi(r.text));
     case 'slides':
       return [...article.takeaways.flatMap((t) => bi(t.text)), ...article.glossary.flatMap((g) => [g.term, ...bi(g.name)])];
+    case 'reading':
+      return allParagraphs(article).filter((p) => p.kind !== 'table').map((p) => p.text);
   }
 }

@@ -65,7 +65,7 @@ const slideDoc: Doc = {
 describe('handlers', () => {
   it('has one handler per IR block type', () => {
     expect(Object.keys(handlers).sort()).toEqual(
-      ['callout', 'checkItem', 'figure', 'group', 'heading', 'list', 'pair', 'paragraph', 'progress', 'slide', 'table', 'title'].sort(),
+      ['callout', 'checkItem', 'figure', 'footnotes', 'group', 'heading', 'list', 'pair', 'paragraph', 'passage', 'progress', 'quote', 'slide', 'table', 'title'].sort(),
     );
   });
 

@@ -16,6 +16,6 @@ export function checkItem(b: ChecklistItemBlock, st: DocxState): BodyChild[] {
   return [
     para(st, P.checkItem, [raw(box), textRun('\t', 'en'), ...inlineRuns(b.zh, 'zh')]),
     para(st, P.checkItemEn, inlineRuns(b.en, 'en')),
-    para(st, P.checkMeta, [...label(b.actor), textRun('  ·  ', 'en'), ...label(b.horizon), ...citeRuns(b.cites)]),
+    para(st, P.checkMeta, [...(b.actor ? label(b.actor) : []), ...(b.actor && b.horizon ? [textRun('  ·  ', 'en')] : []), ...(b.horizon ? label(b.horizon) : []), ...citeRuns(b.cites)]),
   ];
 }

@@ -21,7 +21,13 @@ import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
 
-export const handlers: Handlers<DocxState, BodyChild> = { title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide };
+export const handlers: Handlers<DocxState, BodyChild> = {
+  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
+  // Until this backend draws passages of its own: the text as a body paragraph.
+  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
+  quote: (b, st) => unknown(b as never, st),
+  footnotes: (b, st) => unknown(b as never, st),
+};
 
 /** Unknown block types: keep any bilingual text found on the block. */
 export const unknown: Unknown<DocxState, BodyChild> = (block, st) => {

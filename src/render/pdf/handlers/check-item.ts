@@ -27,13 +27,9 @@ export function checkbox(checked: boolean): Node {
 export const checkItem: Handler<PdfState, 'checkItem', Node> = (b, st) => {
   const tags: Node = {
     text: [
-      ...inlineNodes(b.actor.zh, 'zh'),
-      ' / ',
-      ...inlineNodes(b.actor.en, 'en'),
-      ' · ',
-      ...inlineNodes(b.horizon.zh, 'zh'),
-      ' / ',
-      ...inlineNodes(b.horizon.en, 'en'),
+      ...(b.actor ? [...inlineNodes(b.actor.zh, 'zh'), ' / ', ...inlineNodes(b.actor.en, 'en')] : []),
+      ...(b.actor && b.horizon ? [' · '] : []),
+      ...(b.horizon ? [...inlineNodes(b.horizon.zh, 'zh'), ' / ', ...inlineNodes(b.horizon.en, 'en')] : []),
       ...(b.cites.length ? [`   ${CITE_MARK} ${b.cites.join(', ')}`] : []),
     ],
     ...STYLES.cites,

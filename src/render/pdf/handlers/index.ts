@@ -19,7 +19,13 @@ import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
 
-export const handlers: Handlers<PdfState, Node> = { title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide };
+export const handlers: Handlers<PdfState, Node> = {
+  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
+  // Until this backend draws passages of its own: the text as a body paragraph.
+  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
+  quote: (b, st) => unknown(b as never, st),
+  footnotes: (b, st) => unknown(b as never, st),
+};
 
 /** A block of a type this backend does not know: its children, or a visible note. */
 export const unknown: Unknown<PdfState, Node> = (block, st) =>

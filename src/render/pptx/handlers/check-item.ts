@@ -9,10 +9,10 @@ export const checkItem: Handler<PptxState, 'checkItem', Drawn> = (b, env) => {
   const { width } = env;
   const paras = bodyParas({ zh: b.zh, en: b.en }, b.cites, env);
   const metaRuns: Run[] = [
-    ...runs(b.actor.zh, 'zh', { size: sz(SIZE.small, env), color: COLOR.muted }),
-    ...runs(b.horizon.zh, 'zh', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: ` · ${r.text}` })),
-    ...runs(b.actor.en, 'en', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: `  ${r.text}` })),
-    ...runs(b.horizon.en, 'en', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: ` · ${r.text}` })),
+    ...runs(b.actor?.zh, 'zh', { size: sz(SIZE.small, env), color: COLOR.muted }),
+    ...runs(b.horizon?.zh, 'zh', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: ` · ${r.text}` })),
+    ...runs(b.actor?.en, 'en', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: `  ${r.text}` })),
+    ...runs(b.horizon?.en, 'en', { size: sz(SIZE.small, env), color: COLOR.muted }).map((r) => ({ ...r, text: ` · ${r.text}` })),
   ];
   if (metaRuns.length > 0) paras.push({ runs: metaRuns });
   const first = firstLineOf(paras);

@@ -22,7 +22,13 @@ import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
 
-export const handlers: Handlers<PptxState, Drawn> = { title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide };
+export const handlers: Handlers<PptxState, Drawn> = {
+  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
+  // Until this backend draws passages of its own: the text as a body paragraph.
+  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
+  quote: (b, st) => unknown(b as never, st),
+  footnotes: (b, st) => unknown(b as never, st),
+};
 
 /** Every inline run sequence found anywhere in an unknown block, in document order. */
 export function inlineTexts(value: unknown, lang: 'zh' | 'en' | undefined = undefined, out: { lang: 'zh' | 'en'; text: Inline }[] = []) {
