@@ -12,6 +12,12 @@ import { merge } from '../../src/build/merge.js';
 import { CliError } from '../../src/errors.js';
 import { articleText, stubEngine, tempProject } from './stub-engine.js';
 import { fileDigests } from '../helpers/files.js';
+import { planTargets } from '../../src/build/jobs.js';
+import { PRODUCTS } from '../../src/ir/types.js';
+import { OUTPUT_FORMATS } from '../../src/render/registry.js';
+
+/** Artifacts of one article (every product in every format that has it). */
+const PER_ARTICLE = planTargets('x', PRODUCTS, OUTPUT_FORMATS).length;
 
 const SLUGS = ['a-one', 'b-two', 'c-three', 'd-four', 'e-five'];
 const code = 'code-v1';
@@ -44,7 +50,7 @@ describe('merging shards', () => {
       await build({ root, engine: stubEngine(), jobs: 1, code, outDir: 'full' });
       const report = await doMerge(root, await shards(root, n));
       expect(fileDigests(path.join(root, 'merged'))).toEqual(fileDigests(path.join(root, 'full')));
-      expect(report).toMatchObject({ inputs: n, articles: 5, artifacts: 50, copied: 50, unchanged: 0 });
+      expect(report).toMatchObject({ inputs: n, articles: 5, artifacts: 5 * PER_ARTICLE, copied: 5 * PER_ARTICLE, unchanged: 0 });
     });
   }
 
@@ -55,7 +61,7 @@ describe('merging shards', () => {
     const before = fileDigests(path.join(root, 'merged'));
     cpSync(path.join(root, 'shard-1'), path.join(root, 'shard-1-copy'), { recursive: true });
     const again = await doMerge(root, [...dirs, 'shard-1-copy', 'shard-1']);
-    expect(again).toMatchObject({ inputs: 3, copied: 0, unchanged: 50 });
+    expect(again).toMatchObject({ inputs: 3, copied: 0, unchanged: 5 * PER_ARTICLE });
     expect(fileDigests(path.join(root, 'merged'))).toEqual(before);
   });
 

@@ -12,6 +12,7 @@ import { LOCK_DIR, LOCK_INFO } from '../../src/build/lock.js';
 import { findTempFiles } from '../../src/build/write.js';
 import { cliPath, ensureCompiled, runCli, tempProject } from './helpers.js';
 import { fileSha256 } from '../helpers/files.js';
+import { PRODUCTS } from '../../src/ir/types.js';
 
 beforeAll(() => ensureCompiled(), 300_000);
 
@@ -58,7 +59,7 @@ describe('two builds into one out/', () => {
     expect(second.stderr()).toContain(`another build is writing to out (pid ${first.child.pid}); waiting for it to finish`);
 
     const m = manifest(out);
-    expect(m.artifacts.map((x) => x.format).sort()).toEqual(['html', 'html', 'html', 'pdf', 'pdf', 'pdf']);
+    expect(m.artifacts.map((x) => x.format).sort()).toEqual([...PRODUCTS.map(() => 'html'), ...PRODUCTS.map(() => 'pdf')]);
     for (const x of m.artifacts) expect(fileSha256(path.join(out, x.path)), x.path).toBe(x.sha256);
     const landing = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const x of m.artifacts) expect(landing, x.path).toContain(`href="${x.path}"`);
@@ -75,7 +76,7 @@ describe('two builds into one out/', () => {
     expect(second.status).toBe(2);
     expect(second.stderr).toBe(`briefwright: another build is writing to out (pid ${first.child.pid}); try again when it has finished\n`);
     expect(await first.done, first.stderr()).toBe(0);
-    expect(manifest(out).artifacts.map((x) => x.format)).toEqual(['pdf', 'pdf', 'pdf']);
+    expect(manifest(out).artifacts.map((x) => x.format)).toEqual(PRODUCTS.map(() => 'pdf'));
   }, 600_000);
 
   it('a lock left by a killed build is taken over at once', async () => {
