@@ -27,10 +27,36 @@ const latin = {
 };
 const everyFace = [...sc.regular, ...sc.bold, ...latin.regular, ...latin.bold];
 
+const isHan = (cp) => (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || cp >= 0x20000;
+
+/**
+ * Advance (em) of a code point in a face, the largest it takes in text: its
+ * own glyph, and the glyph contextual substitution puts in its place between
+ * Latin letters, between Han characters and doubled (Noto Sans SC sets `…`
+ * after a Latin letter with a wider glyph). Han is set as mapped.
+ */
+function faceAdvance(f, cp) {
+  const own = f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+  if (isHan(cp)) return own;
+  const ch = String.fromCodePoint(cp);
+  let max = own;
+  for (const [a, b] of [['A', 'A'], ['\u4E2D', '\u4E2D'], ['', ch]]) {
+    const around = (a ? f.layout(a).advanceWidth : 0) + (b && b !== ch ? f.layout(b).advanceWidth : 0);
+    const n = b === ch ? 2 : 1;
+    max = Math.max(max, (f.layout(a + ch + b).advanceWidth - around) / f.unitsPerEm / n);
+  }
+  // Positive kerning with the character that follows: counted with this one.
+  for (const next of PARTNERS) max = Math.max(max, (f.layout(ch + next).advanceWidth - f.layout(next).advanceWidth) / f.unitsPerEm);
+  return max;
+}
+
+/** Characters that follow others in text, for the kerning pairs a character can start. */
+const PARTNERS = [...Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)), ...'\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00B7\u00A0\uFF0C\u3002\u3001\uFF1A\uFF1B\uFF08\uFF09\u4E2D'];
+
 /** Largest advance (em) of a code point in the first group of faces that has it (a run falls back to the other group). */
 function advance(cp, first, second) {
   for (const group of [first, second]) {
-    const ws = group.filter((f) => f.hasGlyphForCodePoint(cp)).map((f) => f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm);
+    const ws = group.filter((f) => f.hasGlyphForCodePoint(cp)).map((f) => faceAdvance(f, cp));
     if (ws.length > 0) return Math.max(...ws);
   }
   return null;
@@ -39,6 +65,9 @@ function advance(cp, first, second) {
 const RANGES = [
   [0x80, 0x530],
   [0x2000, 0x2e80],
+  // CJK symbols and punctuation, full-width and half-width forms: measured too (kerning, substitution).
+  [0x3000, 0x3040],
+  [0xff00, 0xfff0],
 ];
 const milli = (em) => Math.ceil(em * 1000 - 1e-9);
 
@@ -65,7 +94,7 @@ function otherMax() {
   for (const f of everyFace)
     for (const cp of f.characterSet) {
       if ((cp >= 0x20 && cp < 0x7f) || RANGES.some(([lo, hi]) => cp >= lo && cp < hi)) continue;
-      max = Math.max(max, f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm);
+      max = Math.max(max, faceAdvance(f, cp));
     }
   return milli(max);
 }

@@ -29,8 +29,7 @@ export interface Run {
   bold?: boolean;
 }
 
-const isCjkRange = (cp: number) =>
-  (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
+const isCjkRange = (cp: number) => (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0x20000 && cp <= 0x3ffff);
 
 /** Advance of a code point in em (upper bound over the face's upright and italic styles at that weight). */
 export function charWidth(cp: number, lang: FitLang, bold = false): number {

@@ -73,6 +73,16 @@ export function metaRows(lines: readonly MetaLine[]): TitleBlock['meta'] {
   return lines.map((l) => ({ label: biInline(l.label), value: { zh: metaValue(l, 'zh'), en: metaValue(l, 'en') } }));
 }
 
+/** The original the article translates, as one line: "原文：作者，刊物，《标题》，日期" (the title a linked work). */
+export function originalLine(o: { outlet: string; author: Bi; title?: string; url?: string; date?: string }, lang: 'zh' | 'en'): Inline {
+  const sep = lang === 'zh' ? FW.comma : ', ';
+  const out: Inline = [{ text: lang === 'zh' ? `${LABELS.original.zh}${FW.colon}` : `${LABELS.original.en}: `, strong: true }, { text: o.author[lang] }, { text: sep }];
+  out.push({ text: o.outlet, ...(o.url && !o.title ? { href: o.url } : {}) });
+  if (o.title) out.push({ text: sep }, { text: o.title, role: 'title', ...(o.url ? { href: o.url } : {}) });
+  if (o.date) out.push({ text: sep }, { text: formatDate(o.date)[lang] });
+  return out;
+}
+
 /** The title block: both titles, the product name, publisher, date, original author and outlet. */
 export function titleBlock(article: Article, product: ProductName, lines: readonly MetaLine[] = articleMetaLines(article)): TitleBlock {
   return {

@@ -12,7 +12,7 @@ import { PRODUCTS, type Block, type Doc, type Inline, type TableBlock, type Tabl
 import { OUTPUT_FORMATS } from '../src/render/registry.js';
 import { formatBytes, formatDate } from '../src/theme/format.js';
 import { LABELS } from '../src/theme/labels.js';
-import { FW, biInline } from './format.js';
+import { FW, biInline, originalLine } from './format.js';
 
 export interface LandingArtifact {
   /** Path relative to `out/`, e.g. `us-japan-acquisition/summary.pdf`. */
@@ -98,16 +98,6 @@ function artifactTable(entry: LandingEntry): TableBlock {
     rows: products.map((p) => [{ text: biInline(productLabel(p)) }, filesCell(sorted.filter((a) => a.product === p))]),
     cites: [],
   };
-}
-
-/** "原文：格雷格·鲁宾斯坦，CSIS，《Cooperative …》，2024年12月" / "Original: Gregg Rubinstein, CSIS, Cooperative …, December 2024". */
-function originalLine(o: LandingOriginal, lang: 'zh' | 'en'): Inline {
-  const sep = lang === 'zh' ? FW.comma : ', ';
-  const out: Inline = [{ text: lang === 'zh' ? `${LABELS.original.zh}${FW.colon}` : `${LABELS.original.en}: ` }, { text: o.author[lang] }, { text: sep }];
-  out.push({ text: o.outlet, ...(o.url && !o.title ? { href: o.url } : {}) });
-  if (o.title) out.push({ text: sep }, { text: o.title, role: 'title', ...(o.url ? { href: o.url } : {}) });
-  if (o.date) out.push({ text: sep }, { text: formatDate(o.date)[lang] });
-  return out;
 }
 
 function articleBlocks(e: LandingEntry): Block[] {

@@ -26,7 +26,8 @@ import type { Article, Bi, SlideOutline, SlidePoint } from '../src/model/types.j
 import type { Block, Doc, Inline, ListBlock, PairBlock, SlideBlock, SlideLayout, TableBlock, TitleBlock } from '../src/ir/types.js';
 import { slideSpec, type SizePair, type SlideDensity } from '../src/theme/theme.js';
 import { LABELS } from '../src/theme/labels.js';
-import { FW, articleMetaLines, biInline, byDate, docMeta, fixedId, inline, licenceLine, metaRows, metaValue, titleBlock, uniq } from './format.js';
+import { FW, articleMetaLines, biInline, byDate, docMeta, fixedId, inline, licenceLine, metaRows, metaValue, originalLine, titleBlock as makeTitleBlock, uniq } from './format.js';
+import { formatDate } from '../src/theme/format.js';
 import { labelledSource } from './cite.js';
 import { kindLabel, numberedRecommendations } from './recommendations.js';
 import { timelineFigure } from './summary.js';
@@ -217,6 +218,11 @@ export function sourceFoot(article: Article): Block[] {
 
 /** The title slide, and when the original's rows do not fit beside a long title, a second title slide holding them. */
 function titleSlides(outline: SlideOutline, article: Article): Draft[] {
+  // The slide's id is the anchor (a deck may open with two title slides).
+  const titleBlock = (...args: Parameters<typeof makeTitleBlock>): TitleBlock => {
+    const { id: _id, ...b } = makeTitleBlock(...args);
+    return b;
+  };
   const all = titleBlock(article, 'slides');
   const whole = fitTitleBlock(all);
   const slide = (b: TitleBlock, size: SizePair, title: Bi): Draft => ({ layout: 'title', children: [b], density: 'normal', title, titleSize: size, cites: outline.cites, quiet: true });
@@ -255,24 +261,34 @@ const fillers: Record<SlideOutline['kind'], Filler> = {
     }),
   timeline: (outline, article) =>
     paginate(article, outline, byDate(article.timeline), (events) => {
+      // The events' anchors are the summary's; a deck may show the timeline twice.
       const figure = timelineFigure(article, events);
-      return { layout: 'timeline', children: events.length > 0 ? [figure] : [], cites: figure.cites };
+      const bare = { ...figure, events: figure.events.map(({ id: _id, ...e }) => e) };
+      return { layout: 'timeline', children: events.length > 0 ? [bare] : [], cites: figure.cites };
     }),
   glossary: (outline, article) => {
-    // Without a source slide, the last part names the source (and the fonts' licence).
-    const foot = article.slides.some((s) => s.kind === 'source') ? [] : sourceFoot(article);
+    // Without a source slide, the last part of the last glossary slide names the source (and the fonts' licence).
+    const last = [...article.slides].reverse().find((s) => s.kind === 'glossary');
+    const foot = article.slides.some((s) => s.kind === 'source') || last !== outline ? [] : sourceFoot(article);
     return paginate(article, outline, article.glossary, (rows, k, n) => {
       const table = glossarySlideTable(rows);
       return { layout: 'glossary', children: [...(rows.length > 0 ? [table] : []), ...(k === n - 1 ? foot : [])], cites: table.cites };
     });
   },
   source: (outline, article) => {
-    const pairs: Block[] = articleMetaLines(article).map((l) => ({
-      type: 'pair' as const,
-      zh: [{ text: `${l.label.zh}${FW.colon}`, strong: true }, ...metaValue(l, 'zh')],
-      en: [{ text: `${l.label.en}: `, strong: true }, ...metaValue(l, 'en')],
-      cites: [],
-    }));
+    // The original (author, outlet, title, date; its address spelt out), then the Chinese edition, then the fonts' licence.
+    const o = article.original;
+    const date = formatDate(article.date);
+    const pairs: Block[] = [
+      { type: 'pair', zh: originalLine(o, 'zh'), en: originalLine(o, 'en'), cites: [] },
+      ...(o.url ? [{ type: 'paragraph' as const, lang: 'en' as const, role: 'note' as const, text: [{ text: o.url, href: o.url }], cites: [] }] : []),
+      {
+        type: 'pair',
+        zh: [{ text: `${LABELS.edition.zh}${FW.colon}`, strong: true }, { text: `${article.publisher.zh}${FW.comma}${date.zh}` }],
+        en: [{ text: `${LABELS.edition.en}: `, strong: true }, { text: `${article.publisher.en}, ${date.en}` }],
+        cites: [],
+      },
+    ];
     const licence: Block[] = [
       { type: 'paragraph', lang: 'zh', role: 'note', text: inline(licenceLine(article).zh), cites: [] },
       { type: 'paragraph', lang: 'en', role: 'note', text: inline(licenceLine(article).en), cites: [] },

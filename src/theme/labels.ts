@@ -39,8 +39,10 @@ export const LABELS = {
   format: { zh: '格式', en: 'Format' },
   /** The landing page's abstract of an article (its key takeaways). */
   abstract: { zh: '内容提要', en: 'Abstract' },
-  /** The original the article translates (landing page, title slide continuation). */
+  /** The original the article translates (landing page, title slide continuation, closing slide). */
   original: { zh: '原文', en: 'The original' },
+  /** The Chinese edition (closing slide): publisher and date. */
+  edition: { zh: '中文版', en: 'Chinese edition' },
   offline: {
     zh: '所有文件均可离线阅读\u3002字体 Noto Sans SC 与 Noto Sans\uFF0CSIL 开放字体许可证 1.1\uFF1A',
     en: 'Every file reads offline. Fonts: Noto Sans SC and Noto Sans, SIL Open Font License 1.1:',
