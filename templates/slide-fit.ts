@@ -217,10 +217,19 @@ export function titleBlockHeight(b: TitleBlock, size: SizePair): number {
   return h;
 }
 
-/** The largest title size at which a title block fits a `title` slide, or null. */
+/**
+ * The title size of a title block on a `title` slide: the largest at which
+ * the block fits and the title takes at most `title.maxLines` lines a
+ * language (wrap before shrinking, but not into a wall of large type); a
+ * longer title takes the smallest size, which fits most on a line; null when
+ * the block does not fit even then.
+ */
 export function fitTitleBlock(b: TitleBlock): SizePair | null {
-  for (const size of slideSpec.title.sizes) if (titleBlockHeight(b, size) <= slideContent.height * SAFETY) return size;
-  return null;
+  const fitting = slideSpec.title.sizes.filter((size) => titleBlockHeight(b, size) <= slideContent.height * SAFETY);
+  if (fitting.length === 0) return null;
+  const w = slideContent.width;
+  const lines = (size: SizePair) => Math.max(lineCount([{ text: plain(b.title.zh), size: size.zh, lang: 'zh', bold: true }], w), lineCount([{ text: plain(b.title.en), size: size.en, lang: 'en', bold: true }], w));
+  return fitting.find((size) => lines(size) <= slideSpec.title.maxLines) ?? fitting[fitting.length - 1];
 }
 
 /** Height of a `section` divider's title at `size`, with the gap under it. */

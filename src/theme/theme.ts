@@ -158,6 +158,8 @@ export const slideSpec = {
       { zh: 21, en: 13 },
     ] as readonly SizePair[],
     line: 1.2,
+    /** Lines of title a language may take before the title shrinks. */
+    maxLines: 3,
     between: 6,
     subtitle: 14,
     meta: { size: 11, line: 1.4, labelWidth: 120, gap: 3 },
