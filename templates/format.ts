@@ -73,7 +73,7 @@ export function metaRows(lines: readonly MetaLine[]): TitleBlock['meta'] {
   return lines.map((l) => ({ label: biInline(l.label), value: { zh: metaValue(l, 'zh'), en: metaValue(l, 'en') } }));
 }
 
-/** The original the article translates, as one line: "原文：作者，刊物，《标题》，日期" (the title a linked work). */
+/** The original the article translates, as one line: "原文：作者，刊物，标题，日期" (the title a linked work). */
 export function originalLine(o: { outlet: string; author: Bi; title?: string; url?: string; date?: string }, lang: 'zh' | 'en'): Inline {
   const sep = lang === 'zh' ? FW.comma : ', ';
   const out: Inline = [{ text: lang === 'zh' ? `${LABELS.original.zh}${FW.colon}` : `${LABELS.original.en}: `, strong: true }, { text: o.author[lang] }, { text: sep }];

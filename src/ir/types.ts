@@ -170,7 +170,9 @@ export interface MarginNote {
  * One citable block of the article's text in the reading edition: a
  * paragraph, a list item's paragraph, a quoted paragraph or a footnote.
  * Backends show `mark` beside it (the id is its anchor) and its notes in the
- * margin (below it where the page is narrow).
+ * margin (below it where the page is narrow). The summary's and checklist's
+ * "Sources cited" appendix (a `media: 'print'` group) holds passages too,
+ * each with one note whose cite run links its mark to the reading edition.
  */
 export interface PassageBlock extends BlockBase {
   type: 'passage';
@@ -265,7 +267,11 @@ export interface TimelineFigure extends BlockBase {
      */
     dateLabel: BiInline;
     text: BiInline;
-    /** The certainty note of an inferred or uncertain date. */
+    /**
+     * The certainty note of an inferred or uncertain date, led by a bold
+     * "注：" / "Note: ": drawn with the event, small (the event's `text` is the
+     * claim alone).
+     */
     note?: BiInline;
     cites: string[];
     /** The visible citation line. */
