@@ -50,8 +50,8 @@ export function textWidth(text: string, size: number, lang: FitLang, bold = fals
   return em * size;
 }
 
-/** Characters set one em wide that break like ideographs (Han, kana, CJK and full-width punctuation). */
-const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+/** Characters that break like ideographs (Han, kana, CJK and full-width punctuation). */
+const isWide = (cp: number) => (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x3ffff);
 /** No line may start with these (closing punctuation, iteration marks, small kana, dashes, ellipses). */
 const NO_BREAK_BEFORE = new Set([...'，。、；：？！）」』》〉】〕］｝｠〙〗”’…‥—–～·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%‰°℃)]},.:;!?\'"']);
 /** No line may end with these (opening punctuation, currency signs). */
@@ -59,13 +59,20 @@ const NO_BREAK_AFTER = new Set([...'（「『《〈【〔［｛｟〘〖“‘([
 /** Quotation marks keep to both neighbours (UAX #14 class QU) — also in English text. */
 const QUOTES = new Set([...'“”‘’"\'«»‹›']);
 const SPACE = /\s/u;
+const spaces = new Map<string, boolean>();
+/** `\s` for one character, remembered (the test runs for every character measured). */
+const isSpace = (ch: string): boolean => {
+  let r = spaces.get(ch);
+  if (r === undefined) spaces.set(ch, (r = SPACE.test(ch)));
+  return r;
+};
 
 /** Whether a renderer may break the line between `a` and `b` (no space between them), on the cautious side. */
 function mayBreak(a: string, b: string): boolean {
-  if (SPACE.test(a)) return true;
-  if (SPACE.test(b)) return false;
+  if (isSpace(a)) return true;
+  if (isSpace(b)) return false;
   if (NO_BREAK_AFTER.has(a) || NO_BREAK_BEFORE.has(b) || QUOTES.has(a) || QUOTES.has(b)) return false;
-  return WIDE.test(a) || WIDE.test(b);
+  return isWide(a.codePointAt(0)!) || isWide(b.codePointAt(0)!);
 }
 
 interface Unit {
@@ -92,14 +99,14 @@ function units(runs: readonly Run[]): Unit[] {
         continue;
       }
       if (cur && prev !== '' && !mayBreak(prev, ch)) {
-        if (SPACE.test(ch)) cur.space += w;
+        if (isSpace(ch)) cur.space += w;
         else {
           cur.w += cur.space + w;
           cur.space = 0;
         }
       } else {
         if (cur) out.push(cur);
-        cur = SPACE.test(ch) ? { w: 0, space: w } : { w, space: 0 };
+        cur = isSpace(ch) ? { w: 0, space: w } : { w, space: 0 };
       }
       prev = ch;
     }
@@ -108,12 +115,26 @@ function units(runs: readonly Run[]): Unit[] {
   return out;
 }
 
+/** Line counts already measured (the slide template measures the same items for several splits); bounded. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 20_000;
+
 /**
  * Lines that runs take in `width` points, filled greedily (0 for no text).
  * A `\n` in a run is a hard line break.
  */
 export function lineCount(runs: readonly Run[], width: number): number {
   if (runs.every((r) => r.text === '')) return 0;
+  const key = `${width}\u0000${runs.map((r) => `${r.size}${r.lang}${r.bold ? 'b' : ''}\u0001${r.text}`).join('\u0000')}`;
+  const hit = measured.get(key);
+  if (hit !== undefined) return hit;
+  const n = fill(runs, width);
+  if (measured.size >= MEASURED_MAX) measured.clear();
+  measured.set(key, n);
+  return n;
+}
+
+function fill(runs: readonly Run[], width: number): number {
   let lines = 1;
   let x = 0;
   for (const u of units(runs)) {

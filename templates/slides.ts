@@ -130,8 +130,16 @@ export function paginate<T>(article: Article, outline: SlideOutline, items: read
   };
   if (items.length === 0) return [finish(article, draft([], 0, 1, 'normal'))];
   let split: [number, number][] | null = null;
+  // Whether a part fits depends on its items and on being the first part (its title) or the last (a foot): remembered across splits.
+  const seen = new Map<number, boolean>();
   for (let n = Math.ceil(items.length / maxItems); n <= items.length && !split; n++) {
-    split = partition(items.length, n, maxItems, (from, to, k) => to - from === 1 || evaluate(article, draft(items.slice(from, to), k, n, 'normal')).fits);
+    const ok = (from: number, to: number, k: number): boolean => {
+      const key = ((from * (items.length + 1) + to) * 2 + (k === 0 ? 1 : 0)) * 2 + (k === n - 1 ? 1 : 0);
+      let r = seen.get(key);
+      if (r === undefined) seen.set(key, (r = to - from === 1 || evaluate(article, draft(items.slice(from, to), k, n, 'normal')).fits));
+      return r;
+    };
+    split = partition(items.length, n, maxItems, ok);
   }
   const parts = (split ?? items.map((_, i): [number, number] => [i, i + 1])).map(([a, b]) => items.slice(a, b));
   return parts.map((p, k) => {
