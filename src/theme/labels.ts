@@ -55,7 +55,8 @@ export const LABELS = {
   },
   /* The reading edition and citations. */
   contents: { zh: '目录', en: 'Contents' },
-  sectionSummary: { zh: '本节摘要', en: 'Section summary' },
+  /** The reading edition's label of a section's summary: the editors' words, set apart from the article's. */
+  sectionSummary: { zh: '编者摘要', en: 'Editors\u2019 summary' },
   /** The appendix of the summary and the checklist: every cited paragraph, so a printed copy stands alone. */
   sourcesCited: { zh: '引用原文', en: 'Sources cited' },
   /** Lead-in of a small source line: "出处 / Source ¶3.2". */
