@@ -139,11 +139,12 @@ export function timelineHeight(f: TimelineFigure, width = slideContent.width): n
   return Math.max(0, h - t.gap);
 }
 
-/** `glossary`: a row per term: the term (`termWidth`), then the name, Chinese over English. */
+/** `glossary`: a header row, then a row per term: the term (`termWidth`), then the name, Chinese over English. */
 export function glossaryHeight(table: TableBlock, width = slideContent.width): number {
   const g = slideSpec.glossary;
   let h = 0;
-  for (const row of table.rows) {
+  const header = table.columns.length > 0 ? [table.columns.map((c) => ({ text: c.text }))] : [];
+  for (const row of [...header, ...table.rows]) {
     const [term, name] = row;
     const nameW = width - g.termWidth;
     // The term is set bold.
