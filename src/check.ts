@@ -6,7 +6,9 @@
  * source can write to the terminal through a diagnostic.
  */
 import type { VFile } from 'vfile';
-import { loadArticle } from './model/index.js';
+import { loadArticle, type LoadResult } from './model/index.js';
+import { report, sortMessages } from './model/report.js';
+import { slotProblems } from '../templates/slots.js';
 import { paint as painter, plural } from './text/terminal.js';
 import { escapeForDisplay } from './text/unicode-policy.js';
 
@@ -15,8 +17,33 @@ const paint = (on: boolean, code: string, text: string) => painter(on, Number(co
 /** Validate each file (in the given order); unreadable files become diagnostics. */
 export async function checkFiles(paths: string[]): Promise<VFile[]> {
   const files: VFile[] = [];
-  for (const p of paths) files.push((await loadArticle(p)).file);
+  for (const p of paths) files.push(checkSlots(await loadArticle(p)));
   return files;
+}
+
+/** Line of a top-level front-matter key (`title:`), or the first line. */
+function frontMatterLine(text: string, key: string): number {
+  const lines = text.split('\n');
+  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return 1;
+  for (let i = 1; i < lines.length && lines[i].trimEnd() !== '---'; i++) if (lines[i].startsWith(`${key}:`)) return i + 1;
+  return 1;
+}
+
+/**
+ * `text-too-long`: editorial texts that do not fit their slot in the products
+ * even split and at the smallest sizes (measured as the templates set them),
+ * at the line and column of the item. Only for an article without errors.
+ */
+export function checkSlots(result: LoadResult): VFile {
+  const { file, article, places } = result;
+  if (!article) return file;
+  const text = String(file.value ?? '');
+  for (const p of slotProblems(article)) {
+    const place = p.at.startsWith('front:') ? { line: frontMatterLine(text, p.at.slice('front:'.length)), column: 1 } : (places.get(p.at) ?? { line: 1, column: 1 });
+    report({ file }, 'text-too-long', p.reason, place);
+  }
+  sortMessages(file);
+  return file;
 }
 
 /**

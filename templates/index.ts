@@ -12,7 +12,7 @@ import { slides } from './slides.js';
 import { reading } from './reading.js';
 
 export { PRODUCTS };
-export { landing, type LandingEntry } from './landing.js';
+export { landing, landingFields, type LandingEntry } from './landing.js';
 
 export type Template = (article: Article) => Doc;
 

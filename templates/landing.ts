@@ -1,15 +1,18 @@
 /**
- * The site's index page (`out/index.html`): every article the build lists
- * and every file made of it, with its size, as a Doc like any product. It is
- * made from what the build knows without parsing an article again (the
- * manifest's titles and artifacts), not from the model.
+ * The site's index page (`out/index.html`), as a Doc like any product: per
+ * article (by slug) its title in both languages, its date, the original it
+ * translates (author, outlet, title as a linked work), its key takeaways as
+ * an abstract, and its products, each with its files (format and size, a
+ * link each). It is made from what the build knows without parsing an
+ * article again (the manifest's entries); `landingFields` gives the build
+ * what to keep of an article when it has one.
  */
-import type { Bi } from '../src/model/types.js';
-import { PRODUCTS, type Block, type Doc, type TableBlock, type TableCell } from '../src/ir/types.js';
+import type { Article, Bi } from '../src/model/types.js';
+import { PRODUCTS, type Block, type Doc, type Inline, type TableBlock, type TableCell } from '../src/ir/types.js';
 import { OUTPUT_FORMATS } from '../src/render/registry.js';
-import { formatBytes } from '../src/theme/format.js';
+import { formatBytes, formatDate } from '../src/theme/format.js';
 import { LABELS } from '../src/theme/labels.js';
-import { biInline } from './format.js';
+import { FW, biInline, originalLine } from './format.js';
 
 export interface LandingArtifact {
   /** Path relative to `out/`, e.g. `us-japan-acquisition/summary.pdf`. */
@@ -19,11 +22,42 @@ export interface LandingArtifact {
   bytes: number;
 }
 
-/** One article on the index page: its slug, title and files. */
+/** The original an article translates, as the landing page shows it. */
+export interface LandingOriginal {
+  outlet: string;
+  author: Bi;
+  title?: string;
+  url?: string;
+  /** ISO date. */
+  date?: string;
+}
+
+/** One article on the index page: its slug, title and files; date, original and takeaways when the build passes them. */
 export interface LandingEntry {
   slug: string;
   title: Bi;
   artifacts: LandingArtifact[];
+  /** ISO date of the Chinese edition (`YYYY-MM-DD`). */
+  date?: string;
+  original?: LandingOriginal;
+  /** The key takeaways, printed as the article's abstract. */
+  takeaways?: Bi[];
+}
+
+/** What the index page shows of an article beyond its slug, title and files (for the build to keep in its manifest). */
+export function landingFields(article: Article): Required<Pick<LandingEntry, 'date' | 'original' | 'takeaways'>> {
+  const o = article.original;
+  return {
+    date: article.date,
+    original: {
+      outlet: o.outlet,
+      author: { zh: o.author.zh, en: o.author.en },
+      ...(o.title ? { title: o.title } : {}),
+      ...(o.url ? { url: o.url } : {}),
+      ...(o.date ? { date: o.date } : {}),
+    },
+    takeaways: article.takeaways.map((t) => ({ zh: t.text.zh, en: t.text.en })),
+  };
 }
 
 /** Where the build puts the font licence, relative to `out/`. */
@@ -42,33 +76,55 @@ export function artifactHref(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The same text in both languages (a name, a number, a file name). */
-const same = (text: string, href?: string): TableCell => ({ text: { zh: [{ text, ...(href ? { href } : {}) }], en: [{ text, ...(href ? { href } : {}) }] } });
-
 const productLabel = (product: string): Bi => ((PRODUCTS as readonly string[]).includes(product) ? LABELS[product as (typeof PRODUCTS)[number]] : { zh: product, en: product });
 
+/** The files of one product: "HTML 120.4 KB · PDF 1.2 MB …", each format a link to its file. */
+function filesCell(files: readonly LandingArtifact[]): TableCell {
+  const runs: Inline = [];
+  files.forEach((a, i) => {
+    if (i > 0) runs.push({ text: ' \u00B7 ' });
+    runs.push({ text: a.format.toUpperCase(), href: artifactHref(a.path) }, { text: `\u00A0${formatBytes(a.bytes)}` });
+  });
+  return { text: { zh: runs, en: runs.map((r) => ({ ...r })) } };
+}
+
+/** One row per product (in reading order), with its files. */
 function artifactTable(entry: LandingEntry): TableBlock {
+  const sorted = [...entry.artifacts].sort(artifactOrder);
+  const products = [...new Set(sorted.map((a) => a.product))];
   return {
     type: 'table',
-    // The file name says the format (summary.pdf), so a phone has room for three columns.
-    columns: [LABELS.product, LABELS.file, LABELS.size].map((l) => ({ text: biInline(l) })),
-    rows: [...entry.artifacts].sort(artifactOrder).map((a) => [
-      { text: biInline(productLabel(a.product)) },
-      same(a.path.split('/').pop()!, artifactHref(a.path)),
-      same(formatBytes(a.bytes)),
-    ]),
+    columns: [{ text: biInline(LABELS.product), weight: 1 }, { text: biInline(LABELS.file), weight: 3 }],
+    rows: products.map((p) => [{ text: biInline(productLabel(p)) }, filesCell(sorted.filter((a) => a.product === p))]),
     cites: [],
   };
 }
 
-/** The index page's Doc: per article (by slug) its title and a table of its files, then where the font licence is. */
+function articleBlocks(e: LandingEntry): Block[] {
+  const blocks: Block[] = [{ type: 'heading', level: 1, id: e.slug, text: biInline(e.title), cites: [] }];
+  if (e.date) {
+    const d = formatDate(e.date);
+    blocks.push({ type: 'pair', zh: [{ text: `${LABELS.date.zh}${FW.colon}${d.zh}` }], en: [{ text: `${LABELS.date.en}: ${d.en}` }], cites: [] });
+  }
+  if (e.original) blocks.push({ type: 'pair', zh: originalLine(e.original, 'zh'), en: originalLine(e.original, 'en'), cites: [] });
+  if (e.takeaways && e.takeaways.length > 0) {
+    blocks.push(
+      { type: 'heading', level: 2, text: biInline(LABELS.abstract), outline: false, cites: [] },
+      { type: 'list', ordered: false, items: e.takeaways.map((t) => ({ text: biInline(t), cites: [] })), cites: [] },
+    );
+  }
+  blocks.push(artifactTable(e));
+  return blocks;
+}
+
+/** The index page's Doc: per article (by slug) its heading, facts, abstract and files, then where the fonts' licence is. */
 export function landing(entries: readonly LandingEntry[]): Doc {
   const sorted = [...entries].sort((a, b) => byCodeUnit(a.slug, b.slug));
   const title = biInline(LABELS.publications);
   const blocks: Block[] = [
-    { type: 'title', id: 'title', title, meta: [], cites: [] },
+    { type: 'title', id: sorted.some((e) => e.slug === 'title') ? 'title_doc' : 'title', title, meta: [], cites: [] },
     // Each article's title is a top-level heading anchored at its slug, so pages list them in their contents.
-    ...sorted.flatMap((e): Block[] => [{ type: 'heading', level: 1, id: e.slug, text: biInline(e.title), cites: [] }, artifactTable(e)]),
+    ...sorted.flatMap(articleBlocks),
     { type: 'paragraph', lang: 'zh', role: 'note', text: [{ text: LABELS.offline.zh }], cites: [] },
     { type: 'paragraph', lang: 'en', role: 'note', text: [{ text: `${LABELS.offline.en} ` }, { text: FONT_LICENSE_HREF, href: FONT_LICENSE_HREF }], cites: [] },
   ];

@@ -1,181 +1,69 @@
 /**
- * Slide brief (16:9): one slide per entry of the article's slide outline,
- * filled from the structured items (takeaways, recommendations, timeline,
- * glossary, source). Every slide is bilingual (Chinese first, English under
- * it) and carries the outline's speaker notes.
+ * Slide brief (16:9): one or more slides per entry of the article's slide
+ * outline, each in a layout the template chooses from the content:
  *
- * Fitting: a slide's content is estimated at the normal slide type scale; if
- * it does not fit, the slide is set `compact` (smaller type, tighter spacing,
- * see `slideType` in the theme); only when it does not fit even compact is it
- * split deterministically into "(1/2)", "(2/2)" slides. Text is never cut.
+ * | outline kind      | layout                                                          |
+ * |-------------------|-----------------------------------------------------------------|
+ * | `title`           | `title` (a second `title` slide holds the original's rows when they do not fit) |
+ * | `section`         | `section` (a divider; its points, if any, below or continued as `points`) |
+ * | `takeaways`       | `statement` for one takeaway, else numbered `points`            |
+ * | `points`          | `statement` for one point; `columns` (zh | en) for short points; else `points` |
+ * | `recommendations` | `checklist`: numbered as in the checklist, tagged explicit / inferred |
+ * | `timeline`        | `timeline`                                                      |
+ * | `glossary`        | `glossary` (the source lines on its last part without a `source` slide) |
+ * | `source`          | `closing`                                                       |
  *
- * Layout `title` slides: backends draw the children (a title block); the
- * slide title then only names the slide (navigation, outline, notes).
+ * Fitting (templates/slide-fit.ts, the geometry of `slideSpec` in the theme):
+ * headlines wrap, then shrink within the theme's sizes; lists never shrink —
+ * at most `MAX_ITEMS` items a slide, and fewer when they are tall, the rest on
+ * following slides titled "（续）" / "(continued)", split evenly; a single item
+ * too tall at normal size is set `compact`. Citations go to one small source
+ * line (`source`) and to the speaker notes (`notesSource`), not into items.
+ * The first part of a split slide keeps the outline's id; later parts are
+ * `<id>-2`, `<id>-3`.
  */
-import { actorOf } from '../src/model/types.js';
-import type { Article, Bi, SlideOutline } from '../src/model/types.js';
-import type { Block, Doc, Inline, PairBlock, SlideBlock, TableBlock } from '../src/ir/types.js';
-import { slideTimeline, slideType, theme, type SlideDensity } from '../src/theme/theme.js';
+import type { Article, Bi, SlideOutline, SlidePoint } from '../src/model/types.js';
+import type { Block, Doc, Inline, ListBlock, PairBlock, SlideBlock, SlideLayout, TableBlock, TitleBlock } from '../src/ir/types.js';
+import { slideSpec, type SizePair, type SlideDensity } from '../src/theme/theme.js';
 import { LABELS } from '../src/theme/labels.js';
-import { articleMetaLines, biInline, byDate, docMeta, inline, licenceLine, titleBlock, uniq, FW } from './format.js';
-import { certaintyNotes } from './certainty.js';
-import { glossaryTable, timelineFigure } from './summary.js';
+import { FW, articleMetaLines, biInline, byDate, docMeta, fixedId, inline, licenceLine, metaRows, metaValue, originalLine, titleBlock as makeTitleBlock, uniq } from './format.js';
+import { formatDate } from '../src/theme/format.js';
+import { labelledSource } from './cite.js';
+import { kindLabel, numberedRecommendations } from './recommendations.js';
+import { timelineFigure } from './summary.js';
+import { MAX_ITEMS, bodyBudget, bodyHeight, columnLines, fitTitle, fitTitleBlock, sectionTitleHeight, type HeadlineFit } from './slide-fit.js';
+import { slideContent } from '../src/theme/theme.js';
 
-/** Geometry of the slide content box in points, derived from the theme. */
-const page = theme.pages.slide;
-const [marginLeft, marginTop, marginRight, marginBottom] = page.margin;
-export const SLIDE_CONTENT_WIDTH = page.width - marginLeft - marginRight;
-/** Headline block: Chinese and English lines and the gap under them. */
-const titleHeight = (d: SlideDensity) => {
-  const t = slideType(d);
-  return t.title * 1.3 + t.titleEn * 1.3 + (d === 'compact' ? 6 : 10);
-};
-/** Footer line (short title, slide number) and the gap above it. */
-const FOOTER_HEIGHT = theme.size.slideSmall * 1.6 + 6;
-/** Share of the body box the estimate may fill: room for wider glyphs and rounding in each renderer. */
-const SAFETY = 0.9;
-/** Glossary rows above which the slide sets terms two across. */
-const GLOSSARY_ONE_ACROSS = 6;
-/** At most this many points on one slide, whatever the estimate says. */
-export const MAX_POINTS = 8;
+export { MAX_ITEMS };
 
-/** Height budget in points for a slide body at a density. */
-export function slideCapacity(density: SlideDensity): number {
-  return Math.floor((page.height - marginTop - marginBottom - titleHeight(density) - FOOTER_HEIGHT) * SAFETY);
-}
-/** Height budget of a normal slide body (kept for callers that do not pass a density). */
-export const SLIDE_BODY_BUDGET = slideCapacity('normal');
-
-const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u2018-\u201F\u2026]/u;
-
-/** Rough width of a string in ems: CJK and full-width characters 1, others ~0.56. */
-export function ems(text: string): number {
-  let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 1 : ch === ' ' ? 0.25 : 0.56;
-  return w;
+/** The title of continuation parts: "建议清单（续）" / "Recommendations (continued)". */
+export function continuedTitle(title: Bi): Bi {
+  return { zh: `${title.zh}${FW.open}${LABELS.continued.zh}${FW.close}`, en: `${title.en} (${LABELS.continued.en})` };
 }
 
-const UNIT = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+\s*|\s+/gu;
-
-/** A run of text set at one size. */
-export interface Seg {
-  text: string;
-  size: number;
+/** One slide before numbering. */
+interface Draft {
+  layout: SlideLayout;
+  children: Block[];
+  density: SlideDensity;
+  title: Bi;
+  titleSize?: SizePair;
+  /** Ids the slide's source line cites (on part 1, with what the outline cites for the slide as a whole). */
+  cites: string[];
+  /** No source line on the slide itself (title and divider slides: the notes carry it). */
+  quiet?: boolean;
 }
 
-/**
- * Lines that runs of text wrap to in `width` points: greedy, Chinese by
- * character, Latin by word (a word longer than the line breaks anywhere).
- */
-export function lineCount(segs: readonly Seg[] | string, size: number | undefined, width: number): number {
-  const runs = typeof segs === 'string' ? [{ text: segs, size: size ?? 1 }] : segs;
-  if (runs.every((r) => r.text === '')) return 0;
-  let lines = 1;
-  let x = 0;
-  for (const r of runs) {
-    for (const u of r.text.match(UNIT) ?? []) {
-      const w = ems(u.trimEnd()) * r.size;
-      const total = ems(u) * r.size;
-      if (x > 0 && x + w > width) {
-        lines++;
-        x = 0;
-      }
-      if (w > width) {
-        lines += Math.floor(w / width);
-        x = w % width;
-      } else x += total;
-    }
-  }
-  return lines;
+type Filler = (outline: SlideOutline, article: Article) => Draft[];
+
+/** Whether a draft's body fits under its headline and above its source line. */
+function evaluate(article: Article, d: Omit<Draft, 'titleSize'>): { fits: boolean; headline: HeadlineFit } {
+  const headline = fitTitle(d.title);
+  const source = d.quiet ? undefined : labelledSource(article, d.cites);
+  return { fits: bodyHeight(d.layout, d.children, d.density) <= bodyBudget(headline, source), headline };
 }
 
-const plainOf = (inl: Inline | undefined) => (inl ?? []).map((s) => s.text).join('');
-const citeText = (cites: readonly string[]) => (cites.length ? `¶ ${cites.join(', ')}` : '');
-
-/** Size of the ¶ citation runs at a density. */
-export const citeSize = (d: SlideDensity) => slideType(d).small * 0.8;
-
-/**
- * Height of Chinese then English text with its citations, at a density:
- * `line` puts them on a line of their own (points), `zh` after the Chinese (list items).
- */
-function textHeight(zh: string, en: string, width: number, d: SlideDensity, cites: readonly string[], place: 'line' | 'zh'): number {
-  const t = slideType(d);
-  const cite = { text: ` ${citeText(cites)}`, size: citeSize(d) };
-  const zhSegs = [{ text: zh, size: t.body }, ...(place === 'zh' && cites.length ? [cite] : [])];
-  const h = lineCount(zhSegs, undefined, width) * t.body * t.lineZh + lineCount(en, t.bodyEn, width) * t.bodyEn * t.lineEn;
-  return h + (place === 'line' && cites.length ? lineCount(citeText(cites), cite.size, width) * cite.size * 1.2 : 0);
-}
-
-
-/**
- * Estimated height in points of a slide's body blocks at a density — the one
- * estimate the template fits slides by. It mirrors how the backends set each
- * block (sizes and spacing from `slideType`), on the generous side.
- */
-export function estimateHeight(blocks: readonly Block[], density: SlideDensity, width = SLIDE_CONTENT_WIDTH): number {
-  const t = slideType(density);
-  let h = 0;
-  for (const b of blocks) {
-    switch (b.type) {
-      case 'pair': {
-        const w = b.marker ? width - (t.small * 1.5 + 10) : width;
-        h += textHeight(plainOf(b.zh), plainOf(b.en), w, density, b.cites, 'line') + t.gap;
-        break;
-      }
-      case 'list':
-        for (const it of b.items) h += textHeight(plainOf(it.text.zh), plainOf(it.text.en), width - t.body * 1.2, density, it.cites, 'zh') + t.gap;
-        break;
-      case 'paragraph': {
-        const size = b.role === 'note' || b.role === 'meta' ? t.small : b.lang === 'zh' ? t.body : t.bodyEn;
-        h += lineCount(plainOf(b.text), size, width) * size * 1.4 + 6;
-        break;
-      }
-      case 'table': {
-        const weights = b.columns.map((c) => c.weight ?? 1);
-        const sum = weights.reduce((s, x) => s + x, 0);
-        const row = (cells: { zh: string; en: string }[]) =>
-          Math.max(
-            ...cells.map((c, i) => {
-              const w = (width * weights[i]) / sum - 12;
-              return lineCount(c.zh, t.bodyEn, w) * t.bodyEn * t.lineZh + lineCount(c.en, t.bodyEn, w) * t.bodyEn * t.lineEn;
-            }),
-          ) + 9;
-        h += row(b.columns.map((c) => ({ zh: plainOf(c.text.zh), en: plainOf(c.text.en) })));
-        for (const r of b.rows) h += row(r.map((c) => ({ zh: plainOf(c.text.zh), en: plainOf(c.text.en) })));
-        h += t.gap;
-        break;
-      }
-      case 'figure': {
-        // One row of equal columns along an axis: date, dot, Chinese, English, citations.
-        const n = Math.max(1, b.events.length);
-        const z = slideTimeline(density);
-        const col = (width - z.gap * (n - 1)) / n;
-        const label = Math.max(
-          ...b.events.map(
-            (e) =>
-              lineCount(plainOf(e.dateLabel.zh), z.zh, col) * z.zh * 1.3 +
-              lineCount(plainOf(e.dateLabel.en), z.en, col) * z.en * 1.3 +
-              lineCount(plainOf(e.text.zh), z.zh, col) * z.zh * t.lineZh +
-              lineCount(plainOf(e.text.en), z.en, col) * z.en * t.lineEn +
-              lineCount(citeText(e.cites), z.cite, col) * z.cite * 1.2,
-          ),
-        );
-        h += label + 14 + 8 + t.gap;
-        break;
-      }
-      default:
-        // Blocks the slides template does not put on content slides: a generous guess.
-        h += 3 * t.body * t.lineZh;
-    }
-  }
-  return h;
-}
-
-/** Whether blocks fit a slide body at a density. */
-export function fits(blocks: readonly Block[], density: SlideDensity): boolean {
-  return estimateHeight(blocks, density) <= slideCapacity(density);
-}
+const finish = (article: Article, d: Omit<Draft, 'titleSize'>): Draft => ({ ...d, titleSize: evaluate(article, d).headline.size });
 
 /** `items` split into `n` consecutive parts as evenly as possible (earlier parts take the remainder). */
 export function evenParts<T>(items: readonly T[], n: number): T[][] {
@@ -190,154 +78,233 @@ export function evenParts<T>(items: readonly T[], n: number): T[][] {
   return out;
 }
 
-interface Part {
-  children: Block[];
-  density: SlideDensity;
+/** What a part of a split slide is made of. */
+type Build<T> = (part: readonly T[], index: number, count: number) => Omit<Draft, 'titleSize' | 'density' | 'title'> & { title?: Bi };
+
+/**
+ * Consecutive parts of `n` items, each accepted by `ok(from, to, k)`, as even
+ * as they can be: the largest part as small as possible (at most `max`), then
+ * the smallest as large as possible, earlier parts the larger ones; null when
+ * there is none.
+ */
+export function partition(n: number, parts: number, max: number, ok: (from: number, to: number, k: number) => boolean): [number, number][] | null {
+  for (let cap = Math.ceil(n / parts); cap <= max; cap++) {
+    for (let floor = Math.floor(n / parts); floor >= 1; floor--) {
+      // can(k, i): items i.. can make parts k.. (memoised).
+      const memo = new Map<number, boolean>();
+      const can = (k: number, i: number): boolean => {
+        if (k === parts) return i === n;
+        const key = k * (n + 1) + i;
+        const hit = memo.get(key);
+        if (hit !== undefined) return hit;
+        let r = false;
+        for (let to = Math.min(n, i + cap); to >= i + floor && !r; to--) r = ok(i, to, k) && can(k + 1, to);
+        memo.set(key, r);
+        return r;
+      };
+      if (!can(0, 0)) continue;
+      const out: [number, number][] = [];
+      for (let k = 0, i = 0; k < parts; k++) {
+        let to = Math.min(n, i + cap);
+        while (!(ok(i, to, k) && can(k + 1, to))) to--;
+        out.push([i, to]);
+        i = to;
+      }
+      return out;
+    }
+  }
+  return null;
 }
 
 /**
- * Place items on as few slides as fit: one slide at normal size, else one
- * compact slide, else the fewest even parts that each fit compact. A part
- * that fits at normal size keeps normal size. One item always makes a part.
+ * Items on as few slides as fit at normal size (at most `maxItems` each), split
+ * as evenly as they allow; an item too tall alone is set compact on a slide of
+ * its own. Part 1 keeps the outline's title, later parts are "（续）".
  */
-export function fitItems<T>(items: readonly T[], build: (part: readonly T[], last: boolean) => Block[], maxItems = Infinity): Part[] {
-  const place = (part: readonly T[], last: boolean): Part | null => {
-    const children = build(part, last);
-    if (part.length <= 1) return { children, density: fits(children, 'normal') ? 'normal' : 'compact' };
-    if (part.length > maxItems) return null;
-    if (fits(children, 'normal')) return { children, density: 'normal' };
-    if (fits(children, 'compact')) return { children, density: 'compact' };
-    return null;
+export function paginate<T>(article: Article, outline: SlideOutline, items: readonly T[], build: Build<T>, maxItems = MAX_ITEMS): Draft[] {
+  const draft = (part: readonly T[], k: number, n: number, density: SlideDensity): Omit<Draft, 'titleSize'> => {
+    const b = build(part, k, n);
+    // The source line names what the slide shows; the outline's own cites stand in only when it shows nothing cited.
+    const cites = b.cites.length > 0 ? b.cites : outline.cites;
+    return { ...b, cites, title: b.title ?? (k === 0 ? outline.title : continuedTitle(outline.title)), density };
   };
-  for (let n = 1; n <= Math.max(1, items.length); n++) {
-    const parts = evenParts(items, n).map((part, k) => place(part, k === n - 1));
-    if (parts.every((p): p is Part => p !== null)) return parts;
+  if (items.length === 0) return [finish(article, draft([], 0, 1, 'normal'))];
+  let split: [number, number][] | null = null;
+  // Whether a part fits depends on its items and on being the first part (its title) or the last (a foot): remembered across splits.
+  const seen = new Map<number, boolean>();
+  for (let n = Math.ceil(items.length / maxItems); n <= items.length && !split; n++) {
+    const ok = (from: number, to: number, k: number): boolean => {
+      const key = ((from * (items.length + 1) + to) * 2 + (k === 0 ? 1 : 0)) * 2 + (k === n - 1 ? 1 : 0);
+      let r = seen.get(key);
+      if (r === undefined) seen.set(key, (r = to - from === 1 || evaluate(article, draft(items.slice(from, to), k, n, 'normal')).fits));
+      return r;
+    };
+    split = partition(items.length, n, maxItems, ok);
   }
-  return [{ children: build(items, true), density: 'compact' }];
+  const parts = (split ?? items.map((_, i): [number, number] => [i, i + 1])).map(([a, b]) => items.slice(a, b));
+  return parts.map((p, k) => {
+    const normal = draft(p, k, parts.length, 'normal');
+    const density: SlideDensity = evaluate(article, normal).fits ? 'normal' : 'compact';
+    return finish(article, draft(p, k, parts.length, density));
+  });
 }
 
-function pair(b: Bi, cites: string[], marker?: string): PairBlock {
-  return { type: 'pair', zh: inline(b.zh), en: inline(b.en), cites, ...(marker ? { marker } : {}) };
+function pair(text: Bi, cites: string[], marker?: string): PairBlock {
+  return { type: 'pair', zh: inline(text.zh), en: inline(text.en), cites, ...(marker ? { marker } : {}) };
 }
 
-/** A slide's content before numbering. */
-interface Draft {
-  outline: SlideOutline;
-  layout: SlideBlock['layout'];
-  children: Block[];
-  density: SlideDensity;
+/** Short points: every cell of a zh | en row within three lines. */
+function shortEnough(pairs: readonly PairBlock[]): boolean {
+  return pairs.every((p) => {
+    const l = columnLines(p, 'normal');
+    return l.zh <= 3 && l.en <= 3;
+  });
 }
 
-type Filler = (outline: SlideOutline, article: Article) => Draft[];
-
-const drafts = (outline: SlideOutline, parts: Part[]): Draft[] => parts.map((p) => ({ outline, layout: 'content', ...p }));
-
-function pairsSlides(outline: SlideOutline, items: { text: Bi; cites: string[] }[], numbered: boolean): Draft[] {
-  const indexed = items.map((it, i) => ({ ...it, i }));
-  return drafts(
-    outline,
-    fitItems(indexed, (part) => part.map((it) => pair(it.text, it.cites, numbered ? String(it.i + 1) : undefined)), MAX_POINTS),
-  );
+/** Points or takeaways: one as a statement, short ones in zh | en columns, else points (numbered for takeaways). */
+function pointSlides(article: Article, outline: SlideOutline, items: readonly SlidePoint[], numbered: boolean): Draft[] {
+  const indexed = items.map((p, i) => pair(p.text, p.cites, numbered ? String(i + 1) : undefined));
+  if (indexed.length === 1) {
+    const statement = { layout: 'statement' as const, children: indexed, cites: indexed[0].cites.length > 0 ? indexed[0].cites : outline.cites, title: outline.title, density: 'normal' as const };
+    if (evaluate(article, statement).fits) return [finish(article, statement)];
+  }
+  const columns = !numbered && indexed.length >= 2 && shortEnough(indexed);
+  return paginate(article, outline, indexed, (part) => ({
+    layout: columns && part.length >= 2 ? 'columns' : 'points',
+    children: [...part],
+    cites: uniq(part.flatMap((p) => p.cites)),
+  }));
 }
 
-/** Recommendations in actor order (source order within an actor), each with its actor as a bold lead-in. */
+/** Recommendations as numbered list items (numbers as in the checklist), actor as a lead-in, tagged explicit / inferred. */
 export function recommendationItems(article: Article) {
-  const rank = (id: string) => article.actors.findIndex((a) => a.id === id);
-  return article.recommendations
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank(a.r.actor) - rank(b.r.actor) || a.i - b.i)
-    .map(({ r }) => {
-      const actor = actorOf(article, r.actor);
-      return {
-        text: {
-          zh: [{ text: `${actor.zh}${FW.colon}`, strong: true }, { text: r.text.zh }],
-          en: [{ text: `${actor.en}: `, strong: true }, { text: r.text.en }],
-        },
-        cites: r.cites,
-      };
-    });
+  return numberedRecommendations(article).map(({ rec, number, actor }) => ({
+    number,
+    id: rec.id,
+    item: {
+      text: {
+        zh: [{ text: `${actor.zh}${FW.colon}`, strong: true }, { text: rec.text.zh }],
+        en: [{ text: `${actor.en}: `, strong: true }, { text: rec.text.en }],
+      },
+      tags: biInline(kindLabel(rec)),
+      cites: rec.cites,
+    },
+  }));
 }
 
-/** Glossary rows (term; name in both languages), set two across when there are many. */
-export function glossarySlideTable(article: Article, rows: readonly Article['glossary'][number][]): TableBlock {
-  const base = glossaryTable(article);
-  const columns = base.columns.slice(0, 2);
-  const cells = (t: Article['glossary'][number]) => [{ text: { zh: inline(t.term) } }, { text: biInline(t.name), cites: t.cites }];
-  const cites = uniq(rows.flatMap((t) => t.cites));
-  if (rows.length <= GLOSSARY_ONE_ACROSS) return { ...base, columns, rows: rows.map(cells), cites };
-  // Two across: the first half runs down the left columns, the second half down the right ones.
-  const [left, right] = evenParts(rows, 2);
+/** Glossary rows of one slide: term | name (Chinese over English). */
+export function glossarySlideTable(rows: readonly Article['glossary'][number][]): TableBlock {
   return {
-    ...base,
-    columns: [...columns, ...columns],
-    rows: left.map((t, i) => [...cells(t), ...(right[i] ? cells(right[i]) : [{ text: {} }, { text: {} }])]),
-    cites,
+    type: 'table',
+    columns: [
+      { text: biInline(LABELS.term), weight: 1 },
+      { text: biInline(LABELS.name), weight: 3 },
+    ],
+    rows: rows.map((t) => [{ text: { zh: inline(t.term) } }, { text: biInline(t.name), cites: t.cites }]),
+    cites: uniq(rows.flatMap((t) => t.cites)),
   };
 }
 
-/** One filler per slide kind; unknown kinds fall back to their explicit points. */
-const fillers: Record<SlideOutline['kind'], Filler> = {
-  title: (outline, article) => [{ outline, layout: 'title', children: [titleBlock(article, 'slides')], density: 'normal' }],
-  takeaways: (outline, article) =>
-    pairsSlides(outline, article.takeaways.map((t) => ({ text: t.text, cites: t.cites })), true),
-  points: (outline) => pairsSlides(outline, outline.points, false),
-  recommendations: (outline, article) =>
-    drafts(
-      outline,
-      fitItems(recommendationItems(article), (part) => [
-        { type: 'list', ordered: false, cites: uniq(part.flatMap((it) => it.cites)), items: part.map((it) => ({ text: it.text, cites: it.cites })) },
-      ]),
-    ),
-  timeline: (outline, article) =>
-    // The columns are too narrow for the notes of inferred or uncertain dates: they go under the figure.
-    drafts(outline, fitItems(byDate(article.timeline), (events) => [timelineFigure(events, false), ...certaintyNotes(events)])),
-  glossary: (outline, article) => {
-    // Term and name only; definitions stay in the summary. Without a source slide the last part names the source.
-    const foot = article.slides.some((s) => s.kind === 'source') ? [] : sourceFoot(article);
-    return drafts(outline, fitItems(article.glossary, (rows, last) => [glossarySlideTable(article, rows), ...(last ? foot : [])]));
-  },
-  source: (outline, article) => {
-    const children: Block[] = [
-      ...articleMetaLines(article).map((l) => ({
-        type: 'pair' as const,
-        zh: [{ text: `${l.label.zh}${FW.colon}`, strong: true }, { text: l.value.zh, ...(l.href ? { href: l.href } : {}) }],
-        en: [{ text: `${l.label.en}: `, strong: true }, { text: l.value.en, ...(l.href ? { href: l.href } : {}) }],
-        cites: [],
-      })),
-      { type: 'paragraph', lang: 'zh', role: 'note', text: inline(licenceLine(article).zh), cites: [] },
-      { type: 'paragraph', lang: 'en', role: 'note', text: inline(licenceLine(article).en), cites: [] },
-    ];
-    return [{ outline, layout: 'content', children, density: fits(children, 'normal') ? 'normal' : 'compact' }];
-  },
-};
-
-/** The source in two note lines (Chinese, English): the original, the publisher and date, the font licence. */
+/** The source in two note lines (Chinese, English): the original, the publisher and date, the fonts' licence. */
 export function sourceFoot(article: Article): Block[] {
-  // The original's address is on the title slide and behind the outlet's link; spelt out here it would crowd the glossary.
+  // The original's address is behind the outlet's and the title's links; spelt out here it would crowd the glossary.
   const lines = articleMetaLines(article).filter((l) => l.label !== LABELS.originalUrl);
   const line = (lang: 'zh' | 'en'): Inline => {
     const out: Inline = [];
     lines.forEach((l, i) => {
       if (i > 0) out.push({ text: lang === 'zh' ? FW.comma : '; ' });
-      out.push({ text: `${l.label[lang]}${lang === 'zh' ? FW.colon : ': '}` }, { text: l.value[lang], ...(l.href ? { href: l.href } : {}) });
+      out.push({ text: `${l.label[lang]}${lang === 'zh' ? FW.colon : ': '}` }, ...metaValue(l, lang));
     });
     out.push({ text: lang === 'zh' ? FW.period : '. ' }, { text: licenceLine(article)[lang] });
     return out;
   };
   return [
-    { type: 'paragraph', id: 'source', lang: 'zh', role: 'note', text: line('zh'), cites: [] },
+    { type: 'paragraph', id: fixedId(article, 'source'), lang: 'zh', role: 'note', text: line('zh'), cites: [] },
     { type: 'paragraph', lang: 'en', role: 'note', text: line('en'), cites: [] },
   ];
 }
 
-/** The title of part `k` of `n`: `时间线（1/2）`, `Timeline (1/2)`. */
-export function partTitle(title: Bi, k: number, n: number): Bi {
-  return n === 1 ? title : { zh: `${title.zh}${FW.open}${k}/${n}${FW.close}`, en: `${title.en} (${k}/${n})` };
+/** The title slide, and when the original's rows do not fit beside a long title, a second title slide holding them. */
+function titleSlides(outline: SlideOutline, article: Article): Draft[] {
+  // The slide's id is the anchor (a deck may open with two title slides).
+  const titleBlock = (...args: Parameters<typeof makeTitleBlock>): TitleBlock => {
+    const { id: _id, ...b } = makeTitleBlock(...args);
+    return b;
+  };
+  const all = titleBlock(article, 'slides');
+  const whole = fitTitleBlock(all);
+  const slide = (b: TitleBlock, size: SizePair, title: Bi): Draft => ({ layout: 'title', children: [b], density: 'normal', title, titleSize: size, cites: outline.cites, quiet: true });
+  const smallest = slideSpec.title.sizes[slideSpec.title.sizes.length - 1];
+  if (whole) return [slide(all, whole, outline.title)];
+  const lines = articleMetaLines(article);
+  const first = titleBlock(article, 'slides', lines.filter((l) => !l.original));
+  const second: TitleBlock = { type: 'title', title: biInline(article.shortTitle), subtitle: biInline(LABELS.original), meta: metaRows(lines.filter((l) => l.original)), cites: [] };
+  return [slide(first, fitTitleBlock(first) ?? smallest, outline.title), slide(second, fitTitleBlock(second) ?? smallest, continuedTitle(outline.title))];
 }
 
-function childCites(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => b.cites);
+/** A divider: the title large, its points (if any) under it; points that do not fit continue as `points` slides. */
+function sectionSlides(outline: SlideOutline, article: Article): Draft[] {
+  const size = slideSpec.section.sizes.find((s) => sectionTitleHeight(outline.title, s) <= slideContent.height * 0.5) ?? slideSpec.section.sizes[slideSpec.section.sizes.length - 1];
+  const pairs = outline.points.map((p) => pair(p.text, p.cites));
+  const room = slideContent.height * 0.97 - sectionTitleHeight(outline.title, size);
+  let onDivider = 0;
+  while (onDivider < pairs.length && onDivider < MAX_ITEMS && bodyHeight('section', pairs.slice(0, onDivider + 1)) <= room) onDivider++;
+  const divider: Draft = { layout: 'section', children: pairs.slice(0, onDivider), density: 'normal', title: outline.title, titleSize: size, cites: uniq([...outline.cites, ...pairs.slice(0, onDivider).flatMap((p) => p.cites)]), quiet: true };
+  const rest = pairs.slice(onDivider);
+  if (rest.length === 0) return [divider];
+  const more = paginate(article, outline, rest, (part) => ({ layout: 'points', children: [...part], cites: uniq(part.flatMap((p) => p.cites)), title: continuedTitle(outline.title) }));
+  return [divider, ...more];
 }
+
+/** One filler per outline kind. */
+const fillers: Record<SlideOutline['kind'], Filler> = {
+  title: titleSlides,
+  section: sectionSlides,
+  takeaways: (outline, article) => pointSlides(article, outline, article.takeaways, true),
+  points: (outline, article) => pointSlides(article, outline, outline.points, false),
+  recommendations: (outline, article) =>
+    paginate(article, outline, recommendationItems(article), (part): { layout: SlideLayout; children: Block[]; cites: string[] } => {
+      const list: ListBlock = { type: 'list', ordered: true, ...(part[0] && part[0].number !== 1 ? { start: part[0].number } : {}), items: part.map((p) => p.item), cites: uniq(part.flatMap((p) => p.item.cites)) };
+      return { layout: 'checklist', children: part.length > 0 ? [list] : [], cites: list.cites };
+    }),
+  timeline: (outline, article) =>
+    paginate(article, outline, byDate(article.timeline), (events) => {
+      // The events' anchors are the summary's; a deck may show the timeline twice.
+      const figure = timelineFigure(article, events);
+      const bare = { ...figure, events: figure.events.map(({ id: _id, ...e }) => e) };
+      return { layout: 'timeline', children: events.length > 0 ? [bare] : [], cites: figure.cites };
+    }),
+  glossary: (outline, article) => {
+    // Without a source slide, the last part of the last glossary slide names the source (and the fonts' licence).
+    const last = [...article.slides].reverse().find((s) => s.kind === 'glossary');
+    const foot = article.slides.some((s) => s.kind === 'source') || last !== outline ? [] : sourceFoot(article);
+    return paginate(article, outline, article.glossary, (rows, k, n) => {
+      const table = glossarySlideTable(rows);
+      return { layout: 'glossary', children: [...(rows.length > 0 ? [table] : []), ...(k === n - 1 ? foot : [])], cites: table.cites };
+    });
+  },
+  source: (outline, article) => {
+    // The original (author, outlet, title, date; its address spelt out), then the Chinese edition, then the fonts' licence.
+    const o = article.original;
+    const date = formatDate(article.date);
+    const pairs: Block[] = [
+      { type: 'pair', zh: originalLine(o, 'zh'), en: originalLine(o, 'en'), cites: [] },
+      ...(o.url ? [{ type: 'paragraph' as const, lang: 'en' as const, role: 'note' as const, text: [{ text: o.url, href: o.url }], cites: [] }] : []),
+      {
+        type: 'pair',
+        zh: [{ text: `${LABELS.edition.zh}${FW.colon}`, strong: true }, { text: `${article.publisher.zh}${FW.comma}${date.zh}` }],
+        en: [{ text: `${LABELS.edition.en}: `, strong: true }, { text: `${article.publisher.en}, ${date.en}` }],
+        cites: [],
+      },
+    ];
+    const licence: Block[] = [
+      { type: 'paragraph', lang: 'zh', role: 'note', text: inline(licenceLine(article).zh), cites: [] },
+      { type: 'paragraph', lang: 'en', role: 'note', text: inline(licenceLine(article).en), cites: [] },
+    ];
+    const d: Omit<Draft, 'titleSize'> = { layout: 'closing', children: [...pairs, ...licence], density: 'normal', title: outline.title, cites: outline.cites };
+    return [finish(article, evaluate(article, d).fits ? d : { ...d, density: 'compact' })];
+  },
+};
 
 export function slides(article: Article): Doc {
   const used = new Set<string>();
@@ -349,19 +316,25 @@ export function slides(article: Article): Doc {
   };
   const blocks: SlideBlock[] = [];
   for (const outline of article.slides) {
-    const filler = fillers[outline.kind] ?? fillers.points;
-    const parts = filler(outline, article);
+    const parts = (fillers[outline.kind] ?? fillers.points)(outline, article);
     parts.forEach((d, k) => {
+      const childCites = d.children.flatMap((b) => b.cites);
+      const source = d.quiet ? undefined : labelledSource(article, d.cites);
+      const notesSource = labelledSource(article, uniq([...outline.cites, ...d.cites, ...childCites]));
       blocks.push({
         type: 'slide',
-        id: uniqueId(parts.length === 1 ? outline.id : `${outline.id}-${k + 1}`),
+        id: uniqueId(k === 0 ? outline.id : `${outline.id}-${k + 1}`),
         number: blocks.length + 1,
         layout: d.layout,
-        title: biInline(partTitle(outline.title, k + 1, parts.length)),
+        title: biInline(d.title),
         children: d.children,
         notes: biInline(outline.notes),
-        cites: uniq([...outline.cites, ...childCites(d.children)]),
+        cites: uniq([...outline.cites, ...childCites]),
+        ...(source ? { source } : {}),
+        ...(notesSource ? { notesSource } : {}),
+        ...(parts.length > 1 ? { part: { index: k + 1, count: parts.length } } : {}),
         ...(d.density === 'compact' ? { density: 'compact' as const } : {}),
+        ...(d.titleSize ? { titleSize: { zh: d.titleSize.zh, en: d.titleSize.en } } : {}),
       });
     });
   }

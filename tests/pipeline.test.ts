@@ -32,7 +32,7 @@ describe('the pipeline', () => {
   it('renders the site index through the HTML backend', async () => {
     const html = new TextDecoder().decode(await renderSite([{ slug: 'a', title: { zh: '标题', en: 'Title' }, artifacts: [{ path: 'a/summary.pdf', format: 'pdf', product: 'summary', bytes: 2048 }] }]));
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('<a href="a/summary.pdf">summary.pdf</a>');
+    expect(html).toContain('<a href="a/summary.pdf">PDF</a>\u00A02.0 KB');
     expect(html).toContain('2.0 KB');
   });
 });

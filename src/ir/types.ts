@@ -51,9 +51,16 @@ export interface Span {
   /**
    * What the run is, for styling: a citation mark ("¶3.2"), a footnote
    * reference ("1"), a glossary term at its first use, a certainty or
-   * continuation mark ("推断" / "inferred"), a small label ("原文建议").
+   * continuation mark ("推断" / "inferred"), a small label ("原文建议"), the
+   * title of a work (the original article: HTML `<cite>`).
    */
-  role?: 'cite' | 'noteref' | 'term' | 'mark' | 'tag';
+  role?: 'cite' | 'noteref' | 'term' | 'mark' | 'tag' | 'title';
+  /**
+   * Keep the run on one line: never break inside it (HTML `white-space:
+   * nowrap`, pdfmake `noWrap`, non-breaking in DOCX/PPTX). Set on timeline
+   * dates; the template leaves room for it.
+   */
+  nowrap?: boolean;
 }
 
 /** Inline content: flat formatted runs. */
@@ -135,6 +142,11 @@ export interface ListItem {
   children?: Block[];
   /** The visible citation line of the item. */
   source?: Inline;
+  /**
+   * Small labels of the item (e.g. explicit / inferred), each language before
+   * the item's text in that language (see `slideSpec.body.tagPad`).
+   */
+  tags?: BiInline;
 }
 
 export interface ListBlock extends BlockBase {
@@ -158,7 +170,9 @@ export interface MarginNote {
  * One citable block of the article's text in the reading edition: a
  * paragraph, a list item's paragraph, a quoted paragraph or a footnote.
  * Backends show `mark` beside it (the id is its anchor) and its notes in the
- * margin (below it where the page is narrow).
+ * margin (below it where the page is narrow). The summary's and checklist's
+ * "Sources cited" appendix (a `media: 'print'` group) holds passages too,
+ * each with one note whose cite run links its mark to the reading edition.
  */
 export interface PassageBlock extends BlockBase {
   type: 'passage';
@@ -186,6 +200,8 @@ export interface ChecklistItemBlock extends BlockBase {
   type: 'checkItem';
   /** Stable id of the recommendation; HTML keys saved state on it. */
   id: string;
+  /** The item's number, shown before it (`3`): margin notes of the reading edition name it ("建议 3"). */
+  marker?: string;
   zh: Inline;
   en: Inline;
   /** Actor and horizon, when the item shows them itself (not when its group's headings do). */
@@ -244,10 +260,18 @@ export interface TimelineFigure extends BlockBase {
   events: {
     id?: string;
     date: string;
-    /** The date as printed, certainty mark included ("2024年12月（存疑）"). */
+    /**
+     * The date as printed, certainty mark included ("2024年12月（存疑）"): each
+     * language on ONE line, never broken (its runs are `nowrap`); on slides the
+     * date column is as wide as the slide's widest date (see `slideSpec.timeline`).
+     */
     dateLabel: BiInline;
     text: BiInline;
-    /** The certainty note of an inferred or uncertain date. */
+    /**
+     * The certainty note of an inferred or uncertain date, led by a bold
+     * "注：" / "Note: ": drawn with the event, small (the event's `text` is the
+     * claim alone).
+     */
     note?: BiInline;
     cites: string[];
     /** The visible citation line. */
@@ -272,17 +296,42 @@ export interface SlideBlock extends BlockBase {
   notesSource?: Inline;
   /** The small source line of the slide (cite runs). */
   source?: Inline;
-  /** Part `index` of `count` when the template continued content on further slides (the words are in the title). */
+  /**
+   * Part `index` of `count` when the template continued content on further
+   * slides (the words, "（续）" / "(continued)", are in the title). The first
+   * part keeps the outline's id; later parts are `<id>-2`, `<id>-3`.
+   */
   part?: { index: number; count: number };
-  /** Type scale: `compact` (smaller type, tighter spacing) when the content does not fit at normal size. Defaults to `normal`. */
+  /**
+   * Body type: `compact` (`slideSpec.body.compact`) only when a single item
+   * does not fit at normal size (lists never shrink: they continue on the
+   * next slide). Defaults to `normal`.
+   */
   density?: 'normal' | 'compact';
+  /**
+   * Type sizes in points the template chose for the headline — on a `title`
+   * or `section` slide, for the title block's / divider's title — within the
+   * theme's bounds (`slideSpec.headline.sizes`, `slideSpec.title.sizes`,
+   * `slideSpec.section.sizes`), so that it fits wrapped. Absent: the largest.
+   */
+  titleSize?: { zh: number; en: number };
 }
 
 /**
- * Slide layouts: `title`; `section` (a divider); `statement` (one takeaway,
- * large); `columns` (Chinese | English side by side); `points` (a list);
- * `timeline`; `checklist` (recommendations); `glossary`; `closing`.
- * `content` is the former general layout (points).
+ * Slide layouts, chosen by the template from the content (children listed):
+ * - `title`: a title block (the article's title, the product, label/value rows;
+ *   a second `title` slide, part 2, holds the original's rows when they do not fit);
+ * - `section`: a divider: the slide's title large; any pairs below it;
+ * - `statement`: one pair (a takeaway or point), large (`slideSpec.statement`);
+ * - `columns`: pairs, each a row: Chinese left, English right;
+ * - `points`: pairs (numbered when they have a marker), Chinese over English;
+ * - `timeline`: one timeline figure, one row per event (<= 6);
+ * - `checklist`: an ordered list of recommendations (`start` continues the
+ *   numbering across parts), each item tagged explicit / inferred;
+ * - `glossary`: a table (term | name), and on the last part of a deck without a
+ *   closing slide, the source lines;
+ * - `closing`: the source: label/value pairs and note lines.
+ * `content` is the former general layout, an alias of `points`.
  */
 export type SlideLayout = 'title' | 'section' | 'statement' | 'columns' | 'points' | 'timeline' | 'checklist' | 'glossary' | 'closing' | 'content';
 

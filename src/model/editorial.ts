@@ -151,6 +151,7 @@ export const editorialHandlers: Record<string, Handler> = {
     let notesSeen = false;
     for (const c of containers) {
       if (c.name === 'point') {
+        if (id && c.position) reg.places.set(`${id}/point-${points.length + 1}`, { line: c.position.start.line, column: c.position.start.column });
         const psrc = checkAttributes(ctx, c, ['cites']);
         const pcites = readCites(ctx, reg, c, psrc, false, '`:::point`');
         const { texts: pt, containers: pc } = readTexts(ctx, c, ['text'], '`:::point`');

@@ -36,13 +36,15 @@ export interface LoadResult {
   generated: GeneratedId[];
   /** Every citable block of the body in document order, even when the file has errors (empty when it could not be parsed). */
   citables: Citable[];
+  /** Where each editorial item opens, by id; slide points as `<slide-id>/point-<k>` (see `Registry.places`). */
+  places: ReadonlyMap<string, { line: number; column: number }>;
 }
 
 const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 
-function done(file: VFile, article: Article | null, generated: GeneratedId[] = [], citables: Citable[] = []): LoadResult {
+function done(file: VFile, article: Article | null, generated: GeneratedId[] = [], citables: Citable[] = [], places: ReadonlyMap<string, { line: number; column: number }> = new Map()): LoadResult {
   sortMessages(file);
-  return { file, article: hasFatal(file) ? null : article, generated, citables };
+  return { file, article: hasFatal(file) ? null : article, generated, citables, places };
 }
 
 /** Warn when the number of items of a kind is outside its range. */
@@ -136,7 +138,7 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
   checkCount(ctx, reg, body.takeaways.map((t) => t.id), COUNTS.takeaways, 'takeaway-count', 'key takeaway');
   checkCount(ctx, reg, body.slides.map((s) => s.id), COUNTS.slides, 'slide-count', 'slide');
   reportOverflow(ctx);
-  if (!front.value || hasFatal(file)) return done(file, null, reg.generated, citables);
+  if (!front.value || hasFatal(file)) return done(file, null, reg.generated, citables, reg.places);
   const f = front.value;
   const article: Article = {
     slug: f.slug,
@@ -161,7 +163,7 @@ export function articleFromBytes(bytes: Uint8Array, path: string): LoadResult {
   checkArticleStrings(ctx, { ...article, sourcePath: '' });
   // zh/en consistency once the file has no errors (an error's consequences would only add noise).
   if (!hasFatal(file)) checkConsistency(ctx, tree, article);
-  return done(file, article, reg.generated, citables);
+  return done(file, article, reg.generated, citables, reg.places);
 }
 
 /** Read and validate a source file; an unreadable file is a diagnostic, not a throw. */

@@ -60,10 +60,16 @@ export interface Registry {
   /** Citable blocks without an id, in document order (ids are generated once every explicit id is known). */
   pending: PendingId[];
   generated: GeneratedId[];
+  /**
+   * Where each editorial item opens (`:::takeaway{#tk-1 …}` → its first colon),
+   * by id; a slide's points as `<slide-id>/point-<k>` (k from 1). For messages
+   * about an item's text after the model (`check`'s slot lengths).
+   */
+  places: Map<string, { line: number; column: number }>;
 }
 
 export function createRegistry(): Registry {
-  return { ids: new Map(), cites: [], citableIds: new Set(), generatedIds: new Set(), refusedIds: new Set(), pending: [], generated: [] };
+  return { ids: new Map(), cites: [], citableIds: new Set(), generatedIds: new Set(), refusedIds: new Set(), pending: [], generated: [], places: new Map() };
 }
 
 /** Place of a directive's opening marker and name, e.g. `:::takeaway`. */
@@ -102,7 +108,9 @@ export function registerId(ctx: Ctx, reg: Registry, node: Directives, sources: M
     report(ctx, 'missing-item-id', `${kind.charAt(0).toUpperCase()}${kind.slice(1)} has no id: add \`{#id}\``, openingPlace(ctx, node));
     return undefined;
   }
-  return claimId(ctx, reg, id, kind, node.position?.start.line ?? 0, valuePlace(ctx, node, sources.get('id')));
+  const claimed = claimId(ctx, reg, id, kind, node.position?.start.line ?? 0, valuePlace(ctx, node, sources.get('id')));
+  if (claimed && node.position) reg.places.set(claimed, { line: node.position.start.line, column: node.position.start.column });
+  return claimed;
 }
 
 /** Check an explicit id and claim it for `kind`; undefined (and an error) when invalid or taken. */

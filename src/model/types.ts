@@ -251,6 +251,8 @@ export interface TimelineEvent {
 
 export const SLIDE_KINDS = [
   'title',
+  /** A divider between parts of the talk: its title large (and its points, if any, under it). */
+  'section',
   'points',
   'takeaways',
   'recommendations',

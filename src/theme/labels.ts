@@ -36,16 +36,55 @@ export const LABELS = {
   product: { zh: '产品', en: 'Product' },
   file: { zh: '文件', en: 'File' },
   size: { zh: '大小', en: 'Size' },
+  format: { zh: '格式', en: 'Format' },
+  /** The landing page's abstract of an article (its key takeaways). */
+  abstract: { zh: '内容提要', en: 'Abstract' },
+  /** The original the article translates (landing page, title slide continuation, closing slide). */
+  original: { zh: '原文', en: 'The original' },
+  /** The Chinese edition (closing slide): publisher and date. */
+  edition: { zh: '中文版', en: 'Chinese edition' },
   offline: {
-    zh: '所有文件均可离线阅读\u3002字体 Noto Sans SC\uFF0CSIL 开放字体许可证 1.1\uFF1A',
-    en: 'Every file reads offline. Font: Noto Sans SC, SIL Open Font License 1.1:',
+    zh: '所有文件均可离线阅读\u3002字体 Noto Sans SC 与 Noto Sans\uFF0CSIL 开放字体许可证 1.1\uFF1A',
+    en: 'Every file reads offline. Fonts: Noto Sans SC and Noto Sans, SIL Open Font License 1.1:',
   },
   licence: {
     // Full-width punctuation from escapes, so no editor or tool can fold it to ASCII.
-    // Only what the front matter says (the publisher) and the font's licence, which must ship with the files.
-    zh: '中文译文由{publisher}发布\u3002字体\uFF1ANoto Sans SC\uFF0CSIL Open Font License 1.1\u3002',
-    en: 'Chinese translation published by {publisher}. Font: Noto Sans SC, SIL Open Font License 1.1.',
+    // Only what the front matter says (the publisher) and the fonts' licence, which must ship with the files.
+    zh: '中文译文由{publisher}发布\u3002字体\uFF1ANoto Sans SC 与 Noto Sans\uFF0CSIL Open Font License 1.1\u3002',
+    en: 'Chinese translation published by {publisher}. Fonts: Noto Sans SC and Noto Sans, SIL Open Font License 1.1.',
   },
+  /* The reading edition and citations. */
+  contents: { zh: '目录', en: 'Contents' },
+  /** The reading edition's label of a section's summary: the editors' words, set apart from the article's. */
+  sectionSummary: { zh: '编者摘要', en: 'Editors\u2019 summary' },
+  /** The appendix of the summary and the checklist: every cited paragraph, so a printed copy stands alone. */
+  sourcesCited: { zh: '引用原文', en: 'Sources cited' },
+  /** Lead-in of a small source line: "出处 / Source ¶3.2". */
+  sourceLine: { zh: '出处', en: 'Source' },
+  /** Margin note of a passage of the appendix: where it stands in the reading edition. */
+  inContext: { zh: '全文阅读版', en: 'Reading edition' },
+  /** Margin-note labels of the reading edition (followed by a number or date). */
+  takeawayNote: { zh: '要点', en: 'Takeaway' },
+  recommendationNote: { zh: '建议', en: 'Recommendation' },
+  eventNote: { zh: '事件', en: 'Event' },
+  termNote: { zh: '术语', en: 'Term' },
+  /* Explicit vs inferred recommendations: the words say it, not only a colour. */
+  /** `kind=explicit`: one of the recommendations the article itself lists. */
+  explicit: { zh: '原文建议', en: 'The article\u2019s own' },
+  /** `kind=implicit`: the editors' inference from the article's analysis. */
+  implicit: { zh: '编者归纳', en: 'Editors\u2019 inference' },
+  /** The summary's section of the article's own recommendations. */
+  explicitRecommendations: { zh: '文章提出的建议', en: 'The article\u2019s recommendations' },
+  explicitIntro: { zh: '以下是文章自己列出的建议\u3002', en: 'These are the recommendations the article itself lists.' },
+  /** After `explicitIntro` when the editors also inferred recommendations. */
+  implicitPointer: { zh: '编者据正文分析归纳的其他建议见建议清单\u3002', en: 'The checklist adds those the editors infer from its analysis.' },
+  /** The checklist's legend of its two tags. */
+  tagLegend: {
+    zh: '\u201C原文建议\u201D是文章自己列出的建议\uFF1B\u201C编者归纳\u201D是编者根据文章的分析归纳的建议\u3002',
+    en: '\u201CThe article\u2019s own\u201D marks a recommendation the article itself lists; \u201CEditors\u2019 inference\u201D marks one the editors infer from its analysis.',
+  },
+  /** A list or table continued on the next slide: "建议清单（续）" / "Recommendations (continued)". */
+  continued: { zh: '续', en: 'continued' },
 } as const satisfies Record<string, Bi>;
 
 /** The mark a timeline date carries when the text does not state it plainly. */

@@ -238,6 +238,8 @@ const expected: Record<string, string[]> = {
   'zh-en-number': [
     "22:10-22:12: In takeaway `tk-1`, the Chinese `十六` gives the number 16, which the English does not have [zh-en-number]",
   ],
+  // Slot lengths are measured by `check` after the model (tests/check/slots.test.ts): the model itself says nothing.
+  'text-too-long': [],
   'zh-en-term': [
     "23:6-23:10: In takeaway `tk-1`, the English `GCAP` is not in the Chinese, where the Chinese has `GPI` [zh-en-term]",
   ],

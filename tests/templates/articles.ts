@@ -18,8 +18,21 @@ export async function loadRealArticle(): Promise<Article> {
   return article;
 }
 
+export const SECOND_SOURCE = path.join(root, 'source/allied-cloud-interoperability.md');
+
+/** Both real articles, by slug (each must load). */
+export async function loadRealArticles(): Promise<[string, Article][]> {
+  const out: [string, Article][] = [];
+  for (const p of [REAL_SOURCE, SECOND_SOURCE]) {
+    const { article, file } = await loadArticle(p);
+    if (!article) throw new Error(`${p} does not load:\n${file.messages.join('\n')}`);
+    out.push([article.slug, article]);
+  }
+  return out;
+}
+
 export async function testArticles(): Promise<[string, Article][]> {
-  return [['sample', sampleArticle], ['us-japan-acquisition', await loadRealArticle()]];
+  return [['sample', sampleArticle], ...(await loadRealArticles())];
 }
 
 export function plain(inl: Inline | undefined): string {

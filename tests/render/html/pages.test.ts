@@ -114,9 +114,11 @@ describe('landing page', async () => {
     for (const e of entries) {
       expect(html).toContain(`id="${e.slug}"`);
       for (const a of e.artifacts) {
-        const row = new RegExp(`<a href="${a.path.replace(/[.]/g, '\\.')}">[^<]+</a></span></td><td><span class="same">([^<]+)</span></td>`).exec(html);
+        // Each product's files in one cell: the format a link, then its size.
+        const row = new RegExp(`<a href="${a.path.replace(/[.]/g, '\\.')}">([A-Z]+)</a>\u00A0([^<·]+?)(?: · |</span>)`).exec(html);
         expect(row, a.path).not.toBeNull();
-        expect(row![1]).toBe(`${(a.bytes / 1024).toFixed(1)} KB`);
+        expect(row![1]).toBe(a.format.toUpperCase());
+        expect(row![2]).toBe(`${(a.bytes / 1024).toFixed(1)} KB`);
       }
     }
   });
