@@ -200,7 +200,7 @@ function customHandlers(ctx: HtmlContext): Record<IrNode['type'], ToHastHandler>
         const key = it.id.toUpperCase();
         if (!state.footnoteOrder.includes(key)) state.footnoteOrder.push(key);
       }
-      return withMedia(h('div', { dataFootnotesHere: '' }), blockOf(node));
+      return withMedia(h('div', { dataFootnotesHere: '', id: ctx.id(blockOf(node).id) }), blockOf(node));
     },
     irContainer(state: State, node) {
       const b = blockOf(node) as Extract<Block, { type: 'group' | 'callout' }>;
@@ -263,6 +263,7 @@ export function fixFootnotes(tree: HastRoot): void {
     const placeholder = parent.children[index] as Element;
     if (k === 0 && section) {
       section.properties.className = [...((section.properties.className as string[]) ?? []), ...((placeholder.properties.className as string[]) ?? [])];
+      if (placeholder.properties.id) section.properties.id = placeholder.properties.id;
       parent.children.splice(index, 1, section);
     } else parent.children.splice(index, 1);
   });

@@ -107,12 +107,12 @@ section.footnotes{margin-top:${px(sp.section * 1.5)};padding-top:${px(sp.block)}
 section.footnotes ol{padding-left:1.6em;margin:0}
 section.footnotes li{margin:0 0 ${px(sp.paragraph)}}
 section.footnotes li>.passage{margin:0}
-.data-footnote-backref{text-decoration:none;margin-left:.3em}
+.data-footnote-backref{margin-left:.2em}
 .passage-table .table-wrap{margin:0}
 @media (min-width:700px){
   .part>h2{position:sticky;top:0;z-index:1;margin-top:0;padding-top:${px(sp.paragraph)}}
   .part{margin-top:${px(sp.section * 1.5)}}
-  .passage{scroll-margin-top:${px(sp.section * 4.5)}}
+  main .passage,main [id]{scroll-margin-top:${px(sp.section * 4.5)}}
 }
 @media (min-width:${notesFrom}px){
   .product-reading .page{max-width:${px(theme.pages.a4.width * 1.35 + 240)}}

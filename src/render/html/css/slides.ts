@@ -149,6 +149,8 @@ body.show-notes .slide.current .notes{display:block}
   .event .date{flex-direction:row;flex-wrap:wrap;gap:0 .6em;min-height:0}
   .dot{position:absolute;left:calc(-1em - 8px);top:.3em;margin:0}
   .slide-body table{font-size:var(--body-en)}
+  .slide-body th,.slide-body td{overflow-wrap:anywhere;padding:${px(3)} ${px(4)}}
+  .slide-body .table-wrap{overflow-x:auto}
   .notes,body.show-notes .slide.current .notes{display:block;position:static;max-height:none;overflow:visible;border-top:1px dashed ${c.rule};margin:0 ${px(12)} 0 ${px(18)};padding:${px(6)} 0 ${px(10)};font-size:${px(s.body + 1)};color:${c.muted};background:none}
   .toolbar{display:none}
 }
