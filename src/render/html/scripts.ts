@@ -38,6 +38,11 @@ const checklist = `(() => {
  * (`…` when only `…-1` exists) lands on the first part. Below the reading
  * width the deck is a scrolling column (css.ts): the keys scroll the page
  * as usual and a link scrolls to its slide.
+ *
+ * Fitting: once the faces are loaded, a slide whose content overflows its
+ * frame (or a timeline date its column) at its density is set one step
+ * smaller (`fit-1`: the compact scale), then at the minimum sizes
+ * (`fit-2`), never smaller and never clipped (css/slides.ts).
  */
 const slides = `(() => {
   const slides = Array.from(document.querySelectorAll('.slide'));
@@ -66,6 +71,23 @@ const slides = `(() => {
     }
     const hash = '#' + (current + 1);
     if (location.hash !== hash) history.replaceState(null, '', hash);
+  };
+  const overflows = (s) => {
+    const frame = s.querySelector('.slide-frame');
+    const body = s.querySelector('.slide-body');
+    if (!frame || !body) return false;
+    if (body.scrollHeight > body.clientHeight + 1 || frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1) return true;
+    return Array.from(s.querySelectorAll('.event')).some((e) => Array.from(e.querySelectorAll('.date > span')).some((d) => d.scrollWidth > e.clientWidth + 1));
+  };
+  const fitAll = () => {
+    for (const s of slides) {
+      s.classList.remove('fit-1', 'fit-2');
+      if (reading.matches) continue;
+      s.classList.add('measure');
+      if (overflows(s) && !s.classList.contains('compact')) s.classList.add('fit-1');
+      if (overflows(s)) s.classList.replace('fit-1', 'fit-2') || s.classList.add('fit-2');
+      s.classList.remove('measure');
+    }
   };
   const find = (id) => slides.findIndex((s) => s.id === id || s.id === '${SLIDE_ID_PREFIX}' + id || s.getAttribute('data-slide') === id);
   const fromHash = () => {
@@ -100,6 +122,8 @@ const slides = `(() => {
   button('.toggle-notes', () => { notes = !notes; show(current); });
   addEventListener('hashchange', () => show(fromHash(), true));
   addEventListener('resize', fit);
+  reading.addEventListener('change', () => { fitAll(); show(current); });
+  document.fonts.ready.then(fitAll);
   fit();
   show(fromHash(), true);
 })();

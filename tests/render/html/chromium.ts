@@ -65,8 +65,10 @@ export async function fontsOf(page: Page): Promise<Fonts> {
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('body *')) {
       const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
-      if (!own) continue;
-      el.setAttribute('data-own-lang', el.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'zh');
+      // DevTools reports the faces of an element's whole subtree: leave out elements holding text of the other language.
+      const lang = el.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'zh';
+      if (!own || (lang === 'zh' && el.querySelector('[lang="en"]'))) continue;
+      el.setAttribute('data-own-lang', lang);
       el.setAttribute('data-own-text', own.slice(0, 60));
     }
   });

@@ -38,6 +38,30 @@ export function slideVars(d: SlideDensity): string {
   ].join(';');
 }
 
+/**
+ * The smallest scale a slide is set at when its content does not fit at its
+ * density (the deck's script steps a slide down to it, css `fit-2`): the
+ * minimum sizes of constants.ts, tight spacing.
+ */
+export function minimumVars(): string {
+  const t = slideType('compact');
+  return [
+    `--title:${spx(SLIDE_MIN_TITLE_PT)}`,
+    `--title-big:${spx(SLIDE_MIN_TITLE_PT)}`,
+    `--title-en:${spx(SLIDE_MIN_PT + 1)}`,
+    `--statement:${spx(SLIDE_MIN_PT + 4)}`,
+    `--body:${spx(atLeast(Math.min(t.body, SLIDE_MIN_PT + 1)))}`,
+    `--body-en:${spx(SLIDE_MIN_PT)}`,
+    `--small:${spx(SLIDE_MIN_PT)}`,
+    `--line-zh:${Math.min(t.lineZh, 1.35)}`,
+    `--line-en:${Math.min(t.lineEn, 1.2)}`,
+    `--gap:${spx(Math.min(t.gap, 3))}`,
+    `--tl:${spx(SLIDE_MIN_PT)}`,
+    `--tl-en:${spx(SLIDE_MIN_PT)}`,
+    `--tl-gap:${spx(4)}`,
+  ].join(';');
+}
+
 /** Reading mode: the same properties at the A4 pages' reading sizes. */
 const readingVars = [
   `--title:${px(s.h1)}`,
@@ -59,7 +83,13 @@ export const slides = `
 html,body{height:100%;overflow:hidden;background:#2b2f36}
 .deck{position:fixed;inset:0 0 3rem 0;display:flex;align-items:center;justify-content:center}
 .slide{${slideVars('normal')};display:none;position:absolute;left:50%;top:50%;width:${W}px;height:${H}px;margin:-${H / 2}px 0 0 -${W / 2}px;transform:scale(var(--scale,1));transform-origin:50% 50%;background:${c.slideBg};box-shadow:0 4px 24px rgba(0,0,0,.35)}
-.slide.compact{${slideVars('compact')}}
+.slide.compact,.slide.fit-1{${slideVars('compact')}}
+.slide.fit-2{${minimumVars()}}
+.slide.measure{display:block;visibility:hidden}
+.fit-2.layout-title .meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
+.fit-2.layout-title .subtitle{margin-top:${spx(6)}}
+.fit-2.layout-title .slide-frame{padding-left:${spx(ml * 1.4)}}
+.fit-2.layout-title .doc-title .en{margin-top:${spx(4)}}
 .slide.current{display:block}
 .slide-frame{position:absolute;inset:0;display:flex;flex-direction:column;padding:${spx(mt)} ${spx(mr)} ${spx(mb)} ${spx(ml)}}
 .slide-frame::before{content:"";position:absolute;left:0;top:0;bottom:0;width:${spx(8)};background:${c.slideBand}}
@@ -99,7 +129,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .slide-number{margin-left:.4em}
 .layout-title .slide-frame{padding-left:${spx(ml * 2)}}
 .layout-title .slide-frame::before{width:${spx(18)}}
-.layout-title .slide-body{display:flex;flex-direction:column;justify-content:center}
+.layout-title .slide-body{display:flex;flex-direction:column}
 .layout-title .doc-title{margin:0;font-size:var(--title-big);line-height:1.3}
 .layout-title .doc-title .en{display:block;margin-top:${spx(8)};font-size:var(--title-en);font-weight:400}
 .layout-title .subtitle{margin:${spx(14)} 0 0;color:${c.accent};font-size:var(--body-en)}
@@ -109,14 +139,16 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .meta dt{color:${c.muted}}
 .layout-title .meta dd{margin:0;overflow-wrap:anywhere}
 .layout-title .meta .en{margin-left:.5em;font-size:var(--small)}
-.title-layout .slide-frame{justify-content:center}
 .title-layout .slide-head{flex:0 1 auto;margin-top:auto}
 .title-layout .slide-head h2{font-size:var(--title-big)}
 .title-layout .slide-head h2 .en{margin-top:.3em}
 .title-layout .slide-body{flex:0 1 auto}
 .title-layout .slide-foot{margin-top:auto}
 .layout-closing .slide-head h2{color:${c.accent}}
-.layout-statement .slide-body,.layout-timeline .slide-body{display:flex;flex-direction:column;justify-content:center}
+.layout-statement .slide-body,.layout-timeline .slide-body{display:flex;flex-direction:column}
+/* Centred by auto margins, which never push content out of the top of the box (justify-content would). */
+:is(.layout-title,.layout-statement,.layout-timeline) .slide-body>:first-child{margin-top:auto}
+:is(.layout-title,.layout-statement,.layout-timeline) .slide-body>:last-child{margin-bottom:auto}
 .layout-statement .pair>.zh{font-size:var(--statement);line-height:1.45}
 .layout-statement .pair>.en{font-size:var(--body);margin-top:.4em}
 @media print,(min-width:${DECK_READING_MAX}px){
@@ -136,14 +168,14 @@ body.show-notes .slide.current .notes{display:block}
 @media screen and (max-width:${DECK_READING_MAX - 0.02}px){
   html,body{height:auto;overflow:visible;background:${c.panel}}
   .deck{position:static;display:block;padding:${px(8)} 0}
-  .slide,.slide.compact{${readingVars};display:block;position:static;width:auto;height:auto;margin:0 0 ${px(12)};transform:none;box-shadow:none;border-top:1px solid ${c.rule};border-bottom:1px solid ${c.rule}}
+  .slide,.slide.compact,.slide.fit-1,.slide.fit-2{${readingVars};display:block;position:static;width:auto;height:auto;margin:0 0 ${px(12)};transform:none;box-shadow:none;border-top:1px solid ${c.rule};border-bottom:1px solid ${c.rule}}
   .slide-frame{position:relative;inset:auto;padding:${px(14)} ${px(12)} ${px(10)} ${px(18)}}
   .slide-frame::before{width:${px(4)}}
   .layout-title .slide-frame{padding-left:${px(18)}}
   .layout-title .slide-frame::before{width:${px(6)}}
   .slide-foot{flex-wrap:wrap}
   .slide-foot .slide-deck{white-space:normal;flex-wrap:wrap}
-  .events{grid-auto-flow:row;grid-auto-columns:auto;gap:0;border-left:2px solid ${c.rule};margin-left:.4em;padding-left:1em}
+  .events{grid-template-columns:minmax(0,1fr);gap:0;border-left:2px solid ${c.rule};margin-left:.4em;padding-left:1em}
   .event{grid-template-rows:auto;grid-template-columns:minmax(0,1fr);padding-bottom:${px(10)}}
   .event::before{display:none}
   .event .date{flex-direction:row;flex-wrap:wrap;gap:0 .6em;min-height:0}
