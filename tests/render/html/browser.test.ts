@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
       expect(await o.page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '中文'))).toBe(true);
       const overflow = await o.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `no horizontal scrolling at ${viewport.width}`).toBeLessThanOrEqual(0);
+      const scrollers = await o.page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map((e) => e.className));
+      expect(scrollers, `nothing scrolls sideways inside the page at ${viewport.width}`).toEqual([]);
       const name = `${SHOTS}/${p.name}-${p.product}-${viewport.width}`;
       if (p.product !== 'slides') await o.page.screenshot({ path: `${name}.png`, fullPage: true });
       await o.context.close();

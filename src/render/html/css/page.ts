@@ -12,11 +12,11 @@ export const page = `
 .doc-title .en{display:block;margin-top:.3em;font-size:${px(s.subtitle)};color:${c.en}}
 .subtitle{margin:.6em 0 0;color:${c.accent};font-size:${px(s.h3)}}
 .subtitle .en{margin-left:.6em}
-.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(14em,1fr));gap:${px(4)} ${px(16)};margin:${px(10)} 0 0;font-size:${px(s.meta)}}
-.meta>div{display:flex;flex-wrap:wrap;gap:0 .5em;min-width:0}
-.meta dt{color:${c.muted}}
-.meta dt .en,.meta dd .en{margin-left:.35em}
-.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
+dl.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(13em,1fr));align-items:start;gap:${px(8)} ${px(16)};margin:${px(12)} 0 0;font-size:${px(s.meta)};line-height:1.45}
+dl.meta>div{min-width:0}
+dl.meta dt{color:${c.muted};font-size:${px(s.small)}}
+dl.meta dt .en,dl.meta dd .en{margin-left:.35em}
+dl.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(sp.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
 nav.toc .en{margin-left:.35em}
@@ -45,6 +45,7 @@ table{border-collapse:collapse;width:100%;font-size:${px(s.body)}}
 th,td{border-top:1px solid ${c.rule};padding:${px(5)} ${px(6)};text-align:left;vertical-align:top}
 thead th{background:${c.panel};border-top:0}
 thead th .en{display:block;font-weight:400}
+tbody th .en{font-weight:400}
 td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
 .bi-list{margin:0 0 ${px(sp.block)};padding-left:1.4em}
 .bi-list li{margin-bottom:${px(sp.paragraph)}}
@@ -66,6 +67,7 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   table.stack tr{border:1px solid ${c.rule};border-radius:6px;padding:${px(6)} ${px(9)};margin:0 0 ${px(8)}}
   table.stack th,table.stack td{border:0;padding:${px(2)} 0}
   table.stack tbody th{font-size:${px(s.h3)};color:${c.accent}}
+  th,td{overflow-wrap:anywhere;padding:${px(4)} ${px(4)}}
 }
 @media print{
   .page{max-width:none;padding:0}
@@ -158,6 +160,6 @@ progress{width:100%;height:${px(8)};accent-color:${c.accent}}
 /** The site's index page. */
 export const index = `
 .product-index main h2{color:${c.ink}}
-.product-index td{overflow-wrap:anywhere}
-.product-index td:last-child,.product-index th:last-child{white-space:nowrap;text-align:right}
+.product-index td{overflow-wrap:break-word}
+.product-index td a{white-space:nowrap}
 `;

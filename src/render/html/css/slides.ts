@@ -86,7 +86,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .slide.compact,.slide.fit-1{${slideVars('compact')}}
 .slide.fit-2{${minimumVars()}}
 .slide.measure{display:block;visibility:hidden}
-.fit-2.layout-title .meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
+.fit-2.layout-title dl.meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
 .fit-2.layout-title .subtitle{margin-top:${spx(6)}}
 .fit-2.layout-title .slide-frame{padding-left:${spx(ml * 1.4)}}
 .fit-2.layout-title .doc-title .en{margin-top:${spx(4)}}
@@ -96,7 +96,9 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .slide-head h2{margin:0 0 var(--gap);font-size:var(--title);line-height:1.25;color:${c.ink}}
 .slide-head h2 .en{display:block;font-size:var(--title-en);font-weight:400;color:${c.en};line-height:var(--line-en)}
 .slide-body{flex:1 1 auto;min-height:0;font-size:var(--body);line-height:var(--line-zh)}
-.slide-body [lang="en"]{font-size:var(--body-en);line-height:var(--line-en)}
+.slide-body [lang="en"]{line-height:var(--line-en)}
+.slide-body .en{font-size:var(--body-en)}
+.slide :is(.tag,.run-tag,.source,.marker,dl.meta,.check-meta,.event-note) .en{font-size:inherit}
 .slide-body .pair{display:grid;grid-template-columns:minmax(0,1fr);margin:0 0 var(--gap)}
 .slide-body .pair.has-marker{grid-template-columns:auto minmax(0,1fr);column-gap:${spx(10)}}
 .slide-body .pair>p{margin:0}
@@ -134,11 +136,11 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .doc-title .en{display:block;margin-top:${spx(8)};font-size:var(--title-en);font-weight:400}
 .layout-title .subtitle{margin:${spx(14)} 0 0;color:${c.accent};font-size:var(--body-en)}
 .layout-title .subtitle .en{margin-left:.6em}
-.layout-title .meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(3)} ${spx(14)};margin:${spx(20)} 0 0;font-size:var(--small);line-height:1.4}
-.layout-title .meta>div{display:contents}
-.layout-title .meta dt{color:${c.muted}}
-.layout-title .meta dd{margin:0;overflow-wrap:anywhere}
-.layout-title .meta .en{margin-left:.5em;font-size:var(--small)}
+.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(3)} ${spx(14)};margin:${spx(20)} 0 0;font-size:var(--small);line-height:1.4}
+.layout-title dl.meta>div{display:contents}
+.layout-title dl.meta dt{color:${c.muted}}
+.layout-title dl.meta dd{margin:0;overflow-wrap:anywhere}
+.layout-title dl.meta .en{margin-left:.5em}
 .title-layout .slide-head{flex:0 1 auto;margin-top:auto}
 .title-layout .slide-head h2{font-size:var(--title-big)}
 .title-layout .slide-head h2 .en{margin-top:.3em}
