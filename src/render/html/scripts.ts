@@ -62,7 +62,10 @@ const slides = `(() => {
   const show = (i, fromLink) => {
     current = Math.max(0, Math.min(total - 1, i));
     slides.forEach((s, k) => s.classList.toggle('current', k === current));
-    document.body.classList.toggle('show-notes', notes);
+    if (document.body.classList.contains('show-notes') !== notes) {
+      document.body.classList.toggle('show-notes', notes);
+      fit();
+    }
     if (toggle) toggle.setAttribute('aria-pressed', String(notes));
     if (counter) counter.textContent = (current + 1) + ' / ' + total;
     if (reading.matches) {

@@ -153,10 +153,13 @@ describe.skipIf(!hasChromium).each(decks.map((p) => [p.name, p] as const))('deck
     const o = await openHtml(chromium.browser, fileOf(p));
     const withNotes = p.doc.blocks.filter((b) => b.type === 'slide' && b.notes).length;
     expect(await o.page.locator('.notes').count()).toBe(withNotes);
-    const notes = o.page.locator('.slide.current .notes');
+    const notes = o.page.locator('.slide.current + .notes');
     expect(await notes.isVisible()).toBe(false);
     await o.page.keyboard.press('n');
     expect(await notes.isVisible()).toBe(true);
+    // The presenter's panel sits under the slide, which shrinks to make room.
+    const [slideBox, notesBox] = [await o.page.locator('.slide.current').boundingBox(), await notes.boundingBox()];
+    expect(slideBox!.y + slideBox!.height).toBeLessThanOrEqual(notesBox!.y + 1);
     const first = p.doc.blocks[0];
     if (first.type === 'slide' && first.notes?.en) expect(norm((await notes.textContent()) ?? '')).toContain(norm(first.notes.en.map((s) => s.text).join('')));
     if (first.type === 'slide' && first.notesSource?.length) expect(await notes.locator('a.cite').count()).toBeGreaterThan(0);

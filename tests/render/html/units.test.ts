@@ -106,9 +106,9 @@ describe('handlers', () => {
   it('draws a slide with its source line, its notes and their sources, its part', () => {
     const d = slidesDoc();
     const split = d.blocks.find((b) => b.type === 'slide' && b.part?.index === 1)!;
-    const out = html(split, d);
+    const out = toHtml({ type: 'root', children: createContext(d).one(split) });
     expect(out).toMatch(/^<section class="slide layout-checklist" id="slide-recommendations" data-number="7" data-slide="slide-recommendations" data-part="1\/2"/);
-    expect(out).toMatch(/<div class="notes"><p class="zh">第7张的演讲备注。<\/p><p class="en" lang="en">[^<]+<\/p><p class="source"><a href="reading.html#intro-1" class="cite">¶1.1<\/a><\/p><\/div>/);
+    expect(out).toMatch(/<\/section><div class="notes" data-for="slide-recommendations"><p class="zh">第7张的演讲备注。<\/p><p class="en" lang="en">[^<]+<\/p><p class="source"><a href="reading.html#intro-1" class="cite">¶1.1<\/a><\/p><\/div>/);
     expect(out).toContain('<div class="check-item static" id="srec-1"><span class="box"></span>');
   });
   it('does not double the slide- prefix of an outline id', () => {

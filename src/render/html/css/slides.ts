@@ -159,9 +159,10 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 ${timeline('var(--tl)', 'var(--tl-gap)', 'var(--gap)')}
 .slide .event .date .en,.slide .event-text .en,.slide .event-note{font-size:var(--tl-en)}
 .slide .event-text .source{font-size:var(--small)}
-.notes{display:none;position:fixed;left:0;right:0;bottom:3rem;max-height:40vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.body + 1)};z-index:3}
+.notes{display:none;position:fixed;left:0;right:0;bottom:3rem;height:30vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.h3)};z-index:3}
 .notes p{margin:0 0 .3em}
-body.show-notes .slide.current .notes{display:block}
+body.show-notes .slide.current+.notes{display:block}
+body.show-notes .deck{bottom:calc(3rem + 30vh)}
 .toolbar{position:fixed;left:0;right:0;bottom:0;height:3rem;display:flex;align-items:center;justify-content:center;gap:.75rem;color:${c.white};font-size:${px(s.body)};z-index:4}
 .toolbar nav{display:flex;align-items:center;gap:.75rem}
 .toolbar button{font:inherit;color:${c.ink};background:${c.white};border:0;border-radius:4px;min-width:2.75rem;min-height:2.25rem;padding:0 .6em;cursor:pointer}
@@ -185,7 +186,8 @@ body.show-notes .slide.current .notes{display:block}
   .slide-body table{font-size:var(--body-en)}
   .slide-body th,.slide-body td{overflow-wrap:anywhere;padding:${px(3)} ${px(4)}}
   .slide-body .table-wrap{overflow-x:auto}
-  .notes,body.show-notes .slide.current .notes{display:block;position:static;max-height:none;overflow:visible;border-top:1px dashed ${c.rule};margin:0 ${px(12)} 0 ${px(18)};padding:${px(6)} 0 ${px(10)};font-size:${px(s.body + 1)};color:${c.muted};background:none}
+  body.show-notes .deck{bottom:auto}
+  .notes,body.show-notes .slide.current+.notes{display:block;position:static;height:auto;max-height:none;overflow:visible;border-top:1px dashed ${c.rule};margin:0 ${px(12)} 0 ${px(18)};padding:${px(6)} 0 ${px(10)};font-size:${px(s.body + 1)};color:${c.muted};background:none}
   .toolbar{display:none}
 }
 @media print{
@@ -193,6 +195,6 @@ body.show-notes .slide.current .notes{display:block}
   @page{size:${W}px ${H}px;margin:0}
   .deck{position:static;display:block}
   .slide,.slide.current{display:block;position:relative;left:auto;top:auto;margin:0;transform:none;box-shadow:none;break-after:page;page-break-after:always}
-  .notes,.toolbar,body.show-notes .slide.current .notes{display:none}
+  .notes,.toolbar,body.show-notes .slide.current+.notes{display:none}
 }
 `;

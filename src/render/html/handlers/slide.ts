@@ -2,9 +2,9 @@
  * One 16:9 slide: its title (kept for assistive technology only on a title
  * slide, whose title block says it), its body laid out by the slide's
  * `layout` (css.ts), a foot with the small source line, the deck's short
- * title and the slide number, and its speaker notes with their sources
- * (shown by the toolbar's toggle, in print never, in reading mode under the
- * slide). A slide's element id is `slide-<id>`; the script also finds a
+ * title and the slide number; after the slide, its speaker notes with their
+ * sources (shown under the deck by the toolbar's toggle, in reading mode
+ * under the slide, in print never). A slide's element id is `slide-<id>`; the script also finds a
  * slide by its bare id, by its number and by the id of its first part.
  */
 import { h } from '../../../vendor/html.js';
@@ -59,7 +59,9 @@ export const slide: Handler<HtmlContext, 'slide', ElementContent> = (b: Extract<
         ariaRoledescription: 'slide',
         ariaLabel: label,
       },
-      [frame, ...(notes.length ? [h('div', { className: 'notes' }, notes)] : [])],
+      [frame],
     ),
+    // The notes follow their slide, outside its scaled frame: the presenter's panel under the deck, a note under the slide in reading mode.
+    ...(notes.length ? [h('div', { className: 'notes', dataFor: id }, notes)] : []),
   ];
 };
