@@ -54,7 +54,7 @@ export function reshape(base: Article, s: Shape): Article {
     const from = base.sections[i % base.sections.length];
     return i < base.sections.length ? from : { ...from, id: `${from.id}-s${i}`, number: i + 1, paragraphs: [], blocks: [], title: bi(8 + (i % 20), i), summary: bi(s.text, i) };
   });
-  const recommendations: Recommendation[] = take(base.recommendations, s.recommendations, (i) => ({
+  const recommendations: Recommendation[] = take<Recommendation>(base.recommendations, s.recommendations, (i) => ({
     id: `rec-s${i}`,
     text: bi(s.text, i),
     actor: base.actors[0].id,

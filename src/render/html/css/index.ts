@@ -22,7 +22,8 @@ export function stylesheet(product: DocProduct, fontFaces: string): string {
           timeline(px(s.small + 0.5), px(10), px(theme.spacing.section)),
           timelinePhone,
           product === 'checklist' ? checklist : '',
-          product === 'reading' ? reading(MARGIN_NOTES_MIN) : '',
+          // Passages, quotes and footnotes: the reading edition's body, and any product's print-only appendix of cited passages.
+          product === 'index' ? '' : reading(MARGIN_NOTES_MIN),
           product === 'index' ? index : '',
         ];
   return fontFaces + parts.join('').replace(/\n\s*/g, '\n').trim() + '\n';
