@@ -38,9 +38,7 @@ function version(req: NodeJS.Require, name: string): string {
 }
 
 /** Dependencies kept before the code that uses them lands, each with the reason. */
-const RESERVED: Record<string, string> = {
-  'remark-rehype': 'the reading edition renders the full text as mdast → hast through it (docs/architecture: the stack)',
-};
+const RESERVED: Record<string, string> = {};
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,5 +1,5 @@
 /**
- * Property: every Article the fuzzer's sources yield goes through the three
+ * Property: every Article the fuzzer's sources yield goes through the four
  * templates and the HTML backend without throwing, and every page is inert
  * (read back with a WHATWG parser: only the page's own hashed script and
  * style, no on* attributes, frames or objects, only safe links, strict CSP).
@@ -20,7 +20,7 @@ import { RUNS, TIMEOUT, sourceFile } from './arbitraries.js';
 
 vi.mock('../../src/render/html/fonts.js', () => ({ fontFaceCss: async () => '' }));
 
-const PRODUCTS: ProductName[] = ['summary', 'checklist', 'slides'];
+const PRODUCTS: ProductName[] = ['summary', 'checklist', 'slides', 'reading'];
 
 describe('fuzz: templates and the HTML backend', () => {
   it(`render every Article of ${RUNS} generated sources into inert pages`, async () => {

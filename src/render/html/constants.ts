@@ -14,9 +14,22 @@ export const BASE_CHARS =
  * page's text (parts of bold contexts are set back to regular, e.g. English
  * under a heading), the bold one only the text under these.
  */
-export const BOLD_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'strong', 'th', 'caption', 'figcaption']);
+export const BOLD_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'th', 'caption', 'figcaption']);
 /** Class names whose text is drawn in the bold face. */
-export const BOLD_CLASSES: ReadonlySet<string> = new Set(['marker', 'slide-number', 'date', 'progress-label', 'notes-label', 'doc-title', 'count']);
+export const BOLD_CLASSES: ReadonlySet<string> = new Set([
+  'marker',
+  'slide-number',
+  'date',
+  'progress-label',
+  'doc-title',
+  'count',
+  'passage-mark',
+  'note-label',
+  'statement',
+  'term-name',
+]);
+/** Elements whose text may be drawn in the italic face (English only: Chinese emphasis is underlined, never slanted). */
+export const ITALIC_TAGS: ReadonlySet<string> = new Set(['em', 'cite', 'i']);
 
 /** The fixed slide frame in CSS px (16:9); it is scaled to fit the viewport. */
 export const SLIDE_FRAME = { width: 1280, height: 720 } as const;
@@ -34,6 +47,34 @@ export const STORAGE_PREFIX = 'briefwright';
 
 /** Prefix of a slide's element id (`#slide-<id>`); `#<number>` also addresses a slide. */
 export const SLIDE_ID_PREFIX = 'slide-';
+
+/**
+ * The smallest type on a slide, in points of the 720-pt-wide slide page (9 pt
+ * there is 12 pt on a 13.33-inch slide and 16 px in the 1280-px frame): the
+ * deck never sets text smaller, whatever the density.
+ */
+export const SLIDE_MIN_PT = 9;
+/** The smallest slide title (21 pt on the 720-pt page: 28 pt on a 13.33-inch slide). */
+export const SLIDE_MIN_TITLE_PT = 21;
+
+/** Width (CSS px) below which the deck is a scrolling column of slides at reading size. */
+export const DECK_READING_MAX = 700;
+/** Width (CSS px) from which the reading edition sets margin notes in a side column. */
+export const MARGIN_NOTES_MIN = 1000;
+/** Width (CSS px) below which tables of three or more columns are stacked cards. */
+export const STACK_TABLE_MAX = 600;
+
+/**
+ * Names of the deck's controls (buttons of the toolbar). They are the page's
+ * controls, not content: never printed (the toolbar is left out in print).
+ */
+export const CONTROLS = {
+  previous: { zh: '上一张', en: 'Previous' },
+  next: { zh: '下一张', en: 'Next' },
+  notes: { zh: '演讲备注', en: 'Speaker notes' },
+  navigation: { zh: '幻灯片导航', en: 'Slide navigation' },
+  contents: { zh: '目录', en: 'Contents' },
+} as const;
 
 /** Longest window title (characters) before the short title is used instead. */
 export const MAX_TITLE = 60;

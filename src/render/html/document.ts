@@ -1,32 +1,60 @@
 /**
- * A whole self-contained page: the body from the block handlers, a font
- * subset of exactly the glyphs the body uses, the stylesheet and script
- * inline, and a CSP admitting only those by hash.
+ * A whole self-contained page: the body from the block handlers (the reading
+ * edition's body through mdast and remark-rehype), font subsets of exactly the
+ * glyphs the body uses in each face, the stylesheet and script inline, and a
+ * CSP admitting only those by hash. The page prints only what the Doc says.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h, rehypeStringify, unified } from '../../vendor/html.js';
-import type { BiInline, Doc } from '../../ir/types.js';
-import { formatDate } from '../../theme/format.js';
-import { BOLD_CLASSES, BOLD_TAGS, MAX_TITLE } from './constants.js';
+import type { Doc } from '../../ir/types.js';
+import type { LatinStyle } from '../../fonts/index.js';
+import { BOLD_CLASSES, BOLD_TAGS, CONTROLS, ITALIC_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
-import { stylesheet } from './css.js';
-import { fontFaceCss } from './fonts.js';
-import { createContext } from './handlers.js';
+import { stylesheet } from './css/index.js';
+import { fontFaceCss, type FaceText } from './fonts.js';
+import { createContext } from './handlers/index.js';
 import { bi, plainText } from './inline.js';
+import { bodyToHast } from './reading.js';
 import { script } from './scripts.js';
 
-/** Text of a hast tree for each face: all of it for the regular face, text in bold contexts for the bold face. */
-export function collectText(nodes: readonly (RootContent | ElementContent)[], bold = false, acc = { regular: '', bold: '' }) {
+const classesOf = (n: Element): string[] => {
+  const cls = n.properties?.className;
+  return Array.isArray(cls) ? cls.map(String) : typeof cls === 'string' ? String(cls).split(' ') : [];
+};
+
+/**
+ * Text of a hast tree for each face: all of it for the CJK regular face, text
+ * in bold contexts for the CJK bold face, and the English text (under
+ * `lang="en"`) for the Latin styles: all of it regular, its bold, italic and
+ * bold italic contexts for the other three.
+ */
+export function collectText(
+  nodes: readonly (RootContent | ElementContent)[],
+  ctx = { bold: false, italic: false, en: false },
+  acc: FaceText = { regular: '', bold: '', latin: { regular: '', bold: '', italic: '', boldItalic: '' } },
+): FaceText {
   for (const n of nodes) {
     if (n.type === 'text') {
       acc.regular += n.value;
-      if (bold) acc.bold += n.value;
+      if (ctx.bold) acc.bold += n.value;
+      if (ctx.en) {
+        const style: LatinStyle = ctx.bold ? (ctx.italic ? 'boldItalic' : 'bold') : ctx.italic ? 'italic' : 'regular';
+        acc.latin.regular += n.value;
+        if (style !== 'regular') acc.latin[style] += n.value;
+      }
     } else if (n.type === 'element') {
       if (n.tagName === 'style' || n.tagName === 'script') continue;
-      const cls = n.properties?.className;
-      const classes = Array.isArray(cls) ? cls.map(String) : [];
-      const b = bold || BOLD_TAGS.has(n.tagName) || classes.some((c) => BOLD_CLASSES.has(c));
-      collectText(n.children, b, acc);
+      const classes = classesOf(n);
+      const lang = n.properties?.lang;
+      collectText(
+        n.children,
+        {
+          bold: ctx.bold || BOLD_TAGS.has(n.tagName) || classes.some((c) => BOLD_CLASSES.has(c)),
+          italic: ctx.italic || ITALIC_TAGS.has(n.tagName),
+          en: typeof lang === 'string' ? lang === 'en' : ctx.en,
+        },
+        acc,
+      );
     }
   }
   return acc;
@@ -37,15 +65,32 @@ export function pageTitle(doc: Doc): string {
   const full = plainText(doc.meta.title.zh) || plainText(doc.meta.title.en);
   return [...full].length <= MAX_TITLE ? full : plainText(doc.meta.shortTitle.zh) || plainText(doc.meta.shortTitle.en);
 }
-const text = (zh: string, en: string): BiInline => ({ zh: [{ text: zh }], en: [{ text: en }] });
 
-/** Top-level section headings with ids, for the table of contents. */
-function tocEntries(main: ElementContent[]): { id: string; label: ElementContent[] }[] {
-  const out: { id: string; label: ElementContent[] }[] = [];
-  for (const n of main) {
-    if (n.type === 'element' && n.tagName === 'h2' && typeof n.properties?.id === 'string') {
+/** Every h2 with an id, in document order, for the contents list. */
+function tocEntries(nodes: readonly ElementContent[], out: { id: string; label: ElementContent[] }[] = []) {
+  for (const n of nodes) {
+    if (n.type !== 'element') continue;
+    if (n.tagName === 'h2' && typeof n.properties?.id === 'string' && !classesOf(n).some((c) => c.startsWith('media-'))) {
       out.push({ id: n.properties.id, label: structuredClone(n.children) });
-    }
+    } else if (!classesOf(n).includes('media-print')) tocEntries(n.children, out);
+  }
+  return out;
+}
+
+/**
+ * The reading edition's parts: each h2 with what follows it, up to the next
+ * h2, as a <section> labelled by its heading (its heading stays in view
+ * while the section is read, css.ts).
+ */
+function sectionise(main: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  let current: Element | null = null;
+  for (const n of main) {
+    if (n.type === 'element' && n.tagName === 'h2') {
+      current = h('section', { className: 'part', ariaLabelledby: typeof n.properties.id === 'string' ? n.properties.id : undefined }, [n]);
+      out.push(current);
+    } else if (current) current.children.push(n);
+    else out.push(n);
   }
   return out;
 }
@@ -56,64 +101,64 @@ function a4Body(doc: Doc): Element {
   const headBlocks = first?.type === 'title' ? [first] : [];
   const mainBlocks = first?.type === 'title' ? rest : doc.blocks;
   const header = ctx.all(headBlocks);
-  const main = ctx.all(mainBlocks);
+  const main = doc.product === 'reading' ? sectionise(bodyToHast(mainBlocks, ctx)) : ctx.all(mainBlocks);
   const toc = tocEntries(main);
-  const footer = footerLines(doc);
-  return h('body', [
-    h('div', { className: 'page', dataArticle: doc.meta.articleId }, [
+  return h('body', { className: `product-${doc.product}` }, [
+    h('div', { className: 'page', dataArticle: doc.meta.articleId || undefined }, [
       h('header', header),
       ...(toc.length > 1
         ? [
-            h('nav', { className: 'toc', ariaLabel: '目录 Contents' }, [
+            h('nav', { className: 'toc', ariaLabel: `${CONTROLS.contents.zh} ${CONTROLS.contents.en}` }, [
               h('ol', toc.map((t) => h('li', h('a', { href: `#${t.id}` }, t.label)))),
             ]),
           ]
         : []),
       h('main', main),
-      ...(footer.length > 0 ? [h('footer', footer)] : []),
     ]),
   ]);
-}
-
-/** The page footer of an article's Doc (one with a date): its author and date, and what the ¶ marks mean. */
-function footerLines(doc: Doc): Element[] {
-  if (!doc.meta.date) return [];
-  const date = formatDate(doc.meta.date);
-  return [
-    h('p', bi(text(`${doc.meta.author} · ${date.zh}`, `${date.en}`), 'span')),
-    h('p', bi(text('¶ 后为所引原文段落的编号。', '¶ gives the id of the cited paragraph of the source.'), 'span')),
-  ];
 }
 
 function slidesBody(doc: Doc): Element {
   const ctx = createContext(doc);
   const slides = ctx.all(doc.blocks);
+  const label = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
   return h('body', { className: 'deck-page', dataArticle: doc.meta.articleId }, [
-    h('header', { className: 'sr-only' }, h('h1', bi(doc.meta.title, 'span'))),
+    h('header', { className: 'sr-only' }, h('h1', bi(doc.meta.title, 'span', '', doc.product))),
     h('main', { className: 'deck' }, slides),
     h('footer', { className: 'toolbar' }, [
-      h('nav', { ariaLabel: '幻灯片导航 Slide navigation' }, [
-        h('button', { type: 'button', className: 'prev' }, [h('span', { ariaHidden: 'true' }, '‹'), h('span', { className: 'sr-only' }, '上一张 Previous')]),
+      h('nav', { ariaLabel: label(CONTROLS.navigation) }, [
+        h('button', { type: 'button', className: 'prev', ariaLabel: label(CONTROLS.previous) }, [h('span', { ariaHidden: 'true' }, '‹')]),
         h('span', { className: 'counter', ariaLive: 'polite' }, `1 / ${ctx.slideCount}`),
-        h('button', { type: 'button', className: 'next' }, [h('span', { ariaHidden: 'true' }, '›'), h('span', { className: 'sr-only' }, '下一张 Next')]),
-        h('button', { type: 'button', className: 'toggle-notes', title: 'N' }, [h('span', '备注 '), h('span', { lang: 'en' }, 'Notes')]),
+        h('button', { type: 'button', className: 'next', ariaLabel: label(CONTROLS.next) }, [h('span', { ariaHidden: 'true' }, '›')]),
+        h('button', { type: 'button', className: 'toggle-notes', ariaPressed: 'false', title: 'N' }, [
+          h('span', CONTROLS.notes.zh),
+          ' ',
+          h('span', { lang: 'en' }, CONTROLS.notes.en),
+        ]),
       ]),
     ]),
   ]);
 }
 
-/** Render a Doc to a complete, self-contained HTML page. */
-export async function renderHtml(doc: Doc): Promise<string> {
-  const body = doc.page === 'slide' ? slidesBody(doc) : a4Body(doc);
-  const glyphs = collectText([body]);
-  const css = stylesheet(doc.product, await fontFaceCss(glyphs.regular, glyphs.bold));
-  const js = script(doc.product);
-  if (js) body.children.push(h('script', [{ type: 'text', value: js }]));
-  return serialise(doc.meta.lang, pageTitle(doc), css, js, body, {
+/** `<meta>` lines of the head: description, author, keywords, and the original as `dcterms.source`. */
+function headMeta(doc: Doc): Record<string, string> {
+  const s = doc.meta.source;
+  const original = s ? s.url || [s.author, s.title, s.outlet, s.date].filter(Boolean).join(', ') : '';
+  return {
     description: doc.meta.subject,
     author: doc.meta.author,
     keywords: doc.meta.keywords.join(', '),
-  });
+    'dcterms.source': original,
+  };
+}
+
+/** Render a Doc to a complete, self-contained HTML page. */
+export async function renderHtml(doc: Doc): Promise<string> {
+  const body = doc.page === 'slide' ? slidesBody(doc) : a4Body(doc);
+  const css = stylesheet(doc.product, await fontFaceCss(collectText([body])));
+  const js = script(doc.product);
+  if (js) body.children.push(h('script', [{ type: 'text', value: js }]));
+  return serialise(doc.meta.lang, pageTitle(doc), css, js, body, headMeta(doc));
 }
 
 /** Wrap a body into a page with head, CSP, inline style, and serialise it. */

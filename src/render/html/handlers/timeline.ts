@@ -1,0 +1,42 @@
+/**
+ * The timeline figure as an accessible CSS layout: an ordered list of events
+ * drawn along an axis (horizontal on wide screens and slides, in even rows
+ * of at most six events, vertical on a phone), each with a machine-readable <time>, bilingual labels, its
+ * certainty note and its source line. Each event's id is its anchor.
+ */
+import { h } from '../../../vendor/html.js';
+import type { ElementContent } from 'hast';
+import type { Block } from '../../../ir/types.js';
+import type { Handler } from '../../state.js';
+import { bi, hasText } from '../inline.js';
+import type { HtmlContext } from './index.js';
+import { sourceLine } from './text.js';
+
+/** At most this many events side by side; more go on further rows of equal length. */
+export const MAX_EVENTS_A_ROW = 6;
+
+/** Columns of the axis: every event in one row, or as few rows as hold MAX_EVENTS_A_ROW each, as even as can be. */
+export function eventColumns(n: number): number {
+  return n <= MAX_EVENTS_A_ROW ? Math.max(1, n) : Math.ceil(n / Math.ceil(n / MAX_EVENTS_A_ROW));
+}
+
+export const figure: Handler<HtmlContext, 'figure', ElementContent> = (fig: Extract<Block, { type: 'figure' }>, ctx) => [
+  h('figure', { className: 'timeline', id: ctx.id(fig.id) }, [
+    ...(hasText(fig.caption) ? [h('figcaption', bi(fig.caption, 'span', '', ctx.own))] : []),
+    h(
+      'ol',
+      { className: ['events', `cols-${eventColumns(fig.events.length)}`] },
+      fig.events.map((e) =>
+        h('li', { className: 'event', id: ctx.id(e.id) }, [
+          h('time', { className: 'date', dateTime: e.date }, bi(e.dateLabel, 'span', '', ctx.own)),
+          h('span', { className: 'dot' }),
+          h('div', { className: 'event-text' }, [
+            ...bi(e.text, 'p', '', ctx.own),
+            ...(hasText(e.note) ? [h('p', { className: 'event-note' }, bi(e.note, 'span', '', ctx.own))] : []),
+            ...sourceLine(e.source, ctx),
+          ]),
+        ]),
+      ),
+    ),
+  ]),
+];

@@ -1,0 +1,131 @@
+/**
+ * The reading edition in Chromium: following a citation from another page
+ * opens reading.html at the passage, scrolled into view below its part's
+ * heading (which stays in view) and highlighted as the target; following a
+ * margin note goes back to the item that cites the passage; margin notes sit
+ * in a side column on a wide screen and under their passage on a phone; the
+ * page has a contents list; no sideways scrolling at 390 or 1280 px.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { theme } from '../../../src/theme/theme.js';
+import { openHtml, sharedChromium } from '../../helpers/browser.js';
+import { fileOf, openSite } from './chromium.js';
+import { renderedPages } from './fixtures.js';
+
+vi.setConfig({ testTimeout: 180_000 });
+const chromium = sharedChromium();
+const hasChromium = chromium.available;
+const pages = hasChromium ? await renderedPages() : [];
+const sets = [...new Set(pages.map((p) => p.name))];
+
+/** The colour the theme gives a highlighted target, as Chromium reports it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/** Where the target passage is, and whether a reader sees it and its part. */
+function targetState(page: Page) {
+  return page.evaluate(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const body = el.querySelector('.passage-body') ?? el;
+    const b = body.getBoundingClientRect();
+    // What a reader sees at the start of the passage's text (not covered by a sticky heading).
+    const hit = document.elementFromPoint(b.left + 4, b.top + 6);
+    const part = el.closest('section.part');
+    const h = part?.querySelector('h2')?.getBoundingClientRect();
+    return {
+      id,
+      target: el.matches(':target'),
+      top: r.top,
+      bottom: r.bottom,
+      viewport: innerHeight,
+      seen: !!hit && (el === hit || el.contains(hit)),
+      background: getComputedStyle(el).backgroundColor,
+      heading: h ? { top: h.top, bottom: h.bottom } : null,
+    };
+  });
+}
+
+describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
+  describe.each(sets.map((s) => [s] as const))('%s', (name) => {
+    const reading = () => pages.find((p) => p.name === name && p.product === 'reading')!;
+    const sources = () => pages.filter((p) => p.name === name && p.product !== 'reading' && p.product !== 'index' && /class="cite"/.test(p.html));
+
+    it('follows a citation from another page to the passage, scrolled into view and highlighted, its part heading in view', async () => {
+      fileOf(reading());
+      const from = sources();
+      if (name === 'kitchen-sink') expect(from.length).toBeGreaterThan(0);
+      for (const p of from) {
+        for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+          const o = await openSite(chromium.browser, fileOf(p), viewport);
+          // A deck shows one slide: open the one with the last citation (in reading mode every slide shows).
+          if (p.product === 'slides') await o.page.evaluate(() => (location.hash = [...document.querySelectorAll('.slide-frame a.cite')].pop()!.closest('.slide')!.id));
+          const links = o.page.locator('a.cite:visible');
+          const n = await links.count();
+          expect(n, p.product).toBeGreaterThan(0);
+          // The last citation on the page: its passage is far from the top of the reading page.
+          const link = links.nth(n - 1);
+          const href = (await link.getAttribute('href'))!;
+          await Promise.all([o.page.waitForURL(`**/reading.html#*`), link.click()]);
+          await o.page.evaluate(() => document.fonts.ready.then(() => undefined));
+          const s = await targetState(o.page);
+          expect(s, href).not.toBeNull();
+          expect(s!.id).toBe(decodeURIComponent(href.split('#')[1]));
+          expect(s!.target, `${href} is the :target`).toBe(true);
+          expect(s!.top, `${href} starts in the viewport`).toBeGreaterThanOrEqual(0);
+          expect(s!.top).toBeLessThan(s!.viewport);
+          expect(s!.seen, `${href} is not covered`).toBe(true);
+          expect(s!.background, `${href} is highlighted`).toBe(rgb(theme.colors.accentSoft));
+          expect(o.requests, 'nothing but the article\'s pages').toEqual([]);
+          if (viewport.width >= 700 && s!.heading) {
+            expect(s!.heading.top, 'the part heading is in view').toBeGreaterThanOrEqual(0);
+            expect(s!.heading.bottom).toBeLessThanOrEqual(s!.top + 1);
+          }
+          await o.context.close();
+        }
+      }
+    });
+
+    it('follows a margin note back to the item that cites the passage', async () => {
+      const r = reading();
+      if (!/class="note-label" href=/.test(r.html)) return expect(name).not.toBe('kitchen-sink');
+      for (const p of pages.filter((x) => x.name === name)) fileOf(p);
+      const o = await openSite(chromium.browser, fileOf(r));
+      const link = o.page.locator('a.note-label').first();
+      const href = (await link.getAttribute('href'))!;
+      await Promise.all([o.page.waitForURL(`**/${href.split('#')[0]}#*`), link.click()]);
+      const id = decodeURIComponent(href.split('#')[1]);
+      const ok = await o.page.evaluate((i) => {
+        const el = document.getElementById(i);
+        const r = el?.getBoundingClientRect();
+        return !!el && el.matches(':target') && !!r && r.top >= 0 && r.top < innerHeight;
+      }, id);
+      expect(ok, href).toBe(true);
+      await o.context.close();
+    });
+
+    it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {
+      const r = reading();
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      const place = () =>
+        o.page.evaluate(() =>
+          [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
+            const body = n.parentElement!.querySelector('.passage-body')!.getBoundingClientRect();
+            const notes = n.getBoundingClientRect();
+            return { beside: notes.left >= body.right - 1, below: notes.top >= body.bottom - 1 };
+          }),
+        );
+      const wide = await place();
+      if (name === 'kitchen-sink') expect(wide.length).toBeGreaterThan(3);
+      for (const w of wide) expect(w.beside).toBe(true);
+      await o.page.setViewportSize({ width: 390, height: 844 });
+      for (const w of await place()) expect(w.below).toBe(true);
+      const toc = await o.page.evaluate(() => [...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href')));
+      expect(toc.length).toBeGreaterThan(1);
+      for (const h of toc) expect(await o.page.locator(`[id="${decodeURIComponent(h!.slice(1))}"]`).count(), h!).toBe(1);
+      await o.context.close();
+    });
+  });
+});
