@@ -9,7 +9,7 @@
 import pdfmake from 'pdfmake';
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Doc, SlideBlock } from '../../ir/types.js';
+import type { Doc, Inline, SlideBlock } from '../../ir/types.js';
 import type { RenderContext } from '../types.js';
 import { theme } from '../../theme/theme.js';
 import { fontPackageDir } from '../../fonts/index.js';
@@ -28,6 +28,7 @@ import {
 } from './constants.js';
 import { fontFiles, virtualName } from './fonts.js';
 import { installInlineMerging } from './merge-inlines.js';
+import { installLinearLineBuilder } from './line-builder.js';
 import { handlers, unknown } from './handlers/index.js';
 import { createState, type Node } from './state.js';
 import { inlineNodes } from './inline.js';
@@ -50,12 +51,44 @@ function configure(): void {
   const allowed = fontPackageDir() + path.sep;
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(allowed));
   installInlineMerging();
+  installLinearLineBuilder();
   configured = true;
+}
+
+/**
+ * Characters of each language of the short title a running header or slide
+ * footer prints (a short title is a few words; this is about a line of each
+ * language). Longer text is cut there and ends with "…": a header is laid out
+ * on every page, so its cost must not grow with the text, nor may it run
+ * into the page body.
+ */
+export const RUNNING_TEXT_MAX = 48;
+
+/** The first `max` characters of `spans` (whole code points), with "…" when cut. */
+export function clipInline(spans: Inline | undefined, max: number = RUNNING_TEXT_MAX): Inline {
+  const out: Inline = [];
+  let left = max;
+  for (const span of spans ?? []) {
+    const chars = Array.from(span.text);
+    if (chars.length <= left) {
+      out.push(span);
+      left -= chars.length;
+      continue;
+    }
+    out.push({ ...span, text: `${chars.slice(0, left).join('')}…` });
+    return out;
+  }
+  return out;
+}
+
+function runningText(doc: Doc): (string | ReturnType<typeof inlineNodes>[number])[] {
+  const { zh, en } = doc.meta.shortTitle;
+  return [...inlineNodes(clipInline(zh), 'zh'), '  ·  ', ...inlineNodes(clipInline(en), 'en')];
 }
 
 function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
   const [left, , right] = PAGE.a4.margins;
-  const text = [...inlineNodes(doc.meta.shortTitle.zh, 'zh'), '  ·  ', ...inlineNodes(doc.meta.shortTitle.en, 'en')];
+  const text = runningText(doc);
   return (currentPage: number) =>
     currentPage === 1
       ? null
@@ -71,7 +104,7 @@ function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
 function pageFooter(doc: Doc): TDocumentDefinitions['footer'] {
   if (doc.page === 'slide') {
     const [left, , right] = PAGE.slide.margins;
-    const short = [...inlineNodes(doc.meta.shortTitle.zh, 'zh'), '  ·  ', ...inlineNodes(doc.meta.shortTitle.en, 'en')];
+    const short = runningText(doc);
     return (currentPage: number, pageCount: number) =>
       ({
         columns: [
@@ -125,16 +158,34 @@ export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<nu
   } as TDocumentDefinitions;
 }
 
-/** Slides whose content ran onto a following page, from the pages their anchors start on. */
-export function overflowingSlides(starts: Map<number, number>, totalPages: number, slideNumbers: number[]): number[] {
-  const out: number[] = [];
+/** Pages each slide spans, from the pages their anchors start on. */
+function slideSpans(starts: Map<number, number>, totalPages: number, slideNumbers: number[]): Map<number, number> {
+  const spans = new Map<number, number>();
   slideNumbers.forEach((n, i) => {
     const start = starts.get(n);
     const next = i + 1 < slideNumbers.length ? starts.get(slideNumbers[i + 1]) : totalPages + 1;
-    if (start === undefined || next === undefined) return;
-    if (next - start > 1) out.push(n);
+    if (start !== undefined && next !== undefined) spans.set(n, next - start);
   });
-  return out;
+  return spans;
+}
+
+/** Slides whose content ran onto a following page, from the pages their anchors start on. */
+export function overflowingSlides(starts: Map<number, number>, totalPages: number, slideNumbers: number[]): number[] {
+  return [...slideSpans(starts, totalPages, slideNumbers)].filter(([, span]) => span > 1).map(([n]) => n);
+}
+
+/**
+ * Whether laying the deck out again can give one page per slide: every
+ * overflowing slide could fit on its page at the smallest type the remaining
+ * attempts reach (text per page grows with the square of the shrinking
+ * factor). When one cannot, the deck keeps an overflowing slide whatever the
+ * other slides do, and is not laid out again for each attempt (a slide of
+ * 150,000 characters cost five full layouts of the deck).
+ */
+export function worthRefitting(spans: readonly number[], attemptsLeft: number): boolean {
+  const capacity = SLIDE_FIT_STEP ** (-2 * attemptsLeft);
+  const over = spans.filter((span) => span > 1);
+  return over.length > 0 && over.every((span) => span - 1 < capacity);
 }
 
 /** The pdfkit document pdfmake laid out (its public `appendXML` adds to the XMP packet). */
@@ -175,8 +226,9 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
       return queries.getFollowingNodesOnPage().length === 0 || ratio > HEADING_LAST_STRETCH;
     };
     const { pdf, kit } = await layout(def);
-    const over = slideNumbers.length > 0 ? overflowingSlides(starts, totalPages, slideNumbers) : [];
-    if (over.length > 0 && attempt < SLIDE_FIT_ATTEMPTS) {
+    const spans = slideNumbers.length > 0 ? slideSpans(starts, totalPages, slideNumbers) : new Map<number, number>();
+    const over = [...spans].filter(([, span]) => span > 1).map(([n]) => n);
+    if (over.length > 0 && attempt < SLIDE_FIT_ATTEMPTS && worthRefitting([...spans.values()], SLIDE_FIT_ATTEMPTS - attempt)) {
       for (const n of over) scales.set(n, (scales.get(n) ?? 1) * SLIDE_FIT_STEP);
       continue; // the laid-out document is dropped without being written
     }
