@@ -1,24 +1,74 @@
-/** One slide on its own page: its headline (unless a title slide) and its blocks, at its fitted scale. */
-import { theme, slideType } from '../../../theme/theme.js';
+/**
+ * One slide on its own page, drawn by its layout:
+ * - `title`: the title block (its titles at display size), centred on the page;
+ * - `section`, `closing`: the slide's title at display size, centred, with
+ *   any content under it;
+ * - `statement`: the headline, then the content (one takeaway) at display
+ *   size, centred in the rest of the slide;
+ * - `columns`: the headline, then each pair's Chinese and English side by side;
+ * - `points`, `content`, `timeline`, `checklist`, `glossary`: the headline,
+ *   then the content as its blocks draw it.
+ * The slide's citation line closes it, small. Sizes come from the theme's
+ * slide type scale at the slide's fitting scale, never under the minimums
+ * (constants.ts).
+ */
+import type { SlideBlock } from '../../../ir/types.js';
+import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { lineHeight, SLIDE_ANCHOR } from '../constants.js';
-import { inlineNodes } from '../inline.js';
-import { sz, compact, type Node, type PdfState } from '../state.js';
+import { CONTENT_HEIGHT, CONTENT_WIDTH, LINE, SLIDE_ANCHOR, slideSizes, type SlideSizes } from '../constants.js';
+import { plainText } from '../inline.js';
+import { sourceLine, textNode, type Node, type PdfState } from '../state.js';
+
+/** Rough lines a text takes at a size across the slide (CJK one em, Latin about half). */
+function lines(text: string, size: number, width = CONTENT_WIDTH.slide): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.55;
+  return Math.max(1, Math.ceil((ems * size) / width));
+}
+
+/** The slide's title, Chinese then English, at the given sizes. */
+function titleLines(b: SlideBlock, st: PdfState, zh: number, en: number, align: 'left' | 'center'): Node[] {
+  const out: Node[] = [];
+  if (b.title.zh?.length) out.push(textNode(b.title.zh, 'zh', st, { fontSize: zh, bold: true, color: theme.colors.ink, css: 1.25, alignment: align, id: b.id }));
+  if (b.title.en?.length) out.push(textNode(b.title.en, 'en', st, { fontSize: en, color: theme.colors.en, css: 1.25, alignment: align, margin: [0, 2, 0, 0], ...(b.title.zh?.length ? {} : { id: b.id }) }));
+  return out;
+}
+
+/** Estimated height of the headline block (title lines and the space under it). */
+function headlineHeight(b: SlideBlock, t: SlideSizes): number {
+  return lines(plainText(b.title.zh), t.title) * t.title * 1.25 + lines(plainText(b.title.en), t.titleEn) * t.titleEn * 1.25 + 14;
+}
+
+/** `content` centred vertically in a box of (at least) `height` points. */
+function centred(content: Node[], height: number): Node {
+  return {
+    table: { widths: ['*'], heights: [Math.max(0, height)], body: [[{ stack: content, verticalAlignment: 'middle' }]] },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+  };
+}
 
 export const slide: Handler<PdfState, 'slide', Node> = (b, st) => {
-  const scale = st.slideScale.get(b.number) ?? 1;
-  const inner: PdfState = { ...st, scale, density: b.density ?? 'normal' };
-  const t = slideType(inner.density);
-  const anchor = `${SLIDE_ANCHOR}${b.number}`;
-  const head: Node[] =
-    b.layout === 'title'
-      ? [{ text: '', id: anchor }]
-      : [
-          { text: inlineNodes(b.title.zh, 'zh'), id: anchor, bold: true, fontSize: sz(t.title, inner), color: theme.colors.ink, lineHeight: lineHeight(1.15) },
-          { text: inlineNodes(b.title.en, 'en'), fontSize: sz(t.titleEn, inner), color: theme.colors.en, margin: [0, 2, 0, inner.density === 'compact' ? 8 : 12] },
-        ];
+  const sizes = slideSizes(st.slideScale.get(b.number) ?? 1);
+  const layout = b.layout === 'content' ? 'points' : b.layout;
+  const t: SlideSizes = layout === 'statement' ? { ...sizes, body: sizes.display, bodyEn: sizes.displayEn } : sizes;
+  const inner: PdfState = { ...st, slide: t, layout, indent: 0, quote: 0, nested: true, lastHeading: plainText(b.title.zh).replace(/[（(].*$/u, '') };
+  const source = sourceLine(b.source, inner, { margin: [0, 6, 0, 0] });
+  const sourceHeight = source.length ? lines(plainText(b.source), t.small) * t.small * LINE.small + 6 : 0;
+  const room = CONTENT_HEIGHT.slide - sourceHeight - 4;
+  let body: Node[];
+  if (layout === 'title') {
+    if (b.id) st.pending.push(b.id);
+    body = [centred(inner.all(b.children), room)];
+  } else if (layout === 'section' || layout === 'closing') {
+    const content = inner.all(b.children);
+    body = [centred([...titleLines(b, inner, t.display, t.displayEn, 'left'), ...(content.length ? [{ stack: content, margin: [0, 14, 0, 0] }] : [])], room)];
+  } else {
+    const headline: Node[] = [{ stack: titleLines(b, inner, t.title, t.titleEn, 'left'), margin: [0, 0, 0, 10] }];
+    const content = inner.all(b.children);
+    body = layout === 'statement' ? [...headline, centred(content, (room - headlineHeight(b, sizes)) * 0.9)] : [...headline, ...content];
+  }
   return {
-    stack: [...head, ...inner.all(b.children)],
+    stack: [{ stack: [...body, ...source], id: `${SLIDE_ANCHOR}${b.number}` }],
     ...(b.number > 1 ? { pageBreak: 'before' } : {}),
   };
 };

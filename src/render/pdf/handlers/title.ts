@@ -1,34 +1,35 @@
-/** The title block: both titles, the product name, a rule, then the facts of the article in two columns. */
+/**
+ * The title block: both titles, the product name, a rule, then the facts of
+ * the article (label: value) in Chinese and English columns. On a title
+ * slide, the titles at display size.
+ */
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { CONTENT_WIDTH, STYLES } from '../constants.js';
-import { inlineNodes } from '../inline.js';
-import { sz, isSlide, biStack, blockGap, type Node, type PdfState } from '../state.js';
+import { CONTENT_WIDTH, LINE, STYLES } from '../constants.js';
+import { biStack, blockGap, wide, isSlide, runs, slideT, textNode, unit, type Node, type PdfState } from '../state.js';
 
 export const title: Handler<PdfState, 'title', Node> = (b, st) => {
   const slide = isSlide(st);
+  const t = slideT(st);
+  const metaSize = slide ? t.small : theme.size.meta;
   const meta = b.meta.map((m) => [
-    { text: [...inlineNodes(m.label.zh, 'zh'), '\uFF1A', ...inlineNodes(m.value.zh, 'zh')], ...STYLES.meta, fontSize: sz(theme.size.meta, st) },
-    { text: [...inlineNodes(m.label.en, 'en'), ': ', ...inlineNodes(m.value.en, 'en')], ...STYLES.meta, fontSize: sz(theme.size.meta, st), color: theme.colors.en },
+    { text: [...runs(m.label.zh, 'zh', st, metaSize, LINE.note), { text: '\uFF1A' }, ...runs(m.value.zh, 'zh', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.muted },
+    { text: [...runs(m.label.en, 'en', st, metaSize, LINE.note), { text: ': ' }, ...runs(m.value.en, 'en', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.en },
   ]);
-  return {
+  const zhSize = slide ? t.display : STYLES.title.fontSize;
+  const enSize = slide ? t.displayEn : STYLES.titleEn.fontSize;
+  const node: Node = {
     stack: [
-      { text: inlineNodes(b.title.zh, 'zh'), ...STYLES.title, fontSize: sz(slide ? theme.size.slideTitle : theme.size.title, st) },
-      { text: inlineNodes(b.title.en, 'en'), ...STYLES.titleEn, fontSize: sz(slide ? theme.size.slideTitleEn : theme.size.subtitle, st), margin: [0, 4, 0, 0] },
-      ...(b.subtitle ? biStack(b.subtitle, st, { color: theme.colors.muted, margin: [0, 4, 0, 0] }) : []),
+      textNode(b.title.zh, 'zh', st, { fontSize: zhSize, bold: true, color: theme.colors.ink, css: LINE.title, id: b.id }),
+      textNode(b.title.en, 'en', st, { fontSize: enSize, color: theme.colors.en, css: LINE.title, margin: [0, 4, 0, 0] }),
+      ...(b.subtitle ? biStack(b.subtitle, st, { fontSize: slide ? t.body : theme.size.body, color: theme.colors.muted, css: LINE.heading, margin: [0, 4, 0, 0] }) : []),
       {
         canvas: [{ type: 'line', x1: 0, y1: 0, x2: slide ? 120 : CONTENT_WIDTH.a4, y2: 0, lineWidth: slide ? 3 : 1, lineColor: theme.colors.accent }],
-        margin: [0, 8, 0, 8],
+        margin: [0, slide ? 10 : 8, 0, slide ? 10 : 8],
       },
-      ...(meta.length
-        ? [
-            {
-              table: { widths: ['*', '*'], body: meta },
-              layout: 'noBorders',
-            },
-          ]
-        : []),
+      ...(meta.length ? [{ table: { widths: ['*', '*'], body: meta }, layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 8, paddingTop: () => 1, paddingBottom: () => 1 } }] : []),
     ],
-    margin: [0, slide ? 60 : 0, 0, blockGap(st) * 2],
+    margin: [0, 0, 0, blockGap(st) * 2],
   };
+  return unit(st, wide(node), 'keep');
 };
