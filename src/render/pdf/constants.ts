@@ -133,11 +133,11 @@ export function slideSizes(scale = 1): SlideSizes {
   };
 }
 
-/** Smallest fitting scale worth trying: below it every size is at its minimum. */
+/** Smallest fitting scale worth trying: at it every size is at its minimum, and below it nothing changes. */
 export function leastSlideScale(): number {
   const t = slideType('normal');
   const floors = [SLIDE_MIN.title / (t.title * 1.25), SLIDE_MIN.title / t.title, SLIDE_MIN.body / t.body, SLIDE_MIN.body / t.bodyEn, SLIDE_MIN.small / t.small];
-  return Math.min(1, Math.max(...floors.filter((f) => f < 1), 0));
+  return Math.min(1, ...floors.filter((f) => f < 1));
 }
 
 /** Id prefix of each slide's first node (used to find overflowing slides). */

@@ -27,6 +27,11 @@ export interface PdfState extends Walk<Node> {
   layout?: SlideLayout;
   /** Per-slide fitting scales, by slide number. */
   slideScale: Map<number, number>;
+  /**
+   * Slides not centred on their page: those that overflowed it (pdfmake's
+   * vertical alignment of a cell that breaks across pages loses content).
+   */
+  uncentred: ReadonlySet<number>;
   /** Id of the current level-1 outline entry (parent of level-2 entries). */
   outlineParent: string | null;
   outlineCount: number;
@@ -198,9 +203,9 @@ export function tagLine(tags: readonly BiInline[] | undefined, st: PdfState, ext
   const size = smallSize(st);
   const text: Node[] = [];
   list.forEach((t, i) => {
-    if (i > 0) text.push({ text: '   ' });
+    if (i > 0) text.push(...runs([{ text: '   ' }], 'en', st, size, LINE.small));
     if (t.zh?.length) text.push(...runs(t.zh, 'zh', st, size, LINE.small));
-    if (t.zh?.length && t.en?.length) text.push({ text: ' ' });
+    if (t.zh?.length && t.en?.length) text.push(...runs([{ text: ' ' }], 'en', st, size, LINE.small));
     if (t.en?.length) text.push(...runs(t.en, 'en', st, size, LINE.small));
   });
   return [{ text, fontSize: size, bold: true, color: theme.colors.accent, ...extra }];
@@ -264,7 +269,7 @@ function all(this: PdfState, blocks: readonly Block[]): Node[] {
 
 /** A fresh state for one Doc. */
 export function createState(
-  fields: { doc: Doc; slideScale: Map<number, number> },
+  fields: { doc: Doc; slideScale: Map<number, number>; uncentred?: ReadonlySet<number> },
   handlers: Handlers<PdfState, Node>,
   unknown: Unknown<PdfState, Node>,
 ): PdfState {
@@ -277,6 +282,7 @@ export function createState(
     links: new Links(fields.doc),
     flow: new Flow(page),
     slideScale: fields.slideScale,
+    uncentred: fields.uncentred ?? new Set(),
     outlineParent: null,
     outlineCount: 0,
     indent: 0,

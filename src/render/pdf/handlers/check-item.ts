@@ -34,9 +34,9 @@ function whoWhen(actor: BiInline | undefined, horizon: BiInline | undefined, st:
   if (parts.length === 0) return [];
   const text: Node[] = [];
   parts.forEach((p, i) => {
-    if (i > 0) text.push({ text: '  ·  ' });
+    if (i > 0) text.push(...runs([{ text: '  ·  ' }], 'en', st, size, LINE.small));
     text.push(...runs(p.zh, 'zh', st, size, LINE.small));
-    if (p.zh?.length && p.en?.length) text.push({ text: ' / ' });
+    if (p.zh?.length && p.en?.length) text.push(...runs([{ text: ' / ' }], 'en', st, size, LINE.small));
     text.push(...runs(p.en, 'en', st, size, LINE.small));
   });
   return [{ text, fontSize: size, color: theme.colors.muted, margin: [0, 1, 0, 0] }];

@@ -15,7 +15,7 @@ export const heading: Handler<PdfState, 'heading', Node> = (b, st) => {
   const hasZh = Boolean(b.text.zh?.length);
   const text: Node[] = [
     ...runs(b.text.zh, 'zh', st, fontSize, style.css),
-    ...(hasZh && b.text.en?.length ? [{ text: '  ' }] : []),
+    ...(hasZh && b.text.en?.length ? runs([{ text: '  ' }], 'en', st, enSize, style.css) : []),
     ...runs(b.text.en, 'en', st, enSize, style.css).map((n) => ({ ...n, ...STYLES.headingEn, fontSize: enSize })),
   ];
   const top = isSlide(st) ? slideT(st).gap / 2 : b.level === 1 ? theme.spacing.section : blockGap(st);

@@ -7,11 +7,14 @@ import { bodySize, isSlide, langText, slideT, smallSize, textColumn, unit, type 
 export const paragraph: Handler<PdfState, 'paragraph', Node> = (b, st) => {
   const role = b.role ?? 'body';
   const slide = isSlide(st);
+  // On a slide a note is still text a room reads: the least body size, not the citation size.
   const size =
     role === 'note' || role === 'meta'
-      ? smallSize(st) === theme.size.small && role === 'meta' && !slide
-        ? STYLES.meta.fontSize
-        : smallSize(st)
+      ? slide
+        ? slideT(st).bodyEn
+        : role === 'meta'
+          ? STYLES.meta.fontSize
+          : smallSize(st)
       : role === 'lead'
         ? slide
           ? slideT(st).body

@@ -18,7 +18,7 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
   const linked = (spans: MarginNote['label']['zh']) => (spans ?? []).map((s) => (note.ref && !s.ref ? { ...s, ref: note.ref } : s));
   const label: Node[] = [
     ...runs(linked(note.label.zh), 'zh', st, size, LINE.small),
-    ...(note.label.zh?.length && note.label.en?.length ? [{ text: ' ' }] : []),
+    ...(note.label.zh?.length && note.label.en?.length ? runs([{ text: ' ' }], 'en', st, size, LINE.small) : []),
     ...runs(linked(note.label.en), 'en', st, size, LINE.small),
   ];
   const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];

@@ -39,12 +39,26 @@ function headlineHeight(b: SlideBlock, t: SlideSizes): number {
   return lines(plainText(b.title.zh), t.title) * t.title * 1.25 + lines(plainText(b.title.en), t.titleEn) * t.titleEn * 1.25 + 14;
 }
 
-/** `content` centred vertically in a box of (at least) `height` points. */
-function centred(content: Node[], height: number): Node {
+/** `content` centred vertically in a box of (at least) `height` points (as it is when `plain`). */
+function centred(content: Node[], height: number, plain = false): Node {
+  if (plain) return { stack: content };
   return {
     table: { widths: ['*'], heights: [Math.max(0, height)], body: [[{ stack: content, verticalAlignment: 'middle' }]] },
     layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
   };
+}
+
+/**
+ * No space under the last thing on a slide: a bottom margin that does not
+ * fit on the page would start a page of its own.
+ */
+function trimBottom(nodes: Node[]): Node[] {
+  const last = nodes[nodes.length - 1];
+  if (!last) return nodes;
+  const copy: Node = { ...last };
+  if (Array.isArray(copy.margin)) copy.margin = [copy.margin[0], copy.margin[1], copy.margin[2], 0];
+  if (Array.isArray(copy.stack)) copy.stack = trimBottom(copy.stack as Node[]);
+  return [...nodes.slice(0, -1), copy];
 }
 
 export const slide: Handler<PdfState, 'slide', Node> = (b, st) => {
@@ -55,20 +69,21 @@ export const slide: Handler<PdfState, 'slide', Node> = (b, st) => {
   const source = sourceLine(b.source, inner, { margin: [0, 6, 0, 0] });
   const sourceHeight = source.length ? lines(plainText(b.source), t.small) * t.small * LINE.small + 6 : 0;
   const room = CONTENT_HEIGHT.slide - sourceHeight - 4;
+  const plain = st.uncentred.has(b.number);
   let body: Node[];
   if (layout === 'title') {
     if (b.id) st.pending.push(b.id);
-    body = [centred(inner.all(b.children), room)];
+    body = [centred(trimBottom(inner.all(b.children)), room, plain)];
   } else if (layout === 'section' || layout === 'closing') {
     const content = inner.all(b.children);
-    body = [centred([...titleLines(b, inner, t.display, t.displayEn, 'left'), ...(content.length ? [{ stack: content, margin: [0, 14, 0, 0] }] : [])], room)];
+    body = [centred([...titleLines(b, inner, t.display, t.displayEn, 'left'), ...(content.length ? [{ stack: content, margin: [0, 14, 0, 0] }] : [])], room, plain)];
   } else {
     const headline: Node[] = [{ stack: titleLines(b, inner, t.title, t.titleEn, 'left'), margin: [0, 0, 0, 10] }];
     const content = inner.all(b.children);
-    body = layout === 'statement' ? [...headline, centred(content, (room - headlineHeight(b, sizes)) * 0.9)] : [...headline, ...content];
+    body = layout === 'statement' ? [...headline, centred(content, (room - headlineHeight(b, sizes)) * 0.9, plain)] : [...headline, ...content];
   }
   return {
-    stack: [{ stack: [...body, ...source], id: `${SLIDE_ANCHOR}${b.number}` }],
+    stack: [{ stack: trimBottom([...body, ...source]), id: `${SLIDE_ANCHOR}${b.number}` }],
     ...(b.number > 1 ? { pageBreak: 'before' } : {}),
   };
 };

@@ -11,10 +11,11 @@ import { biStack, blockGap, wide, isSlide, runs, slideT, textNode, unit, type No
 export const title: Handler<PdfState, 'title', Node> = (b, st) => {
   const slide = isSlide(st);
   const t = slideT(st);
-  const metaSize = slide ? t.small : theme.size.meta;
+  // On a title slide the facts are body text (what a room reads), at the least body size.
+  const metaSize = slide ? t.bodyEn : theme.size.meta;
   const meta = b.meta.map((m) => [
-    { text: [...runs(m.label.zh, 'zh', st, metaSize, LINE.note), { text: '\uFF1A' }, ...runs(m.value.zh, 'zh', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.muted },
-    { text: [...runs(m.label.en, 'en', st, metaSize, LINE.note), { text: ': ' }, ...runs(m.value.en, 'en', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.en },
+    { text: [...runs(m.label.zh, 'zh', st, metaSize, LINE.note), ...runs([{ text: '\uFF1A' }], 'zh', st, metaSize, LINE.note), ...runs(m.value.zh, 'zh', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.muted },
+    { text: [...runs(m.label.en, 'en', st, metaSize, LINE.note), ...runs([{ text: ': ' }], 'en', st, metaSize, LINE.note), ...runs(m.value.en, 'en', st, metaSize, LINE.note)], fontSize: metaSize, color: theme.colors.en },
   ]);
   const zhSize = slide ? t.display : STYLES.title.fontSize;
   const enSize = slide ? t.displayEn : STYLES.titleEn.fontSize;
