@@ -36,6 +36,7 @@ import { remoteLinks } from './links.js';
 import type { NodeInfo, NodeQueries } from './flow.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
+import { installMeasureCache } from './measure-cache.js';
 import { handlers, unknown } from './handlers/index.js';
 import { createState, type Node, type PdfState } from './state.js';
 import { inlineNodes } from './inline.js';
@@ -57,6 +58,7 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(allowed));
   installInlineMerging();
   installLinearLineBuilder();
+  installMeasureCache();
   configured = true;
 }
 
