@@ -12,10 +12,19 @@
  *   scaling   1, 10 and 50 articles (copies of the source with other slugs and titles, so each has
  *             its own glyphs) as a whole process, --force, font cache warm: ms per article,
  *             marginal ms per added article, peak RSS
+ *   longtext  a small article with n unbroken Chinese characters in its title, short title, a
+ *             term and a takeaway, for n = 1,500, 15,000 and 150,000 (1×, 10×, 100×; the last
+ *             source is 1.8 MB, near the 2 MiB limit): one whole-process build of every format
+ *             each, so the growth with the input shows (it must stay linear, and the largest
+ *             answered within 30 s)
+ *   shards    (opt-in: --only shards, or --shards) 200 and 1,000 articles built as 1, 4 and 16
+ *             shards one after another, then merged: the time of each shard build and of the
+ *             merge, and the merge's cost per artifact (it must stay linear in artifacts)
  *
  * Options: --runs N (whole-process runs per measurement, default 5), --scale 1,10,50,
  * --scale-runs N (default 3; 50 articles run max(1, N-1) times),
- * --skip cold,fresh,nochange,render,scaling, --json PATH (default bench/results.json).
+ * --skip cold,fresh,nochange,render,scaling,longtext, --only SECTION,…, --shards (add the shards
+ * section), --shard-articles 200,1000, --shard-counts 1,4,16, --json PATH (default bench/results.json).
  *
  * Every build uses a font cache of the bench's own (a temporary folder), never the project's.
  * Peak RSS is the whole process (the main thread and its worker threads):
@@ -44,11 +53,27 @@ export const TARGETS = {
   rss50Mb: 600,
   /** Marginal cost per article from 10 to 50 may exceed that from 1 to 10 by at most this factor. */
   linearFactor: 1.25,
+  /** The largest long-text source (≈ 1.8 MB) answered within this. */
+  longTextMs: 30000,
+  /** Time per input character from 10× to 100× may exceed that from 1× to 10× by at most this factor. */
+  longTextLinearFactor: 1.5,
+  /** Merge time per artifact, 1,000 articles vs 200, at most this factor. */
+  mergeLinearFactor: 1.5,
 };
+
+const SECTIONS = ['cold', 'fresh', 'nochange', 'render', 'scaling', 'longtext', 'shards'];
 
 // ── options ────────────────────────────────────────────────────────────────
 function parseArgs(argv) {
-  const opts = { runs: 5, scale: [1, 10, 50], scaleRuns: 3, skip: new Set(), json: path.join(ROOT, 'bench', 'results.json') };
+  const opts = {
+    runs: 5,
+    scale: [1, 10, 50],
+    scaleRuns: 3,
+    skip: new Set(['shards']),
+    shardArticles: [200, 1000],
+    shardCounts: [1, 4, 16],
+    json: path.join(ROOT, 'bench', 'results.json'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -60,6 +85,12 @@ function parseArgs(argv) {
     else if (a === '--scale') opts.scale = next().split(',').map(Number).filter((n) => n > 0);
     else if (a === '--scale-runs') opts.scaleRuns = Math.max(1, Number(next()));
     else if (a === '--skip') for (const s of next().split(',')) opts.skip.add(s);
+    else if (a === '--only') {
+      const only = new Set(next().split(','));
+      opts.skip = new Set(SECTIONS.filter((s) => !only.has(s)));
+    } else if (a === '--shards') opts.skip.delete('shards');
+    else if (a === '--shard-articles') opts.shardArticles = next().split(',').map(Number).filter((n) => n > 0);
+    else if (a === '--shard-counts') opts.shardCounts = next().split(',').map(Number).filter((n) => n > 0);
     else if (a === '--json') opts.json = path.resolve(next());
     else throw new Error(`unknown option ${a}`);
   }
@@ -216,6 +247,98 @@ async function scaling(sizes, runs) {
   return rows;
 }
 
+// ── long unbroken text (issue 17) ──────────────────────────────────────────
+const BASE = path.join(ROOT, 'tests', 'fixtures', 'hostile', 'base.md');
+
+/** n Han characters with no break opportunity but between characters (CJK). */
+const hanRun = (n) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 37) % 2000))).join('');
+
+/** The small valid article of the hostile corpus with n unbroken Han characters in four printed fields. */
+export function longTextSource(n) {
+  const run = hanRun(n);
+  let done = 0;
+  const fill = (text, re) => text.replace(re, (_m, head, tail = '') => (done++, `${head}${run}${tail}`));
+  let text = readFileSync(BASE, 'utf8').replace(/^slug: base$/m, 'slug: long-text');
+  text = fill(text, /^(title:\n {2}zh: ).*()$/m);
+  text = fill(text, /^(short_title:\n {2}zh: ).*()$/m);
+  text = fill(text, /(:::term\{[^}\n]*\}\n::zh\[)[^\]\n]*(\])/);
+  text = fill(text, /(:::takeaway\{[^}\n]*\}\n::zh\[)[^\]\n]*(\])/);
+  if (done !== 4) throw new Error('bench: tests/fixtures/hostile/base.md no longer has the fields the long-text case fills');
+  return text;
+}
+
+async function longText(sizes = [1500, 15000, 150000]) {
+  const rows = [];
+  for (const n of sizes) {
+    const root = tmp(`long${n}`);
+    mkdirSync(path.join(root, 'source'));
+    const text = longTextSource(n);
+    writeFileSync(path.join(root, 'source', 'long-text.md'), text);
+    const r = await bench(`longtext ${n}`, 1, 0, () => runCli(['build', '--force', '--quiet'], { cwd: root, env: warmCache() }));
+    rows.push({ chars: n, bytes: Buffer.byteLength(text), ...r, usPerChar: (r.median * 1000) / n });
+  }
+  return rows;
+}
+
+// ── shards and merge (issue 19) ────────────────────────────────────────────
+async function shardScale(articleCounts, shardCounts) {
+  const rows = [];
+  for (const n of articleCounts) {
+    const root = makeCorpus(n);
+    let reference = null;
+    for (const k of shardCounts) {
+      const dirs = [];
+      const shardMs = [];
+      const shardCpu = [];
+      for (let i = 1; i <= k; i++) {
+        const out = path.join(root, `shards-${k}-${i}`);
+        // No font cache: every pass makes its own subsets, so the passes are alike.
+        const r = await runCli(['build', '--force', '--quiet', '--shard', `${i}/${k}`, '--out', out], { cwd: root, env: { BRIEFWRIGHT_FONT_CACHE: 'off' } });
+        shardMs.push(r.ms);
+        shardCpu.push(r.cpuMs);
+        dirs.push(out);
+        process.stderr.write(`  shards ${n} articles, shard ${i}/${k}: ${r.ms.toFixed(0)} ms\n`);
+      }
+      const merged = path.join(root, `merged-${k}`);
+      const m = await runCli(['merge', ...dirs, '--out', merged, '--quiet'], { cwd: root, env: { BRIEFWRIGHT_FONT_CACHE: 'off' } });
+      const manifest = JSON.parse(readFileSync(path.join(merged, 'manifest.json'), 'utf8'));
+      const text = readFileSync(path.join(merged, 'manifest.json'), 'utf8');
+      if (reference === null) reference = text;
+      else if (text !== reference) throw new Error(`bench: ${n} articles merged from ${k} shards differ from the first merge`);
+      process.stderr.write(`  shards ${n} articles, merge of ${k}: ${m.ms.toFixed(0)} ms (${manifest.artifacts.length} artifacts)\n`);
+      // Merge cost against the number of artifacts, from the same shard outputs: the first quarter, half and all of them.
+      const curve = [];
+      if (k >= 4) {
+        for (const part of [k / 4, k / 2]) {
+          const sub = path.join(root, `merged-${k}-${part}`);
+          const r = await runCli(['merge', ...dirs.slice(0, part), '--out', sub, '--quiet'], { cwd: root, env: { BRIEFWRIGHT_FONT_CACHE: 'off' } });
+          const artifacts = JSON.parse(readFileSync(path.join(sub, 'manifest.json'), 'utf8')).artifacts.length;
+          curve.push({ shards: part, artifacts, ms: r.ms });
+          rmSync(sub, { recursive: true, force: true });
+        }
+        curve.push({ shards: k, artifacts: manifest.artifacts.length, ms: m.ms });
+      }
+      rows.push({
+        articles: n,
+        shards: k,
+        artifacts: manifest.artifacts.length,
+        shardMs: shardMs.map((x) => Math.round(x)),
+        shardMaxMs: Math.max(...shardMs),
+        shardSumMs: shardMs.reduce((a, b) => a + b, 0),
+        shardCpuMs: shardCpu.reduce((a, b) => a + b, 0),
+        mergeMs: m.ms,
+        mergeCpuMs: m.cpuMs,
+        mergeRssMb: m.rssMb,
+        mergeUsPerArtifact: (m.ms * 1000) / manifest.artifacts.length,
+        mergeCurve: curve,
+      });
+      for (const d of [...dirs, merged]) rmSync(d, { recursive: true, force: true });
+    }
+    rmSync(root, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 // ── in-process renders ─────────────────────────────────────────────────────
 async function renders(runs) {
   const imp = (rel) => import(pathToFileURL(path.join(DIST, rel)).href);
@@ -273,7 +396,7 @@ const mark = (ok) => (ok ? 'PASS' : 'MISS');
 
 function table(results) {
   const lines = [];
-  const { cold, fresh, noChange, render, scale, checks, machine } = results;
+  const { cold, fresh, noChange, render, scale, longtext, shards, checks, machine } = results;
   lines.push(`briefwright bench — node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadBefore.join(' ')} before, ${machine.loadAfter.join(' ')} after`);
   lines.push('');
   lines.push('whole process                              median     min     max    cpu ms  peak RSS');
@@ -294,13 +417,26 @@ function table(results) {
     lines.push('scaling (whole process, --force, font cache)  median ms  ms/article    cpu ms  peak RSS');
     for (const s of scale) lines.push(`  ${String(s.articles).padStart(3)} articles ${f0(s.median).padStart(34)} ${f0(s.msPerArticle).padStart(11)} ${f0(s.cpuMs).padStart(9)} ${f0(s.rssMb).padStart(6)} MB`);
   }
+  if (longtext) {
+    lines.push('');
+    lines.push('long unbroken text (whole process, every format, --force)  chars     bytes   wall ms   cpu ms  µs/char  peak RSS');
+    for (const r of longtext) lines.push(`  ${''.padEnd(56)} ${String(r.chars).padStart(7)} ${String(r.bytes).padStart(9)} ${f0(r.median).padStart(9)} ${f0(r.cpuMs).padStart(8)} ${f0(r.usPerChar).padStart(8)} ${f0(r.rssMb).padStart(6)} MB`);
+  }
+  if (shards) {
+    lines.push('');
+    lines.push('shards then merge (whole processes, no font cache)  articles  shards  artifacts  slowest shard ms  all shards ms  merge ms  µs/artifact');
+    for (const r of shards) {
+      lines.push(`  ${''.padEnd(49)} ${String(r.articles).padStart(8)} ${String(r.shards).padStart(7)} ${String(r.artifacts).padStart(10)} ${f0(r.shardMaxMs).padStart(17)} ${f0(r.shardSumMs).padStart(14)} ${f0(r.mergeMs).padStart(9)} ${f0(r.mergeUsPerArtifact).padStart(12)}`);
+      if (r.mergeCurve?.length) lines.push(`      merge of ${r.mergeCurve.map((c) => `${c.shards} shards (${c.artifacts} artifacts): ${f0(c.ms)} ms`).join(', ')}`);
+    }
+  }
   lines.push('');
   lines.push('targets (2-core machine, medians)');
   for (const c of checks) lines.push(`  ${c.ok === null ? 'n/a ' : mark(c.ok)}  ${c.what.padEnd(52)} ${c.value}`);
   return lines.join('\n');
 }
 
-function checksOf({ cold, fresh, noChange, scale }) {
+function checksOf({ cold, fresh, noChange, scale, longtext, shards }) {
   const at = (n) => scale?.find((s) => s.articles === n);
   const s1 = at(1);
   const s10 = at(10);
@@ -319,6 +455,37 @@ function checksOf({ cold, fresh, noChange, scale }) {
       `linear: ms/added article 10→50 ≤ ${TARGETS.linearFactor} × 1→10`,
       Number.isFinite(early) && Number.isFinite(late) ? `${f0(late)} vs ${f0(early)} ms` : '–',
       Number.isFinite(early) && Number.isFinite(late) ? late <= TARGETS.linearFactor * early : null,
+    ),
+    ...longTextChecks(longtext, check),
+    ...shardChecks(shards, check),
+  ];
+}
+
+function longTextChecks(rows, check) {
+  if (!rows || rows.length < 3) return [];
+  const [a, b, c] = rows;
+  // Time per added character, 1×→10× and 10×→100× (the fixed cost of a build cancels out).
+  const early = (b.median - a.median) / (b.chars - a.chars);
+  const late = (c.median - b.median) / (c.chars - b.chars);
+  return [
+    check(`long text: ${c.bytes.toLocaleString('en')}-byte source answered ≤ ${TARGETS.longTextMs / 1000} s`, `${f0(c.median)} ms`, c.median <= TARGETS.longTextMs),
+    check(`long text linear: ms/char 10×→100× ≤ ${TARGETS.longTextLinearFactor} × 1×→10×`, `${(late * 1000).toFixed(1)} vs ${(early * 1000).toFixed(1)} µs`, late <= TARGETS.longTextLinearFactor * early),
+  ];
+}
+
+function shardChecks(rows, check) {
+  // The widest merge curve: merges of a quarter, half and all of the most shards of the most articles.
+  const row = rows?.filter((r) => r.mergeCurve?.length === 3).sort((a, b) => b.artifacts - a.artifacts)[0];
+  if (!row) return [];
+  const [q, h, all] = row.mergeCurve;
+  // Time per added artifact in the second half vs the second quarter (the merge's fixed cost cancels out).
+  const early = (h.ms - q.ms) / (h.artifacts - q.artifacts);
+  const late = (all.ms - h.ms) / (all.artifacts - h.artifacts);
+  return [
+    check(
+      `merge linear: ms/artifact ${h.artifacts}→${all.artifacts} ≤ ${TARGETS.mergeLinearFactor} × ${q.artifacts}→${h.artifacts}`,
+      `${(late * 1000).toFixed(0)} vs ${(early * 1000).toFixed(0)} µs`,
+      late <= TARGETS.mergeLinearFactor * early,
     ),
   ];
 }
@@ -346,6 +513,8 @@ async function main() {
     if (!opts.skip.has('nochange')) results.noChange = await noChangeBuild(opts.runs);
     if (!opts.skip.has('render')) results.render = rendersInChild(opts.runs);
     if (!opts.skip.has('scaling')) results.scale = await scaling(opts.scale, opts.scaleRuns);
+    if (!opts.skip.has('longtext')) results.longtext = await longText();
+    if (!opts.skip.has('shards')) results.shards = await shardScale(opts.shardArticles, opts.shardCounts);
   } finally {
     for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
   }

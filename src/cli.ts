@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CliError, EXIT, describeFailure, usageError } from './errors.js';
+import { CliError, EXIT, describeFailure, printable, usageError } from './errors.js';
 import { projectRoot } from './build/cache.js';
 import { defaultSources } from './build/discover.js';
 import { parseShard } from './build/shard.js';
@@ -26,6 +26,7 @@ Usage:
   briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
   briefwright check [files…] [options]   validate sources (default: source/*.md)
   briefwright fix [files…]               write the generated ids of blocks without one into the sources
+  briefwright merge DIR… --out DIR       combine the output folders of shard builds into one
   briefwright watch [options]            rebuild on change and serve out/ with live reload
   briefwright init <slug>                create source/<slug>.md from a template
   briefwright --help | --version
@@ -35,18 +36,24 @@ Build options:
   --products LIST      comma-separated: summary,checklist,slides (default: all)
   --formats LIST       comma-separated: html,pdf,docx,pptx (default: all; pptx is for slides only)
   --force              ignore the cache and render everything again
-  --jobs N             worker threads (default: number of CPUs; 1 renders in-process)
+  --jobs N             render threads (default: number of CPUs)
   --shard K/N          build only the K-th of N deterministic slices of the articles
+  --no-wait            fail at once when another build is writing to the output folder
   --quiet              print only problems
 
 Check options:
   --strict             every warning is an error (exit 1), as CI runs it
   --compact            one line per problem, without the fix and docs lines
 
+Merge options:
+  --out DIR            the combined folder (absent, empty, or made by an earlier merge)
+
 Watch options:
   --port N             port on 127.0.0.1 (default: 4173), plus --out, --products, --formats
 
-Exit status: 0 success · 1 an article has errors · 2 usage or internal error
+Any command: --debug prints stack traces with errors.
+
+Exit status: 0 success · 1 an article has errors · 2 usage, system or internal error · 130/143 interrupted
 Environment: SOURCE_DATE_EPOCH fixes every date written into outputs; NO_COLOR disables colour.
 `;
 
@@ -95,6 +102,7 @@ const BUILD_OPTIONS = {
   force: { type: 'boolean' },
   jobs: { type: 'string' },
   shard: { type: 'string' },
+  'no-wait': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const satisfies Options;
 
@@ -120,9 +128,11 @@ async function buildCommand(args: string[], io: Io): Promise<number> {
     force: Boolean(values.force),
     jobs,
     shard,
+    wait: !values['no-wait'],
+    outLabel: outDir,
     // run() leaves the process right after a build (below).
     detachWorkers: true,
-    onEvent: createProgress({ tty: Boolean(io.stderr.isTTY), color, quiet, write: (t) => io.stderr.write(t) }),
+    onEvent: createProgress({ tty: Boolean(io.stderr.isTTY), color, quiet, debug: hasDebug(io), write: (t) => io.stderr.write(t) }),
   });
   const withMessages = report.files.filter((f) => f.messages.length > 0);
   if (withMessages.length > 0) {
@@ -131,8 +141,25 @@ async function buildCommand(args: string[], io: Io): Promise<number> {
     const shown = quiet ? withMessages.filter((f) => invalid.has(f.path)) : withMessages;
     if (shown.length > 0) io.stderr.write(ensureNewline(formatDiagnostics(shown, { color })));
   }
-  if (!quiet) io.stderr.write(`${summaryLine(report, performance.now() - started, outDir)}\n`);
+  if (!quiet) io.stderr.write(`${summaryLine(report, performance.now() - started, printable(outDir))}\n`);
   return report.ok ? EXIT.ok : EXIT.content;
+}
+
+async function mergeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { out: BUILD_OPTIONS.out, quiet: BUILD_OPTIONS.quiet } as const);
+  if (positionals.length === 0) throw usageError('merge expects the output folders of the shard builds, e.g. `briefwright merge shard-1 shard-2 --out out`');
+  const outDir = values.out as string | undefined;
+  if (outDir === undefined) throw usageError('merge needs --out DIR: the folder to write the combined output into');
+  const { merge } = await import('./build/merge.js');
+  const started = performance.now();
+  const report = await merge({ root: io.cwd, inputs: positionals, outDir });
+  if (!values.quiet) {
+    const [{ formatMs }, { plural }] = await Promise.all([import('./build/progress.js'), import('./text/terminal.js')]);
+    io.stderr.write(
+      `briefwright: merged ${plural(report.inputs, 'folder')}: ${plural(report.articles, 'article')}, ${plural(report.artifacts, 'artifact')} (${report.copied} copied, ${report.unchanged} unchanged) in ${formatMs(performance.now() - started)} → ${printable(outDir)}\n`,
+    );
+  }
+  return EXIT.ok;
 }
 
 const ensureNewline = (text: string): string => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
@@ -229,11 +256,18 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   check: checkCommand,
   fix: fixCommand,
   init: initCommand,
+  merge: mergeCommand,
   watch: watchCommand,
 };
 
+const hasDebug = (io: Io): boolean => Boolean(io.env.BRIEFWRIGHT_DEBUG);
+
 /** Run one command line; returns the exit status. The single place errors become statuses. */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argvIn: string[], io: Io = defaultIo()): Promise<number> {
+  // --debug applies to any command: stack traces with errors.
+  if (argvIn.includes('--debug')) io = { ...io, env: { ...io.env, BRIEFWRIGHT_DEBUG: '1' } };
+  const debug = hasDebug(io);
+  const argv = argvIn.filter((a) => a !== '--debug');
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -249,14 +283,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return EXIT.ok;
     }
     const run = COMMANDS[command];
-    if (!run) throw usageError(`unknown command "${command}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!run) throw usageError(`unknown command "${printable(command)}" (expected: ${Object.keys(COMMANDS).join(', ')})`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
     return await run(rest, io);
   } catch (error) {
-    const { exitCode, message } = describeFailure(error);
+    const { exitCode, message } = describeFailure(error, { debug, cwd: io.cwd });
     io.stderr.write(`briefwright: ${message}\n`);
     if (error instanceof CliError && error.kind === 'usage') io.stderr.write('run `briefwright --help` for usage\n');
     return exitCode;
@@ -267,12 +301,15 @@ function defaultIo(): Io {
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
 }
 
-/** Remove half-written files and leave with 130 (SIGINT) or 143 (SIGTERM). */
+/** Remove half-written files, release locks, and leave with 130 (SIGINT) or 143 (SIGTERM). */
 export function installSignalHandlers(cleanup: () => void): void {
   const on = (signal: NodeJS.Signals, code: number) =>
     process.once(signal, () => {
-      cleanup();
-      process.exit(code);
+      try {
+        cleanup();
+      } finally {
+        process.exit(code);
+      }
     });
   on('SIGINT', EXIT.interrupted);
   on('SIGTERM', EXIT.terminated);
@@ -280,15 +317,19 @@ export function installSignalHandlers(cleanup: () => void): void {
 
 /** Entry point used by bin/briefwright.js (and `tsx src/cli.ts`). */
 export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // watch answers signals itself (it stops its server and its builds first).
   if (argv[0] !== 'watch') {
-    const { removeLiveTempFiles } = await import('./build/write.js');
-    installSignalHandlers(removeLiveTempFiles);
+    const [{ removeLiveTempFiles }, { releaseHeldLocks }] = await Promise.all([import('./build/write.js'), import('./build/lock.js')]);
+    installSignalHandlers(() => {
+      removeLiveTempFiles();
+      releaseHeldLocks();
+    });
   }
   const code = await main(argv);
   // watch may leave sockets of closed pages half-open, and a build's render threads are only asked
   // to stop (tearing their heaps down would cost the build ~25 ms): leave now, with the status,
   // once what was written to stdout and stderr is out.
-  if (argv[0] === 'watch' || argv[0] === 'build') {
+  if (argv[0] === 'watch' || argv[0] === 'build' || argv[0] === 'merge') {
     await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => s.write('', resolve))));
     process.exit(code);
   }

@@ -1,86 +1,57 @@
 /**
- * Build orchestration:
+ * Build orchestration, one named step after another:
  *
- *   discover → shard → hash raw bytes → reuse cached artifacts
- *     → parse only articles with work (main thread) → render jobs (workers)
- *     → commit each article atomically → fonts, landing page, manifest
+ *   resolve options → discover sources, take the shard → check --out
+ *     → lock out/ → read the old manifest (untrusted: validated)
+ *     → check slug owners → sweep temp files of killed builds
+ *     → plan (hash raw bytes, reuse cached artifacts)
+ *     → parse articles with work (main thread) and render them (worker threads),
+ *       committing each article atomically once all its artifacts rendered
+ *     → the next manifest's entries → remove the outputs of deleted sources
+ *     → landing page and font licence → manifest → unlock
  *
  * A failing article keeps its previous outputs and manifest entries; the
  * other articles still build. Nothing here loads the parser or a backend
- * unless some artifact has to be made.
+ * unless some artifact has to be made. Rendering always happens in worker
+ * threads (`--jobs 1`: one), so the main thread stays free to answer a signal.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Article } from '../model/types.js';
 import { PRODUCTS, type ProductName } from '../ir/types.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../render/registry.js';
+import { OUTPUT_FORMATS, renders, type OutputFormat } from '../render/registry.js';
 import { sourceDateEpoch } from '../epoch.js';
-import type { LandingEntry } from '../pipeline.js';
-import { usageError } from '../errors.js';
+import { CliError, printable, usageError } from '../errors.js';
 import { discoverSources, type SourceRef } from './discover.js';
 import { selectShard, type Shard } from './shard.js';
 import { codeHash, epochKey, inputsHash, projectRoot, sha256 } from './cache.js';
-import { planTargets, renderTask, type RenderTask, type Target } from './jobs.js';
-import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
+import { defaultEngine, type Engine, type LandingEntry } from './engine.js';
+import { artifactPath, planTargets, type Target } from './jobs.js';
+import { lockOutDir, type OutLock } from './lock.js';
 import {
   entryIsIntact,
+  FONT_LICENSE_FILE,
+  FONT_NOTICE_FILE,
+  LANDING_FILE,
+  MANIFEST_FILE,
+  MANIFEST_VERSION,
   readManifest,
   serializeManifest,
-  MANIFEST_FILE,
   type ArticleEntry,
   type ArtifactEntry,
   type Manifest,
-  type SiteEntry,
 } from './manifest.js';
-import { sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
+import { checkOutDir, checkRealFolders } from './outdir.js';
+import { inProcessRunner, WorkerPool, type Runner } from './pool.js';
+import { landingEntries, writeSite } from './site.js';
+import { breather, newBuildToken, sweepTempFiles, writeAtomic, writeIfChanged } from './write.js';
 import { readSourceBytes } from '../source-bytes.js';
 
-export type { LandingEntry };
-
-/** The stages the build calls; the default loads the real pipeline lazily. Tests may substitute. */
-export interface Engine {
-  parse(bytes: Uint8Array, path: string): Promise<{ file: VFile; article: Article | null }>;
-  epoch(article: Article): Promise<number>;
-  render(task: RenderTask): Promise<Uint8Array>;
-  landing(entries: LandingEntry[]): Promise<string>;
-  /**
-   * Optional: get ready to render a landing page like this one (load its code,
-   * make its font subsets), while the render threads work. Its result is not used.
-   */
-  prepareLanding?(entries: LandingEntry[]): Promise<void>;
-  fontLicense(): Promise<{ name: string; text: string }>;
-}
-
-export const defaultEngine: Engine = {
-  async parse(bytes, file) {
-    const { articleFromBytes } = await import('../model/index.js');
-    return articleFromBytes(bytes, file);
-  },
-  async epoch(article) {
-    const { buildEpoch } = await import('../epoch.js');
-    return buildEpoch(article);
-  },
-  render: renderTask,
-  async landing(entries) {
-    const { renderSite } = await import('../pipeline.js');
-    return new TextDecoder().decode(await renderSite(entries));
-  },
-  async prepareLanding(entries) {
-    // The page's glyphs do not depend on the sizes it shows (digits are in every subset),
-    // so this makes the subsets the final page will use, in memory (and in the font cache).
-    const { renderSite } = await import('../pipeline.js');
-    await renderSite(entries);
-  },
-  async fontLicense() {
-    const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');
-    return {
-      name: `Noto Sans SC (npm package @expo-google-fonts/noto-sans-sc ${fontPackageVersion()})`,
-      text: readFileSync(fontLicensePath(), 'utf8'),
-    };
-  },
-};
+export { defaultEngine, type Engine, type LandingEntry } from './engine.js';
+export { fontNotice, landingEntries } from './site.js';
+export { FONT_LICENSE_FILE, FONT_NOTICE_FILE, LANDING_FILE } from './manifest.js';
 
 export interface BuildOptions {
   /** Source files; empty = every `source/*.md` under `root`. */
@@ -92,9 +63,10 @@ export interface BuildOptions {
   products?: readonly ProductName[];
   formats?: readonly OutputFormat[];
   force?: boolean;
-  /** Worker threads; 1 renders in the calling thread. Default: CPU count. */
+  /** Worker threads (at least one). Default: CPU count. */
   jobs?: number;
   shard?: Shard;
+  /** A stand-in for the pipeline (tests); its renders run in the calling thread. */
   engine?: Engine;
   /** Hash of the project's code (default: computed from the running code). */
   code?: string;
@@ -109,11 +81,19 @@ export interface BuildOptions {
    * are asked to stop but not waited for (see WorkerPool.close). Default false.
    */
   detachWorkers?: boolean;
+  /** When another build holds the output folder: wait for it (default) or fail at once. */
+  wait?: boolean;
+  /** Milliseconds an unrefreshed lock of another build stays valid (default 20 s). */
+  lockStaleMs?: number;
+  /** How --out was written on the command line, for messages (default: the path). */
+  outLabel?: string;
   onEvent?: (event: BuildEvent) => void;
 }
 
 export type BuildEvent =
   | { type: 'plan'; articles: number; render: number; cached: number }
+  | { type: 'warning'; message: string }
+  | { type: 'waiting'; message: string }
   | { type: 'invalid'; slug: string; file: VFile }
   | { type: 'rendered'; slug: string; product: ProductName; format: OutputFormat; path: string; ms: number }
   | { type: 'failed'; slug: string; product: ProductName; format: OutputFormat; path: string; ms: number; error: Error }
@@ -132,19 +112,45 @@ export interface BuildReport {
   cached: string[];
   /** Artifacts that failed to render (their article was not committed). */
   failed: { path: string; error: Error }[];
+  /** Files of articles whose source is gone, removed this run (relative to out/). */
+  removed: string[];
   /** Diagnostics of every article parsed this run. */
   files: VFile[];
   ok: boolean;
 }
 
+type PlannedTarget = Target & { inputs: string };
+
 interface ArticleWork {
   src: SourceRef;
+  /** The source path recorded in the manifest: relative to the project, `/`-separated. */
+  recorded: string;
   bytes: Uint8Array;
   sourceSha: string;
-  targets: (Target & { inputs: string })[];
-  todo: (Target & { inputs: string })[];
+  todo: PlannedTarget[];
   reused: ArtifactEntry[];
+  /** The manifest has no trusted title for these source bytes: the article must be parsed. */
   needsTitle: boolean;
+}
+
+/** Everything a build decided before touching out/. */
+interface Context {
+  root: string;
+  outDir: string;
+  outLabel: string;
+  products: readonly ProductName[];
+  formats: readonly OutputFormat[];
+  force: boolean;
+  engine: Engine;
+  /** The caller substituted the engine: render in this thread. */
+  inProcess: boolean;
+  emit: (event: BuildEvent) => void;
+  code: string;
+  epoch: string;
+  jobs: number;
+  fontCache: string | null;
+  token: string;
+  detachWorkers: boolean;
 }
 
 const DEFAULTS = { products: PRODUCTS, formats: OUTPUT_FORMATS };
@@ -153,7 +159,7 @@ function checkEpochEnv(): void {
   try {
     sourceDateEpoch();
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(printable((error as Error).message));
   }
 }
 
@@ -178,11 +184,134 @@ export function defaultFontCache(root: string, env: NodeJS.ProcessEnv = process.
   return dir && permitted('fs.read', dir) && permitted('fs.write', dir) ? dir : null;
 }
 
-/** The artifacts a build will list if every render succeeds (sizes unknown: 0). */
-function plannedArtifacts(previous: readonly ArtifactEntry[], work: readonly ArticleWork[]): ArtifactEntry[] {
-  const planned = work.flatMap((w) => w.todo.map((t) => ({ path: t.path, sha256: '', size: 0, inputs: t.inputs, article: w.src.slug, product: t.product, format: t.format })));
-  const paths = new Set(planned.map((a) => a.path));
-  return [...previous.filter((a) => !paths.has(a.path)), ...planned];
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const posix = (p: string): string => p.split(path.sep).join('/');
+
+// --- the steps -----------------------------------------------------------------
+
+function resolveContext(options: BuildOptions): Context {
+  const root = path.resolve(options.root ?? process.cwd());
+  const outDir = path.resolve(root, options.outDir ?? 'out');
+  return {
+    root,
+    outDir,
+    outLabel: options.outLabel ?? options.outDir ?? 'out',
+    products: options.products ?? DEFAULTS.products,
+    formats: options.formats ?? DEFAULTS.formats,
+    force: Boolean(options.force),
+    engine: options.engine ?? defaultEngine,
+    inProcess: options.engine !== undefined,
+    emit: options.onEvent ?? (() => {}),
+    code: options.code ?? codeHash(projectRoot()),
+    epoch: epochKey(),
+    jobs: Math.max(1, options.jobs ?? os.availableParallelism()),
+    fontCache: options.fontCache !== undefined ? options.fontCache : defaultFontCache(root),
+    token: newBuildToken(),
+    detachWorkers: Boolean(options.detachWorkers),
+  };
+}
+
+/** Every source the project has (to know which articles still exist), and the ones this build makes. */
+function selectSources(options: BuildOptions, ctx: Context): { all: SourceRef[]; sources: SourceRef[]; explicit: boolean } {
+  const all = discoverSources(options.files ?? [], ctx.root);
+  if (all.length === 0) throw usageError(`no sources: ${path.join(ctx.root, 'source')} holds no .md file`);
+  return { all, sources: selectShard(all, options.shard, (s) => s.slug), explicit: (options.files ?? []).length > 0 };
+}
+
+/** Create out/ and take its lock (waiting for, or refusing, another build that holds it). */
+async function lockOut(ctx: Context, wait: boolean, staleMs?: number): Promise<OutLock> {
+  mkdirSync(ctx.outDir, { recursive: true });
+  return lockOutDir(ctx.outDir, {
+    token: ctx.token,
+    wait,
+    staleMs,
+    label: ctx.outLabel,
+    onWait: (holder) =>
+      ctx.emit({ type: 'waiting', message: `another build is writing to ${printable(ctx.outLabel)} (pid ${holder?.pid ?? 'unknown'}); waiting for it to finish` }),
+  });
+}
+
+/** The previous manifest, validated entry by entry; what it had to drop is reported as warnings. */
+function readOldManifest(ctx: Context): Manifest {
+  const { manifest, problems } = readManifest(ctx.outDir);
+  for (const p of problems) ctx.emit({ type: 'warning', message: `${posix(path.join(printable(ctx.outLabel), MANIFEST_FILE))}: ${p}` });
+  return manifest;
+}
+
+/**
+ * One slug, one source: a source whose slug an article of out/ already has,
+ * built from another file that still exists, would overwrite that article's
+ * folder. Refused, naming both files.
+ */
+function checkSlugOwners(sources: readonly SourceRef[], old: Manifest, ctx: Context): void {
+  const owners = new Map(old.articles.map((a) => [a.slug, a.source]));
+  for (const src of sources) {
+    const owner = owners.get(src.slug);
+    const mine = posix(path.relative(ctx.root, src.abs));
+    if (!owner || owner === mine) continue;
+    const ownerAbs = path.resolve(ctx.root, owner);
+    let exists = false;
+    try {
+      exists = statSync(ownerAbs).isFile();
+    } catch {
+      exists = false;
+    }
+    if (exists && ownerAbs !== src.abs) {
+      throw usageError(
+        `two sources have the slug "${src.slug}": ${printable(owner)} (built into ${printable(ctx.outLabel)}/${src.slug}/) and ${printable(mine)}; rename one of them (slug and file name)`,
+      );
+    }
+  }
+}
+
+/** The names this build may write, by folder (for the temp-file sweep). */
+function writtenNames(ctx: Context, slugs: Iterable<string>): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const add = (rel: string) => {
+    const dir = path.join(ctx.outDir, path.dirname(rel));
+    const set = names.get(dir) ?? new Set<string>();
+    set.add(path.basename(rel));
+    names.set(dir, set);
+  };
+  for (const rel of [LANDING_FILE, MANIFEST_FILE, FONT_LICENSE_FILE, FONT_NOTICE_FILE]) add(rel);
+  for (const slug of slugs) {
+    for (const product of PRODUCTS) {
+      for (const format of OUTPUT_FORMATS) {
+        if (renders(format, product)) add(artifactPath(slug, product, format));
+      }
+    }
+  }
+  return names;
+}
+
+/** Raw bytes and cache lookups: no parser, no backend. */
+async function planWork(sources: readonly SourceRef[], old: Manifest, ctx: Context): Promise<ArticleWork[]> {
+  const oldByPath = new Map(old.artifacts.map((a) => [a.path, a]));
+  const oldArticles = new Map(old.articles.map((a) => [a.slug, a]));
+  const breathe = breather();
+  const work: ArticleWork[] = [];
+  for (const src of sources) {
+    await breathe();
+    const bytes = readSourceBytes(src.abs);
+    const sourceSha = sha256(bytes);
+    const targets = planTargets(src.slug, ctx.products, ctx.formats).map((t) => ({
+      ...t,
+      inputs: inputsHash({ sourceSha256: sourceSha, code: ctx.code, product: t.product, format: t.format, epoch: ctx.epoch }),
+    }));
+    const reused: ArtifactEntry[] = [];
+    const todo: PlannedTarget[] = [];
+    for (const t of targets) {
+      const prev = oldByPath.get(t.path);
+      if (!ctx.force && prev && prev.inputs === t.inputs && entryIsIntact(ctx.outDir, prev)) reused.push(prev);
+      else todo.push(t);
+    }
+    const recorded = posix(path.relative(ctx.root, src.abs));
+    const known = oldArticles.get(src.slug);
+    const needsTitle = !known || known.sha256 !== sourceSha || known.source !== recorded;
+    work.push({ src, recorded, bytes, sourceSha, todo, reused, needsTitle });
+  }
+  return work;
 }
 
 /** Tasks per format of the artifacts to make. */
@@ -192,89 +321,47 @@ function formatCounts(work: readonly { todo: readonly Target[] }[]): Partial<Rec
   return counts;
 }
 
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
+/** The artifacts a build will list if every render succeeds (sizes unknown: 0). */
+function plannedArtifacts(previous: readonly ArtifactEntry[], work: readonly ArticleWork[]): ArtifactEntry[] {
+  const planned = work.flatMap((w) => w.todo.map((t) => ({ path: t.path, sha256: '', size: 0, inputs: t.inputs, article: w.src.slug, product: t.product, format: t.format })));
+  const paths = new Set(planned.map((a) => a.path));
+  return [...previous.filter((a) => !paths.has(a.path)), ...planned];
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildReport> {
-  const root = path.resolve(options.root ?? process.cwd());
-  const outDir = path.resolve(root, options.outDir ?? 'out');
-  const products = options.products ?? DEFAULTS.products;
-  const formats = options.formats ?? DEFAULTS.formats;
-  const engine = options.engine ?? defaultEngine;
-  const emit = options.onEvent ?? (() => {});
-  checkEpochEnv();
+/** What parsing and rendering produced. */
+interface Produced {
+  /** New article entries (title from the parsed source). */
+  articles: Map<string, ArticleEntry>;
+  /** New artifact entries of committed articles. */
+  artifacts: Map<string, ArtifactEntry>;
+  /** Articles whose current source did not parse or render (they keep their old outputs). */
+  failedSlugs: Set<string>;
+}
 
-  const all = discoverSources(options.files ?? [], root);
-  const explicit = (options.files ?? []).length > 0;
-  if (all.length === 0) throw usageError(`no sources: ${path.join(root, 'source')} holds no .md file`);
-  const sources = selectShard(all, options.shard, (s) => s.slug);
-
-  sweepTempFiles(outDir);
-  const old = readManifest(outDir);
+/**
+ * Parse the articles with work (main thread), render their artifacts (the
+ * runner), and commit each article once all its artifacts rendered. Each
+ * article starts rendering as soon as it is parsed.
+ */
+async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: Context, runner: Runner | null, pool: WorkerPool | null, report: BuildReport): Promise<Produced> {
   const oldByPath = new Map(old.artifacts.map((a) => [a.path, a]));
-  const oldTitles = new Map(old.articles.map((a) => [a.slug, a]));
-  const code = options.code ?? codeHash(projectRoot());
-  const epoch = epochKey();
-
-  // 1. Raw bytes and cache lookups: no parser, no backend.
-  const work: ArticleWork[] = sources.map((src) => {
-    const bytes = readSourceBytes(src.abs);
-    const sourceSha = sha256(bytes);
-    const targets = planTargets(src.slug, products, formats).map((t) => ({
-      ...t,
-      inputs: inputsHash({ sourceSha256: sourceSha, code, product: t.product, format: t.format, epoch }),
-    }));
-    const reused: ArtifactEntry[] = [];
-    const todo: ArticleWork['todo'] = [];
-    for (const t of targets) {
-      const prev = oldByPath.get(t.path);
-      if (!options.force && prev && prev.inputs === t.inputs && entryIsIntact(outDir, prev)) reused.push(prev);
-      else todo.push(t);
-    }
-    const needsTitle = oldTitles.get(src.slug)?.source !== sourceSha;
-    return { src, bytes, sourceSha, targets, todo, reused, needsTitle };
-  });
-  const renderCount = work.reduce((n, w) => n + w.todo.length, 0);
-  emit({ type: 'plan', articles: work.length, render: renderCount, cached: work.reduce((n, w) => n + w.reused.length, 0) });
-
-  const report: BuildReport = {
-    outDir,
-    articles: [],
-    written: [],
-    unchanged: [],
-    cached: work.flatMap((w) => w.reused.map((r) => r.path)),
-    failed: [],
-    files: [],
-    ok: true,
+  const produced: Produced = { articles: new Map(), artifacts: new Map(), failedSlugs: new Set() };
+  const settle = (w: ArticleWork, status: ArticleStatus): void => {
+    report.articles.push({ slug: w.src.slug, path: w.src.path, status });
+    ctx.emit({ type: 'article', slug: w.src.slug, status });
   };
 
-  const titles = new Map<string, ArticleEntry>(old.articles.map((a) => [a.slug, a]));
-  const produced = new Map<string, ArtifactEntry>();
-  const committedSlugs = new Set<string>();
-  const fontCache = options.fontCache !== undefined ? options.fontCache : defaultFontCache(root);
-
-  // The render threads start now, so they load their backends while this thread parses.
-  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  const runner: Runner | null =
-    renderCount === 0 ? null : jobs === 1 || options.engine ? inProcessRunner(engine.render) : new WorkerPool(jobs, formatCounts(work));
-  // With render threads, one of them renders the landing page too (it has the HTML code and subsets loaded).
-  const pool = runner instanceof WorkerPool ? runner : null;
-  // Closed once: when parsing or rendering throws, or else after the landing page is written.
-  const closeRunner = async (): Promise<void> => runner?.close({ wait: !options.detachWorkers });
-  // 3. Render one article (the runner queues its tasks); it commits only when all its artifacts rendered.
-  const renderArticle = async (w: ArticleWork, article: Article, ep: number): Promise<void> => {
+  const renderOne = async (w: ArticleWork, article: Article, epoch: number): Promise<void> => {
     const results = await Promise.all(
       w.todo.map(async (t) => {
         const queued = performance.now();
         try {
-          const { bytes, ms } = await runner!.run({ article, product: t.product, format: t.format, epoch: ep, fontCache });
-          emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms });
+          const { bytes, ms } = await runner!.run({ article, product: t.product, format: t.format, epoch, fontCache: ctx.fontCache });
+          ctx.emit({ type: 'rendered', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms });
           return { t, bytes, error: null };
         } catch (e) {
           const error = toError(e);
-          const ms = performance.now() - queued;
-          emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms, error });
+          ctx.emit({ type: 'failed', slug: w.src.slug, product: t.product, format: t.format, path: t.path, ms: performance.now() - queued, error });
           return { t, bytes: null, error };
         }
       }),
@@ -283,54 +370,47 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (failures.length > 0) {
       report.ok = false;
       for (const f of failures) report.failed.push({ path: f.t.path, error: f.error! });
-      report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'failed' });
-      emit({ type: 'article', slug: w.src.slug, status: 'failed' });
+      produced.failedSlugs.add(w.src.slug);
+      settle(w, 'failed');
       return;
     }
+    // A signal that came while this article rendered is answered before its files are written.
+    await new Promise((resolve) => setImmediate(resolve));
+    checkRealFolders(ctx.outDir, `${w.src.slug}/x`);
     for (const { t, bytes } of results) {
       const digest = sha256(bytes!);
-      const file = path.join(outDir, t.path);
       const prev = oldByPath.get(t.path);
-      if (prev && prev.sha256 === digest && entryIsIntact(outDir, prev)) report.unchanged.push(t.path);
+      if (prev && prev.sha256 === digest && entryIsIntact(ctx.outDir, prev)) report.unchanged.push(t.path);
       else {
-        writeAtomic(file, bytes!);
+        writeAtomic(path.join(ctx.outDir, t.path), bytes!, ctx.token);
         report.written.push(t.path);
       }
-      produced.set(t.path, {
-        path: t.path,
-        sha256: digest,
-        size: bytes!.length,
-        inputs: t.inputs,
-        article: w.src.slug,
-        product: t.product,
-        format: t.format,
-      });
+      produced.artifacts.set(t.path, { path: t.path, sha256: digest, size: bytes!.length, inputs: t.inputs, article: w.src.slug, product: t.product, format: t.format });
     }
-    committedSlugs.add(w.src.slug);
-    report.articles.push({ slug: w.src.slug, path: w.src.path, status: w.todo.length > 0 ? 'built' : 'cached' });
-    emit({ type: 'article', slug: w.src.slug, status: w.todo.length > 0 ? 'built' : 'cached' });
+    produced.articles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: { zh: article.title.zh, en: article.title.en } });
+    settle(w, w.todo.length > 0 ? 'built' : 'cached');
   };
 
   const rendering: Promise<void>[] = [];
+  // Titles as parsed this run, for the provisional landing page below.
+  const titles = new Map(old.articles.map((a) => [a.slug, a]));
   try {
-    // 2. Parse the articles with work to do, in the main thread; each starts rendering as soon as it is parsed.
     for (const w of work) {
       if (w.todo.length === 0 && !w.needsTitle) {
-        report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'cached' });
-        emit({ type: 'article', slug: w.src.slug, status: 'cached' });
+        settle(w, 'cached');
         continue;
       }
-      const { file, article } = await engine.parse(w.bytes, w.src.path);
+      const { file, article } = await ctx.engine.parse(w.bytes, w.src.path);
       report.files.push(file);
       if (!article) {
         report.ok = false;
-        report.articles.push({ slug: w.src.slug, path: w.src.path, status: 'invalid' });
-        emit({ type: 'invalid', slug: w.src.slug, file });
-        emit({ type: 'article', slug: w.src.slug, status: 'invalid' });
+        produced.failedSlugs.add(w.src.slug);
+        ctx.emit({ type: 'invalid', slug: w.src.slug, file });
+        settle(w, 'invalid');
         continue;
       }
-      titles.set(w.src.slug, { slug: w.src.slug, title: article.title, source: w.sourceSha });
-      rendering.push(renderArticle(w, article, await engine.epoch(article)));
+      titles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: article.title });
+      rendering.push(renderOne(w, article, await ctx.engine.epoch(article)));
       // Let the workers' replies in (parsing never yields by itself), so they get their next tasks.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -338,123 +418,157 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       // Prepare the landing page written last (its code, its font subsets) while the articles render:
       // in a render thread, after its own tasks, or else in this thread, which is idle meanwhile.
       const provisional = landingEntries([...titles.values()], plannedArtifacts(old.artifacts, work));
-      if (pool) rendering.push(pool.landing(provisional, fontCache).then(() => {}, () => {}));
-      else if (engine.prepareLanding) {
+      if (pool) rendering.push(pool.landing(provisional, ctx.fontCache).then(() => {}, () => {}));
+      else if (ctx.engine.prepareLanding) {
         const { setFontCacheDir } = await import('../render/font-cache.js');
-        setFontCacheDir(fontCache);
-        rendering.push(engine.prepareLanding(provisional).catch(() => {}));
+        setFontCacheDir(ctx.fontCache);
+        rendering.push(ctx.engine.prepareLanding(provisional).catch(() => {}));
       }
     }
     await Promise.all(rendering);
   } catch (error) {
     // Never leave a render running (or a rejection unhandled) when parsing threw.
     await Promise.allSettled(rendering);
-    await closeRunner();
     throw error;
   }
-  report.articles.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  report.written.sort();
-  report.unchanged.sort();
-  report.cached.sort();
+  return produced;
+}
 
-  // 4. The new manifest: old entries that still stand, replaced by this run's.
-  const known = new Set(all.map((s) => s.slug));
+/**
+ * The next manifest's articles and artifacts: this run's, and the old entries
+ * that still stand. An old entry stands while its file is there with its
+ * recorded size and, unless only some files were named, its article's source
+ * exists; an article is listed while it has artifacts, with the title of the
+ * source that made them.
+ */
+function nextEntries(old: Manifest, produced: Produced, work: readonly ArticleWork[], known: ReadonlySet<string>, explicit: boolean, ctx: Context): { articles: ArticleEntry[]; artifacts: ArtifactEntry[] } {
   const artifacts = new Map<string, ArtifactEntry>();
   for (const a of old.artifacts) {
     if (!explicit && !known.has(a.article)) continue;
-    if (existsSync(path.join(outDir, a.path))) artifacts.set(a.path, a);
-  }
-  for (const a of produced.values()) artifacts.set(a.path, a);
-  const slugsWithArtifacts = new Set([...artifacts.values()].map((a) => a.article));
-  const articles = [...titles.values()].filter((t) => slugsWithArtifacts.has(t.slug));
-
-  const renderLanding = async (entries: LandingEntry[]): Promise<string> => {
-    if (pool) {
-      try {
-        return Buffer.from((await pool.landing(entries, fontCache)).bytes).toString('utf8');
-      } catch {
-        // The render threads are gone: this thread renders it.
-      }
+    try {
+      const st = statSync(path.join(ctx.outDir, a.path));
+      if (st.isFile() && st.size === a.size) artifacts.set(a.path, a);
+    } catch {
+      // gone: dropped
     }
-    (await import('../render/font-cache.js')).setFontCacheDir(fontCache);
-    return engine.landing(entries);
+  }
+  for (const a of produced.artifacts.values()) artifacts.set(a.path, a);
+
+  const current = new Map(work.map((w) => [w.src.slug, w]));
+  const articles = new Map<string, ArticleEntry>();
+  for (const a of old.articles) {
+    const w = current.get(a.slug);
+    // An old title is kept for the source bytes it came from, or for the old outputs of an
+    // article whose current source failed (they were made from that title's source).
+    if (!w || (w.sourceSha === a.sha256 && w.recorded === a.source) || produced.failedSlugs.has(a.slug)) articles.set(a.slug, a);
+  }
+  for (const a of produced.articles.values()) articles.set(a.slug, a);
+  const withArtifacts = new Set([...artifacts.values()].map((a) => a.article));
+  return {
+    articles: [...articles.values()].filter((a) => withArtifacts.has(a.slug)).sort((a, b) => byString(a.slug, b.slug)),
+    artifacts: [...artifacts.values()].sort((a, b) => byString(a.path, b.path)),
   };
-  let site: SiteEntry[];
+}
+
+/**
+ * out/ mirrors the sources: the files the old manifest recorded for articles
+ * whose source is gone are removed (only while their bytes are still the
+ * recorded ones), then their folder if nothing else is left in it.
+ */
+function removeGoneArticles(old: Manifest, known: ReadonlySet<string>, ctx: Context): string[] {
+  const removed: string[] = [];
+  const folders = new Set<string>();
+  for (const a of old.artifacts) {
+    if (known.has(a.article)) continue;
+    checkRealFolders(ctx.outDir, a.path);
+    folders.add(a.article);
+    if (!entryIsIntact(ctx.outDir, a)) {
+      if (existsSync(path.join(ctx.outDir, a.path))) ctx.emit({ type: 'warning', message: `${a.path}: its source is gone, but the file changed since it was built; left in place` });
+      continue;
+    }
+    rmSync(path.join(ctx.outDir, a.path), { force: true });
+    removed.push(a.path);
+  }
+  for (const slug of folders) {
+    const dir = path.join(ctx.outDir, slug);
+    try {
+      if (readdirSync(dir).length === 0) rmdirSync(dir);
+    } catch {
+      // not there, or not empty: left
+    }
+  }
+  return removed.sort();
+}
+
+/** Write the manifest, unless another build took the lock over meanwhile. */
+function writeManifest(manifest: Manifest, lock: OutLock, ctx: Context): void {
+  const lost = lock.compromised();
+  if (lost) throw new CliError('operator', `lost the lock on ${printable(ctx.outLabel)} (${lost.message}); the manifest was not written, run the build again`);
+  writeIfChanged(path.join(ctx.outDir, MANIFEST_FILE), serializeManifest(manifest), ctx.token);
+}
+
+// --- the build -------------------------------------------------------------------
+
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  checkEpochEnv();
+  const ctx = resolveContext(options);
+  const { all, sources, explicit } = selectSources(options, ctx);
+  checkOutDir(ctx.outDir, { root: ctx.root, sources: all.map((s) => s.abs), packageRoot: projectRoot(), label: ctx.outLabel });
+
+  const lock = await lockOut(ctx, options.wait !== false, options.lockStaleMs);
+  let runner: Runner | null = null;
   try {
-    site = await writeSite(outDir, engine, code, articles, [...artifacts.values()], old, renderLanding);
-  } finally {
-    await closeRunner();
-  }
-  const manifest: Manifest = { version: old.version, articles, artifacts: [...artifacts.values()], site };
-  writeIfChanged(path.join(outDir, MANIFEST_FILE), serializeManifest(manifest));
-  if (fontCache && renderCount > 0) {
-    const { pruneFontCache } = await import('../render/font-cache.js');
-    pruneFontCache(fontCache);
-  }
-  return report;
-}
+    const old = readOldManifest(ctx);
+    checkSlugOwners(sources, old, ctx);
+    const known = new Set(all.map((s) => s.slug));
+    sweepTempFiles(writtenNames(ctx, new Set([...known, ...old.articles.map((a) => a.slug), ...old.artifacts.map((a) => a.article)])));
 
-export const LANDING_FILE = 'index.html';
-export const FONT_LICENSE_FILE = 'fonts/OFL.txt';
-export const FONT_NOTICE_FILE = 'fonts/NOTICE.txt';
+    const work = await planWork(sources, old, ctx);
+    const renderCount = work.reduce((n, w) => n + w.todo.length, 0);
+    ctx.emit({ type: 'plan', articles: work.length, render: renderCount, cached: work.reduce((n, w) => n + w.reused.length, 0) });
+    const report: BuildReport = {
+      outDir: ctx.outDir,
+      articles: [],
+      written: [],
+      unchanged: [],
+      cached: work.flatMap((w) => w.reused.map((r) => r.path)).sort(),
+      failed: [],
+      removed: [],
+      files: [],
+      ok: true,
+    };
 
-/** Landing page and font licence; each rewritten only when its inputs changed. */
-async function writeSite(
-  outDir: string,
-  engine: Engine,
-  code: string,
-  articles: ArticleEntry[],
-  artifacts: ArtifactEntry[],
-  old: Manifest,
-  renderLanding: (entries: LandingEntry[]) => Promise<string>,
-): Promise<SiteEntry[]> {
-  const oldSite = new Map(old.site.map((s) => [s.path, s]));
-  const entries: SiteEntry[] = [];
-  const emitFile = async (rel: string, inputs: string, make: () => Promise<string>): Promise<void> => {
-    const prev = oldSite.get(rel);
-    if (prev && prev.inputs === inputs && entryIsIntact(outDir, prev)) {
-      entries.push(prev);
-      return;
+    // The render threads start now, so they load their backends while this thread parses.
+    runner = renderCount === 0 ? null : ctx.inProcess ? inProcessRunner(ctx.engine.render) : new WorkerPool(ctx.jobs, formatCounts(work));
+    const pool = runner instanceof WorkerPool ? runner : null;
+    const produced = await renderArticles(work, old, ctx, runner, pool, report);
+    report.articles.sort((a, b) => byString(a.slug, b.slug));
+    report.written.sort();
+    report.unchanged.sort();
+
+    const { articles, artifacts } = nextEntries(old, produced, work, known, explicit, ctx);
+    if (!explicit) report.removed = removeGoneArticles(old, known, ctx);
+
+    const renderLanding = async (entries: LandingEntry[]): Promise<string> => {
+      if (pool) {
+        try {
+          return Buffer.from((await pool.landing(entries, ctx.fontCache)).bytes).toString('utf8');
+        } catch {
+          // The render threads are gone: this thread renders it.
+        }
+      }
+      (await import('../render/font-cache.js')).setFontCacheDir(ctx.fontCache);
+      return ctx.engine.landing(entries);
+    };
+    const site = await writeSite({ outDir: ctx.outDir, engine: ctx.engine, code: ctx.code, articles, artifacts, previous: old.site, renderLanding, token: ctx.token });
+    writeManifest({ version: MANIFEST_VERSION, articles, artifacts, site }, lock, ctx);
+    if (ctx.fontCache && renderCount > 0) {
+      const { pruneFontCache } = await import('../render/font-cache.js');
+      pruneFontCache(ctx.fontCache);
     }
-    const bytes = Buffer.from(await make(), 'utf8');
-    writeIfChanged(path.join(outDir, rel), bytes);
-    entries.push({ path: rel, sha256: sha256(bytes), size: bytes.length, inputs });
-  };
-
-  const landing = landingEntries(articles, artifacts);
-  await emitFile(LANDING_FILE, sha256(JSON.stringify([code, landing])), () => renderLanding(landing));
-  if (artifacts.length > 0) {
-    let license: { name: string; text: string } | null = null;
-    const getLicense = async () => (license ??= await engine.fontLicense());
-    await emitFile(FONT_LICENSE_FILE, sha256(JSON.stringify([code, 'license'])), async () => (await getLicense()).text);
-    await emitFile(FONT_NOTICE_FILE, sha256(JSON.stringify([code, 'notice'])), async () => fontNotice((await getLicense()).name));
+    return report;
+  } finally {
+    await runner?.close({ wait: !ctx.detachWorkers });
+    lock.release();
   }
-  return entries;
-}
-
-export function fontNotice(fontName: string): string {
-  return [
-    'Fonts',
-    '',
-    `The documents in this folder are set in ${fontName}`,
-    'and embed it (or subsets of it) where the format allows.',
-    'Noto Sans SC is copyright Google LLC and the Noto project authors and',
-    'is licensed under the SIL Open Font License, Version 1.1; the full',
-    'licence text is in OFL.txt next to this notice.',
-    '',
-  ].join('\n');
-}
-
-/** Landing page input: articles by slug, each with its artifacts in manifest order. */
-export function landingEntries(articles: ArticleEntry[], artifacts: ArtifactEntry[]): LandingEntry[] {
-  return [...articles]
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map((a) => ({
-      slug: a.slug,
-      title: a.title,
-      artifacts: artifacts
-        .filter((x) => x.article === a.slug)
-        .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
-        .map((x) => ({ path: x.path, format: x.format, product: x.product, bytes: x.size })),
-    }));
 }

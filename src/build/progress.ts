@@ -6,11 +6,14 @@
  */
 import type { BuildEvent, BuildReport } from './index.js';
 import { paint, plural } from '../text/terminal.js';
+import { escapeForDisplay } from '../text/unicode-policy.js';
 
 export interface ProgressOptions {
   tty: boolean;
   color: boolean;
   quiet: boolean;
+  /** Print stack traces of failed renders. */
+  debug?: boolean;
   write: (text: string) => void;
 }
 
@@ -28,6 +31,7 @@ export function createProgress(opts: ProgressOptions): (event: BuildEvent) => vo
   const green = paint(opts.color, 32);
   const red = paint(opts.color, 31);
   const dim = paint(opts.color, 2);
+  const yellow = paint(opts.color, 33);
   const verbose = opts.tty && !opts.quiet;
   return (event) => {
     switch (event.type) {
@@ -45,8 +49,14 @@ export function createProgress(opts: ProgressOptions): (event: BuildEvent) => vo
         }
         break;
       case 'failed':
-        opts.write(`  ${red('✗')} ${event.slug} ${event.product}.${event.format}: ${event.error.message}\n`);
-        if (process.env.BRIEFWRIGHT_DEBUG && event.error.stack) opts.write(`${event.error.stack}\n`);
+        opts.write(`  ${red('✗')} ${event.slug} ${event.product}.${event.format}: ${escapeForDisplay(event.error.message)}\n`);
+        if (opts.debug && event.error.stack) opts.write(`${escapeForDisplay(event.error.stack, { keepNewlines: true })}\n`);
+        break;
+      case 'warning':
+        opts.write(`briefwright: ${yellow('warning')}: ${event.message}\n`);
+        break;
+      case 'waiting':
+        opts.write(`briefwright: ${event.message}\n`);
         break;
       default:
         break;
@@ -63,6 +73,7 @@ export function summaryLine(report: BuildReport, ms: number, outLabel: string): 
     `(${report.written.length} written, ${report.unchanged.length} unchanged, ${report.cached.length} cached)`,
     `in ${formatMs(ms)} → ${outLabel}`,
   ];
-  const line = parts.join(' ');
+  const removed = report.removed.length > 0 ? `; removed ${plural(report.removed.length, 'file')} of deleted sources` : '';
+  const line = `${parts.join(' ')}${removed}`;
   return bad > 0 ? `${line}; ${plural(bad, 'article')} failed` : line;
 }

@@ -6,12 +6,20 @@
  * is added to HTML only in the served response, as an external same-origin
  * script (so a strict Content-Security-Policy only needs `'self'`, which the
  * served copy's CSP gets), listening to a Server-Sent-Events endpoint.
+ *
+ * The server answers only requests whose Host is 127.0.0.1, localhost or
+ * [::1] with its own port (421 otherwise): a web page that rebinds its own
+ * name to 127.0.0.1 cannot read the drafts. Changes are seen through
+ * chokidar, which follows files saved by rename (vim, JetBrains' safe write,
+ * `sed -i`) and new files; each burst of events rebuilds once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { projectRoot, runsCompiled } from './cache.js';
+import { SOURCE_DIR } from './discover.js';
 
 export const RELOAD_PREFIX = '/__briefwright/';
 export const EVENTS_PATH = `${RELOAD_PREFIX}events`;
@@ -115,9 +123,25 @@ export interface LiveServer {
   url: string;
 }
 
+/** Host names the server answers to (with its port): the loopback names, never a name a web page controls. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Whether a request's Host header names this server on the loopback interface. */
+export function hostAllowed(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader.trim().toLowerCase();
+  return LOOPBACK_HOSTS.some((name) => host === `${name}:${port}` || (port === 80 && host === name));
+}
+
 export async function serve(outDir: string, port: number, host = '127.0.0.1'): Promise<LiveServer> {
   const clients = new Set<http.ServerResponse>();
+  let actualPort = port;
   const server = http.createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, actualPort)) {
+      res.writeHead(421, { 'content-type': TYPES['.txt'], 'cache-control': 'no-store' });
+      res.end(`misdirected request: open http://127.0.0.1:${actualPort}/\n`);
+      return;
+    }
     const url = req.url ?? '/';
     if (url === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -148,7 +172,7 @@ export async function serve(outDir: string, port: number, host = '127.0.0.1'): P
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     server,
     url: `http://${host}:${actualPort}/`,
@@ -170,6 +194,16 @@ export interface WatchOptions {
   /** Extra arguments for each `build` run (e.g. --formats). */
   buildArgs: string[];
   log: (line: string) => void;
+  /**
+   * What a rebuild runs; `code`: code changed since the last one. Default:
+   * recompile when code changed (and the CLI runs compiled), then the CLI's
+   * build, each in a child process. Returns the exit status.
+   */
+  rebuild?: (code: boolean) => Promise<number>;
+  /** Folders of code whose changes recompile (default: the package's src and templates). */
+  codeDirs?: string[];
+  /** Milliseconds of quiet after a change before rebuilding (default 150). */
+  settleMs?: number;
 }
 
 const children = new Set<ChildProcess>();
@@ -186,6 +220,13 @@ function run(cmd: string, args: string[], cwd: string): Promise<number> {
   });
 }
 
+/** The changes that matter: a source (`*.md` directly in the source folder) or a code file. */
+export function relevantChange(file: string, sourceDir: string, codeDirs: readonly string[]): 'source' | 'code' | null {
+  if (path.dirname(file) === sourceDir) return file.endsWith('.md') ? 'source' : null;
+  if (codeDirs.some((d) => file.startsWith(d + path.sep)) && /\.(ts|mts|js|mjs|json|css)$/.test(file)) return 'code';
+  return null;
+}
+
 /** Serve, build, then rebuild on every change. Resolves with a stop function after the first build. */
 export async function watch(opts: WatchOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const pkg = projectRoot();
@@ -193,6 +234,13 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
   const cli = path.join(pkg, 'bin', 'briefwright.js');
   // The same compile as make's (tsc, then the vendor bundles), so dist/ and the build cache's keys match.
   const compile = path.join(pkg, 'scripts', 'compile.mjs');
+  const defaultRebuild = async (code: boolean): Promise<number> => {
+    let status = 0;
+    if (code && compiled) status = await run(process.execPath, [compile], pkg);
+    if (status === 0) status = await run(process.execPath, [cli, 'build', '--out', opts.outDir, ...opts.buildArgs], opts.root);
+    return status;
+  };
+  const runBuild = opts.rebuild ?? defaultRebuild;
 
   let running = false;
   let stopped = false;
@@ -209,36 +257,37 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
     running = true;
     do {
       again = false;
-      const recompile = codeChanged && compiled;
+      const code = codeChanged;
       codeChanged = false;
       const started = performance.now();
-      let status = 0;
-      if (recompile) status = await run(process.execPath, [compile], pkg);
-      if (status === 0) {
-        status = await run(process.execPath, [cli, 'build', '--out', opts.outDir, ...opts.buildArgs], opts.root);
-      }
-      opts.log(
-        `${status === 0 ? 'rebuilt' : 'build failed'} in ${Math.round(performance.now() - started)} ms; watching for changes`,
-      );
+      const status = await runBuild(code);
+      opts.log(`${status === 0 ? 'rebuilt' : 'build failed'} in ${Math.round(performance.now() - started)} ms; watching for changes`);
       live?.reload();
     } while (again && !stopped);
     running = false;
   };
 
   let timer: NodeJS.Timeout | null = null;
-  const changed = (isCode: boolean) => () => {
-    if (isCode) codeChanged = true;
+  const sourceDir = path.resolve(opts.root, SOURCE_DIR);
+  const codeDirs = (opts.codeDirs ?? [path.join(pkg, 'templates'), path.join(pkg, 'src')]).map((d) => path.resolve(d));
+  const changed = (file: string): void => {
+    const kind = relevantChange(path.resolve(file), sourceDir, codeDirs);
+    if (!kind || stopped) return;
+    if (kind === 'code') codeChanged = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 150);
+    timer = setTimeout(() => void rebuild(), opts.settleMs ?? 150);
   };
 
-  const watchers: FSWatcher[] = [];
-  const add = (dir: string, isCode: boolean): void => {
-    if (existsSync(dir)) watchers.push(fsWatch(dir, { recursive: true }, changed(isCode)));
-  };
-  add(path.join(opts.root, 'source'), false);
-  add(path.join(pkg, 'templates'), true);
-  add(path.join(pkg, 'src'), true);
+  const watched = [sourceDir, ...codeDirs].filter((d) => existsSync(d));
+  const watcher: FSWatcher = watchFiles(watched, {
+    ignoreInitial: true,
+    // A file replaced by rename (safe write) is one change, not a deletion and a new file.
+    atomic: true,
+    // Sources are the *.md directly in the source folder; code is anything in the code folders.
+    ignored: (file: string) => path.resolve(file) !== sourceDir && path.dirname(path.resolve(file)) !== sourceDir && !codeDirs.some((d) => path.resolve(file) === d || path.resolve(file).startsWith(d + path.sep)),
+  });
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, changed);
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   live = await serve(opts.outDir, opts.port);
   opts.log(`serving ${opts.outDir} at ${live.url}`);
@@ -249,7 +298,7 @@ export async function watch(opts: WatchOptions): Promise<{ url: string; stop: ()
       stopped = true;
       if (timer) clearTimeout(timer);
       for (const child of children) child.kill('SIGTERM');
-      for (const w of watchers) w.close();
+      await watcher.close();
       await live?.close();
     },
   };

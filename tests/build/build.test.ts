@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/index.js';
@@ -184,12 +184,29 @@ describe('failures', () => {
     expect(manifestOf(path.join(root, 'out')).articles.map((a) => a.slug)).toEqual(['alpha']);
   });
 
-  it('removes temp files an interrupted earlier run left behind', async () => {
+  it('removes temp files a killed earlier build left in the folders it writes, and nothing else', async () => {
     await run();
-    const stale = path.join(root, 'out/alpha/.summary.pdf.briefwright-tmp-999-1');
-    writeFileSync(stale, 'half');
+    const out = path.join(root, 'out');
+    const stale = [
+      path.join(out, 'alpha/.summary.pdf.briefwright-tmp-0123456789abcdef'),
+      path.join(out, '.manifest.json.briefwright-tmp-fedcba9876543210'),
+      path.join(out, 'fonts/.OFL.txt.briefwright-tmp-00000000000000ff'),
+    ];
+    // Files of users that only look like temp files: another name, another token shape, another folder.
+    const users = [
+      path.join(out, 'alpha/.notes.txt.briefwright-tmp-0123456789abcdef'),
+      path.join(out, 'alpha/.summary.pdf.briefwright-tmp-999-1'),
+      path.join(out, 'alpha/summary.pdf.briefwright-tmp-0123456789abcdef'),
+      path.join(out, 'drafts/.summary.pdf.briefwright-tmp-0123456789abcdef'),
+      path.join(out, 'alpha/sub/.summary.pdf.briefwright-tmp-0123456789abcdef'),
+    ];
+    for (const f of [...stale, ...users]) {
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, 'half');
+    }
     await run();
-    expect(existsSync(stale)).toBe(false);
+    for (const f of stale) expect(existsSync(f), f).toBe(false);
+    for (const f of users) expect(readFileSync(f, 'utf8'), f).toBe('half');
   });
 });
 

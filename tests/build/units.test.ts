@@ -96,19 +96,20 @@ describe('manifest', () => {
 
   it('reads a missing or corrupt manifest as empty', () => {
     const d = tmp();
-    expect(readManifest(d)).toEqual(emptyManifest());
+    expect(readManifest(d)).toEqual({ manifest: emptyManifest(), problems: [] });
     writeFileSync(path.join(d, 'manifest.json'), '{not json');
-    expect(readManifest(d)).toEqual(emptyManifest());
+    expect(readManifest(d)).toEqual({ manifest: emptyManifest(), problems: ['is not valid JSON; ignored'] });
   });
 });
 
 describe('errors and progress', () => {
-  it('maps errors to exit codes: usage 2 without stack, internal 2 with stack', () => {
+  it('maps errors to exit codes: usage 2, internal 2, both without a stack unless asked for', () => {
     expect(describeFailure(new CliError('usage', 'bad flag'))).toEqual({ exitCode: 2, message: 'bad flag' });
     const internal = describeFailure(new TypeError('boom'));
     expect(internal.exitCode).toBe(EXIT.internal);
-    expect(internal.message).toMatch(/TypeError: boom\n\s+at /);
-    expect(EXIT).toMatchObject({ ok: 0, content: 1, usage: 2, internal: 2 });
+    expect(internal.message).toBe('internal error: boom (run with --debug for the stack trace)');
+    expect(describeFailure(new TypeError('boom'), { debug: true }).message).toMatch(/TypeError: boom\n\s+at /);
+    expect(EXIT).toMatchObject({ ok: 0, content: 1, usage: 2, operator: 2, internal: 2, interrupted: 130, terminated: 143 });
   });
 
   it('uses colour only on a terminal without NO_COLOR', () => {
@@ -129,6 +130,7 @@ describe('errors and progress', () => {
         unchanged: [],
         cached: ['a/slides.html'],
         failed: [],
+        removed: [],
         files: [],
         ok: false,
       },

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowSelf, EVENTS_PATH, injectReload, resolveRequest, SCRIPT_PATH, serve, type LiveServer } from '../../src/build/watch.js';
+import { allowSelf, EVENTS_PATH, hostAllowed, injectReload, resolveRequest, SCRIPT_PATH, serve, watch, type LiveServer } from '../../src/build/watch.js';
 
 const page = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-abc'; img-src data:"></head><body><p>x</p></body></html>`;
 
@@ -100,4 +100,139 @@ describe('the watch server', () => {
     });
     expect(event).toContain('event: reload');
   });
+});
+
+describe('the Host check (DNS rebinding)', () => {
+  it('accepts only the loopback names with the server\'s port', () => {
+    for (const ok of ['127.0.0.1:4173', 'localhost:4173', '[::1]:4173', 'LOCALHOST:4173']) expect(hostAllowed(ok, 4173), ok).toBe(true);
+    for (const bad of [undefined, '', 'evil.example:4173', '127.0.0.1', 'localhost:80', '127.0.0.1:4174', 'localhost.evil.example:4173', '127.0.0.1:4173.evil', '0.0.0.0:4173', '127.1:4173']) {
+      expect(hostAllowed(bad, 4173), String(bad)).toBe(false);
+    }
+    expect(hostAllowed('localhost', 80)).toBe(true);
+  });
+
+  it('the server answers another Host with 421 and no content of out/', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'briefwright-serve-'));
+    writeFileSync(path.join(out, 'index.html'), '<p>unpublished draft</p>');
+    const live = await serve(out, 0);
+    try {
+      const port = Number(new URL(live.url).port);
+      const ask = (host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port, path: '/index.html', headers: { host } }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      for (const host of ['attacker.example', `attacker.example:${port}`, `127.0.0.1:${port + 1}`]) {
+        const r = await ask(host);
+        expect(r.status, host).toBe(421);
+        expect(r.body, host).not.toContain('draft');
+      }
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+        const r = await ask(host);
+        expect(r.status, host).toBe(200);
+        expect(r.body).toContain('unpublished draft');
+      }
+      const events = await ask('attacker.example');
+      expect(events.status).toBe(421);
+    } finally {
+      await live.close();
+    }
+  });
+});
+
+describe('the rebuild loop', () => {
+  /** Start watch with a stand-in build that counts; `settle` waits for quiet and returns the rebuilds since the last call. */
+  async function start() {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'briefwright-watch-'));
+    mkdirSync(path.join(root, 'source'));
+    mkdirSync(path.join(root, 'code'));
+    writeFileSync(path.join(root, 'source/a.md'), 'one\n');
+    let builds = 0;
+    let codeBuilds = 0;
+    const session = await watch({
+      root,
+      outDir: path.join(root, 'out'),
+      port: 0,
+      buildArgs: [],
+      log: () => {},
+      codeDirs: [path.join(root, 'code')],
+      settleMs: 100,
+      rebuild: async (code) => {
+        builds += 1;
+        if (code) codeBuilds += 1;
+        return 0;
+      },
+    });
+    let seen = 1; // the first build
+    const settle = async (): Promise<{ builds: number; code: number }> => {
+      // Quiet for a second after the last rebuild (events of one save may arrive over a few hundred ms).
+      let last = builds;
+      for (let quiet = 0; quiet < 10; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (builds !== last) {
+          last = builds;
+          quiet = 0;
+        } else quiet += 1;
+      }
+      const r = { builds: builds - seen, code: codeBuilds };
+      seen = builds;
+      return r;
+    };
+    return { root, session, settle, src: (name: string) => path.join(root, 'source', name) };
+  }
+
+  it('edit, rename-save (vim, JetBrains, sed -i), add and delete a source: each rebuilds once', async () => {
+    const { session, settle, src, root } = await start();
+    try {
+      expect((await settle()).builds).toBe(0);
+
+      writeFileSync(src('a.md'), 'two\n');
+      expect((await settle()).builds, 'edit in place').toBe(1);
+
+      // vim (backupcopy=no): the original becomes a backup, a new file takes its name, the backup goes
+      renameSync(src('a.md'), src('a.md~'));
+      writeFileSync(src('a.md'), 'three\n');
+      rmSync(src('a.md~'));
+      expect((await settle()).builds, 'vim').toBe(1);
+
+      // JetBrains safe write: a temp file is renamed over the original
+      writeFileSync(src('a.md___jb_tmp___'), 'four\n');
+      renameSync(src('a.md'), src('a.md___jb_old___'));
+      renameSync(src('a.md___jb_tmp___'), src('a.md'));
+      rmSync(src('a.md___jb_old___'));
+      expect((await settle()).builds, 'JetBrains').toBe(1);
+
+      // sed -i: a temp file renamed over the original, twice in a row (each save is seen)
+      for (const text of ['five\n', 'six\n']) {
+        writeFileSync(src('sedAb12Cd'), text);
+        renameSync(src('sedAb12Cd'), src('a.md'));
+        expect((await settle()).builds, `sed -i → ${text.trim()}`).toBe(1);
+      }
+
+      writeFileSync(src('b.md'), 'new\n');
+      expect((await settle()).builds, 'new source').toBe(1);
+      rmSync(src('b.md'));
+      expect((await settle()).builds, 'deleted source').toBe(1);
+
+      // files that are not sources: nothing
+      writeFileSync(src('notes.txt'), 'x');
+      mkdirSync(src('drafts'));
+      writeFileSync(src('drafts/c.md'), 'x');
+      expect((await settle()).builds, 'not a source').toBe(0);
+
+      // code: one rebuild that recompiles
+      writeFileSync(path.join(root, 'code/x.ts'), 'export {};\n');
+      const code = await settle();
+      expect(code.builds).toBe(1);
+      expect(code.code).toBe(1);
+    } finally {
+      await session.stop();
+    }
+  }, 120_000);
 });

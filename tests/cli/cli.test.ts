@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureCompiled, realSource, repoRoot, runCli, tempProject } from './helpers.js';
 import { fileDigests, fileSha256 } from '../helpers/files.js';
+import { PRODUCTS } from '../../src/ir/types.js';
 
 interface Manifest {
   articles: { slug: string; title: { zh: string; en: string } }[];
@@ -114,11 +115,7 @@ describe('build', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1); // non-TTY: one summary line (the real source has no warning)
     const out = path.join(cwd, 'out');
     const m = manifest(out);
-    expect(m.artifacts.map((a) => a.path)).toEqual([
-      'us-japan-acquisition/checklist.html',
-      'us-japan-acquisition/slides.html',
-      'us-japan-acquisition/summary.html',
-    ]);
+    expect(m.artifacts.map((a) => a.path)).toEqual(PRODUCTS.map((p) => `us-japan-acquisition/${p}.html`).sort());
     for (const a of [...m.artifacts, ...m.site]) expect(fileSha256(path.join(out, a.path)), a.path).toBe(a.sha256);
     expect(m.site.map((s) => s.path)).toEqual(['fonts/NOTICE.txt', 'fonts/OFL.txt', 'index.html']);
     expect(readFileSync(path.join(out, 'fonts/OFL.txt'), 'utf8')).toMatch(/SIL OPEN FONT LICENSE/i);
@@ -169,7 +166,7 @@ describe('build', () => {
     for (const [p, h] of before) if (p.startsWith('zz-second/')) expect(after.get(p), p).toBe(h);
     expect([...after.keys()].filter((p) => p.includes('briefwright-tmp'))).toEqual([]);
     const m = manifest(out);
-    expect(m.artifacts.filter((a) => a.article === 'zz-second')).toHaveLength(3);
+    expect(m.artifacts.filter((a) => a.article === 'zz-second')).toHaveLength(PRODUCTS.length);
     for (const a of m.artifacts) expect(fileSha256(path.join(out, a.path))).toBe(a.sha256);
   });
 

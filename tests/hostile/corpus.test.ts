@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleFromBytes } from '../../src/model/index.js';
 import { LIMITS } from '../../src/model/rules.js';
 import { ensureCompiled } from '../cli/helpers.js';
+import { PRODUCTS } from '../../src/ir/types.js';
 import { changed, pool, readHtml, readOfficeZip, readPdfFile, runCliAsync, snapshot, type Run } from './helpers.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/hostile');
@@ -189,7 +190,7 @@ describe('every hostile source through the CLI', () => {
       const formats = want.formats ?? ['html'];
       const dir = path.join(project, 'out', slug);
       const made = readdirSync(dir).sort();
-      const products = ['summary', 'checklist', 'slides'];
+      const products: readonly string[] = PRODUCTS;
       expect(made).toEqual(products.flatMap((p) => formats.filter((f) => f !== 'pptx' || p === 'slides').map((f) => `${p}.${f}`)).sort());
 
       // HTML: inert by construction; the payload is visible text.

@@ -56,7 +56,8 @@ describe('the rules run on every article of source/', () => {
   const sources = readdirSync(path.join(root, 'source')).filter((f) => f.endsWith('.md'));
   it.each(sources)('%s: no warning and no error', async (f) => {
     const { file, article } = await loadArticle(path.join(root, 'source', f));
-    expect(file.messages.map(String)).toEqual([]);
+    // Notes (e.g. missing-id: a block gets a generated id) ask for nothing; warnings and errors do.
+    expect(file.messages.filter((m) => m.fatal !== undefined).map(String)).toEqual([]);
     expect(article).not.toBeNull();
   });
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { actorOf } from '../../../src/model/types.js';
+import { actorOf, allParagraphs } from '../../../src/model/types.js';
 import { openHtml, sharedChromium, writeTemp, type OpenedPage } from '../../helpers/browser.js';
 import { renderedPages, type Rendered } from './fixtures.js';
 import { renderSite } from '../../../src/pipeline.js';
@@ -99,7 +99,9 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
           ]
         : p.product === 'checklist'
           ? a.recommendations.flatMap((r) => [r.text.zh, r.text.en, actorOf(a, r.actor).zh, actorOf(a, r.actor).en])
-          : [
+          : p.product === 'reading'
+            ? [...a.sections.flatMap((s) => [s.title.zh, s.title.en]), ...allParagraphs(a).filter((c) => c.kind !== 'table').map((c) => c.text)]
+            : [
               ...a.takeaways.flatMap((t) => [t.text.zh, t.text.en]),
               ...a.slides.flatMap((s) => [s.title.zh, s.title.en, s.notes.zh, s.notes.en, ...s.points.flatMap((x) => [x.text.zh, x.text.en])]),
               ...a.glossary.flatMap((g) => [g.term, g.name.zh, g.name.en]),
