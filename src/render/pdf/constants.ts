@@ -3,7 +3,8 @@
  * the slide type scale as this backend reads it, and identifiers. Colours,
  * sizes and margins come from the shared theme.
  */
-import { slideType, theme } from '../../theme/theme.js';
+import { theme } from '../../theme/theme.js';
+import { slideSpec } from './slide-spec.js';
 import { CJK_FAMILY, FAMILY, LATIN_FAMILY, lineHeight } from './fonts.js';
 
 export { CJK_FAMILY, FAMILY, LATIN_FAMILY, lineHeight };
@@ -87,65 +88,31 @@ export const STYLES = {
 export type StyleName = keyof typeof STYLES;
 
 /**
- * The least sizes on the 720-pt slide (issue 16 on a 13.33-inch slide: titles
- * ≥ 28 pt, body ≥ 16 pt, nothing under 12 pt, × 0.75). A slide fitted to its
- * page never goes below them; what does not fit at these sizes runs onto a
- * further page, which the tests report as a template that put too much on a
- * slide.
+ * Body type of a slide at a density, from the theme's slide geometry
+ * (slide-spec.ts): the sizes the slides template fits content by. A slide is
+ * never set smaller.
  */
-export const SLIDE_MIN = { title: 21, body: 12, small: 9 } as const;
-
-/** The slide type scale this backend draws with, at a fitting scale (1 = the theme's sizes). */
 export interface SlideSizes {
-  /** The large text of title, section, statement and closing slides. */
-  display: number;
-  displayEn: number;
-  title: number;
-  titleEn: number;
   body: number;
   bodyEn: number;
   small: number;
+  gap: number;
   lineZh: number;
   lineEn: number;
-  gap: number;
+  lineSmall: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * The theme's slide type scale (`slideType`), each size times `scale` but
- * never under the least size of its role (SLIDE_MIN).
- */
-export function slideSizes(scale = 1): SlideSizes {
-  const t = slideType('normal');
-  const at = (size: number, min: number) => round(Math.max(size * scale, min));
-  return {
-    display: at(t.title * 1.25, SLIDE_MIN.title),
-    displayEn: at(Math.max(t.titleEn, t.body), SLIDE_MIN.body),
-    title: at(t.title, SLIDE_MIN.title),
-    titleEn: at(t.titleEn, SLIDE_MIN.body),
-    body: at(t.body, SLIDE_MIN.body),
-    bodyEn: at(t.bodyEn, SLIDE_MIN.body),
-    small: at(t.small, SLIDE_MIN.small),
-    lineZh: t.lineZh,
-    lineEn: t.lineEn,
-    gap: round(t.gap * Math.max(scale, 0.6)),
-  };
-}
-
-/** Smallest fitting scale worth trying: at it every size is at its minimum, and below it nothing changes. */
-export function leastSlideScale(): number {
-  const t = slideType('normal');
-  const floors = [SLIDE_MIN.title / (t.title * 1.25), SLIDE_MIN.title / t.title, SLIDE_MIN.body / t.body, SLIDE_MIN.body / t.bodyEn, SLIDE_MIN.small / t.small];
-  return Math.min(1, ...floors.filter((f) => f < 1));
+export function slideSizes(density: 'normal' | 'compact' = 'normal'): SlideSizes {
+  const b = slideSpec.body[density];
+  const l = slideSpec.body.line;
+  return { body: b.zh, bodyEn: b.en, small: b.small, gap: b.gap, lineZh: l.zh, lineEn: l.en, lineSmall: l.small };
 }
 
 /** Id prefix of each slide's first node (used to find overflowing slides). */
 export const SLIDE_ANCHOR = 'bw:slide-';
-/** How many times the slide deck is laid out again with smaller type before giving up. */
+/** Kept for worthRefitting (document.ts), which the build's tests check: slides are no longer shrunk to fit. */
 export const SLIDE_FIT_ATTEMPTS = 4;
-/** Type scale factor applied per fitting attempt to a slide that overflowed. */
-export const SLIDE_FIT_STEP = 0.9;
+export const SLIDE_FIT_STEP = 0.88;
 
 /** A break before a block is taken only when the page is already filled this far (page-fill). */
 export const MIN_FILL = 0.6;

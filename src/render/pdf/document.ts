@@ -15,12 +15,11 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Doc, Inline, SlideBlock } from '../../ir/types.js';
 import type { RenderContext } from '../types.js';
 import { theme } from '../../theme/theme.js';
-import { slideSizes } from './constants.js';
+import { slideSpec } from './slide-spec.js';
 import { fontPackageDir } from '../../fonts/index.js';
 import {
   FAMILY,
   LINE,
-  leastSlideScale,
   lineHeight,
   PAGE,
   PDF_LANG,
@@ -115,7 +114,7 @@ function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
 function pageFooter(doc: Doc): TDocumentDefinitions['footer'] {
   if (doc.page === 'slide') {
     const [left, , right] = PAGE.slide.margins;
-    const size = slideSizes(1).small;
+    const size = slideSpec.footer.size;
     const short = runningText(doc, size);
     return (currentPage: number, pageCount: number) =>
       ({
@@ -141,9 +140,9 @@ function slideBackground(): TDocumentDefinitions['background'] {
 }
 
 /** The pdfmake document definition of a Doc, and the render state that made it (its flow decides page breaks). */
-export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<number, number>(), uncentred: ReadonlySet<number> = new Set()): TDocumentDefinitions & { state: PdfState } {
+export function definition(doc: Doc, ctx: RenderContext, uncentred: ReadonlySet<number> = new Set()): TDocumentDefinitions & { state: PdfState } {
   const page = PAGE[doc.page];
-  const st = createState({ doc, slideScale, uncentred }, handlers, unknown);
+  const st = createState({ doc, uncentred }, handlers, unknown);
   const info = pdfInfo(doc, ctx.epoch);
   const content: Node[] = st.all(doc.blocks);
   return {
@@ -239,12 +238,10 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
   const slideNumbers = doc.blocks.filter((b): b is SlideBlock => b.type === 'slide').map((b) => b.number);
-  const scales = new Map<number, number>();
   const uncentred = new Set<number>();
-  const least = leastSlideScale();
   let layouts = 0;
-  for (let attempt = 0; ; attempt++) {
-    const def = definition(doc, ctx, scales, uncentred);
+  for (;;) {
+    const def = definition(doc, ctx, uncentred);
     const starts = new Map<number, number>();
     let totalPages = 0;
     def.pageBreakBefore = (node, queries) => {
@@ -261,16 +258,12 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
     layouts += 1 + def.state.flow.moved.length;
     const spans = slideNumbers.length > 0 ? slideSpans(starts, totalPages, slideNumbers) : new Map<number, number>();
     const over = [...spans].filter(([, span]) => span > 1).map(([n]) => n);
-    // Shrink only the overflowing slides that are still above the least sizes, and only while that can work.
-    const shrinkable = over.filter((n) => (scales.get(n) ?? 1) > least + 1e-6);
+    // A slide that does not fit is written as it runs on, not centred (see PdfState.uncentred): laid out once more.
     const newlyUncentred = over.filter((n) => !uncentred.has(n));
-    for (const n of over) uncentred.add(n);
-    if (shrinkable.length > 0 && attempt < SLIDE_FIT_ATTEMPTS && worthRefitting([...spans.values()], SLIDE_FIT_ATTEMPTS - attempt)) {
-      for (const n of shrinkable) scales.set(n, Math.max(least, (scales.get(n) ?? 1) * SLIDE_FIT_STEP));
+    if (newlyUncentred.length > 0) {
+      for (const n of newlyUncentred) uncentred.add(n);
       continue; // the laid-out document is dropped without being written
     }
-    // A slide that does not fit even so is written as it runs on, not centred (see PdfState.uncentred).
-    if (newlyUncentred.length > 0) continue;
     const packet = xmpPacket(info, PDF_SUBSET);
     kit.appendXML(xmpRoom(packet, info)); // room for the packet finishPdf writes in place of pdfkit's
     const buf = await pdf.getBuffer();

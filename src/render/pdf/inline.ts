@@ -253,7 +253,9 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang, opts: InlineO
     const runs = scriptRuns(text, lang, latinStyle);
     runs.forEach((run, r) => {
       const last = opts.paragraph && lang === 'zh' && index === list.length - 1 && r === runs.length - 1;
-      const pieces = run.family !== CJK_FAMILY ? splitLongRuns([{ text: run.text }]) : last ? segmentWithTail(run.text) : segment(run.text);
+      // A run kept on one line (a date: `nowrap`, set by the templates) is one piece that never breaks.
+      const nowrap = (span as Span & { nowrap?: boolean }).nowrap === true;
+      const pieces = nowrap ? [{ text: run.text, noWrap: true as const }] : run.family !== CJK_FAMILY ? splitLongRuns([{ text: run.text }]) : last ? segmentWithTail(run.text) : segment(run.text);
       const face: Record<string, unknown> = { font: run.family };
       if (opts.css !== undefined) face.lineHeight = lineHeight(opts.css, run.family);
       // Han inside English at the size whose ascender is the Latin face's: the line keeps its baseline and height.
@@ -263,6 +265,23 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang, opts: InlineO
     });
   });
   return nodes;
+}
+
+/** Width in points of inline runs set on one line at `size` (each script run in its face, kerned as laid out). */
+export function textWidth(spans: Inline | undefined, lang: Lang, size: number, bold = false): number {
+  let width = 0;
+  for (const span of spans ?? []) {
+    const strong = bold || Boolean(span.strong);
+    const latin: Face = strong ? (span.em ? 'latin-boldItalic' : 'latin-bold') : span.em ? 'latin-italic' : 'latin-regular';
+    for (const run of scriptRuns(printable(span.text), lang, latin)) {
+      const face: Face = run.family === CJK_FAMILY ? (strong ? 'sc-bold' : 'sc-regular') : latin;
+      const font = parsedFace(face);
+      const at = lang === 'en' && run.family === CJK_FAMILY ? size * cjkInLatinScale() : size;
+      const advance = (font.layout(run.text) as unknown as { positions: { xAdvance: number }[] }).positions.reduce((s, p) => s + p.xAdvance, 0);
+      width += (advance / font.unitsPerEm) * at;
+    }
+  }
+  return width;
 }
 
 /** Plain text of inline runs as printed (for outlines and metadata). */

@@ -8,6 +8,7 @@ import type { BiInline, Block, Doc, Inline, Lang, SlideLayout } from '../../ir/t
 import { theme } from '../../theme/theme.js';
 import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
 import { LINE, READING, STYLES, slideSizes, type SlideSizes } from './constants.js';
+import { slideSpec } from './slide-spec.js';
 import { BODY_LINE, Flow, type UnitKind } from './flow.js';
 import { inlineNodes, type InlineOptions, type RoleStyle } from './inline.js';
 import { Links } from './links.js';
@@ -21,12 +22,12 @@ export interface PdfState extends Walk<Node> {
   links: Links;
   /** The flow units of an A4 document and their page-break rules. */
   flow: Flow;
-  /** Slide sizes of the slide being rendered (slides only). */
+  /** Body type of the slide being rendered (slides only; statement slides set their pair larger). */
   slide?: SlideSizes;
   /** Layout of the slide being rendered (slides only). */
   layout?: SlideLayout;
-  /** Per-slide fitting scales, by slide number. */
-  slideScale: Map<number, number>;
+  /** Title sizes the template chose for the slide being rendered (its headline, title block or divider title). */
+  titleSize?: { zh: number; en: number };
   /**
    * Slides not centred on their page: those that overflowed it (pdfmake's
    * vertical alignment of a cell that breaks across pages loses content).
@@ -54,6 +55,27 @@ export interface PdfState extends Walk<Node> {
   used: Set<string>;
 }
 
+/**
+ * `node` set in from the left and right by `left` and `right` points, with
+ * `top` and `bottom` space around it.
+ *
+ * Not with side margins: pdfmake takes a node's side margins off the width
+ * when the node starts and gives them back when it ends, but a page break in
+ * between, onto a page already laid out (the next page of a multi-column
+ * row), resets the width without them — after the node every line is then
+ * as much wider than its column (the lines of a summary ran ~6 pt past their
+ * column after a list that broke across pages). A column group restores the
+ * width it started with, so an inset is a row of columns.
+ */
+export function inset(node: Node, left: number, right = 0, top = 0, bottom = 0): Node {
+  if (left <= 0 && right <= 0) return top || bottom ? { stack: [node], margin: [0, top, 0, bottom] } : node;
+  const columns: Node[] = [];
+  if (left > 0) columns.push({ width: left, text: '' });
+  columns.push({ width: '*', stack: [node] });
+  if (right > 0) columns.push({ width: right, text: '' });
+  return { columns, columnGap: 0, ...(top || bottom ? { margin: [0, top, 0, bottom] } : {}) };
+}
+
 /** Marks a node that spans the whole width of the reading edition (its own mark and notes columns, a title, a section heading). */
 export const WIDE = Symbol('wide');
 
@@ -72,7 +94,7 @@ export function unit(st: PdfState, node: Node, kind: UnitKind): Node {
   if (st.nested) return node;
   let placed = node;
   if (st.doc.product === 'reading' && st.page === 'a4' && !(node as Record<symbol, boolean>)[WIDE]) {
-    placed = { stack: [node], margin: [READING.mark + READING.gap, 0, READING.notes + READING.gap, 0] };
+    placed = inset(node, READING.mark + READING.gap, READING.notes + READING.gap);
   }
   return st.flow.add(placed, kind);
 }
@@ -94,7 +116,7 @@ export function markerCell(text: string, st: PdfState, width: number, size: numb
 }
 
 /** The slide sizes in effect (the unscaled scale outside a slide). */
-export const slideT = (st: PdfState): SlideSizes => st.slide ?? slideSizes(1);
+export const slideT = (st: PdfState): SlideSizes => st.slide ?? slideSizes('normal');
 
 /** Body sizes for the current page kind. */
 export function bodySize(lang: Lang, st: PdfState): number {
@@ -115,6 +137,8 @@ export function roleStyles(): Partial<Record<NonNullable<Inline[number]['role']>
     term: { decoration: 'underline', decorationStyle: 'dotted' },
     mark: { color: theme.colors.muted },
     tag: { bold: true, scale: 0.85, color: theme.colors.accent },
+    // The title of a work (the original article), as a citation sets it.
+    ...({ title: { italics: true } } as Record<string, RoleStyle>),
   };
 }
 
@@ -124,6 +148,8 @@ export interface TextOptions {
   css?: number;
   /** A whole Chinese paragraph: its last line never holds one or two characters alone. */
   paragraph?: boolean;
+  /** A small label set before the text, in a box (`PairBlock.tags`, `ListItem.tags` of this language). */
+  tag?: Inline;
   /** Running text: its lines count for orphans and widows (flow.ts). Paragraphs always are. */
   body?: boolean;
   /** Anchor id (a named destination at the node's first line); else the next pending id, if any. */
@@ -143,9 +169,9 @@ export function runs(spans: Inline | undefined, lang: Lang, st: PdfState, size: 
  * each run gets in its own face.
  */
 export function textNode(spans: Inline | undefined, lang: Lang, st: PdfState, opts: TextOptions = {}): Node {
-  const { fontSize = bodySize(lang, st), css = lang === 'zh' ? lineZh(st) : lineEn(st), paragraph = false, body = false, id, ...rest } = opts;
+  const { fontSize = bodySize(lang, st), css = lang === 'zh' ? lineZh(st) : lineEn(st), paragraph = false, body = false, id, tag, ...rest } = opts;
   const color = lang === 'zh' ? STYLES.zh.color : STYLES.en.color;
-  const node: Node = { text: runs(spans, lang, st, fontSize, css, paragraph), color, fontSize, ...rest };
+  const node: Node = { text: [...tagRuns(tag, lang, st, css), ...runs(spans, lang, st, fontSize, css, paragraph)], color, fontSize, ...rest };
   anchor(node, st, id);
   if (paragraph || body) (node as Record<symbol, number>)[BODY_LINE] = css * fontSize;
   return node;
@@ -153,6 +179,17 @@ export function textNode(spans: Inline | undefined, lang: Lang, st: PdfState, op
 
 const lineZh = (st: PdfState) => (isSlide(st) ? slideT(st).lineZh : LINE.zh);
 const lineEn = (st: PdfState) => (isSlide(st) ? slideT(st).lineEn : LINE.en);
+
+/**
+ * A tag before text: its runs small, bold and accented on a tinted box, then
+ * a space (the slides template leaves `tagPad` points for the box and space).
+ */
+export function tagRuns(tag: Inline | undefined, lang: Lang, st: PdfState, css: number): Node[] {
+  if (!tag?.length) return [];
+  const size = smallSize(st);
+  const boxed = runs(tag, lang, st, size, css).map((n) => ({ ...n, fontSize: size, bold: true, color: theme.colors.accent, background: theme.colors.panel }));
+  return [...boxed, ...runs([{ text: ' ' }], 'en', st, size, css)];
+}
 
 /** Give a text node an anchor id: `id`, else the next pending one (see `PdfState.pending`). */
 export function anchor(node: Node, st: PdfState, id?: string): Node {
@@ -188,7 +225,9 @@ export function biStack(text: BiInline, st: PdfState, extra: TextOptions = {}): 
 export function sourceLine(source: Inline | undefined, st: PdfState, extra: TextOptions = {}): Node[] {
   if (!source?.length) return [];
   const lang: Lang = source.some((s) => /[\u3400-\u9fff]/u.test(s.text)) ? 'zh' : 'en';
-  return [textNode(source, lang, st, { fontSize: smallSize(st), css: LINE.small, color: STYLES.source.color, ...extra })];
+  const size = isSlide(st) ? slideSpec.source.size : smallSize(st);
+  const css = isSlide(st) ? slideSpec.source.line : LINE.small;
+  return [textNode(source, lang, st, { fontSize: size, css, color: STYLES.source.color, ...extra })];
 }
 
 /** One bilingual tag as a small line (see `tagLine`). */
@@ -231,7 +270,7 @@ function quoteBar(node: Node): Node {
 export function textColumn(st: PdfState, node: Node): Node {
   let out = node;
   for (let q = 0; q < st.quote; q++) out = quoteBar(out);
-  if (st.indent > 0) out = { stack: [out], margin: [st.indent, 0, 0, 0] };
+  if (st.indent > 0) out = inset(out, st.indent);
   return out;
 }
 
@@ -269,7 +308,7 @@ function all(this: PdfState, blocks: readonly Block[]): Node[] {
 
 /** A fresh state for one Doc. */
 export function createState(
-  fields: { doc: Doc; slideScale: Map<number, number>; uncentred?: ReadonlySet<number> },
+  fields: { doc: Doc; uncentred?: ReadonlySet<number> },
   handlers: Handlers<PdfState, Node>,
   unknown: Unknown<PdfState, Node>,
 ): PdfState {
@@ -281,7 +320,6 @@ export function createState(
     page,
     links: new Links(fields.doc),
     flow: new Flow(page),
-    slideScale: fields.slideScale,
     uncentred: fields.uncentred ?? new Set(),
     outlineParent: null,
     outlineCount: 0,

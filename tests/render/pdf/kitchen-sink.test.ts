@@ -25,7 +25,11 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-/** Texts of every run a PDF prints (screen-only blocks, progress counters and speaker notes left out). */
+/**
+ * Texts of every run a PDF prints (screen-only blocks, progress counters and
+ * speaker notes left out, and the header row of a table on a slide, which the
+ * slide geometry draws without one).
+ */
 function printed(doc: Doc): string[] {
   const out: string[] = [];
   const visit = (value: unknown): void => {
@@ -33,6 +37,7 @@ function printed(doc: Doc): string[] {
     if (!value || typeof value !== 'object') return;
     const o = value as Record<string, unknown>;
     if ((o as Partial<Block>).media === 'screen' || o.type === 'progress') return;
+    if (o.type === 'table' && doc.page === 'slide') return visit(o.rows);
     if (typeof o.text === 'string' && !('type' in o)) return void out.push(o.text);
     for (const [k, v] of Object.entries(o)) if (k !== 'notesSource' && !(k === 'notes' && !Array.isArray(v)) && k !== 'cites' && k !== 'id') visit(v);
   };

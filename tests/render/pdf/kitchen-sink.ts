@@ -358,7 +358,11 @@ export function slidesDoc(): Doc {
     slide('checklist', ['建议清单（1/2）', 'Recommendations (1/2)'], checklistDoc().blocks.filter((b) => b.type === 'group').flatMap((g) => (g.type === 'group' ? g.children.filter((c) => c.type === 'checkItem') : [])), { part: { index: 1, count: 2 } }),
     slide('glossary', ['术语表', 'Glossary'], [summaryDoc().blocks.find((b) => b.type === 'table')!]),
     slide('content', ['旧版布局', 'Former layout'], [pair('内容布局等同于要点。', 'The content layout draws as points.')]),
-    slide('closing', ['谢谢', 'Thank you'], [{ type: 'paragraph', lang: 'zh', role: 'note', text: t('砺道智库 2025年1月10日'), cites: [] }]),
+    slide('closing', ['原文与出版', 'The original and this edition'], [
+      { type: 'pair', zh: [{ text: '原文：', strong: true }, { text: '格雷格·鲁宾斯坦，《合作防务采购加强美日同盟》，CSIS，2024年12月19日' }], en: [{ text: 'Original: ', strong: true }, { text: 'Gregg Rubinstein, ' }, { text: 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance', role: 'title' } as unknown as Span, { text: ', CSIS, 19 December 2024' }], cites: [] },
+      { type: 'pair', zh: [{ text: '本版：', strong: true }, { text: '砺道智库，2025年1月10日' }], en: [{ text: 'This edition: ', strong: true }, { text: 'Lidao Think Tank, 10 January 2025' }], cites: [] },
+      { type: 'paragraph', lang: 'zh', role: 'note', text: t('字体 Noto Sans SC、Noto Sans，SIL 开放字体许可证 1.1。'), cites: [] },
+    ]),
   ];
   return { product: 'slides', page: 'slide', meta: meta('幻灯片简报 / Slide brief'), blocks };
 }

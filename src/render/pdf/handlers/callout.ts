@@ -6,7 +6,7 @@
  */
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { biStack, blockGap, isSlide, textLength, unit, MAX_KEEP_TEXT, type Node, type PdfState } from '../state.js';
+import { biStack, blockGap, inset, isSlide, textLength, unit, MAX_KEEP_TEXT, type Node, type PdfState } from '../state.js';
 
 function box(content: Node[], fill: string, top: number, bottom: number): Node {
   return {
@@ -37,7 +37,7 @@ export const callout: Handler<PdfState, 'callout', Node> = (b, st) => {
   const row = (content: Node[], kind: 'heading' | 'keep' | 'text') => {
     const i = rows.length;
     const node = box(content, fill, i === 0 ? 8 : 0, i === count - 1 ? 2 : 0);
-    rows.push(unit(st, { stack: [node], margin: [st.indent, 0, 0, i === count - 1 ? blockGap(st) : 0] }, kind));
+    rows.push(unit(st, inset(node, st.indent, 0, 0, i === count - 1 ? blockGap(st) : 0), kind));
   };
   if (title.length) row([{ stack: title, margin: [0, 0, 0, 4] }], 'heading');
   for (const c of children) row(inner.one(c), textLength(c) <= MAX_KEEP_TEXT ? 'keep' : 'text');

@@ -7,7 +7,7 @@ import type { BiInline } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { CHECKBOX_SIZE, LINE } from '../constants.js';
-import { blockGap, isSlide, langText, runs, slideT, smallSize, sourceLine, tagLine, unit, type Node, type PdfState } from '../state.js';
+import { blockGap, inset, isSlide, langText, runs, slideT, smallSize, sourceLine, tagLine, unit, type Node, type PdfState } from '../state.js';
 
 /** A drawn box, empty (or ticked), of side `s`. */
 export function checkbox(checked: boolean, s = CHECKBOX_SIZE, top = 3): Node {
@@ -54,9 +54,5 @@ export const checkItem: Handler<PdfState, 'checkItem', Node> = (b, st) => {
   ];
   const hasTags = (b.tags ?? []).some((t) => t.zh?.length || t.en?.length);
   const top = (slide ? slideT(st).body * 0.3 : 3) + (hasTags ? smallSize(st) * 1.3 + 1 : 0);
-  return unit(
-    st,
-    { columns: [checkbox(b.checked, side, top), { width: '*', stack }], columnGap: slide ? 10 : 8, margin: [st.indent, 0, 0, blockGap(st)] },
-    'keep',
-  );
+  return unit(st, inset({ columns: [checkbox(b.checked, side, top), { width: '*', stack }], columnGap: slide ? 10 : 8 }, st.indent, 0, 0, blockGap(st)), 'keep');
 };

@@ -9,8 +9,9 @@ import type { TimelineFigure } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { CONTENT_WIDTH, LINE, STYLES, TIMELINE_DOT, TIMELINE_RULE } from '../constants.js';
-import { plainText } from '../inline.js';
-import { biStack, blockGap, isSlide, slideT, smallSize, sourceLine, textNode, unit, type Node, type PdfState } from '../state.js';
+import { plainText, textWidth } from '../inline.js';
+import { slideSpec } from '../slide-spec.js';
+import { biStack, blockGap, inset, isSlide, slideT, smallSize, sourceLine, textNode, unit, type Node, type PdfState } from '../state.js';
 
 type Event = TimelineFigure['events'][number];
 
@@ -24,41 +25,45 @@ function eventBody(e: Event, st: PdfState, size: { zh: number; en: number }, ali
   return out;
 }
 
-/** Most events in one row across a slide (the templates put at most this many on a slide). */
-export const EVENTS_ACROSS = 6;
-
-/** Horizontal timeline for slides: a rule with one dot per event above equal columns, rows of at most EVENTS_ACROSS. */
-function timelineAcross(b: TimelineFigure, st: PdfState): Node {
-  if (b.events.length > EVENTS_ACROSS) {
-    const rows = Math.ceil(b.events.length / EVENTS_ACROSS);
-    const per = Math.ceil(b.events.length / rows);
-    const parts = Array.from({ length: rows }, (_, r) => timelineAcross({ ...b, events: b.events.slice(r * per, (r + 1) * per) }, st));
-    return { stack: parts };
-  }
-  const t = slideT(st);
-  const width = CONTENT_WIDTH.slide - st.indent;
-  const n = Math.max(1, b.events.length);
-  const gap = 12;
-  const col = (width - gap * (n - 1)) / n;
-  const y = TIMELINE_DOT + 2;
-  const shapes: Node[] = [{ type: 'line', x1: 0, y1: y, x2: width, y2: y, lineWidth: 2, lineColor: theme.colors.rule }];
-  b.events.forEach((_, i) => shapes.push({ type: 'ellipse', x: (col + gap) * i + col / 2, y, r1: TIMELINE_DOT, r2: TIMELINE_DOT, color: theme.colors.accent }));
+/**
+ * Timeline on a slide, as the slide geometry says: a row per event, the date
+ * (Chinese over English, bold, each on one line) in a column as wide as the
+ * widest date, then a rule with a dot on it, then the event's Chinese,
+ * English and note.
+ */
+function timelineRows(b: TimelineFigure, st: PdfState): Node {
+  const t = slideSpec.timeline;
+  const dateWidth = Math.ceil(Math.max(1, ...b.events.flatMap((e) => [textWidth(e.dateLabel.zh, 'zh', t.date.zh, true), textWidth(e.dateLabel.en, 'en', t.date.en, true)]))) + 1;
+  const side = (t.rule - TIMELINE_RULE) / 2;
+  const body = b.events.map((e, i) => {
+    const last = i === b.events.length - 1;
+    const date: Node[] = [];
+    if (e.dateLabel.zh?.length) date.push(textNode(e.dateLabel.zh, 'zh', st, { fontSize: t.date.zh, css: t.line.zh, bold: true, color: theme.colors.accent, noWrap: true }));
+    if (e.dateLabel.en?.length) date.push(textNode(e.dateLabel.en, 'en', st, { fontSize: t.date.en, css: t.line.en, bold: true, color: theme.colors.muted, noWrap: true }));
+    const text: Node[] = [];
+    if (e.text.zh?.length) text.push(textNode(e.text.zh, 'zh', st, { fontSize: t.zh, css: t.line.zh, id: e.id, paragraph: true }));
+    if (e.text.en?.length) text.push(textNode(e.text.en, 'en', st, { fontSize: t.en, css: t.line.en, ...(e.text.zh?.length ? {} : { id: e.id }) }));
+    if (e.note) text.push(...biStack(e.note, st, { fontSize: t.note, css: t.line.note, color: theme.colors.muted }));
+    text.push(...sourceLine(e.source, st, { margin: [0, 1, 0, 0] }));
+    const dotY = (t.date.zh * t.line.zh) / 2;
+    return [
+      { stack: date },
+      { text: '' },
+      { canvas: [{ type: 'ellipse', x: TIMELINE_RULE / 2, y: dotY, r1: TIMELINE_DOT, r2: TIMELINE_DOT, color: theme.colors.accent }], fillColor: theme.colors.rule },
+      { text: '' },
+      { stack: text, ...(last ? {} : {}) },
+    ];
+  });
   return {
-    stack: [
-      { canvas: shapes, margin: [0, 0, 0, 6] },
-      {
-        columns: b.events.map((e) => ({
-          width: '*',
-          stack: [
-            textNode(e.dateLabel.zh, 'zh', st, { fontSize: t.body, bold: true, color: theme.colors.accent, alignment: 'center', css: LINE.heading }),
-            ...(e.dateLabel.en?.length ? [textNode(e.dateLabel.en, 'en', st, { fontSize: t.bodyEn, color: theme.colors.muted, alignment: 'center', css: LINE.heading })] : []),
-            { stack: eventBody(e, st, { zh: t.body, en: t.bodyEn }, 'center'), margin: [0, 4, 0, 0] },
-          ],
-        })),
-        columnGap: gap,
-      },
-    ],
-    margin: [st.indent, 4, 0, blockGap(st)],
+    table: { widths: [dateWidth, side, TIMELINE_RULE, side, '*'], body },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: (row: number) => (row === b.events.length - 1 ? 0 : t.gap),
+    },
   };
 }
 
@@ -68,16 +73,19 @@ function timelineDown(b: TimelineFigure, st: PdfState): Node[] {
   if (b.id) st.pending.push(b.id);
   const repeatsHeading = plainText(b.caption.zh) === st.lastHeading;
   if (!repeatsHeading && (b.caption.zh?.length || b.caption.en?.length)) {
-    out.push(unit(st, { stack: biStack(b.caption, st, { ...STYLES.caption, css: LINE.small }), margin: [st.indent, 0, 0, 4] }, 'heading'));
+    out.push(unit(st, inset({ stack: biStack(b.caption, st, { ...STYLES.caption, css: LINE.small }) }, st.indent, 0, 0, 4), 'heading'));
   }
   const size = theme.size.body;
+  // The date column as wide as the widest date (each date on one line), within bounds.
+  const widest = Math.max(...b.events.flatMap((e) => [textWidth(e.dateLabel.zh, 'zh', theme.size.meta, true), textWidth(e.dateLabel.en, 'en', theme.size.meta, true)]));
+  const dateWidth = Math.min(180, Math.max(60, Math.ceil(widest) + 1));
   b.events.forEach((e, i) => {
     const last = i === b.events.length - 1;
-    const date = biStack(e.dateLabel, st, { fontSize: theme.size.meta, bold: true, color: theme.colors.accent, alignment: 'right', css: LINE.heading });
+    const date = biStack(e.dateLabel, st, { fontSize: theme.size.meta, bold: true, color: theme.colors.accent, alignment: 'right', css: LINE.heading, noWrap: true });
     const dot: Node = { canvas: [{ type: 'ellipse', x: TIMELINE_RULE / 2, y: 8, r1: TIMELINE_DOT, r2: TIMELINE_DOT, color: theme.colors.accent }] };
     const row: Node = {
       table: {
-        widths: [104, TIMELINE_RULE, '*'],
+        widths: [dateWidth, TIMELINE_RULE, '*'],
         body: [[{ stack: date }, { ...dot, fillColor: theme.colors.rule }, { stack: eventBody(e, st, { zh: size, en: size }, 'left') }]],
       },
       layout: {
@@ -88,9 +96,8 @@ function timelineDown(b: TimelineFigure, st: PdfState): Node[] {
         paddingTop: () => (i === 0 ? 0 : 4),
         paddingBottom: () => (last ? 0 : 6),
       },
-      margin: [st.indent, 0, 0, last ? blockGap(st) : 0],
     };
-    out.push(unit(st, row, 'keep'));
+    out.push(unit(st, inset(row, st.indent, 0, 0, last ? blockGap(st) : 0), 'keep'));
   });
   return out;
 }
@@ -98,7 +105,7 @@ function timelineDown(b: TimelineFigure, st: PdfState): Node[] {
 export const figure: Handler<PdfState, 'figure', Node> = (b, st) => {
   if (isSlide(st)) {
     if (b.id) st.pending.push(b.id);
-    return timelineAcross(b, st);
+    return timelineRows(b, st);
   }
   return timelineDown(b, st);
 };

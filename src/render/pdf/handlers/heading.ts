@@ -2,7 +2,7 @@
 import type { Handler } from '../../state.js';
 import { STYLES } from '../constants.js';
 import { plainText } from '../inline.js';
-import { blockGap, freshId, isSlide, wide, runs, slideT, unit, type Node, type PdfState } from '../state.js';
+import { blockGap, freshId, inset, isSlide, wide, runs, slideT, unit, type Node, type PdfState } from '../state.js';
 import { theme } from '../../../theme/theme.js';
 
 const LEVELS = { 1: STYLES.h1, 2: STYLES.h2, 3: STYLES.h3, 4: STYLES.h4 } as const;
@@ -24,7 +24,7 @@ export const heading: Handler<PdfState, 'heading', Node> = (b, st) => {
     fontSize,
     bold: style.bold,
     color: style.color,
-    margin: [st.indent, top, 0, isSlide(st) ? 2 : theme.spacing.paragraph],
+    margin: [0, top, 0, isSlide(st) ? 2 : theme.spacing.paragraph],
   };
   st.lastHeading = plainText(b.text.zh);
   const outlined = b.outline !== false && b.level <= 2 && !isSlide(st);
@@ -36,5 +36,6 @@ export const heading: Handler<PdfState, 'heading', Node> = (b, st) => {
     if (b.level === 1) st.outlineParent = id!;
     else if (st.outlineParent) node.outlineParentId = st.outlineParent;
   }
-  return unit(st, b.level <= 2 ? wide(node) : node, 'heading');
+  const placed = st.indent > 0 ? inset(node, st.indent) : node;
+  return unit(st, b.level <= 2 ? wide(placed) : placed, 'heading');
 };

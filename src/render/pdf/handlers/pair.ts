@@ -1,17 +1,18 @@
 /**
- * Chinese and English side by side on A4 (and on `columns` slides), stacked
- * on other slides; its tags above, its citation line below.
+ * Chinese and English, each led by its tag when the pair has one, and the
+ * citation line under them. On A4 side by side; on a slide as the slide
+ * geometry says: a row of two columns (`columns`), one large pair
+ * (`statement`), or Chinese over English with a number column when marked.
  */
 import type { Handler } from '../../state.js';
 import { STYLES } from '../constants.js';
+import { slideSpec } from '../slide-spec.js';
 import {
-  biTagLine,
   blockGap,
   bodySize,
   isSlide,
   langText,
   runs,
-  slideT,
   sourceLine,
   textColumn,
   textLength,
@@ -23,30 +24,26 @@ import {
 
 export const pair: Handler<PdfState, 'pair', Node> = (b, st) => {
   const slide = isSlide(st);
+  const statement = slide && st.layout === 'statement';
   const sideBySide = !slide || st.layout === 'columns';
-  const zh = b.zh.length ? langText(b.zh, 'zh', st, { id: b.id }) : null;
-  const en = b.en.length ? langText(b.en, 'en', st, zh ? {} : { id: b.id }) : null;
-  const tags = biTagLine(b.tags, st, { margin: [0, 0, 0, 2] });
+  const zh = b.zh.length ? langText(b.zh, 'zh', st, { id: b.id, tag: b.tags?.zh }) : null;
+  const en = b.en.length ? langText(b.en, 'en', st, { ...(zh ? {} : { id: b.id }), tag: b.tags?.en }) : null;
   const source = sourceLine(b.source, st, { margin: [0, 2, 0, 0] });
+  const between = statement ? slideSpec.statement.between : slide ? slideSpec.body.between : 1;
   let body: Node;
   if (sideBySide && zh && en) {
-    body = { stack: [...tags, { columns: [{ width: '*', stack: [zh] }, { width: '*', stack: [en] }], columnGap: slide ? 16 : 12 }, ...source] };
+    body = { stack: [{ columns: [{ width: '*', stack: [zh] }, { width: '*', stack: [en] }], columnGap: slide ? slideSpec.columns.gutter : 12 }, ...source] };
   } else {
-    body = { stack: [...tags, ...(zh ? [zh] : []), ...(en ? [{ ...en, margin: [0, slide ? 2 : 1, 0, 0] }] : []), ...source] };
+    body = { stack: [...(zh ? [zh] : []), ...(en ? [{ ...en, margin: [0, zh ? between : 0, 0, 0] }] : []), ...source] };
   }
+  const size = bodySize('zh', st);
   const marked: Node = b.marker
     ? {
         columns: [
-          {
-            width: slide ? slideT(st).body * 1.8 : 18,
-            text: runs([{ text: b.marker }], 'en', st, bodySize('zh', st)),
-            bold: true,
-            color: STYLES.marker.color,
-            fontSize: bodySize('zh', st),
-          },
+          { width: slide ? slideSpec.body.marker : 22, text: runs([{ text: b.marker }], 'en', st, size), bold: true, color: STYLES.marker.color, fontSize: size },
           { width: '*', ...body },
         ],
-        columnGap: slide ? 6 : 4,
+        columnGap: 0,
       }
     : body;
   const node = textColumn(st, { stack: [marked], margin: [0, 0, 0, blockGap(st)] });

@@ -7,11 +7,10 @@ import { bodySize, isSlide, langText, slideT, smallSize, textColumn, unit, type 
 export const paragraph: Handler<PdfState, 'paragraph', Node> = (b, st) => {
   const role = b.role ?? 'body';
   const slide = isSlide(st);
-  // On a slide a note is still text a room reads: the least body size, not the citation size.
   const size =
     role === 'note' || role === 'meta'
       ? slide
-        ? slideT(st).bodyEn
+        ? slideT(st).small
         : role === 'meta'
           ? STYLES.meta.fontSize
           : smallSize(st)
@@ -23,9 +22,9 @@ export const paragraph: Handler<PdfState, 'paragraph', Node> = (b, st) => {
   const small = role === 'note' || role === 'meta';
   const node = langText(b.text, b.lang, st, {
     fontSize: size,
-    ...(small ? { css: LINE.note, color: theme.colors.muted } : {}),
+    ...(small ? { css: slide ? slideT(st).lineSmall : LINE.note, color: theme.colors.muted } : {}),
     id: b.id,
-    margin: [0, 0, 0, slide ? slideT(st).gap / 2 : theme.spacing.paragraph],
+    margin: [0, 0, 0, slide ? 4 : theme.spacing.paragraph],
   });
   return unit(st, textColumn(st, node), 'text');
 };

@@ -1,46 +1,41 @@
 /**
- * One slide on its own page, drawn by its layout:
- * - `title`: the title block (its titles at display size), centred on the page;
- * - `section`, `closing`: the slide's title at display size, centred, with
- *   any content under it;
- * - `statement`: the headline, then the content (one takeaway) at display
- *   size, centred in the rest of the slide;
- * - `columns`: the headline, then each pair's Chinese and English side by side;
- * - `points`, `content`, `timeline`, `checklist`, `glossary`: the headline,
- *   then the content as its blocks draw it.
- * The slide's citation line closes it, small. Sizes come from the theme's
- * slide type scale at the slide's fitting scale, never under the minimums
- * (constants.ts).
+ * One slide on its own page, drawn as the theme's slide geometry says
+ * (slide-spec.ts: the sizes, pitches, gaps and column widths the slides
+ * template fits content by), by its layout:
+ * - `title`: the title block (its title at the slide's `titleSize`), centred
+ *   on the page;
+ * - `section`: the slide's title large (`titleSize`), centred, any pairs below;
+ * - `statement`: the headline, then its pair large, centred in the rest;
+ * - `columns`: the headline, then each pair as a row, Chinese | English;
+ * - `points`, `content`, `checklist`, `timeline`, `glossary`, `closing`: the
+ *   headline, then the content as its blocks draw it on a slide.
+ * The slide's citation line closes it, small. Speaker notes are not drawn (a
+ * PDF page has none). A slide whose content still does not fit is not shrunk:
+ * it runs onto another page (the tests report it as a template's error).
  */
 import type { SlideBlock } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { CONTENT_HEIGHT, CONTENT_WIDTH, LINE, SLIDE_ANCHOR, slideSizes, type SlideSizes } from '../constants.js';
+import { CONTENT_HEIGHT, SLIDE_ANCHOR, slideSizes, type SlideSizes } from '../constants.js';
 import { plainText } from '../inline.js';
+import { slideSpec, type SizePair } from '../slide-spec.js';
 import { sourceLine, textNode, type Node, type PdfState } from '../state.js';
 
-/** Rough lines a text takes at a size across the slide (CJK one em, Latin about half). */
-function lines(text: string, size: number, width = CONTENT_WIDTH.slide): number {
-  let ems = 0;
-  for (const ch of text) ems += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.55;
-  return Math.max(1, Math.ceil((ems * size) / width));
+/** The slide's chosen title sizes (templates set them; the theme's largest otherwise). */
+export function titleSizeOf(b: SlideBlock, sizes: readonly SizePair[]): SizePair {
+  return (b as SlideBlock & { titleSize?: SizePair }).titleSize ?? sizes[0];
 }
 
-/** The slide's title, Chinese then English, at the given sizes. */
-function titleLines(b: SlideBlock, st: PdfState, zh: number, en: number, align: 'left' | 'center'): Node[] {
+/** Chinese over English, bold Chinese, at a size pair and line pitch, with `between` points between them. */
+export function titleLines(zh: SlideBlock['title']['zh'], en: SlideBlock['title']['en'], st: PdfState, size: SizePair, line: number, between: number, id?: string): Node[] {
   const out: Node[] = [];
-  if (b.title.zh?.length) out.push(textNode(b.title.zh, 'zh', st, { fontSize: zh, bold: true, color: theme.colors.ink, css: 1.25, alignment: align, id: b.id }));
-  if (b.title.en?.length) out.push(textNode(b.title.en, 'en', st, { fontSize: en, color: theme.colors.en, css: 1.25, alignment: align, margin: [0, 2, 0, 0], ...(b.title.zh?.length ? {} : { id: b.id }) }));
+  if (zh?.length) out.push(textNode(zh, 'zh', st, { fontSize: size.zh, bold: true, color: theme.colors.ink, css: line, id }));
+  if (en?.length) out.push(textNode(en, 'en', st, { fontSize: size.en, color: theme.colors.en, css: line, margin: [0, out.length ? between : 0, 0, 0], ...(zh?.length ? {} : { id }) }));
   return out;
 }
 
-/** Estimated height of the headline block (title lines and the space under it). */
-function headlineHeight(b: SlideBlock, t: SlideSizes): number {
-  return lines(plainText(b.title.zh), t.title) * t.title * 1.25 + lines(plainText(b.title.en), t.titleEn) * t.titleEn * 1.25 + 14;
-}
-
 /** `content` centred vertically in a box of (at least) `height` points (as it is when `plain`). */
-function centred(content: Node[], height: number, plain = false): Node {
+export function centred(content: Node[], height: number, plain = false): Node {
   if (plain) return { stack: content };
   return {
     table: { widths: ['*'], heights: [Math.max(0, height)], body: [[{ stack: content, verticalAlignment: 'middle' }]] },
@@ -62,25 +57,38 @@ function trimBottom(nodes: Node[]): Node[] {
 }
 
 export const slide: Handler<PdfState, 'slide', Node> = (b, st) => {
-  const sizes = slideSizes(st.slideScale.get(b.number) ?? 1);
   const layout = b.layout === 'content' ? 'points' : b.layout;
-  const t: SlideSizes = layout === 'statement' ? { ...sizes, body: sizes.display, bodyEn: sizes.displayEn } : sizes;
-  const inner: PdfState = { ...st, slide: t, layout, indent: 0, quote: 0, nested: true, lastHeading: plainText(b.title.zh).replace(/[（(].*$/u, '') };
-  const source = sourceLine(b.source, inner, { margin: [0, 6, 0, 0] });
-  const sourceHeight = source.length ? lines(plainText(b.source), t.small) * t.small * LINE.small + 6 : 0;
-  const room = CONTENT_HEIGHT.slide - sourceHeight - 4;
+  const density = b.density === 'compact' ? 'compact' : 'normal';
+  const base = slideSizes(density);
+  const s = slideSpec.statement;
+  const sizes: SlideSizes = layout === 'statement' ? { ...base, body: s.zh, bodyEn: s.en, lineZh: s.line.zh, lineEn: s.line.en } : base;
+  const inner: PdfState = { ...st, slide: sizes, layout, indent: 0, quote: 0, nested: true, lastHeading: plainText(b.title.zh) };
+  const source = sourceLine(b.source, inner, { margin: [0, slideSpec.source.before, 0, 0] });
+  // Room above the source line (its lines estimated; the box only centres, it never holds content back).
+  const sourceHeight = source.length ? slideSpec.source.before + slideSpec.source.size * slideSpec.source.line * 2 : 0;
+  const room = CONTENT_HEIGHT.slide - sourceHeight;
   const plain = st.uncentred.has(b.number);
   let body: Node[];
   if (layout === 'title') {
     if (b.id) st.pending.push(b.id);
-    body = [centred(trimBottom(inner.all(b.children)), room, plain)];
-  } else if (layout === 'section' || layout === 'closing') {
+    body = [centred(trimBottom({ ...inner, titleSize: titleSizeOf(b, slideSpec.title.sizes) }.all(b.children)), room, plain)];
+  } else if (layout === 'section') {
+    const sec = slideSpec.section;
     const content = inner.all(b.children);
-    body = [centred([...titleLines(b, inner, t.display, t.displayEn, 'left'), ...(content.length ? [{ stack: content, margin: [0, 14, 0, 0] }] : [])], room, plain)];
+    const title = titleLines(b.title.zh, b.title.en, inner, titleSizeOf(b, sec.sizes), sec.line, sec.between, b.id);
+    body = [centred([...title, ...(content.length ? [{ stack: trimBottom(content), margin: [0, sec.gap, 0, 0] }] : [])], room, plain)];
   } else {
-    const headline: Node[] = [{ stack: titleLines(b, inner, t.title, t.titleEn, 'left'), margin: [0, 0, 0, 10] }];
+    const h = slideSpec.headline;
+    const size = titleSizeOf(b, h.sizes);
+    const headline: Node = { stack: titleLines(b.title.zh, b.title.en, inner, size, h.line, h.between, b.id), margin: [0, 0, 0, h.after] };
     const content = inner.all(b.children);
-    body = layout === 'statement' ? [...headline, centred(content, (room - headlineHeight(b, sizes)) * 0.9, plain)] : [...headline, ...content];
+    if (layout === 'statement') {
+      const lines = (text: string, sz: number) => Math.max(1, Math.ceil(([...text].length * sz) / 648));
+      const headlineHeight = lines(plainText(b.title.zh), size.zh) * size.zh * h.line + h.between + lines(plainText(b.title.en), size.en) * size.en * h.line * 0.6 + h.after;
+      body = [headline, centred(trimBottom(content), (room - headlineHeight) * 0.9, plain)];
+    } else {
+      body = [headline, ...content];
+    }
   }
   return {
     stack: [{ stack: trimBottom([...body, ...source]), id: `${SLIDE_ANCHOR}${b.number}` }],

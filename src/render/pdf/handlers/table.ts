@@ -15,14 +15,53 @@ import type { Handler } from '../../state.js';
 import { CONTENT_WIDTH, LINE, READING, STYLES } from '../constants.js';
 import { plainText } from '../inline.js';
 import { besideNotes } from './passage.js';
-import { biStack, blockGap, wide, isSlide, slideT, sourceLine, unit, type Node, type PdfState } from '../state.js';
+import { slideSpec } from '../slide-spec.js';
+import { biStack, blockGap, inset, isSlide, runs, sourceLine, textNode, unit, wide, type Node, type PdfState } from '../state.js';
 
 const PAD = 5;
 
+/**
+ * A table on a slide, as the slide geometry draws a glossary: no header row, a
+ * row per entry, the first column (the term, bold, both languages on one
+ * line) `termWidth` wide, the others Chinese over English; rows apart by the
+ * glossary gap.
+ */
+function onSlide(b: TableBlock, st: PdfState): Node {
+  const g = slideSpec.glossary;
+  const cols = b.columns.length;
+  const cell = (c: TableCell | undefined, col: number): Node => {
+    const text = c?.text ?? {};
+    if (col === 0) {
+      const runsOf = [...runs(text.zh, 'zh', st, g.term, g.line.zh), ...(text.zh?.length && text.en?.length ? runs([{ text: ' ' }], 'en', st, g.term, g.line.zh) : []), ...runs(text.en, 'en', st, g.term, g.line.zh)];
+      return { text: runsOf, fontSize: g.term, bold: true, color: theme.colors.ink, alignment: b.columns[col]?.align ?? 'left' };
+    }
+    const stack: Node[] = [];
+    if (text.zh?.length) stack.push(textNode(text.zh, 'zh', st, { fontSize: g.zh, css: g.line.zh }));
+    if (text.en?.length) stack.push(textNode(text.en, 'en', st, { fontSize: g.en, css: g.line.en }));
+    stack.push(...(c?.source ? sourceLine(c.source, st) : []));
+    return { stack, alignment: b.columns[col]?.align ?? 'left' };
+  };
+  const widths = cols === 2 ? [g.termWidth - 8, '*'] : b.columns.map((c, i) => (i === 0 ? g.termWidth - 8 : '*'));
+  return {
+    table: { widths, body: b.rows.map((r, ri) => b.columns.map((_, i) => ({ ...cell(r[i], i), ...(ri === b.rows.length - 1 ? {} : {}) }))) },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: (i: number) => (i === 0 ? 0 : 8),
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => g.gap,
+    },
+  };
+}
+
 export const table: Handler<PdfState, 'table', Node> = (b, st) => {
-  const slide = isSlide(st);
-  const size = slide ? slideT(st).bodyEn : theme.size.meta;
-  const reading = !slide && (st.doc.product === 'reading' || Boolean(b.notes?.length) || b.mark !== undefined);
+  if (isSlide(st)) {
+    if (b.id) st.pending.push(b.id);
+    return onSlide(b, st);
+  }
+  const size = theme.size.meta;
+  const reading = (st.doc.product === 'reading' || Boolean(b.notes?.length) || b.mark !== undefined);
   if (b.id) st.pending.push(b.id);
   const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number): Node => ({
     stack: [
@@ -34,7 +73,7 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
   });
   const weights = b.columns.map((c) => c.weight ?? 1);
   const total = weights.reduce((s, w) => s + w, 0);
-  const available = (slide ? CONTENT_WIDTH.slide : CONTENT_WIDTH.a4 - (reading ? READING.mark + READING.notes + 2 * READING.gap : 0)) - st.indent;
+  const available = CONTENT_WIDTH.a4 - (reading ? READING.mark + READING.notes + 2 * READING.gap : 0) - st.indent;
   const width = available - b.columns.length * 2 * PAD;
   const widths = weights.map((w) => Math.floor((width * w) / total * 100) / 100);
   const layout = (first: boolean) => ({
@@ -51,18 +90,9 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
   const caption: Node[] = b.caption && !repeatsHeading ? [{ stack: biStack(b.caption, st, { ...STYLES.caption, css: LINE.small }), margin: [0, 0, 0, 4] }] : [];
   const header = b.columns.map((c, i) => cell(c, true, i));
   const rows = b.rows.map((r) => b.columns.map((_, i) => cell(r[i] ?? { text: {} }, false, i)));
-  if (slide) {
-    out.push(...caption, {
-      table: { headerRows: 1, widths, body: [header, ...rows] },
-      layout: layout(true),
-      margin: [0, 0, 0, blockGap(st)],
-    });
-    return out;
-  }
   const place = (node: Node, first: boolean, last: boolean): Node => {
-    const margin = [st.indent + (reading ? READING.mark + READING.gap : 0), 0, reading ? READING.notes + READING.gap : 0, last ? blockGap(st) : 0];
-    if (reading && first) return besideNotes({ ...st, pending: [] }, b.mark, { stack: [node], margin: [st.indent, 0, 0, 0] }, b.notes ?? [], last ? blockGap(st) : 0);
-    return wide({ ...node, margin });
+    if (reading && first) return besideNotes({ ...st, pending: [] }, b.mark, inset(node, st.indent), b.notes ?? [], last ? blockGap(st) : 0);
+    return wide(inset(node, st.indent + (reading ? READING.mark + READING.gap : 0), reading ? READING.notes + READING.gap : 0, 0, last ? blockGap(st) : 0));
   };
   const all = [header, ...rows];
   all.forEach((r, i) => {
