@@ -1,10 +1,13 @@
 /**
  * Doc → pdfmake document definition → PDF bytes.
  *
- * A4 products get a running header (short title) and a "page X / Y" footer;
- * slide decks get one page per slide with the slide number in the footer. A
- * slide whose content does not fit its page is laid out again with smaller
- * type (a few steps), so the deck always has exactly one page per slide.
+ * A4 products get a running header (the short title) and the page number
+ * in the footer; their page breaks follow flow.ts. Slide decks get one page
+ * per slide with the short title and slide number in the footer; a slide
+ * whose content does not fit its page is laid out again with smaller type,
+ * down to the type scale's minimums (constants.ts) and no further.
+ * Finished files get their links to other PDFs (links.ts) and their
+ * metadata (metadata.ts) in place.
  */
 import pdfmake from 'pdfmake';
 import path from 'node:path';
@@ -12,10 +15,11 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Doc, Inline, SlideBlock } from '../../ir/types.js';
 import type { RenderContext } from '../types.js';
 import { theme } from '../../theme/theme.js';
+import { slideSpec } from './slide-spec.js';
 import { fontPackageDir } from '../../fonts/index.js';
 import {
   FAMILY,
-  HEADING_LAST_STRETCH,
+  LINE,
   lineHeight,
   PAGE,
   PDF_LANG,
@@ -26,16 +30,19 @@ import {
   SLIDE_FIT_STEP,
   STYLES,
 } from './constants.js';
-import { fontFiles, virtualName } from './fonts.js';
+import { fontFiles, pdfmakeFonts } from './fonts.js';
+import { remoteLinks } from './links.js';
+import type { NodeInfo, NodeQueries } from './flow.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
+import { installMeasureCache } from './measure-cache.js';
 import { handlers, unknown } from './handlers/index.js';
-import { createState, type Node } from './state.js';
+import { createState, type Node, type PdfState } from './state.js';
 import { inlineNodes } from './inline.js';
 import { fileId, finishPdf, pdfInfo, xmpPacket, xmpRoom } from './metadata.js';
 
 /** Bumped when the backend's output changes for the same input (part of the file ID). */
-export const BACKEND_REVISION = 'pdf-1';
+export const BACKEND_REVISION = 'pdf-2';
 
 let configured = false;
 
@@ -44,14 +51,13 @@ function configure(): void {
   if (configured) return;
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Uint8Array): void } }).virtualfs;
   for (const [name, bytes] of Object.entries(fontFiles())) vfs.writeFileSync(name, bytes);
-  const regular = virtualName('regular');
-  const bold = virtualName('bold');
-  pdfmake.setFonts({ [FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  pdfmake.setFonts(pdfmakeFonts());
   pdfmake.setUrlAccessPolicy(() => false);
   const allowed = fontPackageDir() + path.sep;
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(allowed));
   installInlineMerging();
   installLinearLineBuilder();
+  installMeasureCache();
   configured = true;
 }
 
@@ -81,20 +87,24 @@ export function clipInline(spans: Inline | undefined, max: number = RUNNING_TEXT
   return out;
 }
 
-function runningText(doc: Doc): (string | ReturnType<typeof inlineNodes>[number])[] {
+function runningText(doc: Doc, size: number): (string | ReturnType<typeof inlineNodes>[number])[] {
   const { zh, en } = doc.meta.shortTitle;
-  return [...inlineNodes(clipInline(zh), 'zh'), '  ·  ', ...inlineNodes(clipInline(en), 'en')];
+  const opts = { size, css: LINE.small };
+  return [...inlineNodes(clipInline(zh), 'zh', opts), '  ·  ', ...inlineNodes(clipInline(en), 'en', opts)];
 }
+
+/** A style's text properties as pdfmake takes them (without the CSS-like line height). */
+const textStyle = ({ css: _css, ...style }: { css?: number } & Record<string, unknown>) => style;
 
 function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
   const [left, , right] = PAGE.a4.margins;
-  const text = runningText(doc);
+  const text = runningText(doc, STYLES.running.fontSize);
   return (currentPage: number) =>
     currentPage === 1
       ? null
       : ({
           stack: [
-            { text, ...STYLES.running, alignment: 'right' },
+            { text, ...textStyle(STYLES.running), alignment: 'right' },
             { canvas: [{ type: 'line', x1: 0, y1: 3, x2: PAGE.a4.width - left - right, y2: 3, lineWidth: 0.5, lineColor: theme.colors.rule }] },
           ],
           margin: [left, 28, right, 0],
@@ -104,20 +114,22 @@ function runningHeader(doc: Doc): TDocumentDefinitions['header'] {
 function pageFooter(doc: Doc): TDocumentDefinitions['footer'] {
   if (doc.page === 'slide') {
     const [left, , right] = PAGE.slide.margins;
-    const short = runningText(doc);
+    const size = slideSpec.footer.size;
+    const short = runningText(doc, size);
     return (currentPage: number, pageCount: number) =>
       ({
         columns: [
-          { text: short, ...STYLES.running, fontSize: theme.size.slideSmall * 0.9 },
-          { text: `${currentPage} / ${pageCount}`, ...STYLES.running, fontSize: theme.size.slideSmall, alignment: 'right', width: 60 },
+          { text: short, ...textStyle(STYLES.running), fontSize: size },
+          { text: `${currentPage} / ${pageCount}`, ...textStyle(STYLES.running), fontSize: size, alignment: 'right', width: 60 },
         ],
         margin: [left, 8, right, 0],
       }) as never;
   }
+  // The page number alone: the Doc holds no words for a footer.
   return (currentPage: number, pageCount: number) =>
     ({
-      text: `第 ${currentPage} / ${pageCount} 页  ·  Page ${currentPage} / ${pageCount}`,
-      ...STYLES.running,
+      text: `${currentPage} / ${pageCount}`,
+      ...textStyle(STYLES.running),
       alignment: 'center',
       margin: [0, 22, 0, 0],
     }) as never;
@@ -127,13 +139,14 @@ function slideBackground(): TDocumentDefinitions['background'] {
   return () => ({ canvas: [{ type: 'rect', x: 0, y: 0, w: PAGE.slide.width, h: 5, color: theme.colors.slideBand }] }) as never;
 }
 
-/** The pdfmake document definition of a Doc. */
-export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<number, number>()): TDocumentDefinitions {
+/** The pdfmake document definition of a Doc, and the render state that made it (its flow decides page breaks). */
+export function definition(doc: Doc, ctx: RenderContext, uncentred: ReadonlySet<number> = new Set()): TDocumentDefinitions & { state: PdfState } {
   const page = PAGE[doc.page];
-  const st = createState({ page: doc.page, scale: 1, slideScale }, handlers, unknown);
+  const st = createState({ doc, uncentred }, handlers, unknown);
   const info = pdfInfo(doc, ctx.epoch);
   const content: Node[] = st.all(doc.blocks);
   return {
+    state: st,
     pageSize: { width: page.width, height: page.height },
     pageMargins: [...page.margins],
     version: PDF_VERSION,
@@ -149,13 +162,14 @@ export function definition(doc: Doc, ctx: RenderContext, slideScale = new Map<nu
       producer: info.producer,
       creationDate: info.creationDate,
       modDate: info.modDate,
+      ...(info.source ? { Source: info.source } : {}),
     },
-    defaultStyle: { font: FAMILY, fontSize: theme.size.body, color: theme.colors.ink, lineHeight: lineHeight(theme.lineHeight.en) },
+    defaultStyle: { font: FAMILY, fontSize: theme.size.body, color: theme.colors.ink, lineHeight: lineHeight(theme.lineHeight.zh) },
     header: doc.page === 'a4' ? runningHeader(doc) : undefined,
     footer: pageFooter(doc),
     background: doc.page === 'slide' ? slideBackground() : undefined,
     content: content as never,
-  } as TDocumentDefinitions;
+  } as TDocumentDefinitions & { state: PdfState };
 }
 
 /** Pages each slide spans, from the pages their anchors start on. */
@@ -194,9 +208,28 @@ interface PdfKitDoc {
 }
 
 async function layout(def: TDocumentDefinitions): Promise<{ pdf: ReturnType<typeof pdfmake.createPdf>; kit: PdfKitDoc }> {
-  const pdf = pdfmake.createPdf(def);
+  const { state: _state, ...definitionOnly } = def as TDocumentDefinitions & { state?: PdfState };
+  const pdf = pdfmake.createPdf(definitionOnly as TDocumentDefinitions);
   const kit = (await pdf.getStream()) as unknown as PdfKitDoc;
   return { pdf, kit };
+}
+
+/** What the last render did: layouts made, units moved by the flow's rules, widows left (for tests and the bench). */
+export interface RenderReport {
+  layouts: number;
+  moved: { id: string; rule: string }[];
+  unresolved: { id: string; rule: string }[];
+  /** Slides that did not fit their page even at the least type sizes. */
+  overflowing: number[];
+  /** Links to other files written as GoToR actions. */
+  remoteLinks: number;
+}
+
+let lastReport: RenderReport | null = null;
+
+/** What the last `renderPdf` of this thread did. */
+export function lastRenderReport(): RenderReport | null {
+  return lastReport;
 }
 
 /** Render a Doc to PDF bytes. */
@@ -205,36 +238,38 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
   const slideNumbers = doc.blocks.filter((b): b is SlideBlock => b.type === 'slide').map((b) => b.number);
-  const scales = new Map<number, number>();
-  for (let attempt = 0; ; attempt++) {
-    const def = definition(doc, ctx, scales);
+  const uncentred = new Set<number>();
+  let layouts = 0;
+  for (;;) {
+    const def = definition(doc, ctx, uncentred);
     const starts = new Map<number, number>();
     let totalPages = 0;
     def.pageBreakBefore = (node, queries) => {
-      const n = node as { id?: string; headlineLevel?: number; pages?: number; startPosition?: { pageNumber: number } };
+      const n = node as NodeInfo & { pages?: number };
       if (slideNumbers.length > 0) {
         totalPages = Math.max(totalPages, n.pages ?? 0);
         const p = n.startPosition?.pageNumber;
         if (n.id?.startsWith(SLIDE_ANCHOR) && p !== undefined) starts.set(Number(n.id.slice(SLIDE_ANCHOR.length)), p);
         return false;
       }
-      // Keep a heading with what follows it: never the last thing on a page. Short
-      // blocks travel with their heading (renderBlocks); before a table, figure or
-      // callout a heading in the last stretch of the page starts a new one instead.
-      if (n.headlineLevel === undefined) return false;
-      const ratio = (n.startPosition as { verticalRatio?: number } | undefined)?.verticalRatio ?? 0;
-      return queries.getFollowingNodesOnPage().length === 0 || ratio > HEADING_LAST_STRETCH;
+      return def.state.flow.pageBreakBefore(n, queries as unknown as NodeQueries);
     };
     const { pdf, kit } = await layout(def);
+    layouts += 1 + def.state.flow.moved.length;
     const spans = slideNumbers.length > 0 ? slideSpans(starts, totalPages, slideNumbers) : new Map<number, number>();
     const over = [...spans].filter(([, span]) => span > 1).map(([n]) => n);
-    if (over.length > 0 && attempt < SLIDE_FIT_ATTEMPTS && worthRefitting([...spans.values()], SLIDE_FIT_ATTEMPTS - attempt)) {
-      for (const n of over) scales.set(n, (scales.get(n) ?? 1) * SLIDE_FIT_STEP);
+    // A slide that does not fit is written as it runs on, not centred (see PdfState.uncentred): laid out once more.
+    const newlyUncentred = over.filter((n) => !uncentred.has(n));
+    if (newlyUncentred.length > 0) {
+      for (const n of newlyUncentred) uncentred.add(n);
       continue; // the laid-out document is dropped without being written
     }
     const packet = xmpPacket(info, PDF_SUBSET);
     kit.appendXML(xmpRoom(packet, info)); // room for the packet finishPdf writes in place of pdfkit's
-    const buf = finishPdf(await pdf.getBuffer(), packet, id);
+    const buf = await pdf.getBuffer();
+    const remote = remoteLinks(buf);
+    finishPdf(buf, packet, id);
+    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], overflowing: over, remoteLinks: remote };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

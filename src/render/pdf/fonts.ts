@@ -1,5 +1,8 @@
 /**
- * The PDF backend's fonts, parsed once per process.
+ * The PDF backend's fonts, parsed once per process: two families, the CJK
+ * face (Noto Sans SC, regular and bold) for Chinese and for Han inside
+ * English, and the Latin face (Noto Sans: regular, bold, italic, bold italic)
+ * for English.
  *
  * pdfmake hands pdfkit the bytes of every font face for every document, and
  * pdfkit parses them again with fontkit each time (~100 ms per document for a
@@ -24,7 +27,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fontPath, type FontWeight } from '../../fonts/index.js';
+import { fontPath as cjkFontPath, latinFontPath, type FontWeight, type LatinStyle } from '../../fonts/index.js';
 
 /** The subset of fontkit's Font API this backend uses. */
 export interface FontkitFont {
@@ -83,20 +86,35 @@ const pdfkitRequire = createRequire(createRequire(createRequire(import.meta.url)
 // fontkit exactly as pdfkit loads it, so both share one module instance.
 const fontkit = pdfkitRequire('fontkit') as Fontkit;
 
-/** Family name used in every pdfmake document definition. */
-export const FAMILY = 'NotoSansSC';
+/** pdfmake family of the CJK face (Chinese text, and Han inside English text). */
+export const CJK_FAMILY = 'NotoSansSC';
+/** pdfmake family of the Latin face (English text). */
+export const LATIN_FAMILY = 'NotoSans';
+/** The default family of every document definition. */
+export const FAMILY = CJK_FAMILY;
+export type Family = typeof CJK_FAMILY | typeof LATIN_FAMILY;
+
+/** One face of either family. */
+export type Face = `sc-${FontWeight}` | `latin-${LatinStyle}`;
 
 const KEY_MAGIC = 'BWFONTKEY';
-const FACES: readonly FontWeight[] = ['regular', 'bold'];
+const FACES: readonly Face[] = ['sc-regular', 'sc-bold', 'latin-regular', 'latin-bold', 'latin-italic', 'latin-boldItalic'];
 
-const parsed = new Map<FontWeight, FontkitFont>();
+const parsed = new Map<Face, FontkitFont>();
 let oneTimeMs = 0;
 
-function keyFor(weight: FontWeight): Uint8Array {
-  return new Uint8Array(Buffer.from(`${KEY_MAGIC}${FACES.indexOf(weight)}\0\0`, 'latin1'));
+/** Absolute path of a face's TTF. */
+function fontPath(face: Face): string {
+  return face.startsWith('sc-') ? cjkFontPath(face.slice(3) as FontWeight) : latinFontPath(face.slice(6) as LatinStyle);
 }
 
-function weightOfKey(buf: Uint8Array): FontWeight | null {
+const isCjkFace = (face: Face) => face.startsWith('sc-');
+
+function keyFor(face: Face): Uint8Array {
+  return new Uint8Array(Buffer.from(`${KEY_MAGIC}${FACES.indexOf(face)}\0\0`, 'latin1'));
+}
+
+function faceOfKey(buf: Uint8Array): Face | null {
   if (buf.length !== KEY_MAGIC.length + 3) return null;
   const text = Buffer.from(buf).toString('latin1');
   if (!text.startsWith(KEY_MAGIC)) return null;
@@ -106,12 +124,12 @@ function weightOfKey(buf: Uint8Array): FontWeight | null {
 /** fontkit format that turns a key back into the parsed font (a constructor may return another object). */
 class CachedFontFormat {
   static probe(buf: Uint8Array): boolean {
-    return weightOfKey(buf) !== null;
+    return faceOfKey(buf) !== null;
   }
 
   constructor(stream: { buffer: Uint8Array }) {
-    const weight = weightOfKey(stream.buffer);
-    const font = weight && parsed.get(weight);
+    const face = faceOfKey(stream.buffer);
+    const font = face && parsed.get(face);
     if (!font) throw new Error('briefwright: font key used before the font was loaded');
     font._glyphs = {}; // per-document glyph cache; see the module comment
     return font as unknown as CachedFontFormat;
@@ -120,21 +138,31 @@ class CachedFontFormat {
 
 let registered = false;
 
-/** Parsed font of one face (parsing it on first use). */
-export function fontFace(weight: FontWeight): FontkitFont {
-  let font = parsed.get(weight);
+/** Parsed font of one face of either family (parsing it on first use). */
+export function parsedFace(face: Face): FontkitFont {
+  let font = parsed.get(face);
   if (!font) {
     const t0 = performance.now();
-    font = fontkit.create(new Uint8Array(readFileSync(fontPath(weight))));
-    memoizeShaping(font);
-    parsed.set(weight, font);
+    font = fontkit.create(new Uint8Array(readFileSync(fontPath(face))));
+    memoizeShaping(font, isCjkFace(face));
+    parsed.set(face, font);
     oneTimeMs += performance.now() - t0;
   }
   return font;
 }
 
+/** Parsed CJK face of one weight. */
+export function fontFace(weight: FontWeight): FontkitFont {
+  return parsedFace(`sc-${weight}`);
+}
+
+/** Parsed Latin face of one style. */
+export function latinFace(style: LatinStyle): FontkitFont {
+  return parsedFace(`latin-${style}`);
+}
+
 /**
- * Load both faces and return the virtual files pdfmake should know: file
+ * Load every face and return the virtual files pdfmake should know: file
  * name → key bytes. Safe to call for every document.
  */
 export function fontFiles(): Record<string, Uint8Array> {
@@ -144,10 +172,19 @@ export function fontFiles(): Record<string, Uint8Array> {
   }
   const files: Record<string, Uint8Array> = {};
   for (const w of FACES) {
-    fontFace(w);
+    parsedFace(w);
     files[virtualName(w)] = keyFor(w);
   }
   return files;
+}
+
+/** pdfmake's font table: each family's faces by pdfmake style, as virtual file names. */
+export function pdfmakeFonts(): Record<Family, { normal: string; bold: string; italics: string; bolditalics: string }> {
+  return {
+    // The CJK face has no italic: emphasis in Chinese keeps the upright face.
+    [CJK_FAMILY]: { normal: virtualName('sc-regular'), bold: virtualName('sc-bold'), italics: virtualName('sc-regular'), bolditalics: virtualName('sc-bold') },
+    [LATIN_FAMILY]: { normal: virtualName('latin-regular'), bold: virtualName('latin-bold'), italics: virtualName('latin-italic'), bolditalics: virtualName('latin-boldItalic') },
+  } as Record<Family, { normal: string; bold: string; italics: string; bolditalics: string }>;
 }
 
 /** Most runs a face remembers (words and short phrases; a few MB at most). */
@@ -196,13 +233,14 @@ export function shapingCounts(): { shaped: number; replayed: number; unshaped: n
  * default-ignorable character) is shaped every time, so a document's bytes
  * never depend on what the thread rendered before it.
  */
-function memoizeShaping(font: FontkitFont): void {
+function memoizeShaping(font: FontkitFont, cjk: boolean): void {
   const shape = font.layout.bind(font);
   const memo = new Map<string, Float64Array>();
   memos.push(memo);
   font.layout = (text: string, features?: unknown, ...rest: unknown[]): GlyphRun => {
     const plainArgs = typeof text === 'string' && rest.length === 0 && (features === undefined || Array.isArray(features));
-    if (plainArgs && (features === undefined || (features as unknown[]).length === 0) && UNSHAPED_TEXT.test(text)) {
+    // Only the CJK faces were checked to leave such text as it is (the Latin face kerns spaces, for one).
+    if (cjk && plainArgs && (features === undefined || (features as unknown[]).length === 0) && UNSHAPED_TEXT.test(text)) {
       // What shaping gives these characters: their cmap glyphs (made by the same call fontkit starts with) at their advance widths.
       shapingStats.unshaped++;
       const glyphs = font.glyphsForString(text) as { advanceWidth: number }[];
@@ -246,12 +284,12 @@ function memoizeShaping(font: FontkitFont): void {
  * with an empty glyph cache (see CachedFontFormat).
  */
 export function warmShaping(): void {
-  for (const w of FACES) fontFace(w).layout('Ty, “fi” 2025');
+  for (const w of FACES) parsedFace(w).layout('Ty, “fi” 2025');
 }
 
 /** Name of a face in pdfmake's virtual file system. */
-export function virtualName(weight: FontWeight): string {
-  return `briefwright-fonts/NotoSansSC-${weight}.ttf`;
+export function virtualName(face: Face): string {
+  return `briefwright-fonts/${face}.ttf`;
 }
 
 /** Milliseconds spent reading and parsing the faces so far (the one-time cost). */
@@ -259,30 +297,42 @@ export function fontLoadMs(): number {
   return oneTimeMs;
 }
 
+const coverage = new Map<Face, Map<number, boolean>>();
+
+/** Whether a face draws a code point (remembered per face: the layout asks for every character). */
+export function hasGlyph(face: Face, codePoint: number): boolean {
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  let has = known.get(codePoint);
+  if (has === undefined) known.set(codePoint, (has = parsedFace(face).hasGlyphForCodePoint(codePoint)));
+  return has;
+}
+
 /**
- * Characters of `text` that the face cannot draw (whitespace and
+ * Characters of `text` that neither family can draw (whitespace and
  * zero-width format characters excepted), in order of first appearance.
  */
-export function missingChars(text: string, weight: FontWeight = 'regular'): string[] {
-  const font = fontFace(weight);
+export function missingChars(text: string): string[] {
   const missing: string[] = [];
   for (const ch of new Set(text)) {
     if (/[\s\u200b-\u200d\u2060\ufeff]/u.test(ch)) continue;
-    if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.push(ch);
+    const cp = ch.codePointAt(0)!;
+    if (!hasGlyph('sc-regular', cp) && !hasGlyph('latin-regular', cp)) missing.push(ch);
   }
   return missing;
 }
 
 /**
- * The face's natural line height in ems (ascent + descent + gap; 1.448 for
- * Noto Sans SC). pdfmake's `lineHeight` multiplies this, not the font size.
+ * A family's natural line height in ems as pdfkit computes it (ascender −
+ * descender: 1.448 for Noto Sans SC, 1.362 for Noto Sans). pdfmake's
+ * `lineHeight` multiplies this, not the font size.
  */
-export function naturalLineHeight(): number {
-  const f = fontFace('regular');
+export function naturalLineHeight(family: Family = CJK_FAMILY): number {
+  const f = parsedFace(family === CJK_FAMILY ? 'sc-regular' : 'latin-regular');
   return (f.ascent - f.descent + f.lineGap) / f.unitsPerEm;
 }
 
-/** pdfmake `lineHeight` that gives a CSS-like line height of `css` × font size. */
-export function lineHeight(css: number): number {
-  return Math.round((css / naturalLineHeight()) * 1000) / 1000;
+/** pdfmake `lineHeight` that gives a CSS-like line height of `css` × font size in a family. */
+export function lineHeight(css: number, family: Family = CJK_FAMILY): number {
+  return Math.round((css / naturalLineHeight(family)) * 1000) / 1000;
 }

@@ -7,13 +7,15 @@
  * summary PDF, most of them one character long. pdfmake's renderer has a TODO
  * for exactly this. Before a line is drawn, neighbouring inlines that would
  * draw the same way are joined into one, so the line is written with one call
- * per run of equal style instead of one per character.
+ * per run of equal style instead of one per character, and a linked run (a
+ * margin note's label, a citation) gets one link annotation per line instead
+ * of one per character.
  *
  * Two inlines are joined only when the result cannot differ from drawing them
  * one after the other: the second starts exactly where the first ends (so no
  * justification space or other gap lies between them), every property that
- * decides how they are drawn is equal, neither carries a link, a page
- * reference, justification or sub/superscript, and the joint does not change
+ * decides how they are drawn or where they link is equal, neither carries a
+ * page reference, justification or sub/superscript, and the joint does not change
  * how the text is laid out: pdfkit lays out text word by word, split after
  * spaces, so the joint must fall after a space, or inside a word whose two
  * sides are both text laid out without shaping (UNSHAPED_TEXT: each
@@ -68,10 +70,12 @@ const SAME = [
   'background',
   'sup',
   'sub',
+  'link',
+  'linkToDestination',
 ] as const;
 
 /** Properties that keep an inline on its own (each is drawn or linked per inline). */
-const ALONE = ['fontFeatures', 'link', 'linkToPage', 'linkToDestination', 'justifyShift', '_pageNodeRef'] as const;
+const ALONE = ['fontFeatures', 'linkToPage', 'justifyShift', '_pageNodeRef'] as const;
 
 /** How far apart two x positions may be and still count as the same point (pt). */
 const TOUCHING = 1e-6;

@@ -26,6 +26,8 @@ export interface PdfInfo {
   producer: string;
   creationDate: Date;
   modDate: Date;
+  /** The original the Doc translates (its address, or author, title, outlet and date): XMP dc:source and Info /Source. */
+  source?: string;
 }
 
 /** Escape text for XML character data and attribute values. */
@@ -57,7 +59,16 @@ export function pdfInfo(doc: Doc, epoch: number): PdfInfo {
     producer: PRODUCER,
     creationDate: date,
     modDate: date,
+    ...(source(doc) ? { source: source(doc) } : {}),
   };
+}
+
+/** The original as one line: its address when known, else author, title, outlet and date. */
+export function source(doc: Doc): string | undefined {
+  const s = doc.meta.source;
+  if (!s) return undefined;
+  if (s.url) return s.url;
+  return [s.author, s.title ? `“${s.title}”` : '', s.outlet, s.date ?? ''].filter(Boolean).join(', ');
 }
 
 /** The rdf:Description elements of the XMP packet (everything escaped). */
@@ -75,7 +86,7 @@ export function xmpDescriptions(info: PdfInfo): string {
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${e(info.title)}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>${e(info.author)}</rdf:li></rdf:Seq></dc:creator>
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${e(info.subject)}</rdf:li></rdf:Alt></dc:description>
-<dc:language><rdf:Bag><rdf:li>${e(PDF_LANG)}</rdf:li></rdf:Bag></dc:language>
+<dc:language><rdf:Bag><rdf:li>${e(PDF_LANG)}</rdf:li></rdf:Bag></dc:language>${info.source ? `\n<dc:source>${e(info.source)}</dc:source>` : ''}
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
 <pdf:Producer>${e(info.producer)}</pdf:Producer>

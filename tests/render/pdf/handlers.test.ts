@@ -9,6 +9,9 @@ import { handlers } from '../../../src/render/pdf/handlers/index.js';
 import { lineBreakerBreaks, segment } from '../../../src/render/pdf/inline.js';
 import { breakUnits, violatesKinsoku } from '../../../src/text/kinsoku.js';
 import { bodyLines, joinLines, normal, readPdf } from '../../helpers/pdf.js';
+import { SLIDE_MIN } from '../../../src/render/pdf/constants.js';
+import { lastRenderReport } from '../../../src/render/pdf/document.js';
+import { readBack } from './read.js';
 
 const t = (text: string): Inline => [{ text }];
 // Written with escapes: full-width , : ( ) and 《 》 “ ” 。
@@ -79,14 +82,19 @@ describe('handlers', () => {
     const body = normal(joinLines(bodyLines(pages, 'a4').map((l) => l.text)));
     expect(body).toContain(normal(enLong));
     expect(text).toContain(names);
-    for (const id of ['p-1', 'p-3', 'p-4', 'p-5', 'p-6']) expect(text).toContain(id);
+    // Block cites are provenance, never printed; the progress counter is for screens.
+    for (const id of ['p-1', 'p-3', 'p-4', 'p-5', 'p-6']) expect(text).not.toContain(id);
+    expect(text).not.toContain('完成进度');
   });
 
-  it('fits an overfull slide onto its one page', async () => {
+  it('shrinks an overfull slide to the least sizes of the type scale and no further: the rest runs onto another page, nothing is cut', async () => {
     const pages = await readPdf(await backend.render(slideDoc, { epoch: 0 }));
-    expect(pages.length).toBe(3);
-    const text = normal(joinLines(pages.flatMap((p) => p.lines.map((l) => l.text))));
+    expect(pages.length).toBeGreaterThan(3);
+    const text = normal(joinLines(bodyLines(pages, 'slide').map((l) => l.text)));
     expect(text).toContain(normal(zhLong));
+    const { items } = await readBack(await backend.render(slideDoc, { epoch: 0 }));
+    expect(Math.min(...items.map((i) => i.size))).toBeGreaterThanOrEqual(SLIDE_MIN.small);
+    expect(lastRenderReport()?.overflowing).toEqual([2]);
   });
 
   it('falls back to the children of an unknown block type', async () => {

@@ -28,12 +28,15 @@ describe('joinable', () => {
     expect(joinable(at('word', 0, 20), at(' next', 20, 20))).toBe(false);
   });
 
-  it('keeps apart inlines that do not touch, differ in style, or carry a link, a page reference, features or justification', () => {
+  it('keeps apart inlines that do not touch, differ in style or link target, or carry a page reference, features or justification', () => {
     expect(joinable(at('a ', 0, 10), at('b', 10.5, 5))).toBe(false);
-    for (const extra of [{ fontSize: 11 }, { color: '#333' }, { font: { name: 'Bold' } }, { opacity: 0.5 }, { characterSpacing: 1 }, { decoration: 'underline' }, { background: '#eee' }, { sup: true }]) {
+    for (const extra of [{ fontSize: 11 }, { color: '#333' }, { font: { name: 'Bold' } }, { opacity: 0.5 }, { characterSpacing: 1 }, { decoration: 'underline' }, { background: '#eee' }, { sup: true }, { link: 'https://example.org/' }, { linkToDestination: 'x' }]) {
       expect(joinable(at('a ', 0, 10), at('b', 10, 5, extra)), JSON.stringify(extra)).toBe(false);
     }
-    for (const extra of [{ link: 'https://example.org/' }, { linkToPage: 2 }, { linkToDestination: 'x' }, { fontFeatures: ['pwid'] }, { justifyShift: 1.5 }, { _pageNodeRef: {} }]) {
+    // The same link on both sides: one run, one link annotation.
+    expect(joinable(at('要', 0, 10, { linkToDestination: 'x' }), at('点', 10, 10, { linkToDestination: 'x' }))).toBe(true);
+    expect(joinable(at('a ', 0, 10, { link: 'u' }), at('b', 10, 5, { link: 'u' }))).toBe(true);
+    for (const extra of [{ linkToPage: 2 }, { fontFeatures: ['pwid'] }, { justifyShift: 1.5 }, { _pageNodeRef: {} }]) {
       expect(joinable(at('a ', 0, 10, extra), at('b', 10, 5)), JSON.stringify(extra)).toBe(false);
       expect(joinable(at('a ', 0, 10), at('b', 10, 5, extra)), JSON.stringify(extra)).toBe(false);
     }

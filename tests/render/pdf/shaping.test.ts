@@ -153,7 +153,7 @@ describe('text laid out without shaping', () => {
         expect(direct, `${weight}: ${JSON.stringify(text)}`).toEqual(shapeWithFontkit(font, text));
       }
     }
-  });
+  }, 60_000);
 
   it('is how most Chinese reaches the layout, and the PDFs are the same bytes either way', async () => {
     const [[, article]] = await articles();

@@ -1,13 +1,16 @@
-/** A drawn checkbox beside the recommendation, its English and its actor, horizon and citations. */
+/**
+ * A recommendation with an empty box to tick: its Chinese and English, its
+ * tags, actor and horizon when the item shows them itself, its citation line.
+ * Kept whole on one page.
+ */
+import type { BiInline } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { CHECKBOX_SIZE, CITE_MARK, STYLES } from '../constants.js';
-import { inlineNodes } from '../inline.js';
-import { langText, blockGap, type Node, type PdfState } from '../state.js';
+import { CHECKBOX_SIZE, LINE } from '../constants.js';
+import { blockGap, inset, isSlide, langText, runs, slideT, smallSize, sourceLine, tagLine, unit, type Node, type PdfState } from '../state.js';
 
-/** A drawn, empty (or ticked) checkbox. */
-export function checkbox(checked: boolean): Node {
-  const s = CHECKBOX_SIZE;
+/** A drawn box, empty (or ticked), of side `s`. */
+export function checkbox(checked: boolean, s = CHECKBOX_SIZE, top = 3): Node {
   const shapes: Node[] = [{ type: 'rect', x: 0.5, y: 0.5, w: s, h: s, r: 1.5, lineWidth: 1, lineColor: theme.colors.ink }];
   if (checked) {
     shapes.push({
@@ -21,28 +24,35 @@ export function checkbox(checked: boolean): Node {
       ],
     });
   }
-  return { canvas: shapes, width: s + 2, margin: [0, 3, 0, 0] };
+  return { canvas: shapes, width: s + 2, margin: [0, top, 0, 0] };
+}
+
+/** Actor and horizon as one small line: each in Chinese and English. */
+function whoWhen(actor: BiInline | undefined, horizon: BiInline | undefined, st: PdfState): Node[] {
+  const size = smallSize(st);
+  const parts = [actor, horizon].filter((x): x is BiInline => Boolean(x && (x.zh?.length || x.en?.length)));
+  if (parts.length === 0) return [];
+  const text: Node[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) text.push(...runs([{ text: '  ·  ' }], 'en', st, size, LINE.small));
+    text.push(...runs(p.zh, 'zh', st, size, LINE.small));
+    if (p.zh?.length && p.en?.length) text.push(...runs([{ text: ' / ' }], 'en', st, size, LINE.small));
+    text.push(...runs(p.en, 'en', st, size, LINE.small));
+  });
+  return [{ text, fontSize: size, color: theme.colors.muted, margin: [0, 1, 0, 0] }];
 }
 
 export const checkItem: Handler<PdfState, 'checkItem', Node> = (b, st) => {
-  const tags: Node = {
-    text: [
-      ...(b.actor ? [...inlineNodes(b.actor.zh, 'zh'), ' / ', ...inlineNodes(b.actor.en, 'en')] : []),
-      ...(b.actor && b.horizon ? [' · '] : []),
-      ...(b.horizon ? [...inlineNodes(b.horizon.zh, 'zh'), ' / ', ...inlineNodes(b.horizon.en, 'en')] : []),
-      ...(b.cites.length ? [`   ${CITE_MARK} ${b.cites.join(', ')}`] : []),
-    ],
-    ...STYLES.cites,
-    margin: [0, 2, 0, 0],
-  };
-  return {
-    columns: [
-      checkbox(b.checked),
-      { width: '*', stack: [langText(b.zh, 'zh', st), langText(b.en, 'en', st), tags] },
-    ],
-    columnGap: 8,
-    id: `item-${b.id}`,
-    unbreakable: true,
-    margin: [0, 0, 0, blockGap(st)],
-  };
+  const slide = isSlide(st);
+  const side = slide ? Math.round(slideT(st).body * 0.9) : CHECKBOX_SIZE;
+  const stack: Node[] = [
+    ...tagLine(b.tags, st, { margin: [0, 0, 0, 1] }),
+    langText(b.zh, 'zh', st, { id: b.id }),
+    langText(b.en, 'en', st, { margin: [0, 1, 0, 0] }),
+    ...whoWhen(b.actor, b.horizon, st),
+    ...sourceLine(b.source, st, { margin: [0, 1, 0, 0] }),
+  ];
+  const hasTags = (b.tags ?? []).some((t) => t.zh?.length || t.en?.length);
+  const top = (slide ? slideT(st).body * 0.3 : 3) + (hasTags ? smallSize(st) * 1.3 + 1 : 0);
+  return unit(st, inset({ columns: [checkbox(b.checked, side, top), { width: '*', stack }], columnGap: slide ? 10 : 8 }, st.indent, 0, 0, blockGap(st)), 'keep');
 };

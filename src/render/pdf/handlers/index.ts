@@ -18,15 +18,14 @@ import { progress } from './progress.js';
 import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
+import { passage } from './passage.js';
+import { quote } from './quote.js';
+import { footnotes } from './footnotes.js';
 
 export const handlers: Handlers<PdfState, Node> = {
-  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
-  // Until this backend draws passages of its own: the text as a body paragraph.
-  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
-  quote: (b, st) => unknown(b as never, st),
-  footnotes: (b, st) => unknown(b as never, st),
+  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide, passage, quote, footnotes,
 };
 
 /** A block of a type this backend does not know: its children, or a visible note. */
 export const unknown: Unknown<PdfState, Node> = (block, st) =>
-  Array.isArray(block.children) ? st.all(block.children as never) : [{ text: `[${block.type}]`, ...STYLES.note }];
+  Array.isArray(block.children) ? st.all(block.children as never) : [{ text: `[${block.type}]`, fontSize: STYLES.note.fontSize, color: STYLES.note.color }];

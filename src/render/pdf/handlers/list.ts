@@ -1,25 +1,66 @@
-/** A bulleted or numbered list; on slides a item's ¶ citations follow its Chinese line. */
-import type { ListBlock } from '../../../ir/types.js';
-import { theme } from '../../../theme/theme.js';
+/**
+ * A bulleted or numbered list (numbered from its `start`), nested lists
+ * indented under their item; each item's Chinese and English led by its tag,
+ * its citation line under them. On A4 each item is a flow unit; an item whose
+ * content is its children (a passage of the reading edition) lets its first
+ * passage draw the marker, so that the passage keeps its mark and margin
+ * notes in their columns. On a slide the marker column is the slide
+ * geometry's.
+ */
+import type { BiInline, ListItem } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
-import { sz, isSlide, slideT, bodySize, biStack, citeLine, blockGap, type Node, type PdfState } from '../state.js';
+import { slideSpec } from '../slide-spec.js';
+import {
+  blockGap,
+  bodySize,
+  isSlide,
+  langText,
+  markerCell,
+  slideT,
+  sourceLine,
+  textColumn,
+  textLength,
+  unit,
+  MAX_KEEP_TEXT,
+  type Node,
+  type PdfState,
+} from '../state.js';
+
+/** The item's tags (list items carry them once the templates set them). */
+const tagsOf = (it: ListItem) => (it as ListItem & { tags?: BiInline }).tags;
 
 export const list: Handler<PdfState, 'list', Node> = (b, st) => {
-  // On slides a item's ¶ citations follow its Chinese line; on pages they get a line of their own.
-  const slideItem = (it: ListBlock['items'][number]): Node[] => {
-    const [zh, ...rest] = biStack(it.text, st);
-    if (!zh || it.cites.length === 0) return [...biStack(it.text, st), ...citeLine(it.cites, st)];
-    const cite = citeLine(it.cites, st)[0];
-    return [{ ...zh, text: [...(zh.text as Node[]), { text: `  ${cite.text as string}`, fontSize: cite.fontSize, color: theme.colors.muted }] }, ...rest];
-  };
-  const items = b.items.map((it) => ({
-    stack: isSlide(st) ? slideItem(it) : [...biStack(it.text, st), ...citeLine(it.cites, st)],
-    margin: [0, 0, 0, sz(isSlide(st) ? slideT(st).gap : 4, st)],
-  }));
-  return {
-    [b.ordered ? 'ol' : 'ul']: items,
-    markerColor: theme.colors.accent,
-    fontSize: bodySize('zh', st),
-    margin: [0, 0, 0, blockGap(st)],
-  };
+  const slide = isSlide(st);
+  if (b.id) st.pending.push(b.id);
+  const start = b.start ?? 1;
+  const size = bodySize('zh', st);
+  const last = start + b.items.length - 1;
+  const width = slide ? slideSpec.body.marker : b.ordered ? Math.max(String(last).length + 1, 2) * size * 0.62 : size * 0.9;
+  const gap = slide ? 0 : 4;
+  const itemGap = slide ? slideT(st).gap : 4;
+  const out: Node[] = [];
+  b.items.forEach((it, i) => {
+    const marker = b.ordered ? `${start + i}.` : '\u2022';
+    const lastItem = i === b.items.length - 1;
+    const bottom = lastItem && !it.children?.length ? blockGap(st) : itemGap;
+    const inner: PdfState = { ...st, indent: st.indent + width + gap };
+    const tags = tagsOf(it);
+    if (it.text.zh?.length || it.text.en?.length) {
+      const content: Node[] = [];
+      if (it.text.zh?.length) content.push(langText(it.text.zh, 'zh', st, { id: it.id, tag: tags?.zh }));
+      if (it.text.en?.length) content.push(langText(it.text.en, 'en', st, { ...(it.text.zh?.length ? {} : { id: it.id }), tag: tags?.en, margin: [0, it.text.zh?.length && slide ? slideSpec.body.between : 0, 0, 0] }));
+      content.push(...sourceLine(it.source, st, { margin: [0, 1, 0, 0] }));
+      const cell = { ...markerCell(marker, st, width, size), ...(slide ? { alignment: 'left' } : {}) };
+      const row: Node = { columns: [cell, { width: '*', stack: content }], columnGap: gap, margin: [0, 0, 0, bottom] };
+      out.push(unit(st, textColumn(st, row), textLength(it.text) <= MAX_KEEP_TEXT ? 'keep' : 'text'));
+      if (it.children?.length) out.push(...inner.all(it.children));
+    } else {
+      inner.marker = { text: marker, id: it.id, width, indent: st.indent };
+      out.push(...inner.all(it.children ?? []));
+      // No passage drew the marker (and took the id): the item's id goes to the next text.
+      if (inner.marker && it.id) st.pending.push(it.id);
+    }
+  });
+  if (out.length === 0 && b.id) st.pending.splice(st.pending.indexOf(b.id), 1);
+  return out;
 };

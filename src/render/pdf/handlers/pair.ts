@@ -1,42 +1,51 @@
-/** Chinese and English side by side in one unbreakable row, or stacked when long or on a slide. */
+/**
+ * Chinese and English, each led by its tag when the pair has one, and the
+ * citation line under them. On A4 side by side; on a slide as the slide
+ * geometry says: a row of two columns (`columns`), one large pair
+ * (`statement`), or Chinese over English with a number column when marked.
+ */
 import type { Handler } from '../../state.js';
 import { STYLES } from '../constants.js';
-import { sz, isSlide, bodySize, langText, citeLine, blockGap, textLength, MAX_SHORT_TEXT, type Node, type PdfState } from '../state.js';
+import { slideSpec } from '../slide-spec.js';
+import {
+  blockGap,
+  bodySize,
+  isSlide,
+  langText,
+  runs,
+  sourceLine,
+  textColumn,
+  textLength,
+  unit,
+  MAX_KEEP_TEXT,
+  type Node,
+  type PdfState,
+} from '../state.js';
 
 export const pair: Handler<PdfState, 'pair', Node> = (b, st) => {
-  // Side by side, a pair is one unbreakable table row, which pdfmake drops when it is taller
-  // than the page: a long pair is stacked (Chinese, then English) so that it can break.
-  if (isSlide(st) || textLength(b) > MAX_SHORT_TEXT) {
-    const body = [
-      langText(b.zh, 'zh', st),
-      { ...langText(b.en, 'en', st), margin: [0, 1, 0, 0] },
-      ...citeLine(b.cites, st),
-    ];
-    return b.marker
-      ? {
-          columns: [
-            { width: sz(22, st), text: b.marker, ...STYLES.marker, fontSize: bodySize('zh', st) },
-            { width: '*', stack: body },
-          ],
-          columnGap: 4,
-          margin: [0, 0, 0, blockGap(st)],
-        }
-      : { stack: body, margin: [0, 0, 0, blockGap(st)] };
+  const slide = isSlide(st);
+  const statement = slide && st.layout === 'statement';
+  const sideBySide = !slide || st.layout === 'columns';
+  const zh = b.zh.length ? langText(b.zh, 'zh', st, { id: b.id, tag: b.tags?.zh }) : null;
+  const en = b.en.length ? langText(b.en, 'en', st, { ...(zh ? {} : { id: b.id }), tag: b.tags?.en }) : null;
+  const source = sourceLine(b.source, st, { margin: [0, 2, 0, 0] });
+  const between = statement ? slideSpec.statement.between : slide ? slideSpec.body.between : 1;
+  let body: Node;
+  if (sideBySide && zh && en) {
+    body = { stack: [{ columns: [{ width: '*', stack: [zh] }, { width: '*', stack: [en] }], columnGap: slide ? slideSpec.columns.gutter : 12 }, ...source] };
+  } else {
+    body = { stack: [...(zh ? [zh] : []), ...(en ? [{ ...en, margin: [0, zh ? between : 0, 0, 0] }] : []), ...source] };
   }
-  const zh = langText(b.zh, 'zh', st);
-  const en = { stack: [langText(b.en, 'en', st), ...citeLine(b.cites, st, { margin: [0, 3, 0, 0] })] };
-  const widths = b.marker ? [18, '*', '*'] : ['*', '*'];
-  const row = b.marker ? [{ text: b.marker, ...STYLES.marker }, zh, en] : [zh, en];
-  return {
-    table: { widths, body: [row], dontBreakRows: true },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: (i: number) => (i === 0 ? 0 : 8),
-      paddingRight: () => 0,
-      paddingTop: () => 2,
-      paddingBottom: () => 2,
-    },
-    margin: [0, 0, 0, blockGap(st)],
-  };
+  const size = bodySize('zh', st);
+  const marked: Node = b.marker
+    ? {
+        columns: [
+          { width: slide ? slideSpec.body.marker : 22, text: runs([{ text: b.marker }], 'en', st, size), bold: true, color: STYLES.marker.color, fontSize: size },
+          { width: '*', ...body },
+        ],
+        columnGap: 0,
+      }
+    : body;
+  const node = textColumn(st, { stack: [marked], margin: [0, 0, 0, blockGap(st)] });
+  return unit(st, node, textLength(b) <= MAX_KEEP_TEXT ? 'keep' : 'text');
 };

@@ -1,13 +1,30 @@
 /** Running text in the style of its role. */
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { STYLES } from '../constants.js';
-import { sz, langText, type Node, type PdfState } from '../state.js';
+import { LINE, STYLES } from '../constants.js';
+import { bodySize, isSlide, langText, slideT, smallSize, textColumn, unit, type Node, type PdfState } from '../state.js';
 
 export const paragraph: Handler<PdfState, 'paragraph', Node> = (b, st) => {
   const role = b.role ?? 'body';
-  const roleStyle = role === 'lead' ? STYLES.lead : role === 'note' ? STYLES.note : role === 'meta' ? STYLES.meta : {};
-  const base = langText(b.text, b.lang, st);
-  const size = 'fontSize' in roleStyle ? sz(roleStyle.fontSize as number, st) : (base.fontSize as number);
-  return { ...base, ...roleStyle, fontSize: size, margin: [0, 0, 0, sz(theme.spacing.paragraph, st)] };
+  const slide = isSlide(st);
+  const size =
+    role === 'note' || role === 'meta'
+      ? slide
+        ? slideT(st).small
+        : role === 'meta'
+          ? STYLES.meta.fontSize
+          : smallSize(st)
+      : role === 'lead'
+        ? slide
+          ? slideT(st).body
+          : STYLES.lead.fontSize
+        : bodySize(b.lang, st);
+  const small = role === 'note' || role === 'meta';
+  const node = langText(b.text, b.lang, st, {
+    fontSize: size,
+    ...(small ? { css: slide ? slideT(st).lineSmall : LINE.note, color: theme.colors.muted } : {}),
+    id: b.id,
+    margin: [0, 0, 0, slide ? 4 : theme.spacing.paragraph],
+  });
+  return unit(st, textColumn(st, node), 'text');
 };

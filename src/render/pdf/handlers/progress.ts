@@ -1,16 +1,8 @@
-/** The progress label with the count of the items (none ticked on paper). */
+/**
+ * The done/total counter of the checklist is for screens: paper has only
+ * empty boxes to tick, so the PDF draws nothing for it.
+ */
 import type { Handler } from '../../state.js';
-import { STYLES } from '../constants.js';
-import { inlineNodes } from '../inline.js';
-import { blockGap, type Node, type PdfState } from '../state.js';
+import type { Node, PdfState } from '../state.js';
 
-export const progress: Handler<PdfState, 'progress', Node> = (b, st) => ({
-  text: [
-    ...inlineNodes(b.label.zh, 'zh'),
-    ' / ',
-    ...inlineNodes(b.label.en, 'en'),
-    `:  0 / ${b.total}`,
-  ],
-  ...STYLES.meta,
-  margin: [0, 0, 0, blockGap(st)],
-});
+export const progress: Handler<PdfState, 'progress', Node> = (_b, _st) => [];

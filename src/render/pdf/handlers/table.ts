@@ -1,41 +1,105 @@
-/** A table with a shaded header row that repeats on every page and rows that do not split. */
-import type { BiInline } from '../../../ir/types.js';
+/**
+ * A table: a shaded header row, then the rows, each cell's text in both
+ * languages and its citation line; columns aligned as the Doc says.
+ *
+ * On A4 each row is a one-row table of its own (same column widths), a flow
+ * unit kept whole on a page (flow.ts): pdfmake's header-row repetition and
+ * `dontBreakRows` lay rows out in unbreakable blocks, which leave the rest of
+ * a page empty and hide where rows landed from the page-break rules. In the
+ * reading edition the table's mark and margin notes stand beside its header.
+ * On a slide it is one pdfmake table.
+ */
+import type { TableBlock, TableCell } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { CONTENT_WIDTH, STYLES } from '../constants.js';
+import { CONTENT_WIDTH, LINE, READING, STYLES } from '../constants.js';
 import { plainText } from '../inline.js';
-import { sz, isSlide, slideT, compact, biStack, citeLine, blockGap, type Node, type PdfState } from '../state.js';
+import { besideNotes } from './passage.js';
+import { slideSpec } from '../slide-spec.js';
+import { biStack, blockGap, inset, isSlide, runs, sourceLine, textNode, unit, wide, type Node, type PdfState } from '../state.js';
+
+const PAD = 5;
+
+/**
+ * A table on a slide, as the slide geometry draws a glossary: no header row, a
+ * row per entry, the first column (the term, bold, both languages on one
+ * line) `termWidth` wide, the others Chinese over English; rows apart by the
+ * glossary gap.
+ */
+function onSlide(b: TableBlock, st: PdfState): Node {
+  const g = slideSpec.glossary;
+  const cols = b.columns.length;
+  const cell = (c: TableCell | undefined, col: number): Node => {
+    const text = c?.text ?? {};
+    if (col === 0) {
+      const runsOf = [...runs(text.zh, 'zh', st, g.term, g.line.zh), ...(text.zh?.length && text.en?.length ? runs([{ text: ' ' }], 'en', st, g.term, g.line.zh) : []), ...runs(text.en, 'en', st, g.term, g.line.zh)];
+      return { text: runsOf, fontSize: g.term, bold: true, color: theme.colors.ink, alignment: b.columns[col]?.align ?? 'left' };
+    }
+    const stack: Node[] = [];
+    if (text.zh?.length) stack.push(textNode(text.zh, 'zh', st, { fontSize: g.zh, css: g.line.zh }));
+    if (text.en?.length) stack.push(textNode(text.en, 'en', st, { fontSize: g.en, css: g.line.en }));
+    stack.push(...(c?.source ? sourceLine(c.source, st) : []));
+    return { stack, alignment: b.columns[col]?.align ?? 'left' };
+  };
+  const widths = cols === 2 ? [g.termWidth - 8, '*'] : b.columns.map((c, i) => (i === 0 ? g.termWidth - 8 : '*'));
+  return {
+    table: { widths, body: b.rows.map((r, ri) => b.columns.map((_, i) => ({ ...cell(r[i], i), ...(ri === b.rows.length - 1 ? {} : {}) }))) },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: (i: number) => (i === 0 ? 0 : 8),
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => g.gap,
+    },
+  };
+}
 
 export const table: Handler<PdfState, 'table', Node> = (b, st) => {
-  const small = isSlide(st) ? sz(slideT(st).bodyEn, st) : sz(theme.size.meta, st);
-  const cell = (text: BiInline, cites: string[] | undefined, header: boolean): Node => ({
-    stack: [...biStack(text, st, { fontSize: small, ...(header ? { bold: true } : {}) }), ...(cites ? citeLine(cites, st) : [])],
+  if (isSlide(st)) {
+    if (b.id) st.pending.push(b.id);
+    return onSlide(b, st);
+  }
+  const size = theme.size.meta;
+  const reading = (st.doc.product === 'reading' || Boolean(b.notes?.length) || b.mark !== undefined);
+  if (b.id) st.pending.push(b.id);
+  const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number): Node => ({
+    stack: [
+      ...biStack(c.text, st, { fontSize: size, css: LINE.note, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
+      ...('source' in c ? sourceLine(c.source, st) : []),
+    ],
+    alignment: b.columns[col]?.align ?? 'left',
     ...(header ? { fillColor: theme.colors.panel } : {}),
   });
   const weights = b.columns.map((c) => c.weight ?? 1);
   const total = weights.reduce((s, w) => s + w, 0);
-  const width = CONTENT_WIDTH[st.page] - b.columns.length * 10;
+  const available = CONTENT_WIDTH.a4 - (reading ? READING.mark + READING.notes + 2 * READING.gap : 0) - st.indent;
+  const width = available - b.columns.length * 2 * PAD;
+  const widths = weights.map((w) => Math.floor((width * w) / total * 100) / 100);
+  const layout = (first: boolean) => ({
+    hLineWidth: (i: number) => (i === 0 && !first ? 0 : 0.5),
+    vLineWidth: () => 0,
+    hLineColor: () => theme.colors.rule,
+    paddingLeft: () => PAD,
+    paddingRight: () => PAD,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  });
   const out: Node[] = [];
   const repeatsHeading = b.caption && plainText(b.caption.zh) === st.lastHeading;
-  if (b.caption && !isSlide(st) && !repeatsHeading) out.push({ stack: biStack(b.caption, st, { ...STYLES.caption }), margin: [0, 0, 0, 4] });
-  out.push({
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths: weights.map((w) => Math.floor((width * w) / total)),
-      body: [b.columns.map((c) => cell(c.text, undefined, true)), ...b.rows.map((r) => r.map((c) => cell(c.text, c.cites, false)))],
-    },
-    layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0,
-      hLineColor: () => theme.colors.rule,
-      paddingLeft: () => 5,
-      paddingRight: () => 5,
-      paddingTop: () => (compact(st) ? 2 : 3),
-      paddingBottom: () => (compact(st) ? 2 : 3),
-    },
-    margin: [0, 0, 0, blockGap(st)],
+  const caption: Node[] = b.caption && !repeatsHeading ? [{ stack: biStack(b.caption, st, { ...STYLES.caption, css: LINE.small }), margin: [0, 0, 0, 4] }] : [];
+  const header = b.columns.map((c, i) => cell(c, true, i));
+  const rows = b.rows.map((r) => b.columns.map((_, i) => cell(r[i] ?? { text: {} }, false, i)));
+  const place = (node: Node, first: boolean, last: boolean): Node => {
+    if (reading && first) return besideNotes({ ...st, pending: [] }, b.mark, inset(node, st.indent), b.notes ?? [], last ? blockGap(st) : 0);
+    return wide(inset(node, st.indent + (reading ? READING.mark + READING.gap : 0), reading ? READING.notes + READING.gap : 0, 0, last ? blockGap(st) : 0));
+  };
+  const all = [header, ...rows];
+  all.forEach((r, i) => {
+    const first = i === 0;
+    const last = i === all.length - 1;
+    const row: Node = { stack: [...(first ? caption : []), { table: { widths, body: [r] }, layout: layout(first) }] };
+    out.push(unit(st, place(row, first, last), first ? 'heading' : 'keep'));
   });
   return out;
 };

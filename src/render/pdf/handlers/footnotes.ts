@@ -1,0 +1,31 @@
+/**
+ * Footnote definitions after a short rule: each note's label beside its
+ * text (anchor: the note's id, which the `noteref` runs link to), its mark
+ * and margin notes in the reading edition's columns.
+ */
+import { theme } from '../../../theme/theme.js';
+import type { Handler } from '../../state.js';
+import { LINE } from '../constants.js';
+import { isSlide, markerCell, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
+import { besideNotes } from './passage.js';
+
+export const footnotes: Handler<PdfState, 'footnotes', Node> = (b, st) => {
+  if (b.items.length === 0) return [];
+  if (b.id) st.pending.push(b.id);
+  const size = isSlide(st) ? smallSize(st) : theme.size.meta;
+  const out: Node[] = [];
+  const rule: Node = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.5, lineColor: theme.colors.rule }], margin: [0, 4, 0, 6] };
+  const labelWidth = Math.max(...b.items.map((it) => it.label.length), 1) * size * 0.6 + 4;
+  b.items.forEach((it, i) => {
+    const text = textNode(it.text, 'zh', st, { fontSize: size, css: LINE.note, id: it.id, paragraph: true });
+    const body: Node = {
+      stack: [
+        ...(i === 0 ? [rule] : []),
+        { columns: [{ ...markerCell(it.label, st, labelWidth, size), alignment: 'left' }, { width: '*', stack: [text] }], columnGap: 4 },
+      ],
+    };
+    const node = isSlide(st) ? { ...body, margin: [0, 0, 0, 3] } : besideNotes(st, it.mark, textColumn(st, body), it.notes ?? [], 3);
+    out.push(unit(st, node, 'text'));
+  });
+  return out;
+};

@@ -1,0 +1,69 @@
+/**
+ * A passage of the reading edition: its readable mark in the left column,
+ * its text (anchor: its id) in the middle, its margin notes in the right
+ * column, each note's label linking back to the item that cites it. In the
+ * reading edition the notes column is always there, so every passage has the
+ * same measure; elsewhere (the "Sources cited" appendix) a passage without
+ * notes takes the whole width beside its mark.
+ */
+import type { MarginNote } from '../../../ir/types.js';
+import { theme } from '../../../theme/theme.js';
+import type { Handler } from '../../state.js';
+import { LINE, READING, STYLES } from '../constants.js';
+import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
+
+/** One margin note: its label (linked back to the citing item), then its Chinese and English text. */
+export function noteNodes(note: MarginNote, st: PdfState): Node[] {
+  const size = smallSize(st);
+  const linked = (spans: MarginNote['label']['zh']) => (spans ?? []).map((s) => (note.ref && !s.ref ? { ...s, ref: note.ref } : s));
+  const label: Node[] = [
+    ...runs(linked(note.label.zh), 'zh', st, size, LINE.small),
+    ...(note.label.zh?.length && note.label.en?.length ? runs([{ text: ' ' }], 'en', st, size, LINE.small) : []),
+    ...runs(linked(note.label.en), 'en', st, size, LINE.small),
+  ];
+  const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];
+  if (note.text.zh?.length) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink }));
+  if (note.text.en?.length) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
+  return [{ stack: out, margin: [0, 0, 0, 5] }];
+}
+
+/** The mark | text | notes row of the reading edition around a text-column node. */
+export function besideNotes(st: PdfState, mark: string | undefined, body: Node, notes: readonly MarginNote[], bottom: number): Node {
+  const markCell: Node = anchor0(st, {
+    width: READING.mark,
+    text: mark ? runs([{ text: mark }], 'en', st, STYLES.mark.fontSize, LINE.small) : '',
+    fontSize: STYLES.mark.fontSize,
+    color: STYLES.mark.color,
+    alignment: 'right',
+    margin: [0, 2, 0, 0],
+  });
+  const withNotes = st.doc.product === 'reading' || notes.length > 0;
+  const columns: Node[] = [markCell, { width: '*', stack: [body] }];
+  if (withNotes) columns.push({ width: READING.notes, stack: notes.flatMap((n) => noteNodes(n, st)) });
+  return wide({ columns, columnGap: READING.gap, margin: [0, 0, 0, bottom] });
+}
+
+/** A mark cell takes a pending anchor only if it prints something (an empty cell makes no line). */
+function anchor0(st: PdfState, cell: Node): Node {
+  if (cell.text !== '' && st.pending.length > 0) {
+    const id = freshId(st, st.pending.shift());
+    if (id) cell.id = id;
+  }
+  return cell;
+}
+
+export const passage: Handler<PdfState, 'passage', Node> = (b, st) => {
+  let text = langText(b.text, 'zh', st, { id: b.id });
+  if (isSlide(st)) return text;
+  const marker = st.marker;
+  if (marker) {
+    st.marker = undefined;
+    text = textColumn({ ...st, indent: marker.indent }, {
+      columns: [markerCell(marker.text, st, marker.width, STYLES.zh.fontSize, marker.id), { width: '*', stack: [text] }],
+      columnGap: st.indent - marker.indent - marker.width,
+    });
+  } else {
+    text = textColumn(st, text);
+  }
+  return unit(st, besideNotes(st, b.mark, text, b.notes, theme.spacing.paragraph), 'text');
+};

@@ -1,0 +1,100 @@
+/**
+ * The reading edition's text, copied as a reader copies it (the text column
+ * between the paragraph marks and the margin notes, pages in order, running
+ * header and footer left out), with pdf.js and with poppler's pdftotext:
+ * every paragraph of the seed in order, and every body block of the second
+ * article in order.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article, Citable } from '../../../src/model/types.js';
+import { allParagraphs } from '../../../src/model/types.js';
+import { backend } from '../../../src/render/pdf/index.js';
+import { READING } from '../../../src/render/pdf/constants.js';
+import { theme } from '../../../src/theme/theme.js';
+import { SEED_RELATIVE_PATH, seedParagraphs } from '../../../scripts/seed-paragraphs.js';
+import { need } from '../../helpers/pdf.js';
+import { docFor, realArticles } from './articles.js';
+import { inOrder, pdftotextRegion, readBack, squash, type ReadBack } from './read.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const seedPath = path.resolve(root, SEED_RELATIVE_PATH);
+const havePdftotext = need('pdftotext');
+
+const [left, top, right, bottom] = theme.pages.a4.margin;
+const A4 = theme.pages.a4;
+/** The text column of the reading edition, in points from the page's left edge. */
+const column = { from: left + READING.mark + READING.gap - 1, to: A4.width - right - READING.notes - READING.gap + 1 };
+
+/** What a reader finds of each body block: a paragraph's text, or each cell of a table. */
+function blockTexts(c: Citable): string[] {
+  if (c.kind !== 'table') return [squash(c.text)];
+  return [...c.head, ...c.rows.flat()].map((cell) => squash(cell.map((s) => s.text).join(''))).filter(Boolean);
+}
+
+/** The text column of every page, in reading order, through pdf.js. */
+function columnText(rb: ReadBack): string {
+  const items = rb.items.filter((i) => i.x >= column.from && i.x + i.width <= column.to + 0.5 && i.y > bottom && i.y < A4.height - top);
+  return squash(items.map((i) => i.text).join(''));
+}
+
+interface Rendered {
+  slug: string;
+  article: Article;
+  bytes: Uint8Array;
+  rb: ReadBack;
+}
+const rendered: Rendered[] = [];
+
+beforeAll(async () => {
+  for (const [slug, article] of await realArticles()) {
+    const bytes = await backend.render(docFor(article, 'reading'), { epoch: 0 });
+    rendered.push({ slug, article, bytes, rb: await readBack(bytes) });
+  }
+}, 120_000);
+
+const first = () => rendered.find((r) => r.slug === 'us-japan-acquisition')!;
+const second = () => rendered.find((r) => r.slug === 'allied-cloud-interoperability')!;
+/** The seed's paragraphs, or (without the seed, as on a clean checkout) the model's, which tests/model/fidelity.test.ts holds equal to it. */
+const seed = () => (existsSync(seedPath) ? seedParagraphs(readFileSync(seedPath, 'utf8')) : allParagraphs(first().article).map((p) => squash(p.text)));
+
+describe('reading.pdf holds the article verbatim', () => {
+  it('every seed paragraph, in order (pdf.js, text column)', () => {
+    const result = inOrder(columnText(first().rb), seed());
+    expect(result, JSON.stringify(result)).toEqual({ ok: true });
+  });
+
+  it.skipIf(!havePdftotext)('every seed paragraph, in order (pdftotext of the text column)', () => {
+    const r = first();
+    const text = squash(pdftotextRegion(r.bytes, { x: column.from, y: top, w: column.to - column.from, h: A4.height - top - bottom }, r.rb.pages.length));
+    const result = inOrder(text, seed());
+    expect(result, JSON.stringify(result)).toEqual({ ok: true });
+  });
+
+  it('every body block of the second article, in order (pdf.js and pdftotext)', () => {
+    const r = second();
+    const blocks = allParagraphs(r.article).flatMap(blockTexts);
+    expect(blocks.length).toBeGreaterThan(30);
+    const viaPdfjs = inOrder(columnText(r.rb), blocks);
+    expect(viaPdfjs, JSON.stringify(viaPdfjs)).toEqual({ ok: true });
+    if (havePdftotext) {
+      const text = squash(pdftotextRegion(r.bytes, { x: column.from, y: top, w: column.to - column.from, h: A4.height - top - bottom }, r.rb.pages.length));
+      const viaPoppler = inOrder(text, blocks);
+      expect(viaPoppler, JSON.stringify(viaPoppler)).toEqual({ ok: true });
+    }
+  });
+
+  it('anchors every body block at its id (a named destination of the file)', () => {
+    for (const r of rendered) {
+      for (const p of allParagraphs(r.article)) expect(r.rb.dests.has(p.id), `${r.slug}: ${p.id}`).toBe(true);
+    }
+  });
+
+  it('shows each paragraph mark beside its paragraph, left of the text column', () => {
+    for (const r of rendered) {
+      const marks = new Set(r.rb.items.filter((i) => i.x + i.width <= column.from + 0.5 && i.x >= left - 0.5).map((i) => i.text.trim()));
+      for (const p of allParagraphs(r.article)) expect(marks.has(p.mark), `${r.slug}: ${p.mark}`).toBe(true);
+    }
+  });
+});
