@@ -136,7 +136,12 @@ export const paragraphStyles: Para[] = [
   }),
   para(P.marginNote, 'Margin Note', {
     run: run(size.small, color.muted),
-    paragraph: { spacing: { before: 0, after: twip(4), ...lines(size.small, 1.35) } },
+    paragraph: { spacing: { before: 0, after: twip(2), ...lines(size.small, 1.35) } },
+  }),
+  para(P.marginNoteLabel, 'Margin Note Label', {
+    basedOn: P.marginNote,
+    run: run(size.small, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: twip(4), after: twip(1) } },
   }),
   para(P.footnote, 'footnote text', {
     run: run(size.small, color.zh),
@@ -180,6 +185,18 @@ export const paragraphStyles: Para[] = [
   para(P.slideSource, 'Slide Source', {
     run: run(slideNormal.small, color.muted),
     paragraph: { spacing: { before: twip(theme.spacing.block), after: 0 } },
+  }),
+  para(P.slideCheckItem, 'Slide Checklist Item', {
+    run: run(slideNormal.body, color.zh),
+    paragraph: { indent: { left: twip(26), hanging: twip(26) }, spacing: { before: twip(theme.spacing.paragraph), after: 0, ...lines(slideNormal.body, slideNormal.lineZh) } },
+  }),
+  para(P.slideCheckItemEn, 'Slide Checklist Item English', {
+    run: run(slideNormal.bodyEn, color.en),
+    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0, ...lines(slideNormal.bodyEn, slideNormal.lineEn) } },
+  }),
+  para(P.slideCheckMeta, 'Slide Checklist Details', {
+    run: run(slideNormal.small, color.muted),
+    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0 } },
   }),
   para(P.slideStatementZh, 'Slide Statement Chinese', {
     run: run(slideNormal.title, color.ink, { bold: true }),

@@ -28,14 +28,15 @@ export function checkItem(b: ChecklistItemBlock, st: DocxState): BodyChild[] {
   });
   const onSlide = slide(st);
   const lines: { style: string; pieces: Piece[] }[] = [
-    { style: onSlide ? P.slideZh : P.checkItem, pieces: [...(onSlide ? [] : [{ kind: 'raw' as const, child: box }, textRun('\t', 'en')]), ...runs(st, b.zh, 'zh')] },
-    { style: onSlide ? P.slideEn : P.checkItemEn, pieces: runs(st, b.en, 'en') },
+    { style: onSlide ? P.slideCheckItem : P.checkItem, pieces: [{ kind: 'raw' as const, child: box }, textRun('\t', 'en'), ...runs(st, b.zh, 'zh')] },
+    { style: onSlide ? P.slideCheckItemEn : P.checkItemEn, pieces: runs(st, b.en, 'en') },
   ];
   const tags = (b.tags ?? []).filter((t) => hasText(t.zh) || hasText(t.en));
-  if (tags.length) lines.push({ style: onSlide ? P.slideSource : P.checkMeta, pieces: tags.flatMap((t, i) => [...(i ? [textRun('  ', 'en')] : []), ...tagRuns(st, t)]) });
+  const meta = onSlide ? P.slideCheckMeta : P.checkMeta;
+  if (tags.length) lines.push({ style: meta, pieces: tags.flatMap((t, i) => [...(i ? [textRun('  ', 'en')] : []), ...tagRuns(st, t)]) });
   const who = [...label(b.actor), ...(b.actor && b.horizon ? [textRun(' · ', 'en')] : []), ...label(b.horizon)];
-  if (who.length) lines.push({ style: onSlide ? P.slideSource : P.checkMeta, pieces: who });
-  if (hasText(b.source)) lines.push({ style: onSlide ? P.slideSource : P.checkMeta, pieces: runs(st, b.source, 'en') });
+  if (who.length) lines.push({ style: meta, pieces: who });
+  if (hasText(b.source)) lines.push({ style: meta, pieces: runs(st, b.source, 'en') });
   const keepLast = st.keepWithNext.has(b.id);
   return lines
     .filter((l) => l.pieces.length > 0)

@@ -20,7 +20,7 @@ export function marginNotes(st: DocxState, notes: readonly MarginNote[] | undefi
     const linked: Piece[] = n.ref
       ? [{ kind: 'link', ...refTarget(n.ref, st.links), runs: label.flatMap((p) => (p.kind === 'text' ? [{ ...p, style: C.hyperlink, bold: true }] : p.kind === 'link' ? p.runs : [])) }]
       : label;
-    out.push(para(st, P.marginNote, linked, { keepNext: true }));
+    out.push(para(st, P.marginNoteLabel, linked));
     for (const l of ['zh', 'en'] as const) if (hasText(n.text[l])) out.push(para(st, P.marginNote, runs(st, n.text[l], l)));
   }
   return out;
