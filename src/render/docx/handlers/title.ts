@@ -16,7 +16,7 @@ const sameInBoth = (v: BiInline) => hasText(v.zh) && hasText(v.en) && plain(v.zh
 export function title(b: TitleBlock, st: DocxState): BodyChild[] {
   const out: BodyChild[] = [];
   const onSlide = slide(st);
-  if (hasText(b.title.zh)) out.push(para(st, P.title, runs(st, b.title.zh, 'zh'), onSlide ? { spacing: { before: twip(48) } } : {}));
+  if (hasText(b.title.zh)) out.push(para(st, P.title, runs(st, b.title.zh, 'zh'), onSlide ? { spacing: { before: twip(b.meta.length > 4 ? 12 : 48) } } : {}));
   if (hasText(b.title.en)) out.push(para(st, P.subtitle, runs(st, b.title.en, 'en', { style: C.en })));
   if (b.subtitle) {
     const sub = [...runs(st, b.subtitle.zh, 'zh'), ...(hasText(b.subtitle.zh) && hasText(b.subtitle.en) ? [{ kind: 'text' as const, text: ' · ', lang: 'en' as const }] : []), ...runs(st, b.subtitle.en, 'en', { style: C.en })];
@@ -30,9 +30,13 @@ export function title(b: TitleBlock, st: DocxState): BodyChild[] {
       ...(hasText(m.label.zh) && hasText(m.label.en) ? [{ kind: 'text' as const, text: ' ', lang: 'en' as const }] : []),
       ...runs(st, m.label.en, 'en', { style: C.en }),
     ];
+    const langs = (['zh', 'en'] as const).filter((l) => hasText(m.value[l]));
     const values = sameInBoth(m.value)
       ? [para(st, P.meta, runs(st, m.value.en, 'en'))]
-      : (['zh', 'en'] as const).filter((l) => hasText(m.value[l])).map((l) => para(st, P.meta, runs(st, m.value[l], l, l === 'en' ? { style: C.en } : {})));
+      : onSlide
+        ? // A slide has no room for a line per language: both on one line.
+          [para(st, P.meta, langs.flatMap((l, i) => [...(i ? [{ kind: 'text' as const, text: '  ', lang: 'en' as const }] : []), ...runs(st, m.value[l], l, l === 'en' ? { style: C.en } : {})]))]
+        : langs.map((l) => para(st, P.meta, runs(st, m.value[l], l, l === 'en' ? { style: C.en } : {})));
     return new TableRow({ cantSplit: true, children: [cell(st, [para(st, P.meta, label)], wl), cell(st, values, wv)] });
   });
   out.push(table(rows, [wl, wv], T.plain, { borders: noBorders }));
