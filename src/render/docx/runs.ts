@@ -17,7 +17,7 @@
  */
 import { ExternalHyperlink, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { BiInline, DocProduct, Inline, Lang, Ref, Span } from '../../ir/types.js';
-import { C, LANGUAGE, LATIN_FACE, LATIN_PUNCTUATION, MONO_FONT, bookmarkName } from './constants.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LATIN_PUNCTUATION, MONO_FONT, bookmarkName } from './constants.js';
 import { FONTS } from './styles.js';
 
 /** What a Doc's links resolve against: its product and every anchor it holds. */
@@ -45,6 +45,8 @@ export interface TextPiece {
   span?: Span;
   /** Punctuation of an English run set in the Latin face in every slot (see LATIN_PUNCTUATION). */
   latinPunctuation?: boolean;
+  /** A symbol only the CJK face has (the timeline's ●), set in it in every slot. */
+  cjkSymbol?: boolean;
 }
 
 /** A hyperlink around runs: external (`href`) or to a bookmark of this file (`anchor`, a bookmark name). */
@@ -138,6 +140,7 @@ export function biRuns(text: BiInline, opts: RunOptions = {}, sep = ' '): Piece[
 /** The language attributes of a run: English punctuation runs say English for East Asian text too. */
 const PUNCTUATION_LANGUAGE = { value: LANGUAGE.value, eastAsia: LANGUAGE.value } as const;
 const LATIN_EVERYWHERE = { ascii: LATIN_FACE, hAnsi: LATIN_FACE, cs: LATIN_FACE, eastAsia: LATIN_FACE } as const;
+const CJK_EVERYWHERE = { ascii: CJK_FONT, hAnsi: CJK_FONT, cs: CJK_FONT, eastAsia: CJK_FONT, hint: 'eastAsia' } as const;
 
 function docxRun(p: TextPiece): TextRun {
   const span = p.span;
@@ -146,7 +149,7 @@ function docxRun(p: TextPiece): TextRun {
     ...(p.style ? { style: p.style } : {}),
     ...(p.bold || span?.strong ? { bold: true } : {}),
     ...(span?.em ? { italics: true } : {}),
-    font: p.latinPunctuation ? LATIN_EVERYWHERE : runFonts(p.lang, span?.code),
+    font: p.latinPunctuation ? LATIN_EVERYWHERE : p.cjkSymbol ? CJK_EVERYWHERE : runFonts(p.lang, span?.code),
     language: p.latinPunctuation ? PUNCTUATION_LANGUAGE : LANGUAGE,
   });
 }

@@ -66,6 +66,8 @@ export interface DocxState extends Walk<BodyChild> {
   comments: CommentDef[];
   /** True inside a block quote. */
   quoted?: boolean;
+  /** Whether some passage, table or footnote of the Doc has margin notes (passages then get a notes column). */
+  marginNotes: boolean;
   /** Entries of the table of contents, when the Doc has one (shared). */
   toc?: TocEntry[];
   /** Ids of check items kept on the page of the item after them (the last but one: no lone last item). */
@@ -223,6 +225,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     author: doc.meta.author,
     comments: [],
     keepWithNext: new Set(checkItemIds(doc.blocks).slice(-2, -1)),
+    marginNotes: /"notes":\[\{/.test(JSON.stringify(doc.blocks)),
     ...fields,
   };
 }

@@ -9,13 +9,13 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../../../src/render/docx/index.js';
-import type { Article } from '../../../src/model/types.js';
+import { allParagraphs, type Article } from '../../../src/model/types.js';
 import type { Block, Doc, ProductName } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
 import { sampleArticle } from '../../helpers/sample-article.js';
 import { DocxReader, HAN, all, attr, child } from '../../helpers/docx.js';
 import { convertToPdf, need, pdfFonts, pdfPageCount, pdfText } from '../../helpers/office.js';
-import { pageDoc, slideDoc } from './every-block.js';
+import { checklistDoc, pageDoc, readingDoc, slideDoc } from './every-block.js';
 
 /** The embedded families' own names: the theme's name and 8 hex digits. */
 const CJK_FAMILY = /^Noto Sans SC [0-9a-f]{8}$/;
@@ -23,7 +23,7 @@ const LATIN_FAMILY = /^Noto Sans [0-9a-f]{8}$/;
 
 const EPOCH = Date.UTC(2025, 0, 10) / 1000;
 const ctx = { epoch: EPOCH };
-const PRODUCTS: ProductName[] = ['summary', 'checklist', 'slides'];
+const PRODUCTS: ProductName[] = ['summary', 'checklist', 'slides', 'reading'];
 const SHOTS = '/tmp/docxshots';
 
 /** The real article, when the model loader and source exist; null otherwise. */
@@ -67,6 +67,8 @@ beforeAll(async () => {
   }
   await build('every-page', pageDoc, null, null);
   await build('every-slide', slideDoc, null, null);
+  await build('every-reading', readingDoc, null, null);
+  await build('every-checklist', checklistDoc, null, null);
 }, 120_000);
 
 const find = (pred: (b: Built) => boolean) => builds.filter(pred);
@@ -360,7 +362,13 @@ describe('LibreOffice reads every DOCX', () => {
         if (b.doc.page === 'slide') expect(pdfPageCount(pdf), b.name).toBe(b.doc.blocks.length);
         const text = pdfText(pdf).replace(/\s+/g, '');
         const a = b.article;
-        const zh = !a ? ['中文一侧。'] : b.product === 'checklist' ? a.recommendations.map((r) => r.text.zh) : a.takeaways.map((t) => t.text.zh);
+        const zh = !a
+          ? b.reader.paragraphs().map((p) => p.text).filter((t) => HAN.test(t)).slice(0, 4)
+          : b.product === 'checklist'
+            ? a.recommendations.map((r) => r.text.zh)
+            : b.product === 'reading'
+              ? allParagraphs(a).map((p) => p.text)
+              : a.takeaways.map((t) => t.text.zh);
         // Side-by-side columns interleave in extracted text, so check each item's opening and every character.
         const chars = new Set(text);
         for (const s of zh) {

@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../../../src/render/docx/index.js';
+import { bookmarkName } from '../../../src/render/docx/constants.js';
 import { loadArticle } from '../../../src/model/index.js';
 import type { Block, Doc, ProductName, SlideBlock } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
@@ -150,6 +151,15 @@ describe.skipIf(!has)('LibreOffice, every file in one process', () => {
       expect(new Set(outline.map((o) => o.page)).size, f.name).toBeGreaterThan(1);
     }
   }, 120_000);
+
+  it('LibreOffice follows the links: a citation of another file keeps its bookmark as the fragment (<product>.docx#bookmark), one within the file jumps inside it', async () => {
+    const f = files.find((x) => x.name === 'kitchen-summary')!;
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(f.pdf!)), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const links: { url?: string; dest?: unknown }[] = [];
+    for (let n = 1; n <= doc.numPages; n++) for (const a of await (await doc.getPage(n)).getAnnotations()) if (a.subtype === 'Link') links.push({ url: a.url ?? a.unsafeUrl, dest: a.dest });
+    expect(links.map((l) => l.url)).toContain(`reading.docx#${bookmarkName('p-2')}`);
+    expect(links.some((l) => l.dest !== undefined && l.dest !== null)).toBe(true);
+  });
 
   it('each slide is one landscape page: both articles, the hand-built deck and generated decks', () => {
     const decks = files.filter((f) => f.doc.product === 'slides');

@@ -16,7 +16,7 @@ function eventBody(st: DocxState, e: Event, styles: { zh: string; en: string }, 
 export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
   const accent = { style: BorderStyle.SINGLE, size: 18, color: hex(theme.colors.accent) };
   const dot = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    para(st, P.tableEn, [textRun('●', 'en', { style: C.marker })], { alignment: align, spacing: { before: 0, after: 0 } });
+    para(st, P.tableEn, [{ ...textRun('●', 'zh', { style: C.marker }), cjkSymbol: true }], { alignment: align, spacing: { before: 0, after: 0 } });
   const tight = { top: 0, bottom: 0, left: 0, right: 0 };
   const dates = (e: Event, styles: { zh: string; en: string }) => {
     anchor(st, e.id);

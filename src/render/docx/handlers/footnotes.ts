@@ -2,9 +2,9 @@ import { TableRow } from 'docx';
 import type { FootnotesBlock } from '../../../ir/types.js';
 import { C, P, T } from '../constants.js';
 import { textRun } from '../runs.js';
-import { anchor, cell, noBorders, para, runs, splitWidth, table, type BodyChild, type DocxState } from '../state.js';
+import { anchor, cell, noBorders, para, runs, table, type BodyChild, type DocxState } from '../state.js';
 import { marginNotes } from './notes.js';
-import { PASSAGE_COLUMNS } from './passage.js';
+import { passageWidths } from './passage.js';
 
 /**
  * The article's footnotes where the Doc puts them, laid out like passages:
@@ -12,13 +12,13 @@ import { PASSAGE_COLUMNS } from './passage.js';
  * superscript `noteref` links in the text lead to), and its margin notes.
  */
 export function footnotes(b: FootnotesBlock, st: DocxState): BodyChild[] {
-  const widths = splitWidth(st.width, [...PASSAGE_COLUMNS]);
-  const inner: DocxState = { ...st, width: widths[2] };
+  const widths = passageWidths(st);
   const rows = b.items.map((item) => {
     anchor(st, item.id);
     const mark = para(st, P.passageMark, item.mark ? [textRun(item.mark, 'en')] : []);
     const text = para(st, P.footnote, [textRun(item.label, 'en', { style: C.roleNoteref }), textRun(' ', 'en'), ...runs(st, item.text, 'zh')]);
-    return new TableRow({ children: [cell(st, [mark], widths[0]), cell(st, [text], widths[1]), cell(st, marginNotes(inner, item.notes), widths[2])] });
+    const notes = st.marginNotes ? [cell(st, marginNotes({ ...st, width: widths[2] }, item.notes), widths[2])] : [];
+    return new TableRow({ children: [cell(st, [mark], widths[0]), cell(st, [text], widths[1]), ...notes] });
   });
   return rows.length ? [table(rows, widths, T.plain, { borders: noBorders })] : [];
 }
