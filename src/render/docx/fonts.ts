@@ -56,9 +56,26 @@ const latinBytes = new Map<LatinStyle, Uint8Array>();
 /** Characters the Latin face can draw in Word's ascii/hAnsi slots: everything but Han and CJK punctuation (the CJK face's). */
 const NOT_LATIN = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 
+/** Latin subsets made lately in this thread (the products of an article mostly share theirs). */
+const recentLatin = new Map<string, Promise<Buffer>>();
+const RECENT_LATIN = 16;
+
 /** A TrueType subset of one Latin face holding the characters of `text` it has. */
-export async function subsetLatin(style: LatinStyle, text: string): Promise<Buffer> {
+export function subsetLatin(style: LatinStyle, text: string): Promise<Buffer> {
   const kept = [...text].filter((c) => !NOT_LATIN.test(c)).join('');
+  const key = `${style} ${kept}`;
+  let made = recentLatin.get(key);
+  if (!made) {
+    made = makeLatin(style, kept);
+    made.catch(() => recentLatin.delete(key));
+  }
+  recentLatin.delete(key);
+  recentLatin.set(key, made);
+  while (recentLatin.size > RECENT_LATIN) recentLatin.delete(recentLatin.keys().next().value!);
+  return made;
+}
+
+async function makeLatin(style: LatinStyle, kept: string): Promise<Buffer> {
   return Buffer.from(
     await cachedBytes(['docx', 'truetype', `noto-sans@${latinFontPackageVersion()}`, style, kept], async () => {
       let bytes = latinBytes.get(style);
@@ -96,11 +113,20 @@ export function familyNameOf(base: string, faces: readonly (Uint8Array | undefin
   return `${base} ${h.digest('hex').slice(0, 8)}`;
 }
 
-async function family(base: string, faces: Partial<Record<'regular' | 'bold' | 'italic' | 'boldItalic', Uint8Array>>): Promise<EmbeddedFamily> {
-  const order = [faces.regular, faces.bold, faces.italic, faces.boldItalic];
-  const name = familyNameOf(base, order);
-  const out: EmbeddedFamily = { base, name, regular: renameFamily(faces.regular!, name) };
-  for (const k of ['bold', 'italic', 'boldItalic'] as const) if (faces[k]) out[k] = renameFamily(faces[k]!, name);
+/** Families made lately in this thread, by name (a name stands for its faces' bytes): the products of an article share some. */
+const recentFamilies = new Map<string, EmbeddedFamily>();
+const RECENT_FAMILIES = 16;
+
+function family(base: string, faces: Partial<Record<'regular' | 'bold' | 'italic' | 'boldItalic', Uint8Array>>): EmbeddedFamily {
+  const name = familyNameOf(base, [faces.regular, faces.bold, faces.italic, faces.boldItalic]);
+  let out = recentFamilies.get(name);
+  if (!out) {
+    out = { base, name, regular: renameFamily(faces.regular!, name) };
+    for (const k of ['bold', 'italic', 'boldItalic'] as const) if (faces[k]) out[k] = renameFamily(faces[k]!, name);
+  }
+  recentFamilies.delete(name);
+  recentFamilies.set(name, out);
+  while (recentFamilies.size > RECENT_FAMILIES) recentFamilies.delete(recentFamilies.keys().next().value!);
   return out;
 }
 
@@ -119,8 +145,5 @@ export async function embeddedFamilies(text: StyledText): Promise<EmbeddedFamily
     text.italic ? subsetLatin('italic', glyphSet(text.italic)) : undefined,
     text.boldItalic ? subsetLatin('boldItalic', glyphSet(text.boldItalic)) : undefined,
   ]);
-  return Promise.all([
-    family(CJK_FONT, { regular: cjkRegular, bold: cjkBold }),
-    family(LATIN_FACE, { regular: latinRegular, bold: latinBold, italic: latinItalic, boldItalic: latinBoldItalic }),
-  ]);
+  return [family(CJK_FONT, { regular: cjkRegular, bold: cjkBold }), family(LATIN_FACE, { regular: latinRegular, bold: latinBold, italic: latinItalic, boldItalic: latinBoldItalic })];
 }

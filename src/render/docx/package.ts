@@ -183,23 +183,25 @@ export function rewriteEntry(epoch: number): (name: string, data: Uint8Array) =>
   };
 }
 
-/** docx's page layout (for the cached numbers of the table of contents), loaded when a Doc has a table of contents. */
-let layout: Promise<typeof import('docx/layout')> | null = null;
+const STAND_IN = new Uint8Array([0]);
+
+/** A family with one-byte stand-ins for its faces (same faces present). */
+const standIns = (f: EmbeddedFamily): EmbeddedFamily => ({
+  ...f,
+  regular: STAND_IN,
+  ...(f.bold ? { bold: STAND_IN } : {}),
+  ...(f.italic ? { italic: STAND_IN } : {}),
+  ...(f.boldItalic ? { boldItalic: STAND_IN } : {}),
+});
 
 /** The DOCX bytes of a Doc. */
 export async function packDocx(doc: Doc, epoch: number): Promise<Uint8Array> {
   const parts = buildBody(doc);
-  const toc = (parts.st.toc?.length ?? 0) > 0;
-  const [families, styles, pageNumbers] = await Promise.all([
-    embeddedFamilies(parts.text),
-    sharedStyles(),
-    toc ? (layout ??= import('docx/layout')).then((m) => m.estimatePageNumbers) : undefined,
-  ]);
-  const document = buildDocument(parts, families, { pageNumbers, epoch });
-  // The faces go in after packing (embedFaces): Packer writes a stand-in for each instead of compressing it.
-  const faceCount = families.reduce((n, f) => n + [f.regular, f.bold, f.italic, f.boldItalic].filter(Boolean).length, 0);
-  const standIns = Array.from({ length: faceCount }, (_, i) => ({ path: `word/fonts/font${i + 1}.odttf`, data: '' }));
-  const packed = await Packer.toBuffer(document, false, [{ path: 'word/styles.xml', data: styles }, ...standIns]);
+  const [families, styles] = await Promise.all([embeddedFamilies(parts.text), sharedStyles()]);
+  // Packer would compress every face it embeds, only for the package pass to put the renamed faces
+  // in their place (embedFaces): it gets one-byte stand-ins.
+  const document = buildDocument(parts, families.map(standIns), { epoch });
+  const packed = await Packer.toBuffer(document, false, [{ path: 'word/styles.xml', data: styles }]);
   const entries: Record<string, ZipInput> = unzipSync(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength));
   await embedFaces(entries, families);
   renameFamilies(entries, families);
