@@ -98,7 +98,7 @@ export const T = {
  * number as a PAGEREF field (see toc.ts). It has no heading of its own: the
  * Doc names none.
  */
-export const TOC_PRODUCTS: readonly string[] = ['summary'];
+export const TOC_PRODUCTS: readonly string[] = ['summary', 'reading'];
 
 /** Indent of list text (and the English line under it), and the hanging marker width, in points. */
 export const LIST_INDENT = { left: 20, hanging: 14 } as const;

@@ -9,7 +9,8 @@
  */
 import { AlignmentType, CharacterSet, Document, Footer, Header, InternalHyperlink, LeaderType, PageNumber, PageOrientation, PageReference, TabStopType, TextRun, type ISectionOptions, type Paragraph } from 'docx';
 import type { Block, Doc } from '../../ir/types.js';
-import { CJK_FONT, LANGUAGE, P, TOC_PRODUCTS, pageGeometry } from './constants.js';
+import { CJK_FONT, LANGUAGE, P, TOC_PRODUCTS, pageGeometry, twip } from './constants.js';
+import { theme } from '../../theme/theme.js';
 import { collectText, type EmbeddedFamily, type StyledText } from './fonts.js';
 import { handlers, unknown } from './handlers/index.js';
 import { biRuns, plain, raw, textRun, toChildren } from './runs.js';
@@ -48,10 +49,13 @@ function headerFooter(st: DocxState, doc: Doc, width: number): Pick<ISectionOpti
  * not LibreOffice's, and cost ≈ 0.3 s a summary plus ≈ 1 s to load.
  */
 function tocParagraphs(st: DocxState, entries: readonly TocEntry[], width: number): Paragraph[] {
-  return entries.map((e) => {
+  return entries.map((e, i) => {
     const text = toChildren(biRuns(e.text, {}));
+    // Set off from the title block above and the text below.
+    const spacing = i === 0 || i === entries.length - 1 ? { spacing: { ...(i === 0 ? { before: twip(theme.spacing.block) } : {}), ...(i === entries.length - 1 ? { after: twip(theme.spacing.section) } : {}) } } : {};
     return para(st, e.level === 1 ? P.toc1 : P.toc2, [raw(new InternalHyperlink({ anchor: e.bookmark, children: text as TextRun[] })), textRun('\t', 'en'), raw(new PageReference(e.bookmark, { hyperlink: true }) as unknown as TextRun)], {
       tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }],
+      ...spacing,
     });
   });
 }

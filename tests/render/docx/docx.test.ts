@@ -255,8 +255,8 @@ describe('styles', () => {
     }
   });
 
-  it('headings use the built-in heading styles and the summary has a table of contents of links with PAGEREF fields', () => {
-    for (const b of find((x) => x.product === 'summary')) {
+  it('headings use the built-in heading styles and the summary and reading edition have a table of contents of links with PAGEREF fields', () => {
+    for (const b of find((x) => x.product === 'summary' || x.product === 'reading')) {
       const doc = b.reader.text('word/document.xml');
       const entries = b.reader.paragraphs().filter((p) => p.style === 'TOC1' || p.style === 'TOC2');
       expect(entries.length, b.name).toBe(b.doc.blocks.filter((x) => x.type === 'heading' && x.level <= 2).length + b.doc.blocks.flatMap((x) => (x.type === 'group' ? x.children : [])).filter((x) => x.type === 'heading' && x.level <= 2).length);
