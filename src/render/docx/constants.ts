@@ -47,6 +47,7 @@ export const P = {
   tags: 'Tags',
   timelineNote: 'TimelineNote',
   slideSource: 'SlideSource',
+  slideFooter: 'SlideFooter',
   slideCheckItem: 'SlideCheckItem',
   slideCheckItemEn: 'SlideCheckItemEn',
   slideCheckMeta: 'SlideCheckMeta',
@@ -165,6 +166,9 @@ export function bookmarkName(id: string): string {
   const base = id.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30);
   return `${/^[A-Za-z]/.test(base) ? '' : 'b'}${base}_${h.toString(16).padStart(8, '0')}`.slice(0, 40);
 }
+
+/** The smallest type on a slide page (issue 16: nothing under 9 pt on the 720-pt-wide slide). */
+export const SLIDE_MIN_PT = 9;
 
 /** Points → twentieths of a point (twips). */
 export const twip = (pt: number): number => Math.round(pt * 20);

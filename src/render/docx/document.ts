@@ -25,7 +25,7 @@ function fieldRun(field: (typeof PageNumber)[keyof typeof PageNumber]) {
 function headerFooter(st: DocxState, doc: Doc, width: number): Pick<ISectionOptions, 'headers' | 'footers'> {
   const short = biRuns(doc.meta.shortTitle, {}, ' · ');
   if (doc.page === 'slide') {
-    const line = para(st, P.footer, [...short, textRun('\t', 'en'), fieldRun(PageNumber.CURRENT)], {
+    const line = para(st, P.slideFooter, [...short, textRun('\t', 'en'), fieldRun(PageNumber.CURRENT)], {
       alignment: AlignmentType.LEFT,
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
     });

@@ -18,7 +18,7 @@ import {
   type IRunStylePropertiesOptions,
 } from 'docx';
 import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
-import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LIST_INDENT, LIST_LEVELS, NUM, P, T, half, hex, twip } from './constants.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LIST_INDENT, LIST_LEVELS, NUM, P, SLIDE_MIN_PT, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;
 const size = theme.size;
@@ -182,8 +182,13 @@ export const paragraphStyles: Para[] = [
   }),
   para(P.slideZh, 'Slide Text Chinese', zhBody(size.slideBody, color.zh, 0)),
   para(P.slideEn, 'Slide Text English', enBody(size.slideBodyEn, color.en, theme.spacing.block)),
+  para(P.slideFooter, 'Slide Footer', {
+    basedOn: P.footer,
+    run: run(Math.max(SLIDE_MIN_PT, size.small), color.muted),
+    paragraph: { alignment: AlignmentType.LEFT },
+  }),
   para(P.slideSource, 'Slide Source', {
-    run: run(slideNormal.small, color.muted),
+    run: run(Math.max(SLIDE_MIN_PT, slideNormal.small), color.muted),
     paragraph: { spacing: { before: twip(theme.spacing.block), after: 0 } },
   }),
   para(P.slideCheckItem, 'Slide Checklist Item', {
@@ -243,12 +248,12 @@ function compactSlideStyles(t: SlideType): Para[] {
     }),
     para(P.slideTimelineZh, 'Slide Timeline Chinese', {
       basedOn: P.tableZh,
-      run: run(z.zh, color.zh),
+      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.zh),
       paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.zh, 1.3) } },
     }),
     para(P.slideTimelineEn, 'Slide Timeline English', {
       basedOn: P.tableEn,
-      run: run(z.en, color.en),
+      run: run(Math.max(SLIDE_MIN_PT, z.en), color.en),
       paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.en, 1.2) } },
     }),
   ];

@@ -225,6 +225,39 @@ describe('blocks', () => {
   });
 });
 
+/** Effective size (points) of every run with text in a part: the run, its character style, its paragraph style (with their bases), the defaults. */
+function runSizes(r: DocxReader, part: string): { text: string; pt: number }[] {
+  const root = r.xml('word/styles.xml').documentElement;
+  const styles = new Map(children(root, 'style').map((x) => [attr(x, 'styleId')!, x]));
+  const fromStyle = (id: string | null, depth = 0): number | null => {
+    const st = id ? styles.get(id) : undefined;
+    if (!st || depth > 20) return null;
+    const sz = attr(child(child(st, 'rPr'), 'sz'), 'val');
+    return sz ? Number(sz) : fromStyle(attr(child(st, 'basedOn'), 'val'), depth + 1);
+  };
+  const defaults = Number(attr(child(child(child(child(root, 'docDefaults'), 'rPrDefault'), 'rPr'), 'sz'), 'val') ?? 22);
+  return all(r.xml(part), 'r')
+    .filter((run) => textOf(run).trim() !== '')
+    .map((run) => {
+      let p: Node | null = run.parentNode;
+      while (p && (p as Element).localName !== 'p') p = p.parentNode;
+      const own = attr(child(child(run, 'rPr'), 'sz'), 'val');
+      const half = own ? Number(own) : (fromStyle(attr(child(child(run, 'rPr'), 'rStyle'), 'val')) ?? fromStyle(attr(child(child(p as Element, 'pPr'), 'pStyle'), 'val')) ?? defaults);
+      return { text: textOf(run), pt: half / 2 };
+    });
+}
+
+describe('slide type', () => {
+  it('nothing on a slide page (body, footer, comments aside) is set under 9 pt', () => {
+    for (const b of [kitchen.get('slides')!, ...real.map((s) => s.get('slides')!)]) {
+      for (const part of b.reader.parts()) {
+        const small = runSizes(b.reader, part).filter((x) => x.pt < 9);
+        expect(small.map((x) => `${x.text} ${x.pt}`), part).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('properties', () => {
   it('the original in dc:description and custom properties; core.xml holds only the elements OPC allows', () => {
     const r = kitchen.get('summary')!.reader;

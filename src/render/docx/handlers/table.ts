@@ -4,7 +4,7 @@ import { theme } from '../../../theme/theme.js';
 import { C, P, T } from '../constants.js';
 import { biRuns, hasText, textRun } from '../runs.js';
 import { shade } from '../styles.js';
-import { biParagraphs, cell, para, runs, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
+import { biParagraphs, cell, para, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
 import { marginNotes } from './notes.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -38,7 +38,7 @@ export function table(b: TableBlock, st: DocxState): BodyChild[] {
         children: r.map((c, i) => {
           const langs = (['zh', 'en'] as const).filter((l) => hasText(c.text[l]));
           const paras = langs.map((l) => para(st, l === 'zh' ? P.tableZh : P.tableEn, runs(st, c.text[l], l), align(i)));
-          return cell(st, [...paras, ...sourceLine(st, c.source, P.source, align(i))], widths[i]);
+          return cell(st, [...paras, ...sourceLine(st, c.source, slide(st) ? P.slideSource : P.source, align(i))], widths[i]);
         }),
       }),
   );
