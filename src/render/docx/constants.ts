@@ -48,6 +48,7 @@ export const P = {
   timelineNote: 'TimelineNote',
   slideSource: 'SlideSource',
   slideFooter: 'SlideFooter',
+  slideNote: 'SlideNote',
   slideCheckItem: 'SlideCheckItem',
   slideCheckItemEn: 'SlideCheckItemEn',
   slideCheckMeta: 'SlideCheckMeta',
@@ -68,6 +69,7 @@ export const P = {
   slideCompactZh: 'SlideCompactTextZh',
   slideCompactEn: 'SlideCompactTextEn',
   slideTimelineZh: 'SlideTimelineZh',
+  slideTimelineDate: 'SlideTimelineDate',
   slideTimelineEn: 'SlideTimelineEn',
 } as const;
 

@@ -36,6 +36,11 @@ function lines(pt: number, ratio: number): { line: number; lineRule: typeof Line
   return { line: twip(pt * ratio), lineRule: LineRuleType.AT_LEAST };
 }
 
+/** Line spacing of exactly `ratio` × the size: narrow timeline columns of short lines, where the faces' own line gap (≈ 1.45 em) would waste a slide's height. */
+function exactly(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.EXACT } {
+  return { line: twip(pt * ratio), lineRule: LineRuleType.EXACT };
+}
+
 function run(pt: number, fg: string, extra: Partial<IRunStylePropertiesOptions> = {}): IRunStylePropertiesOptions {
   return { font: FONTS, language: LANGUAGE, size: half(pt), color: hex(fg), ...extra };
 }
@@ -187,6 +192,10 @@ export const paragraphStyles: Para[] = [
     run: run(Math.max(SLIDE_MIN_PT, size.small), color.muted),
     paragraph: { alignment: AlignmentType.LEFT },
   }),
+  para(P.slideNote, 'Slide Note', {
+    run: run(SLIDE_MIN_PT, color.muted),
+    paragraph: { spacing: { before: twip(2), after: 0, ...exactly(SLIDE_MIN_PT, 1.3) } },
+  }),
   para(P.slideSource, 'Slide Source', {
     run: run(Math.max(SLIDE_MIN_PT, slideNormal.small), color.muted),
     paragraph: { spacing: { before: twip(theme.spacing.block), after: 0 } },
@@ -246,15 +255,20 @@ function compactSlideStyles(t: SlideType): Para[] {
       run: run(t.bodyEn, color.en),
       paragraph: { spacing: { before: 0, after: twip(t.gap), ...lines(t.bodyEn, t.lineEn) } },
     }),
+    para(P.slideTimelineDate, 'Slide Timeline Date', {
+      basedOn: P.timelineDate,
+      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.accent, { bold: true }),
+      paragraph: { keepNext: true, spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
+    }),
     para(P.slideTimelineZh, 'Slide Timeline Chinese', {
       basedOn: P.tableZh,
       run: run(Math.max(SLIDE_MIN_PT, z.zh), color.zh),
-      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.zh, 1.3) } },
+      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
     }),
     para(P.slideTimelineEn, 'Slide Timeline English', {
       basedOn: P.tableEn,
       run: run(Math.max(SLIDE_MIN_PT, z.en), color.en),
-      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.en, 1.2) } },
+      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.en), 1.2) } },
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, TableRow, VerticalAlign } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, TableRow, VerticalAlign } from 'docx';
 import type { FigureBlock } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import { C, P, T, hex } from '../constants.js';
@@ -16,7 +16,7 @@ function eventBody(st: DocxState, e: Event, styles: { zh: string; en: string }, 
 export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
   const accent = { style: BorderStyle.SINGLE, size: 18, color: hex(theme.colors.accent) };
   const dot = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    para(st, P.tableEn, [{ ...textRun('●', 'zh', { style: C.marker }), cjkSymbol: true }], { alignment: align, spacing: { before: 0, after: 0 } });
+    para(st, P.tableEn, [{ ...textRun('●', 'zh', { style: C.marker }), cjkSymbol: true }], { alignment: align, spacing: { before: 0, after: 0, line: 200, lineRule: LineRuleType.EXACT } });
   const tight = { top: 0, bottom: 0, left: 0, right: 0 };
   const dates = (e: Event, styles: { zh: string; en: string }) => {
     anchor(st, e.id);
@@ -29,7 +29,7 @@ export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
     const dateRow = new TableRow({
       cantSplit: true,
       children: b.events.map((e, i) =>
-        cell(st, dates(e, { zh: P.timelineDate, en: compact(st) ? P.slideTimelineEn : P.tableEn }), widths[i], { verticalAlign: VerticalAlign.BOTTOM }),
+        cell(st, dates(e, { zh: P.slideTimelineDate, en: P.slideTimelineEn }), widths[i], { verticalAlign: VerticalAlign.BOTTOM }),
       ),
     });
     const dotRow = new TableRow({
@@ -38,11 +38,12 @@ export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
         cell(st, [dot(AlignmentType.CENTER)], widths[i], { borders: { top: none, left: none, right: none, bottom: accent }, verticalAlign: VerticalAlign.BOTTOM, margins: tight }),
       ),
     });
-    const text = compact(st) ? { zh: P.slideTimelineZh, en: P.slideTimelineEn } : { zh: P.tableZh, en: P.tableEn };
-    const side = compact(st) ? 40 : 80;
+    // Many columns of short lines: the timeline styles' tighter leading (at no smaller a size).
+    const text = { zh: P.slideTimelineZh, en: P.slideTimelineEn };
+    const side = 20;
     const textRow = new TableRow({
       cantSplit: true,
-      children: b.events.map((e, i) => cell(st, eventBody(st, e, text, P.slideSource), widths[i], { margins: { top: 80, bottom: 0, left: side, right: side } })),
+      children: b.events.map((e, i) => cell(st, eventBody(st, e, text, P.slideNote), widths[i], { margins: { top: 60, bottom: 0, left: side, right: side } })),
     });
     // The slide headline already names the figure.
     return [table([dateRow, dotRow, textRow], widths, T.plain, { borders: noBorders })];
