@@ -205,9 +205,9 @@ export function zipEntries(entries: Record<string, ZipInput>, opts: NormalizeZip
 
 let fflateId: string | null = null;
 
-/** Compressed forms made or read in this thread, most recent last (a few documents' worth). */
+/** Compressed forms made or read in this thread, most recent last (a few documents' worth: a DOCX embeds up to six faces). */
 const recent = new Map<string, Promise<Compressed>>();
-const RECENT_MAX = 8;
+export const RECENT_MAX = 24;
 
 /**
  * `deflateEntry(data, level)`, remembered: in this thread, and in the

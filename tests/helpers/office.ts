@@ -90,3 +90,30 @@ export function pdfFonts(pdf: string): { name: string; embedded: boolean }[] {
 export function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
+
+/**
+ * Convert several office documents to PDF in ONE LibreOffice process (one
+ * `soffice --convert-to` call with every file), as a reader who opens them
+ * one after the other in the same session would: what one file leaves
+ * behind in the process (e.g. its embedded fonts) is there for the next.
+ * Resolves to the PDF paths, in the order of `files`.
+ */
+export function convertAllToPdf(files: readonly string[], outDir: string, timeoutMs = 600_000): Promise<string[]> {
+  const run = async (): Promise<string[]> => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+    try {
+      const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files];
+      const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: timeoutMs });
+      if (r.error) throw r.error;
+      const pdfs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`));
+      const missing = pdfs.filter((p) => !existsSync(p));
+      if (r.status !== 0 || missing.length) throw new Error(`soffice failed (status ${r.status}), no ${missing.join(', ')}:\n${r.stdout}\n${r.stderr}`);
+      return pdfs;
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}

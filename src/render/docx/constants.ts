@@ -14,6 +14,7 @@ export const P = {
   h1: 'Heading1',
   h2: 'Heading2',
   h3: 'Heading3',
+  h4: 'Heading4',
   zh: 'TextZh',
   en: 'TextEn',
   lead: 'Lead',
@@ -32,6 +33,30 @@ export const P = {
   tableHead: 'TableHeading',
   timelineDate: 'TimelineDate',
   tocHeading: 'TOCHeading',
+  toc1: 'TOC1',
+  toc2: 'TOC2',
+  /** Reading edition: a passage's mark, its text, its margin notes; a quoted passage. */
+  passageMark: 'PassageMark',
+  passage: 'Passage',
+  quote: 'Quote',
+  marginNote: 'MarginNote',
+  marginNoteLabel: 'MarginNoteLabel',
+  footnote: 'FootnoteText',
+  /** Small lines of citations ("¶3.2") and labels under a block. */
+  source: 'SourceLine',
+  tags: 'Tags',
+  timelineNote: 'TimelineNote',
+  slideSource: 'SlideSource',
+  slideFooter: 'SlideFooter',
+  slideNote: 'SlideNote',
+  slideCheckItem: 'SlideCheckItem',
+  slideCheckItemEn: 'SlideCheckItemEn',
+  slideCheckMeta: 'SlideCheckMeta',
+  slideStatementZh: 'SlideStatementZh',
+  slideStatementEn: 'SlideStatementEn',
+  slideSectionTitle: 'SlideSectionTitle',
+  slideSectionTitleEn: 'SlideSectionTitleEn',
+  commentText: 'CommentText',
   header: 'Header',
   footer: 'Footer',
   slideTitle: 'SlideTitle',
@@ -44,6 +69,7 @@ export const P = {
   slideCompactZh: 'SlideCompactTextZh',
   slideCompactEn: 'SlideCompactTextEn',
   slideTimelineZh: 'SlideTimelineZh',
+  slideTimelineDate: 'SlideTimelineDate',
   slideTimelineEn: 'SlideTimelineEn',
 } as const;
 
@@ -54,6 +80,13 @@ export const C = {
   marker: 'Marker',
   label: 'Label',
   hyperlink: 'Hyperlink',
+  /** Span roles: a citation mark, a footnote reference, a glossary term at its first use, a mark, a tag. */
+  roleCite: 'CiteMark',
+  roleNoteref: 'NoteReference',
+  roleTerm: 'Term',
+  roleMark: 'MarkLabel',
+  roleTag: 'TagLabel',
+  code: 'CodeInline',
 } as const;
 
 /** Table style ids. */
@@ -62,17 +95,22 @@ export const T = {
   plain: 'PlainTable',
 } as const;
 
-/** Products that open with a table of contents. */
-export const TOC_PRODUCTS: readonly string[] = ['summary'];
-
-/** Heading of the table of contents. */
-export const TOC_TITLE = { zh: '目录', en: 'Contents' } as const;
+/**
+ * Products that open with a table of contents (after the title block): its
+ * entries are the level-1 and level-2 headings, each a link with the page
+ * number as a PAGEREF field (see toc.ts). It has no heading of its own: the
+ * Doc names none.
+ */
+export const TOC_PRODUCTS: readonly string[] = ['summary', 'reading'];
 
 /** Indent of list text (and the English line under it), and the hanging marker width, in points. */
 export const LIST_INDENT = { left: 20, hanging: 14 } as const;
 
-/** Numbering references (Word lists). */
+/** Numbering references (Word lists); an ordered list with another start number gets a reference of its own. */
 export const NUM = { bullet: 'brief-bullet', ordered: 'brief-ordered' } as const;
+
+/** List levels Word numbering defines (nesting deeper than this stays at the last level). */
+export const LIST_LEVELS = 6;
 
 /** `w:lang` of every run: Latin text is English, East Asian text is Simplified Chinese. */
 export const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
@@ -82,18 +120,25 @@ export const DOC_LANGUAGE = 'zh-CN';
 /** Language tag of text written in one language (used by the tests' reader too). */
 export const LANG_TAG: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
-/** The CJK face, embedded as a subset and named in every run's `w:eastAsia`. */
+/**
+ * The CJK face, embedded as a subset and named in every run's `w:eastAsia`.
+ * The package pass renames it after its subsets ("Noto Sans SC 1a2b3c4d", see fonts.ts).
+ */
 export const CJK_FONT = theme.fonts.cjk;
-/** The Latin face named in every run's `w:ascii` / `w:hAnsi`. */
-export const LATIN_FONT = theme.fonts.latin;
+/** The Latin face, embedded and named in every run's `w:ascii` / `w:hAnsi` / `w:cs`; renamed likewise. */
+export const LATIN_FACE = theme.fonts.en;
+/** Kept for callers of the former name: the face of ascii/hAnsi. */
+export const LATIN_FONT = LATIN_FACE;
 export const MONO_FONT = theme.fonts.mono;
 
 /**
- * Curly quotes, em dashes and ellipses in English text: the CJK face draws them full-width ("Japan’ s"),
- * so in English runs they take a Latin face every system has or substitutes.
+ * Punctuation Word may draw from the East Asian font (East Asian ambiguous
+ * width: curly quotes, dashes, ellipsis, middle dot, bullet): the CJK face
+ * draws them full-width ("Japan’ s"), so in English runs they are runs of
+ * their own with the Latin face in every slot and an English East Asian
+ * language, whichever slot Word picks.
  */
-export const LATIN_PUNCTUATION = /([\u2018\u2019\u201C\u201D\u2014\u2026]+)/u;
-export const LATIN_PUNCTUATION_FONT = 'Arial';
+export const LATIN_PUNCTUATION = /([\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00B7\u2022]+)/u;
 
 /** Check-box glyphs (☐ / ☒) and a face that has them on Windows; other systems substitute. */
 export const CHECKBOX = {
@@ -102,11 +147,30 @@ export const CHECKBOX = {
   font: 'Segoe UI Symbol',
 } as const;
 
-/** The paragraph mark shown before citations of source paragraphs. */
-export const CITE_MARK = '¶';
+/** Characters the renderer itself writes (separators, digits for page numbers, the timeline's dot, check boxes). */
+export const RENDERER_CHARS = ` ·/:,()、—–•…●☐☒0123456789`;
 
-/** Characters the renderer itself writes (separators, marks, digits for page numbers). */
-export const RENDERER_CHARS = ` ¶·/:,:()()、—–•…●0123456789${CITE_MARK}${TOC_TITLE.zh}${TOC_TITLE.en}`;
+/**
+ * The bookmark name of an anchor id. Word takes bookmark names of at most 40
+ * letters, digits and underscores, starting with a letter; an id that is one
+ * already is kept, any other becomes its letters and digits (`-` and the rest
+ * as `_`, at most 30) and 8 hex digits of its hash, so distinct ids never
+ * share a name. Every file computes the same name for an id, so a link from
+ * another file finds it.
+ */
+export function bookmarkName(id: string): string {
+  if (/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(id)) return id;
+  let h = 0x811c9dc5;
+  for (const ch of id) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const base = id.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30);
+  return `${/^[A-Za-z]/.test(base) ? '' : 'b'}${base}_${h.toString(16).padStart(8, '0')}`.slice(0, 40);
+}
+
+/** The smallest type on a slide page (issue 16: nothing under 9 pt on the 720-pt-wide slide). */
+export const SLIDE_MIN_PT = 9;
 
 /** Points → twentieths of a point (twips). */
 export const twip = (pt: number): number => Math.round(pt * 20);

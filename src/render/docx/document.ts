@@ -1,37 +1,31 @@
 /**
  * Doc → docx `Document`: the page, header and footer, the table of contents
- * after the title block, and the body through the handler table. The faces
- * are embedded as stand-ins here; `package.ts` puts the subsets in.
+ * after the title block, the body through the handler table, the comments
+ * (speaker notes), the core and custom properties, and the embedded faces.
+ *
+ * The body is made first, so the faces' subsets can follow from the text it
+ * sets bold and italic; the runs and styles name the theme's families, which
+ * the package pass renames after the subsets (package.ts, fonts.ts).
  */
-import { AlignmentType, CharacterSet, Document, Footer, Header, PageNumber, PageOrientation, TableOfContents, TabStopType, TextRun, type ISectionOptions, type Paragraph } from 'docx';
+import { AlignmentType, CharacterSet, Document, Footer, Header, InternalHyperlink, LeaderType, PageNumber, PageOrientation, PageReference, TabStopType, TextRun, type ISectionOptions, type Paragraph } from 'docx';
 import type { Block, Doc } from '../../ir/types.js';
-import { CJK_FONT, LANGUAGE, P, TOC_PRODUCTS, TOC_TITLE, pageGeometry } from './constants.js';
+import { CJK_FONT, LANGUAGE, P, TOC_PRODUCTS, pageGeometry, twip } from './constants.js';
+import { theme } from '../../theme/theme.js';
+import { collectText, type EmbeddedFamily, type StyledText } from './fonts.js';
 import { handlers, unknown } from './handlers/index.js';
-import { biRuns, plain, raw, textRun } from './runs.js';
-import { createState, para, type BodyChild } from './state.js';
+import { biRuns, plain, raw, textRun, toChildren } from './runs.js';
+import { createState, para, type BodyChild, type DocxState, type TocEntry } from './state.js';
 import { FONTS, numberingOptions } from './styles.js';
-
-/** Checked items anywhere in the block tree. */
-function countChecked(blocks: readonly Block[]): number {
-  let n = 0;
-  for (const b of blocks) {
-    if (b.type === 'checkItem' && b.checked) n++;
-    if ('children' in b && Array.isArray(b.children)) n += countChecked(b.children);
-  }
-  return n;
-}
 
 function fieldRun(field: (typeof PageNumber)[keyof typeof PageNumber]) {
   return raw(new TextRun({ children: [field], font: FONTS, language: LANGUAGE }));
 }
 
-/** Header with the short title; footer with "page / pages" (slides: title left, number right). */
-function headerFooter(doc: Doc, width: number, bold: string[]): Pick<ISectionOptions, 'headers' | 'footers'> {
-  const st = { bold };
+/** Header with the short title; footer with the page number (slides: title left, number right). */
+function headerFooter(st: DocxState, doc: Doc, width: number): Pick<ISectionOptions, 'headers' | 'footers'> {
   const short = biRuns(doc.meta.shortTitle, {}, ' · ');
-  const numbers = [fieldRun(PageNumber.CURRENT), textRun(' / ', 'en'), fieldRun(PageNumber.TOTAL_PAGES)];
   if (doc.page === 'slide') {
-    const line = para(st, P.footer, [...short, textRun('\t', 'en'), ...numbers], {
+    const line = para(st, P.slideFooter, [...short, textRun('\t', 'en'), fieldRun(PageNumber.CURRENT)], {
       alignment: AlignmentType.LEFT,
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
     });
@@ -39,51 +33,129 @@ function headerFooter(doc: Doc, width: number, bold: string[]): Pick<ISectionOpt
   }
   return {
     headers: { default: new Header({ children: [para(st, P.header, short)] }) },
-    footers: { default: new Footer({ children: [para(st, P.footer, numbers)] }) },
+    footers: { default: new Footer({ children: [para(st, P.footer, [fieldRun(PageNumber.CURRENT)])] }) },
   };
 }
 
+/**
+ * The table of contents: one paragraph per level-1/2 heading, a link to the
+ * heading, a dot leader, and the page number as a PAGEREF field to the
+ * heading's bookmark. LibreOffice computes PAGEREF fields from its own
+ * layout when it opens the file, so its numbers are those of its pages (a
+ * TOC field, by contrast, it shows as written, and nothing written ahead of
+ * a layout is reliable); Word fills them in when it opens the file, as the
+ * settings ask it to (`updateFields`: it asks the reader first). No number
+ * is written ahead: docx's page estimate (docx/layout) follows Word's layout,
+ * not LibreOffice's, and cost ≈ 0.3 s a summary plus ≈ 1 s to load.
+ */
+function tocParagraphs(st: DocxState, entries: readonly TocEntry[], width: number): Paragraph[] {
+  return entries.map((e, i) => {
+    const text = toChildren(biRuns(e.text, {}));
+    // Set off from the title block above and the text below.
+    const spacing = i === 0 || i === entries.length - 1 ? { spacing: { ...(i === 0 ? { before: twip(theme.spacing.block) } : {}), ...(i === entries.length - 1 ? { after: twip(theme.spacing.section) } : {}) } } : {};
+    return para(st, e.level === 1 ? P.toc1 : P.toc2, [raw(new InternalHyperlink({ anchor: e.bookmark, children: text as TextRun[] })), textRun('\t', 'en'), raw(new PageReference(e.bookmark, { hyperlink: true }) as unknown as TextRun)], {
+      tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }],
+      ...spacing,
+    });
+  });
+}
+
 /** The body: blocks through their handlers, with the table of contents after the title block. */
-function body(doc: Doc, width: number, bold: string[]): (BodyChild | TableOfContents)[] {
-  const st = createState({ page: doc.page === 'slide' ? 'slide' : 'a4', width, checked: countChecked(doc.blocks) }, handlers, unknown);
-  st.bold = bold;
+function body(st: DocxState, doc: Doc, width: number): BodyChild[] {
   const titleEnd = doc.blocks.findIndex((b) => b.type !== 'title');
   const head = titleEnd < 0 ? doc.blocks : doc.blocks.slice(0, titleEnd);
   const rest = titleEnd < 0 ? [] : doc.blocks.slice(titleEnd);
-  const toc: (Paragraph | TableOfContents)[] = TOC_PRODUCTS.includes(doc.product)
-    ? [
-        para(st, P.tocHeading, biRuns({ zh: [{ text: TOC_TITLE.zh }], en: [{ text: TOC_TITLE.en }] })),
-        new TableOfContents(`${TOC_TITLE.zh} ${TOC_TITLE.en}`, { hyperlink: true, headingStyleRange: '1-2' }),
-      ]
-    : [];
-  return [...st.all(head), ...toc, ...st.all(rest)];
+  const top = st.all(head);
+  const main = st.all(rest);
+  const toc = st.toc && st.toc.length ? tocParagraphs(st, st.toc, width) : [];
+  return [...top, ...toc, ...main];
 }
 
-/** Stand-in bytes for the two faces: the package pass replaces them with the subsets (see package.ts). */
-export const FACE_STAND_INS = { regular: new Uint8Array([0]), bold: new Uint8Array([1]) } as const;
+/** What the body of a Doc is made of, before the faces are known. */
+export interface DocumentParts {
+  doc: Doc;
+  st: DocxState;
+  children: BodyChild[];
+  headersFooters: Pick<ISectionOptions, 'headers' | 'footers'>;
+  /** The text set in each style (for the faces' subsets). */
+  text: StyledText;
+}
+
+/** The body, header and footer of a Doc, and the text it sets in each style. */
+export function buildBody(doc: Doc): DocumentParts {
+  const g = pageGeometry(doc.page === 'slide' ? 'slide' : 'a4');
+  const st = createState(doc, { page: doc.page === 'slide' ? 'slide' : 'a4', width: g.contentWidth, ...(TOC_PRODUCTS.includes(doc.product) ? { toc: [] } : {}) }, handlers, unknown);
+  const children = body(st, doc, g.contentWidth);
+  const headersFooters = headerFooter(st, doc, g.contentWidth);
+  const all = collectText(doc.blocks).join('') + collectText(doc.meta.shortTitle).join('');
+  return { doc, st, children, headersFooters, text: { all, bold: st.tally.bold.join(''), italic: st.tally.italic.join(''), boldItalic: st.tally.boldItalic.join('') } };
+}
+
+/** First numbers of the Doc's ordered lists. */
+function listStarts(blocks: readonly Block[], out: number[] = []): number[] {
+  for (const b of blocks) {
+    if (b.type === 'list') {
+      if (b.ordered && b.start !== undefined) out.push(b.start);
+      for (const item of b.items) if (item.children) listStarts(item.children, out);
+    }
+    if ('children' in b && Array.isArray(b.children)) listStarts(b.children, out);
+  }
+  return out;
+}
+
+/** The original as a line of the core properties' description: each of its facts the Doc gives, in order. */
+export function originalLine(doc: Doc): string | undefined {
+  const s = doc.meta.source;
+  if (!s) return undefined;
+  return [s.author, s.title, s.outlet, s.date, s.url].filter((x): x is string => !!x && x.trim() !== '').join(' · ');
+}
+
+/** Custom properties naming the original (the OPC core schema has no dc:source). */
+export function originalProperties(doc: Doc): { name: string; value: string }[] {
+  const s = doc.meta.source;
+  if (!s) return [];
+  const facts: [string, string | undefined][] = [
+    ['Original outlet', s.outlet],
+    ['Original author', s.author],
+    ['Original title', s.title],
+    ['Original URL', s.url],
+    ['Original date', s.date],
+  ];
+  return facts.filter((f): f is [string, string] => !!f[1] && f[1].trim() !== '').map(([name, value]) => ({ name, value }));
+}
 
 /**
- * The docx `Document` of a Doc and the text it sets in bold. Without
- * `styles` it leaves out the named styles (the package pass supplies the
- * styles part: see package.ts).
+ * The docx `Document` of a Doc's parts with its faces. Without `styles` it
+ * leaves out the named styles (the package pass supplies the styles part: see
+ * package.ts). `epoch` dates the comments.
  */
-export function buildDocument(doc: Doc, options: { styles?: IStyles } = {}): { document: Document; bold: string } {
+export function buildDocument(parts: DocumentParts, families: readonly EmbeddedFamily[], options: { styles?: IStyles; epoch?: number } = {}): Document {
+  const { doc, st, children, headersFooters } = parts;
   const g = pageGeometry(doc.page === 'slide' ? 'slide' : 'a4');
   const landscape = doc.page === 'slide';
   const title = `${plain(doc.meta.title.zh)} / ${plain(doc.meta.title.en)}`;
-  const bold: string[] = [];
-  const document = new Document({
+  const description = originalLine(doc);
+  return new Document({
     title,
     subject: doc.meta.subject,
     creator: doc.meta.author,
     lastModifiedBy: doc.meta.author,
     keywords: doc.meta.keywords.join('; '),
-    description: `${plain(doc.meta.shortTitle.zh)} · ${plain(doc.meta.shortTitle.en)}`,
+    ...(description ? { description } : {}),
+    customProperties: originalProperties(doc),
     revision: 1,
     ...(options.styles ? { styles: options.styles } : {}),
-    numbering: numberingOptions(),
-    fonts: [{ name: CJK_FONT, data: Buffer.from(FACE_STAND_INS.regular), bold: Buffer.from(FACE_STAND_INS.bold), characterSet: CharacterSet.GB_2312 }],
-    features: TOC_PRODUCTS.includes(doc.product) ? { updateFields: true } : {},
+    numbering: numberingOptions(listStarts(doc.blocks)),
+    ...(st.comments.length ? { comments: { children: st.comments.map((c) => ({ id: c.id, author: st.author, date: new Date(Math.floor(options.epoch ?? 0) * 1000), children: c.children })) } } : {}),
+    fonts: families.map((f) => ({
+      name: f.base,
+      data: Buffer.from(f.regular),
+      ...(f.bold ? { bold: Buffer.from(f.bold) } : {}),
+      ...(f.italic ? { italic: Buffer.from(f.italic) } : {}),
+      ...(f.boldItalic ? { boldItalic: Buffer.from(f.boldItalic) } : {}),
+      characterSet: f.base === CJK_FONT ? CharacterSet.GB_2312 : CharacterSet.ANSI,
+    })),
+    features: st.toc && st.toc.length ? { updateFields: true } : {},
     sections: [
       {
         properties: {
@@ -95,12 +167,11 @@ export function buildDocument(doc: Doc, options: { styles?: IStyles } = {}): { d
             margin: g.margin,
           },
         },
-        ...headerFooter(doc, g.contentWidth, bold),
-        children: body(doc, g.contentWidth, bold),
+        ...headersFooters,
+        children,
       },
     ],
   });
-  return { document, bold: bold.join('') };
 }
 
 type IStyles = NonNullable<ConstructorParameters<typeof Document>[0]['styles']>;

@@ -23,10 +23,9 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Doc } from '../../ir/types.js';
 import { deflateCached, ooxmlCoreDates, zipEntries, type ZipInput } from '../zip.js';
 import { DOC_LANGUAGE } from './constants.js';
-import { buildDocument } from './document.js';
-import { glyphSet, subsetFace } from './fonts.js';
+import { buildBody, buildDocument } from './document.js';
+import { embeddedFamilies, type EmbeddedFamily } from './fonts.js';
 import { stylesOptions, withTableStyles } from './styles.js';
-import type { FontWeight } from '../../fonts/index.js';
 
 /** Deflate level of every entry of the package. */
 export const LEVEL = 6;
@@ -65,34 +64,65 @@ export function fontKeyOf(data: Uint8Array): string {
 /** An attribute of an element's attribute text. */
 const attr = (attrs: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
 
-/** The element of the font table that embeds each weight. */
-const EMBED: Record<FontWeight, string> = { regular: 'embedRegular', bold: 'embedBold' };
+/** The font-table element that embeds each face of a family. */
+const EMBED = { regular: 'embedRegular', bold: 'embedBold', italic: 'embedItalic', boldItalic: 'embedBoldItalic' } as const;
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Put the subsets where docx embedded its stand-ins: find each weight's
+ * Put each family's renamed faces where docx embedded them: find each face's
  * relationship and key in the font table, give it a key derived from the
- * subset, and store the subset obfuscated under it.
+ * face's bytes, and store the face obfuscated under it; the font table names
+ * the family by its own name, with the theme's name as its alternative (what
+ * an application without the embedded font substitutes).
  */
-export async function embedFaces(entries: Record<string, ZipInput>, faces: Record<FontWeight, Uint8Array>): Promise<void> {
+export async function embedFaces(entries: Record<string, ZipInput>, families: readonly Pick<EmbeddedFamily, 'base' | 'name' | 'regular' | 'bold' | 'italic' | 'boldItalic'>[]): Promise<void> {
   const tableName = 'word/fontTable.xml';
   const relsName = 'word/_rels/fontTable.xml.rels';
   let table = strFromU8(entries[tableName] as Uint8Array);
   const rels = strFromU8(entries[relsName] as Uint8Array);
   const targets = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/>/g)].map((m) => [attr(m[1], 'Id'), attr(m[1], 'Target')]));
   const parts: Promise<void>[] = [];
-  for (const weight of ['regular', 'bold'] as const) {
-    const element = new RegExp(`<w:${EMBED[weight]}\\b([^>]*)/>`).exec(table);
-    const target = element && targets.get(attr(element[1], 'r:id'));
-    const oldKey = element && attr(element[1], 'w:fontKey');
-    if (!element || !target || !oldKey) throw new Error(`docx: the ${weight} face is not embedded in ${tableName}`);
-    const key = fontKeyOf(faces[weight]);
-    table = table.replace(element[0], element[0].replace(`w:fontKey="${oldKey}"`, `w:fontKey="${key}"`));
-    const name = `word/${target}`;
-    if (!(name in entries)) throw new Error(`docx: ${name} is missing`);
-    parts.push(deflateCached(obfuscateFont(faces[weight], key), LEVEL).then((c) => void (entries[name] = c)));
+  for (const family of families) {
+    const open = `<w:font w:name="${escapeXml(family.base)}">`;
+    const at = table.indexOf(open);
+    const end = at < 0 ? -1 : table.indexOf('</w:font>', at);
+    if (at < 0 || end < 0) throw new Error(`docx: the ${family.base} face is not embedded in ${tableName}`);
+    let font = table.slice(at, end);
+    for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+      const data = family[face];
+      if (!data) continue;
+      const element = new RegExp(`<w:${EMBED[face]}\\b([^>]*)/>`).exec(font);
+      const target = element && targets.get(attr(element[1], 'r:id'));
+      const oldKey = element && attr(element[1], 'w:fontKey');
+      if (!element || !target || !oldKey) throw new Error(`docx: the ${face} face of ${family.base} is not embedded in ${tableName}`);
+      const key = fontKeyOf(data);
+      font = font.replace(element[0], element[0].replace(`w:fontKey="${oldKey}"`, `w:fontKey="${key}"`));
+      const name = `word/${target}`;
+      if (!(name in entries)) throw new Error(`docx: ${name} is missing`);
+      parts.push(deflateCached(obfuscateFont(data, key), LEVEL).then((c) => void (entries[name] = c)));
+    }
+    font = font.replace(open, `<w:font w:name="${escapeXml(family.name)}"><w:altName w:val="${escapeXml(family.base)}"/>`);
+    table = table.slice(0, at) + font + table.slice(end);
   }
   entries[tableName] = strToU8(table);
   await Promise.all(parts);
+}
+
+/**
+ * Name each family by its own name in the runs, styles and numbering of
+ * every part: the `w:rFonts` slots that name the theme's family.
+ */
+export function renameFamilies(entries: Record<string, ZipInput>, families: readonly Pick<EmbeddedFamily, 'base' | 'name'>[]): void {
+  const byBase = new Map(families.map((f) => [escapeXml(f.base), escapeXml(f.name)]));
+  const pattern = new RegExp(`(w:(?:ascii|hAnsi|eastAsia|cs)=")(${[...byBase.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g');
+  for (const name of Object.keys(entries)) {
+    const data = entries[name];
+    if (!/^word\/[^/]+\.xml$/.test(name) || name === 'word/fontTable.xml' || !(data instanceof Uint8Array)) continue;
+    const xml = strFromU8(data);
+    const renamed = xml.replace(pattern, (_m, head: string, base: string) => `${head}${byBase.get(base)}"`);
+    if (renamed !== xml) entries[name] = strToU8(renamed);
+  }
 }
 
 /**
@@ -153,19 +183,28 @@ export function rewriteEntry(epoch: number): (name: string, data: Uint8Array) =>
   };
 }
 
-/** The subsets a Doc's package embeds: the regular face with every character, the bold face with the text set in bold. */
-export async function facesOf(doc: Doc, boldText: string): Promise<Record<FontWeight, Uint8Array>> {
-  const [regular, bold] = await Promise.all([subsetFace('regular', glyphSet(doc)), subsetFace('bold', glyphSet(boldText))]);
-  return { regular, bold };
-}
+const STAND_IN = new Uint8Array([0]);
+
+/** A family with one-byte stand-ins for its faces (same faces present). */
+const standIns = (f: EmbeddedFamily): EmbeddedFamily => ({
+  ...f,
+  regular: STAND_IN,
+  ...(f.bold ? { bold: STAND_IN } : {}),
+  ...(f.italic ? { italic: STAND_IN } : {}),
+  ...(f.boldItalic ? { boldItalic: STAND_IN } : {}),
+});
 
 /** The DOCX bytes of a Doc. */
 export async function packDocx(doc: Doc, epoch: number): Promise<Uint8Array> {
-  const { document, bold } = buildDocument(doc);
-  const [faces, styles] = await Promise.all([facesOf(doc, bold), sharedStyles()]);
+  const parts = buildBody(doc);
+  const [families, styles] = await Promise.all([embeddedFamilies(parts.text), sharedStyles()]);
+  // Packer would compress every face it embeds, only for the package pass to put the renamed faces
+  // in their place (embedFaces): it gets one-byte stand-ins.
+  const document = buildDocument(parts, families.map(standIns), { epoch });
   const packed = await Packer.toBuffer(document, false, [{ path: 'word/styles.xml', data: styles }]);
   const entries: Record<string, ZipInput> = unzipSync(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength));
-  await embedFaces(entries, faces);
+  await embedFaces(entries, families);
+  renameFamilies(entries, families);
   renameRandomIds(entries);
   return zipEntries(entries, { epoch, level: LEVEL, rewrite: rewriteEntry(epoch) });
 }

@@ -1,41 +1,130 @@
 /**
  * The DOCX render state (the shared one/all/unknown shape, src/render/state.ts)
  * and the one way a paragraph is made: `para` turns pieces into a Word
- * paragraph and notes which of their text Word will draw bold, for the bold
- * face's subset.
+ * paragraph, opens the bookmarks of the blocks and items that start with it,
+ * and notes which of its text Word will draw bold or italic, for the faces'
+ * subsets.
+ *
+ * Blocks with `media: 'screen'` are not written. Every block's `id` (and
+ * every item's, through `anchor`) becomes a bookmark on the first paragraph
+ * made after it starts.
  */
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, WidthType } from 'docx';
-import type { BiInline, Lang } from '../../ir/types.js';
+import { Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, WidthType } from 'docx';
+import type { BiInline, Block, Doc, Inline, Lang } from '../../ir/types.js';
 import { walk, type Walk } from '../state.js';
-import { P, type PageKind } from './constants.js';
-import { boldText, citeRuns, inlineRuns, toChildren, type Piece } from './runs.js';
+import { P, bookmarkName, type PageKind } from './constants.js';
+import { hasText, inlineRuns, styledText, toChildren, type LinkContext, type Piece, type RunOptions } from './runs.js';
 import { isBoldStyle } from './styles.js';
 
 export type BodyChild = Paragraph | Table;
+
+/** Text set in each style, gathered from every paragraph made (shared by every copy of the state). */
+export interface TextTally {
+  bold: string[];
+  italic: string[];
+  boldItalic: string[];
+}
+
+/** A Word comment made while rendering (speaker notes of a slide). */
+export interface CommentDef {
+  id: number;
+  children: Paragraph[];
+}
+
+/** A list item's number or bullet, for the first paragraph made for it. */
+export interface ListMarker {
+  reference: string;
+  level: number;
+  instance: number;
+}
 
 export interface DocxState extends Walk<BodyChild> {
   page: PageKind;
   /** Width available to the block, in twips (shrinks inside table cells). */
   width: number;
-  /** Count of ordered lists so far (each restarts its numbering). */
-  lists: { ordered: number };
-  /** Checked items in the Doc, for the progress counter. */
-  checked: number;
+  /** Numbering instances so far (each list restarts its numbering). */
+  lists: { instance: number };
+  /** Nesting depth of the list being rendered (0 outside lists). */
+  listLevel: number;
+  /** The marker of the list item whose first paragraph is still to come. */
+  marker: { current: ListMarker | null };
   /** Block types no handler knew. */
   unknown: string[];
   /** Density of the slide being rendered (slides only). */
   density?: 'normal' | 'compact';
-  /** Text set in bold so far (shared by every copy of the state). */
-  bold: string[];
+  /** Layout of the slide being rendered (slides only). */
+  layout?: string;
+  /** Text set bold / italic so far (shared by every copy of the state). */
+  tally: TextTally;
+  /** Bookmarks to open on the next paragraph made, and those opened so far. */
+  bookmarks: { pending: string[]; done: Set<string> };
+  /** Links resolve against the Doc's product and anchors. */
+  links: LinkContext;
+  /** Publisher named as the author of comments. */
+  author: string;
+  /** Comments made so far (shared). */
+  comments: CommentDef[];
+  /** True inside a block quote. */
+  quoted?: boolean;
+  /** Whether some passage, table or footnote of the Doc has margin notes (passages then get a notes column). */
+  marginNotes: boolean;
+  /** Entries of the table of contents, when the Doc has one (shared). */
+  toc?: TocEntry[];
+  /** Ids of check items kept on the page of the item after them (the last but one: no lone last item). */
+  keepWithNext: ReadonlySet<string>;
+}
+
+/** A heading listed in the table of contents, with the bookmark its page number refers to. */
+export interface TocEntry {
+  level: number;
+  text: BiInline;
+  bookmark: string;
 }
 
 type ParagraphOptions = Omit<ConstructorParameters<typeof Paragraph>[0] & object, 'style' | 'children'>;
 
-/** A paragraph in `style` holding `pieces`; its bold text is noted in `st.bold`. */
-export function para(st: Pick<DocxState, 'bold'>, style: string, pieces: readonly Piece[], extra: ParagraphOptions = {}): Paragraph {
-  const bold = boldText(pieces, isBoldStyle(style), isBoldStyle);
-  if (bold) st.bold.push(bold);
-  return new Paragraph({ style, children: toChildren(pieces), ...extra });
+/** Note that the next paragraph opens the bookmark of `id` (once per id). */
+export function anchor(st: Pick<DocxState, 'bookmarks'>, id: string | undefined): void {
+  if (id === undefined || id === '') return;
+  const name = bookmarkName(id);
+  if (st.bookmarks.done.has(name) || st.bookmarks.pending.includes(name)) return;
+  st.bookmarks.pending.push(name);
+}
+
+/** Note that the next paragraph opens the bookmark named `name` as it is (a `_Toc` bookmark). */
+export function anchorRaw(st: Pick<DocxState, 'bookmarks'>, name: string): void {
+  if (!st.bookmarks.done.has(name) && !st.bookmarks.pending.includes(name)) st.bookmarks.pending.push(name);
+}
+
+/** Pieces wrapped in the pending bookmarks (innermost last). */
+function withBookmarks(st: Pick<DocxState, 'bookmarks'>, children: ReturnType<typeof toChildren>): ReturnType<typeof toChildren> {
+  const names = st.bookmarks.pending.splice(0);
+  let out = children;
+  for (const name of names.reverse()) {
+    st.bookmarks.done.add(name);
+    out = [new Bookmark({ id: name, children: out })];
+  }
+  return out;
+}
+
+/**
+ * A paragraph in `style` holding `pieces`: its bold/italic text is noted, the
+ * pending bookmarks open on it, and the pending list marker numbers it.
+ */
+export function para(st: Pick<DocxState, 'tally' | 'bookmarks' | 'marker'>, style: string, pieces: readonly Piece[], extra: ParagraphOptions = {}): Paragraph {
+  const t = styledText(pieces, isBoldStyle(style), isBoldStyle);
+  if (t.bold) st.tally.bold.push(t.bold);
+  if (t.italic) st.tally.italic.push(t.italic);
+  if (t.boldItalic) st.tally.boldItalic.push(t.boldItalic);
+  const marker = st.marker.current;
+  st.marker.current = null;
+  const numbering = marker ? { numbering: { reference: marker.reference, level: marker.level, instance: marker.instance } } : {};
+  return new Paragraph({ style, children: withBookmarks(st, toChildren(pieces)), ...numbering, ...extra });
+}
+
+/** Inline runs with this Doc's links. */
+export function runs(st: Pick<DocxState, 'links'>, inline: Inline | undefined, lang: Lang, opts: RunOptions = {}): Piece[] {
+  return inlineRuns(inline, lang, { ...opts, links: st.links });
 }
 
 export const slide = (st: DocxState) => st.page === 'slide';
@@ -43,10 +132,17 @@ export const compact = (st: DocxState) => slide(st) && st.density === 'compact';
 export const zhStyle = (st: DocxState) => (compact(st) ? P.slideCompactZh : slide(st) ? P.slideZh : P.zh);
 export const enStyle = (st: DocxState) => (compact(st) ? P.slideCompactEn : slide(st) ? P.slideEn : P.en);
 
-/** Paragraphs for each language present, zh first; citations after the last one. */
-export function biParagraphs(st: DocxState, text: BiInline, styles: { zh: string; en: string }, cites: readonly string[] = [], lead: Piece[] = []): Paragraph[] {
-  const langs = (['zh', 'en'] as Lang[]).filter((l) => (text[l] ?? []).some((s) => s.text !== ''));
-  return langs.map((l, i) => para(st, styles[l], [...(i === 0 ? lead : []), ...inlineRuns(text[l], l), ...(i === langs.length - 1 ? citeRuns(cites) : [])]));
+/** Paragraphs for each language present, zh first. */
+export function biParagraphs(st: DocxState, text: BiInline, styles: { zh: string; en: string }, lead: Piece[] = []): Paragraph[] {
+  const langs = (['zh', 'en'] as Lang[]).filter((l) => hasText(text[l]));
+  if (langs.length === 0 && lead.length) return [para(st, styles.zh, lead)];
+  return langs.map((l, i) => para(st, styles[l], [...(i === 0 ? lead : []), ...runs(st, text[l], l)]));
+}
+
+/** A small line of citation runs (a block's `source`), or nothing. */
+export function sourceLine(st: DocxState, source: Inline | undefined, style: string = P.source, extra: ParagraphOptions = {}): Paragraph[] {
+  if (!hasText(source)) return [];
+  return [para(st, style, runs(st, source, /\p{Script=Han}/u.test((source ?? []).map((s) => s.text).join('')) ? 'zh' : 'en'), extra)];
 }
 
 export const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
@@ -78,7 +174,58 @@ export function splitWidth(width: number, weights: readonly number[]): number[] 
   return out;
 }
 
+/** Every anchor a Doc writes: ids of blocks not shown on screen only, of list items, events and footnotes. */
+export function anchorsOf(blocks: readonly Block[], out = new Set<string>()): Set<string> {
+  for (const b of blocks) {
+    if (b.media === 'screen') continue;
+    if (b.id) out.add(b.id);
+    if (b.type === 'list') for (const item of b.items) {
+      if (item.id) out.add(item.id);
+      if (item.children) anchorsOf(item.children, out);
+    }
+    if (b.type === 'figure') for (const e of b.events) if (e.id) out.add(e.id);
+    if (b.type === 'footnotes') for (const item of b.items) out.add(item.id);
+    if ('children' in b && Array.isArray(b.children)) anchorsOf(b.children, out);
+  }
+  return out;
+}
+
+type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc'>>;
+
+/** Ids of the check items of a Doc, in order. */
+function checkItemIds(blocks: readonly Block[], out: string[] = []): string[] {
+  for (const b of blocks) {
+    if (b.media === 'screen') continue;
+    if (b.type === 'checkItem') out.push(b.id);
+    if ('children' in b && Array.isArray(b.children)) checkItemIds(b.children, out);
+  }
+  return out;
+}
+
 /** A fresh state for one Doc's body. */
-export function createState(fields: Omit<DocxState, keyof Walk<BodyChild> | 'lists' | 'unknown' | 'bold'>, handlers: Parameters<typeof walk<DocxState, BodyChild>>[0], unknown: Parameters<typeof walk<DocxState, BodyChild>>[1]): DocxState {
-  return { ...walk<DocxState, BodyChild>(handlers, unknown), lists: { ordered: 0 }, unknown: [], bold: [], ...fields };
+export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeof walk<DocxState, BodyChild>>[0], unknown: Parameters<typeof walk<DocxState, BodyChild>>[1]): DocxState {
+  const base = walk<DocxState, BodyChild>(handlers, unknown);
+  return {
+    ...base,
+    one(this: DocxState, block: Block): BodyChild[] {
+      if (block.media === 'screen') return [];
+      anchor(this, block.id);
+      return base.one.call(this, block);
+    },
+    all(this: DocxState, blocks: readonly Block[]): BodyChild[] {
+      return blocks.flatMap((b) => this.one(b));
+    },
+    lists: { instance: 0 },
+    listLevel: 0,
+    marker: { current: null },
+    unknown: [],
+    tally: { bold: [], italic: [], boldItalic: [] },
+    bookmarks: { pending: [], done: new Set() },
+    links: { product: doc.product, anchors: anchorsOf(doc.blocks) },
+    author: doc.meta.author,
+    comments: [],
+    keepWithNext: new Set(checkItemIds(doc.blocks).slice(-2, -1)),
+    marginNotes: /"notes":\[\{/.test(JSON.stringify(doc.blocks)),
+    ...fields,
+  };
 }

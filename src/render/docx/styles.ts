@@ -10,6 +10,7 @@ import {
   LevelSuffix,
   LineRuleType,
   ShadingType,
+  UnderlineType,
   type INumberingOptions,
   type IParagraphStyleOptions,
   type ICharacterStyleOptions,
@@ -17,17 +18,27 @@ import {
   type IRunStylePropertiesOptions,
 } from 'docx';
 import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
-import { C, CJK_FONT, LANGUAGE, LATIN_FONT, LIST_INDENT, NUM, P, T, half, hex, twip } from './constants.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LIST_INDENT, LIST_LEVELS, NUM, P, SLIDE_MIN_PT, T, half, hex, twip } from './constants.js';
 
 const color = theme.colors;
 const size = theme.size;
 
-/** Run fonts of a style or run: Latin face for ascii/hAnsi/cs, CJK face for eastAsia. */
-export const FONTS = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: CJK_FONT } as const;
+/** Run fonts of a style or run: the Latin face for ascii/hAnsi/cs, the CJK face for eastAsia. */
+export const FONTS = { ascii: LATIN_FACE, hAnsi: LATIN_FACE, cs: LATIN_FACE, eastAsia: CJK_FONT } as const;
+
+/** Slide type scale at normal density (the theme's). */
+const slideNormal = slideType('normal');
+/** Section and closing slides: the headline a third larger than a slide title. */
+const SECTION_SCALE = 4 / 3;
 
 /** Line spacing "at least" the theme's line height (multiples of the CJK face's own tall line look too loose). */
 function lines(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.AT_LEAST } {
   return { line: twip(pt * ratio), lineRule: LineRuleType.AT_LEAST };
+}
+
+/** Line spacing of exactly `ratio` × the size: narrow timeline columns of short lines, where the faces' own line gap (≈ 1.45 em) would waste a slide's height. */
+function exactly(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.EXACT } {
+  return { line: twip(pt * ratio), lineRule: LineRuleType.EXACT };
 }
 
 function run(pt: number, fg: string, extra: Partial<IRunStylePropertiesOptions> = {}): IRunStylePropertiesOptions {
@@ -107,6 +118,56 @@ export const paragraphStyles: Para[] = [
     run: run(size.h2, color.accent, { bold: true }),
     paragraph: { keepNext: true, spacing: { before: twip(theme.spacing.block), after: twip(4) } },
   }),
+  para(P.toc1, 'toc 1', {
+    run: run(size.body, color.ink),
+    paragraph: { spacing: { before: twip(2), after: twip(2) } },
+  }),
+  para(P.toc2, 'toc 2', {
+    run: run(size.body, color.ink),
+    paragraph: { indent: { left: twip(14) }, spacing: { before: 0, after: twip(2) } },
+  }),
+  para(P.passageMark, 'Passage Mark', {
+    run: run(size.small, color.accent, { bold: true }),
+    paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: twip(2), after: 0 } },
+  }),
+  para(P.passage, 'Passage', zhBody(size.body)),
+  para(P.quote, 'Quote', {
+    ...zhBody(size.body, color.muted),
+    paragraph: {
+      indent: { left: twip(14) },
+      border: { left: { style: BorderStyle.SINGLE, size: 12, color: hex(color.rule), space: 8 } },
+      spacing: { before: 0, after: twip(theme.spacing.paragraph), ...lines(size.body, theme.lineHeight.zh) },
+    },
+  }),
+  para(P.marginNote, 'Margin Note', {
+    run: run(size.small, color.muted),
+    paragraph: { spacing: { before: 0, after: twip(2), ...lines(size.small, 1.35) } },
+  }),
+  para(P.marginNoteLabel, 'Margin Note Label', {
+    basedOn: P.marginNote,
+    run: run(size.small, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: twip(4), after: twip(1) } },
+  }),
+  para(P.footnote, 'footnote text', {
+    run: run(size.small, color.zh),
+    paragraph: { spacing: { before: 0, after: twip(2), ...lines(size.small, 1.4) } },
+  }),
+  para(P.source, 'Source Line', {
+    run: run(size.small, color.muted),
+    paragraph: { spacing: { before: 0, after: twip(theme.spacing.paragraph) } },
+  }),
+  para(P.tags, 'Tags', {
+    run: run(size.small, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: 0, after: twip(2) } },
+  }),
+  para(P.timelineNote, 'Timeline Note', {
+    run: run(size.small, color.muted),
+    paragraph: { spacing: { before: 0, after: twip(2) } },
+  }),
+  para(P.commentText, 'annotation text', {
+    run: run(size.small, color.ink),
+    paragraph: { spacing: { before: 0, after: twip(4) } },
+  }),
   para(P.header, 'header', {
     run: run(size.small, color.muted),
     paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(color.rule), space: 4 } } },
@@ -126,6 +187,47 @@ export const paragraphStyles: Para[] = [
   }),
   para(P.slideZh, 'Slide Text Chinese', zhBody(size.slideBody, color.zh, 0)),
   para(P.slideEn, 'Slide Text English', enBody(size.slideBodyEn, color.en, theme.spacing.block)),
+  para(P.slideFooter, 'Slide Footer', {
+    basedOn: P.footer,
+    run: run(Math.max(SLIDE_MIN_PT, size.small), color.muted),
+    paragraph: { alignment: AlignmentType.LEFT },
+  }),
+  para(P.slideNote, 'Slide Note', {
+    run: run(SLIDE_MIN_PT, color.muted),
+    paragraph: { spacing: { before: twip(2), after: 0, ...exactly(SLIDE_MIN_PT, 1.3) } },
+  }),
+  para(P.slideSource, 'Slide Source', {
+    run: run(Math.max(SLIDE_MIN_PT, slideNormal.small), color.muted),
+    paragraph: { spacing: { before: twip(theme.spacing.block), after: 0 } },
+  }),
+  para(P.slideCheckItem, 'Slide Checklist Item', {
+    run: run(slideNormal.body, color.zh),
+    paragraph: { indent: { left: twip(26), hanging: twip(26) }, spacing: { before: twip(theme.spacing.paragraph), after: 0, ...lines(slideNormal.body, slideNormal.lineZh) } },
+  }),
+  para(P.slideCheckItemEn, 'Slide Checklist Item English', {
+    run: run(slideNormal.bodyEn, color.en),
+    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0, ...lines(slideNormal.bodyEn, slideNormal.lineEn) } },
+  }),
+  para(P.slideCheckMeta, 'Slide Checklist Details', {
+    run: run(slideNormal.small, color.muted),
+    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0 } },
+  }),
+  para(P.slideStatementZh, 'Slide Statement Chinese', {
+    run: run(slideNormal.title, color.ink, { bold: true }),
+    paragraph: { spacing: { before: twip(36), after: twip(theme.spacing.block), ...lines(slideNormal.title, 1.35) } },
+  }),
+  para(P.slideStatementEn, 'Slide Statement English', {
+    run: run(slideNormal.body, color.en),
+    paragraph: { spacing: { before: 0, after: twip(theme.spacing.block), ...lines(slideNormal.body, 1.35) } },
+  }),
+  para(P.slideSectionTitle, 'Slide Section Title', {
+    run: run(slideNormal.title * SECTION_SCALE, color.accent, { bold: true }),
+    paragraph: { keepNext: true, spacing: { before: twip(96), after: twip(6), ...lines(slideNormal.title * SECTION_SCALE, 1.25) } },
+  }),
+  para(P.slideSectionTitleEn, 'Slide Section Title English', {
+    run: run(slideNormal.titleEn * SECTION_SCALE, color.muted),
+    paragraph: { border: { bottom: { ...accentRule, space: 6 } }, spacing: { before: 0, after: twip(12), ...lines(slideNormal.titleEn * SECTION_SCALE, 1.25) } },
+  }),
   ...compactSlideStyles(slideType('compact')),
 ];
 
@@ -153,15 +255,20 @@ function compactSlideStyles(t: SlideType): Para[] {
       run: run(t.bodyEn, color.en),
       paragraph: { spacing: { before: 0, after: twip(t.gap), ...lines(t.bodyEn, t.lineEn) } },
     }),
+    para(P.slideTimelineDate, 'Slide Timeline Date', {
+      basedOn: P.timelineDate,
+      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.accent, { bold: true }),
+      paragraph: { keepNext: true, spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
+    }),
     para(P.slideTimelineZh, 'Slide Timeline Chinese', {
       basedOn: P.tableZh,
-      run: run(z.zh, color.zh),
-      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.zh, 1.3) } },
+      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.zh),
+      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
     }),
     para(P.slideTimelineEn, 'Slide Timeline English', {
       basedOn: P.tableEn,
-      run: run(z.en, color.en),
-      paragraph: { spacing: { before: 0, after: twip(1), ...lines(z.en, 1.2) } },
+      run: run(Math.max(SLIDE_MIN_PT, z.en), color.en),
+      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.en), 1.2) } },
     }),
   ];
 }
@@ -171,6 +278,12 @@ export const characterStyles: ICharacterStyleOptions[] = [
   { id: C.cite, name: 'Citation', basedOn: 'DefaultParagraphFont', run: { color: hex(color.muted), size: half(size.small) } },
   { id: C.marker, name: 'Marker', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), bold: true } },
   { id: C.label, name: 'Label', basedOn: 'DefaultParagraphFont', run: { bold: true } },
+  { id: C.roleCite, name: 'Citation Mark', basedOn: 'DefaultParagraphFont', run: { color: hex(color.muted) } },
+  { id: C.roleNoteref, name: 'Note Reference', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), superScript: true } },
+  { id: C.roleTerm, name: 'Glossary Term', basedOn: 'DefaultParagraphFont', run: { underline: { type: UnderlineType.DOTTED, color: hex(color.accent) } } },
+  { id: C.roleMark, name: 'Certainty Mark', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent) } },
+  { id: C.roleTag, name: 'Tag', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), bold: true } },
+  { id: C.code, name: 'Code', basedOn: 'DefaultParagraphFont', run: { color: hex(color.ink) } },
 ];
 
 /** A bordered grid for data tables and a border-less one for side-by-side layout, as real table styles. */
@@ -223,7 +336,11 @@ export function stylesOptions(): IStylesOptions {
       },
       heading3: {
         run: run(size.h3, color.muted, { bold: true }),
-        paragraph: { keepNext: true, outlineLevel: 2, spacing: { before: twip(theme.spacing.block), after: twip(2) } },
+        paragraph: { keepNext: true, keepLines: true, outlineLevel: 2, spacing: { before: twip(theme.spacing.block), after: twip(2) } },
+      },
+      heading4: {
+        run: run(size.body, color.muted, { bold: true }),
+        paragraph: { keepNext: true, keepLines: true, outlineLevel: 3, spacing: { before: twip(theme.spacing.paragraph), after: twip(2) } },
       },
       hyperlink: { run: { color: hex(color.accent), underline: {} } },
     },
@@ -233,7 +350,7 @@ export function stylesOptions(): IStylesOptions {
 }
 
 /** docx's keys for Word's built-in styles in `stylesOptions().default`, with their style ids. */
-const DEFAULT_STYLE_IDS: Record<string, string> = { title: P.title, heading1: P.h1, heading2: P.h2, heading3: P.h3, hyperlink: C.hyperlink };
+const DEFAULT_STYLE_IDS: Record<string, string> = { title: P.title, heading1: P.h1, heading2: P.h2, heading3: P.h3, heading4: P.h4, hyperlink: C.hyperlink };
 
 let boldIds: Set<string> | null = null;
 
@@ -263,23 +380,37 @@ export function isBoldStyle(id: string): boolean {
   return boldIds.has(id);
 }
 
-/** Word lists: a bullet and a decimal list, indented to the theme's step. */
-export function numberingOptions(): INumberingOptions {
-  const indent = { left: twip(LIST_INDENT.left), hanging: twip(LIST_INDENT.hanging) };
+/** Bullets of each nesting level. */
+const BULLETS = ['•', '–', '•', '–', '•', '–'];
+
+/**
+ * Word lists: bullets, and numbers (one reference per first number an
+ * ordered list of the document starts at), each with LIST_LEVELS nesting
+ * levels indented one step further each.
+ */
+export function numberingOptions(starts: readonly number[] = []): INumberingOptions {
+  const indent = (level: number) => ({ left: twip(LIST_INDENT.left * (level + 1)), hanging: twip(LIST_INDENT.hanging) });
   const rp = { font: FONTS, language: LANGUAGE, color: hex(color.accent) };
+  const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], start: number) =>
+    Array.from({ length: LIST_LEVELS }, (_, level) => ({
+      level,
+      format,
+      text: format === LevelFormat.BULLET ? BULLETS[level] : `%${level + 1}.`,
+      start: level === 0 ? start : 1,
+      alignment: AlignmentType.LEFT,
+      suffix: LevelSuffix.SPACE,
+      style: { paragraph: { indent: indent(level) }, run: rp },
+    }));
   return {
     config: [
-      {
-        reference: NUM.bullet,
-        levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, suffix: LevelSuffix.SPACE, style: { paragraph: { indent }, run: rp } }],
-      },
-      {
-        reference: NUM.ordered,
-        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, suffix: LevelSuffix.SPACE, style: { paragraph: { indent }, run: rp } }],
-      },
+      { reference: NUM.bullet, levels: levels(LevelFormat.BULLET, 1) },
+      ...[...new Set([1, ...starts])].sort((a, b) => a - b).map((start) => ({ reference: orderedReference(start), levels: levels(LevelFormat.DECIMAL, start) })),
     ],
   };
 }
+
+/** The numbering reference of ordered lists starting at `start`. */
+export const orderedReference = (start: number): string => (start === 1 ? NUM.ordered : `${NUM.ordered}-${start}`);
 
 /** Cell shading for callouts and header cells. */
 export const shade = (fill: string) => ({ type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) });

@@ -10,7 +10,7 @@ import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../../../src/render/docx/index.js';
 import { RENDERER_CHARS } from '../../../src/render/docx/constants.js';
-import { fontPath } from '../../../src/fonts/index.js';
+import { fontPath, latinFontPath } from '../../../src/fonts/index.js';
 import { loadArticle } from '../../../src/model/index.js';
 import type { Doc } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
@@ -67,12 +67,28 @@ function boldRuns(reader: DocxReader): { text: string; bold: boolean }[] {
       const pStyle = attr(child(child(p ?? undefined, 'pPr'), 'pStyle'), 'val') ?? (defaultPara ? attr(defaultPara, 'styleId') : null);
       const bold =
         bOf(child(r, 'rPr')) === true || docDefault || styleBold(attr(child(child(r, 'rPr'), 'rStyle'), 'val')) || styleBold(pStyle) || inBoldTable(r);
-      return { text: textOf(r).replace(/\t/g, ''), bold };
+      const iEl = child(child(r, 'rPr'), 'i');
+      const italic = !!iEl && !['false', '0', 'off'].includes(attr(iEl, 'val') ?? '');
+      return { text: textOf(r).replace(/\t/g, ''), bold, italic };
     }),
   );
 }
 
 const fullFaces = { regular: fontkit.openSync(fontPath('regular')) as fontkit.Font, bold: fontkit.openSync(fontPath('bold')) as fontkit.Font };
+const latinStyles = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+const fullLatin = Object.fromEntries(latinStyles.map((s) => [s, fontkit.openSync(latinFontPath(s)) as fontkit.Font])) as Record<(typeof latinStyles)[number], fontkit.Font>;
+const FACE = { embedRegular: 'regular', embedBold: 'bold', embedItalic: 'italic', embedBoldItalic: 'boldItalic' } as const;
+
+/** The embedded faces of one family (its name starts with `base` and 8 hex digits), by style. */
+function familyFaces(reader: DocxReader, base: string): Partial<Record<(typeof latinStyles)[number], fontkit.Font>> {
+  const re = new RegExp(`^${base} [0-9a-f]{8}$`);
+  return Object.fromEntries(
+    reader
+      .embeddedFonts()
+      .filter((f) => re.test(f.name))
+      .map((f) => [FACE[f.face as keyof typeof FACE], fontkit.create(Buffer.from(f.data)) as fontkit.Font]),
+  );
+}
 
 interface Built {
   name: string;
@@ -94,9 +110,7 @@ beforeAll(async () => {
 describe('embedded faces hold the characters set in them', () => {
   it('every character of a bold run is in the bold subset, every character of any run in the regular one', () => {
     for (const b of builds) {
-      const faces = Object.fromEntries(
-        b.reader.embeddedFonts().map((f) => [f.face === 'embedBold' ? 'bold' : 'regular', fontkit.create(Buffer.from(f.data)) as fontkit.Font]),
-      ) as Record<'regular' | 'bold', fontkit.Font>;
+      const faces = familyFaces(b.reader, 'Noto Sans SC') as Record<'regular' | 'bold', fontkit.Font>;
       expect(Object.keys(faces).sort(), b.name).toEqual(['bold', 'regular']);
       const runs = boldRuns(b.reader);
       expect(runs.some((r) => r.bold && r.text !== ''), `${b.name}: some text is set in bold`).toBe(true);
@@ -107,9 +121,25 @@ describe('embedded faces hold the characters set in them', () => {
     }
   });
 
+  it('the Latin face: every character of a run is in the subset of its style (regular, bold, italic, bold italic) when the face has it', () => {
+    for (const b of builds) {
+      const faces = familyFaces(b.reader, 'Noto Sans');
+      expect(faces.regular && faces.bold, b.name).toBeTruthy();
+      const runs = boldRuns(b.reader);
+      const style = (r: { bold: boolean; italic: boolean }) => (r.bold ? (r.italic ? 'boldItalic' : 'bold') : r.italic ? 'italic' : 'regular');
+      for (const s of latinStyles) {
+        const text = runs.filter((r) => style(r) === s).map((r) => r.text).join('');
+        const chars = [...new Set(text)].filter((c) => fullLatin[s].hasGlyphForCodePoint(c.codePointAt(0)!));
+        if (chars.length === 0) continue;
+        expect(faces[s], `${b.name} ${s}`).toBeTruthy();
+        expect(chars.filter((c) => !faces[s]!.hasGlyphForCodePoint(c.codePointAt(0)!)), `${b.name} ${s}`).toEqual([]);
+      }
+    }
+  });
+
   it('the bold subset leaves out Chinese characters that are never set in bold (the renderer’s own marks and labels aside)', () => {
     for (const b of builds.filter((x) => x.name.includes('summary') || x.name.includes('slides'))) {
-      const bold = fontkit.create(Buffer.from(b.reader.embeddedFonts().find((f) => f.face === 'embedBold')!.data)) as fontkit.Font;
+      const bold = familyFaces(b.reader, 'Noto Sans SC').bold!;
       const runs = boldRuns(b.reader);
       const boldChars = new Set(runs.filter((r) => r.bold).flatMap((r) => [...r.text]));
       const plainOnly = [...new Set(runs.flatMap((r) => [...r.text]))].filter((c) => /\p{Script=Han}/u.test(c) && !boldChars.has(c) && !RENDERER_CHARS.includes(c));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { strFromU8, strToU8 } from 'fflate';
 import { collectText, glyphSet } from '../../../src/render/docx/fonts.js';
 import { splitWidth } from '../../../src/render/docx/state.js';
-import { embedFaces, fontKeyOf, obfuscateFont, renameRandomIds, renumberBookmarks } from '../../../src/render/docx/package.js';
+import { embedFaces, fontKeyOf, obfuscateFont, renameFamilies, renameRandomIds, renumberBookmarks } from '../../../src/render/docx/package.js';
 import { boldText, inlineRuns, textRun } from '../../../src/render/docx/runs.js';
 import { isBoldStyle } from '../../../src/render/docx/styles.js';
 import { C, P } from '../../../src/render/docx/constants.js';
@@ -54,21 +54,38 @@ describe('random relationship ids', () => {
 });
 
 describe('embedded faces', () => {
-  it('takes keys derived from the subsets and stores each face obfuscated under its key', async () => {
+  it('name each family by its own name (alternative: the theme’s), take keys derived from the faces and store each obfuscated under its key', async () => {
     const entries: Record<string, Uint8Array | object> = {
-      'word/fontTable.xml': strToU8('<w:font><w:embedRegular r:id="rId1" w:fontKey="{11111111-1111-1111-1111-111111111111}"/><w:embedBold r:id="rId2" w:fontKey="{22222222-2222-2222-2222-222222222222}"/></w:font>'),
-      'word/_rels/fontTable.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="fonts/font1.odttf"/><Relationship Id="rId2" Target="fonts/font2.odttf"/></Relationships>'),
+      'word/fontTable.xml': strToU8(
+        '<w:fonts><w:font w:name="Noto Sans SC"><w:charset w:val="86"/><w:embedRegular r:id="rId1" w:fontKey="{11111111-1111-1111-1111-111111111111}"/><w:embedBold r:id="rId2" w:fontKey="{22222222-2222-2222-2222-222222222222}"/></w:font>' +
+          '<w:font w:name="Noto Sans"><w:embedRegular r:id="rId3" w:fontKey="{33333333-3333-3333-3333-333333333333}"/></w:font></w:fonts>',
+      ),
+      'word/_rels/fontTable.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="fonts/font1.odttf"/><Relationship Id="rId2" Target="fonts/font2.odttf"/><Relationship Id="rId3" Target="fonts/font3.odttf"/></Relationships>'),
       'word/fonts/font1.odttf': new Uint8Array([0]),
       'word/fonts/font2.odttf': new Uint8Array([1]),
+      'word/fonts/font3.odttf': new Uint8Array([2]),
+      'word/styles.xml': strToU8('<w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:eastAsia="Noto Sans SC" w:cs="Noto Sans"/><w:t>Noto Sans SC</w:t>'),
     };
-    const faces = { regular: Uint8Array.from({ length: 64 }, (_, i) => i), bold: Uint8Array.from({ length: 64 }, (_, i) => 255 - i) };
-    await embedFaces(entries as never, faces);
+    const regular = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const bold = Uint8Array.from({ length: 64 }, (_, i) => 255 - i);
+    const latin = Uint8Array.from({ length: 40 }, (_, i) => i * 3);
+    const families = [
+      { base: 'Noto Sans SC', name: 'Noto Sans SC 0a1b2c3d', regular, bold },
+      { base: 'Noto Sans', name: 'Noto Sans 4e5f6a7b', regular: latin },
+    ];
+    await embedFaces(entries as never, families);
+    renameFamilies(entries as never, families);
     const table = strFromU8(entries['word/fontTable.xml'] as Uint8Array);
-    expect(table).toContain(`<w:embedRegular r:id="rId1" w:fontKey="${fontKeyOf(faces.regular)}"/>`);
-    expect(table).toContain(`<w:embedBold r:id="rId2" w:fontKey="${fontKeyOf(faces.bold)}"/>`);
-    expect(fontKeyOf(faces.regular)).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+    expect(table).toContain(`<w:font w:name="Noto Sans SC 0a1b2c3d"><w:altName w:val="Noto Sans SC"/><w:charset w:val="86"/><w:embedRegular r:id="rId1" w:fontKey="${fontKeyOf(regular)}"/><w:embedBold r:id="rId2" w:fontKey="${fontKeyOf(bold)}"/>`);
+    expect(table).toContain(`<w:font w:name="Noto Sans 4e5f6a7b"><w:altName w:val="Noto Sans"/><w:embedRegular r:id="rId3" w:fontKey="${fontKeyOf(latin)}"/>`);
+    expect(fontKeyOf(regular)).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
     expect((entries['word/fonts/font2.odttf'] as { size: number }).size).toBe(64);
-    await expect(embedFaces({ 'word/fontTable.xml': strToU8('<w:fonts/>'), 'word/_rels/fontTable.xml.rels': strToU8('<Relationships/>') }, faces)).rejects.toThrow(/regular face is not embedded/);
+    expect((entries['word/fonts/font3.odttf'] as { size: number }).size).toBe(40);
+    // Runs and styles name the families by their own names; text is left alone.
+    expect(strFromU8(entries['word/styles.xml'] as Uint8Array)).toBe(
+      '<w:rFonts w:ascii="Noto Sans 4e5f6a7b" w:hAnsi="Noto Sans 4e5f6a7b" w:eastAsia="Noto Sans SC 0a1b2c3d" w:cs="Noto Sans 4e5f6a7b"/><w:t>Noto Sans SC</w:t>',
+    );
+    await expect(embedFaces({ 'word/fontTable.xml': strToU8('<w:fonts/>'), 'word/_rels/fontTable.xml.rels': strToU8('<Relationships/>') }, families)).rejects.toThrow(/Noto Sans SC face is not embedded/);
   });
 });
 

@@ -9,7 +9,7 @@ import { cell, noBorders, para, table, type BodyChild, type DocxState } from '..
 /** A one-cell shaded table with an accent rule on the left: the title, then the children. */
 export function callout(b: CalloutBlock, st: DocxState): BodyChild[] {
   const inner: DocxState = { ...st, width: st.width - 400 };
-  const title = b.title ? [para(st, P.calloutTitle, biRuns(b.title))] : [];
+  const title = b.title ? [para(st, P.calloutTitle, biRuns(b.title, { links: st.links }))] : [];
   const accent = { style: BorderStyle.SINGLE, size: 24, color: hex(theme.colors.accent) };
   const soft = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   return [

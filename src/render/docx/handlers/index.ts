@@ -6,27 +6,25 @@
 import type { BiInline, Inline } from '../../../ir/types.js';
 import type { Handlers, Unknown } from '../../state.js';
 import { P } from '../constants.js';
-import { inlineRuns } from '../runs.js';
-import { para, type BodyChild, type DocxState } from '../state.js';
+import { para, runs, type BodyChild, type DocxState } from '../state.js';
 import { callout } from './callout.js';
 import { checkItem } from './check-item.js';
 import { figure } from './figure.js';
+import { footnotes } from './footnotes.js';
 import { group } from './group.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
 import { pair } from './pair.js';
 import { paragraph } from './paragraph.js';
+import { passage } from './passage.js';
 import { progress } from './progress.js';
+import { quote } from './quote.js';
 import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
 
 export const handlers: Handlers<DocxState, BodyChild> = {
-  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
-  // Until this backend draws passages of its own: the text as a body paragraph.
-  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
-  quote: (b, st) => unknown(b as never, st),
-  footnotes: (b, st) => unknown(b as never, st),
+  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide, passage, quote, footnotes,
 };
 
 /** Unknown block types: keep any bilingual text found on the block. */
@@ -38,5 +36,5 @@ export const unknown: Unknown<DocxState, BodyChild> = (block, st) => {
     if (Array.isArray(v)) texts.push(v as Inline);
     else if (v && typeof v === 'object') for (const side of Object.values(v as BiInline)) if (Array.isArray(side)) texts.push(side);
   }
-  return texts.map((t) => para(st, P.normal, inlineRuns(t, /\p{Script=Han}/u.test(t.map((s) => s.text).join('')) ? 'zh' : 'en')));
+  return texts.map((t) => para(st, P.normal, runs(st, t, /\p{Script=Han}/u.test(t.map((s) => s.text).join('')) ? 'zh' : 'en')));
 };

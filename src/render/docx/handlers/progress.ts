@@ -1,9 +1,11 @@
 import type { ProgressBlock } from '../../../ir/types.js';
-import { C, P } from '../constants.js';
-import { biRuns, textRun } from '../runs.js';
-import { para, type BodyChild, type DocxState } from '../state.js';
+import type { BodyChild, DocxState } from '../state.js';
 
-/** The progress label with the document's checked / total count. */
-export function progress(b: ProgressBlock, st: DocxState): BodyChild[] {
-  return [para(st, P.lead, [...biRuns(b.label, { style: C.label }), textRun(`: ${st.checked} / ${b.total}`, 'en')])];
+/**
+ * A done/total counter is interactive: a DOCX cannot keep it true once a
+ * reader ticks a box, and on paper it is noise, so the DOCX draws none
+ * (templates mark it `media: 'screen'` as well).
+ */
+export function progress(_b: ProgressBlock, _st: DocxState): BodyChild[] {
+  return [];
 }
