@@ -98,8 +98,8 @@ export const COLOR = Object.fromEntries(
   Object.entries(theme.colors).map(([k, v]) => [k, v.replace(/^#/, '').toUpperCase()]),
 ) as { [K in keyof typeof theme.colors]: string };
 
-/** Measured widths are multiplied by this: rounding and hinting in each office suite. */
-export const WIDTH_SAFETY = 1.03;
+/** Measured widths are multiplied by this: rounding in each office suite (LibreOffice sets the faces at their advance widths). */
+export const WIDTH_SAFETY = 1.01;
 
 /**
  * Space LibreOffice adds where Asian and Latin text meet in a line (a fifth

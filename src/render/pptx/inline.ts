@@ -35,23 +35,37 @@ export function sized(size: number, floor: number): number {
   return Math.max(floor, Math.round(size * 2) / 2);
 }
 
+/** Parts of English text by face: [text, set in the Latin face], kept per text. */
+const faceParts = new Map<string, [string, boolean][]>();
+
+function partsByFace(text: string): [string, boolean][] {
+  let parts = faceParts.get(text);
+  if (!parts) {
+    parts = [];
+    let cur = '';
+    let latin = true;
+    for (const ch of text) {
+      const l = latinHas(ch);
+      if (cur !== '' && l !== latin) {
+        parts.push([cur, latin]);
+        cur = '';
+      }
+      latin = l;
+      cur += ch;
+    }
+    if (cur !== '') parts.push([cur, latin]);
+    if (faceParts.size > 20_000) faceParts.clear();
+    faceParts.set(text, parts);
+  }
+  return parts;
+}
+
 /** Split an English run where the Latin face has no glyph (Han, CJK punctuation): those parts become Chinese runs. */
 function byFace(run: Run): Run[] {
   if (run.lang !== 'en') return [run];
-  const out: Run[] = [];
-  let text = '';
-  let latin = true;
-  for (const ch of run.text) {
-    const l = latinHas(ch);
-    if (text !== '' && l !== latin) {
-      out.push({ ...run, text, lang: latin ? 'en' : 'zh' });
-      text = '';
-    }
-    latin = l;
-    text += ch;
-  }
-  if (text !== '') out.push({ ...run, text, lang: latin ? 'en' : 'zh' });
-  return out;
+  const parts = partsByFace(run.text);
+  if (parts.length === 1 && parts[0][1]) return [run];
+  return parts.map(([text, latin]) => ({ ...run, text, lang: latin ? 'en' : 'zh' }));
 }
 
 function spanRun(s: Span, lang: Lang, style: RunStyle, links: Links | undefined): Run {
@@ -60,7 +74,7 @@ function spanRun(s: Span, lang: Lang, style: RunStyle, links: Links | undefined)
   const small = Math.min(style.size, TYPE.small);
   const run: Run = {
     // Line breaks inside a span are spaces: paragraphs are the template's.
-    text: s.text.replace(/\s*[\r\n]+\s*/g, ' '),
+    text: s.text.includes('\n') || s.text.includes('\r') ? s.text.replace(/\s*[\r\n]+\s*/g, ' ') : s.text,
     lang,
     size: style.size,
     color: style.color,

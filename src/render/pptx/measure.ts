@@ -38,10 +38,34 @@ export function textWidth(text: string, r: Pick<Run, 'lang' | 'size' | 'bold' | 
   return w * r.size * WIDTH_SAFETY;
 }
 
+/** Character classes, cached per character. */
+const C_WIDE = 1;
+const C_NO_START = 2;
+const C_NO_END = 4;
+const C_SPACE = 8;
+const C_LETTER = 16;
+const C_LATIN = 32;
+const classes = new Map<string, number>();
+
+function classOf(ch: string): number {
+  let c = classes.get(ch);
+  if (c === undefined) {
+    c =
+      (WIDE.test(ch) ? C_WIDE : 0) |
+      (NO_START.test(ch) ? C_NO_START : 0) |
+      (NO_END.test(ch) ? C_NO_END : 0) |
+      (SPACE.test(ch) ? C_SPACE : 0) |
+      (/\p{L}/u.test(ch) ? C_LETTER : 0) |
+      (!WIDE.test(ch) && /[\p{L}\p{N}]/u.test(ch) ? C_LATIN : 0);
+    classes.set(ch, c);
+  }
+  return c;
+}
+
 interface Glyph {
   ch: string;
+  cls: number;
   w: number;
-  size: number;
   /** Index of the run, for keep-together runs. */
   run: number;
   nowrap: boolean;
@@ -50,12 +74,12 @@ interface Glyph {
 /** Whether a line may break between `a` and `b` (cautious: when unsure, no). */
 function breakBetween(a: Glyph, b: Glyph, before: Glyph | undefined): boolean {
   if (a.nowrap && b.nowrap && a.run === b.run) return false;
-  if (SPACE.test(b.ch)) return false;
-  if (SPACE.test(a.ch)) return true;
-  if (NO_START.test(b.ch) || NO_END.test(a.ch)) return false;
-  if (isWide(a.ch) || isWide(b.ch)) return true;
+  if (b.cls & C_SPACE) return false;
+  if (a.cls & C_SPACE) return true;
+  if (b.cls & C_NO_START || a.cls & C_NO_END) return false;
+  if ((a.cls | b.cls) & C_WIDE) return true;
   // A Latin word breaks after a hyphen between letters (co-development).
-  return a.ch === '-' && before !== undefined && /\p{L}/u.test(before.ch) && /\p{L}/u.test(b.ch);
+  return a.ch === '-' && before !== undefined && (before.cls & C_LETTER) !== 0 && (b.cls & C_LETTER) !== 0;
 }
 
 interface Segment {
@@ -63,101 +87,125 @@ interface Segment {
   w: number;
   /** Width of the trailing spaces (they hang at a line end). */
   tail: number;
+  /** Widths of its characters (a segment longer than a line breaks between them). */
   glyphs: number[];
-}
-
-type Script = 'asian' | 'latin' | null;
-
-function scriptOf(ch: string): Script {
-  if (isWide(ch)) return 'asian';
-  return /[\p{L}\p{N}]/u.test(ch) ? 'latin' : null;
+  spaces: boolean[];
+  text: string;
 }
 
 function glyphsOf(runs: readonly Run[]): Glyph[] {
   const out: Glyph[] = [];
-  let script: Script = null;
+  let script = 0;
   runs.forEach((r, i) => {
     const face = faceFor(r);
     for (const ch of r.text) {
+      const cls = classOf(ch);
       // LibreOffice puts a fifth of the line height between Asian and Latin text (letters, digits): counted on the glyph before.
-      const s = scriptOf(ch);
-      if (s !== null && script !== null && s !== script && out.length > 0) out[out.length - 1].w += AUTOSPACE * Math.max(out[out.length - 1].size, r.size);
-      if (s !== null) script = s;
-      out.push({ ch, w: charWidth(ch.codePointAt(0) ?? 0, face) * r.size * WIDTH_SAFETY, size: r.size, run: i, nowrap: r.nowrap === true });
+      const s = cls & C_WIDE ? C_WIDE : cls & C_LATIN ? C_LATIN : 0;
+      if (s !== 0 && script !== 0 && s !== script && out.length > 0) {
+        const prev = out[out.length - 1];
+        prev.w += AUTOSPACE * Math.max(runs[prev.run].size, r.size);
+      }
+      if (s !== 0) script = s;
+      out.push({ ch, cls, w: charWidth(ch.codePointAt(0) ?? 0, face) * r.size * WIDTH_SAFETY, run: i, nowrap: r.nowrap === true });
     }
   });
   return out;
 }
 
-function segments(glyphs: readonly Glyph[]): Segment[] {
+function buildSegments(glyphs: readonly Glyph[]): Segment[] {
   const out: Segment[] = [];
   let cur: Segment | null = null;
   glyphs.forEach((g, i) => {
     if (cur === null || breakBetween(glyphs[i - 1], g, glyphs[i - 2])) {
-      cur = { w: 0, tail: 0, glyphs: [] };
+      cur = { w: 0, tail: 0, glyphs: [], spaces: [], text: '' };
       out.push(cur);
     }
-    if (SPACE.test(g.ch)) cur.tail += g.w;
+    const space = (g.cls & C_SPACE) !== 0;
+    if (space) cur.tail += g.w;
     else {
       cur.w += cur.tail + g.w;
       cur.tail = 0;
     }
-    cur.glyphs.push(i);
+    cur.glyphs.push(g.w);
+    cur.spaces.push(space);
+    cur.text += g.ch;
   });
   return out;
 }
 
-/** The lines runs wrap to in `width` points, as the text of each line (at least one line). */
-export function wrap(runs: readonly Run[], width: number): string[] {
-  const glyphs = glyphsOf(runs);
+/** Segments of runs, kept per content (a slide is laid out at several scales and widths; the same runs recur). */
+const segmentCache = new Map<string, Segment[]>();
+
+function keyOf(runs: readonly Run[]): string {
+  let k = '';
+  for (const r of runs) k += `${r.lang}${r.bold ? 'b' : ''}${r.italic ? 'i' : ''}${r.nowrap ? 'n' : ''}${r.size}\u0001${r.text}\u0002`;
+  return k;
+}
+
+function segments(runs: readonly Run[]): Segment[] {
+  const key = keyOf(runs);
+  let s = segmentCache.get(key);
+  if (!s) {
+    if (segmentCache.size > 20_000) segmentCache.clear();
+    s = buildSegments(glyphsOf(runs));
+    segmentCache.set(key, s);
+  }
+  return s;
+}
+
+/** Lines of runs in `width` points: greedy, a line ending where the next unit would pass the edge. */
+function fill(runs: readonly Run[], width: number, text: boolean): { count: number; lines: string[] } {
   const lines: string[] = [];
+  let count = 1;
   let line = '';
   let x = 0;
   let tail = 0;
   const push = () => {
-    lines.push(line);
+    if (text) lines.push(line);
+    count += 1;
     line = '';
     x = 0;
     tail = 0;
   };
-  for (const s of segments(glyphs)) {
-    const text = s.glyphs.map((i) => glyphs[i].ch).join('');
+  for (const s of segments(runs)) {
     if (x > 0 && x + tail + s.w > width) push();
     if (s.w > width) {
       // Longer than a line: broken anywhere, as office suites do.
-      for (const i of s.glyphs) {
-        const g = glyphs[i];
-        if (SPACE.test(g.ch)) {
-          tail += g.w;
-          line += g.ch;
-          continue;
+      s.glyphs.forEach((w, i) => {
+        if (s.spaces[i]) {
+          tail += w;
+        } else {
+          if (x > 0 && x + tail + w > width) push();
+          x += tail + w;
+          tail = 0;
         }
-        if (x > 0 && x + tail + g.w > width) push();
-        x += tail + g.w;
-        tail = 0;
-        line += g.ch;
-      }
+        if (text) line += [...s.text][i];
+      });
       continue;
     }
     x += tail + s.w;
     tail = s.tail;
-    line += text;
+    if (text) line += s.text;
   }
-  lines.push(line);
-  return lines;
+  if (text) lines.push(line);
+  return { count, lines };
+}
+
+/** The lines runs wrap to in `width` points, as the text of each line (at least one line). */
+export function wrap(runs: readonly Run[], width: number): string[] {
+  return fill(runs, width, true).lines;
 }
 
 /** Number of lines the runs wrap to in `width` points (at least 1). */
 export function lineCount(runs: readonly Run[], width: number): number {
-  return wrap(runs, width).length;
+  return fill(runs, width, false).count;
 }
 
 /** Width of runs set on one line, trailing spaces left out. */
 export function naturalWidth(runs: readonly Run[]): number {
-  const glyphs = glyphsOf(runs);
-  let end = glyphs.length;
-  while (end > 0 && SPACE.test(glyphs[end - 1].ch)) end--;
-  return glyphs.slice(0, end).reduce((s, g) => s + g.w, 0);
+  const segs = segments(runs);
+  return segs.reduce((sum, s) => sum + s.w + s.tail, 0) - (segs.at(-1)?.tail ?? 0);
 }
 
 /** Height of a paragraph wrapped in `width` points: its lines at its fixed pitch, and its spacing. */
@@ -168,4 +216,24 @@ export function paraHeight(p: Para, width: number): number {
 /** Height of a text box's paragraphs. */
 export function textHeight(paras: readonly Para[], width: number): number {
   return paras.reduce((s, p) => s + paraHeight(p, width), 0);
+}
+
+/**
+ * The narrowest width, down to `min`, at which paragraphs take no more lines
+ * than at `width`: lines of even length instead of a last line of one or two
+ * characters (used where text is centred or set large).
+ */
+export function balancedWidth(paras: readonly Para[], width: number, min = width * 0.5): number {
+  const lines = (w: number) => paras.reduce((s, p) => s + lineCount(p.runs, w), 0);
+  const target = lines(width);
+  if (target <= paras.length) return width;
+  let lo = min;
+  let hi = width;
+  if (lines(lo) <= target) return lo;
+  for (let i = 0; i < 8; i++) {
+    const mid = (lo + hi) / 2;
+    if (lines(mid) <= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

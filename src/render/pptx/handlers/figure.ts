@@ -10,7 +10,7 @@ import type { Handler } from '../../state.js';
 import { COLOR } from '../constants.js';
 import { stack, type Drawn, type Item, type Para } from '../draw.js';
 import { biLine, biParas, para, plain, runs } from '../inline.js';
-import { naturalWidth, textHeight } from '../measure.js';
+import { balancedWidth, naturalWidth, textHeight } from '../measure.js';
 import { bodySize, itemGap, metaLine, smallSize, textBox, type PptxState } from '../state.js';
 
 type Event = TimelineFigure['events'][number];
@@ -66,7 +66,10 @@ function horizontal(b: TimelineFigure, env: PptxState, alternate: boolean): Draw
     if (widest(dates) > w) return INFEASIBLE;
     if (dates.length > 0) dates[dates.length - 1] = { ...dates[dates.length - 1], spaceAfter: 4 * env.scale };
     const paras = [...dates, ...textParas(e, env, align)];
-    labels.push({ paras, cx, x, w, above: alternate && i % 2 === 0, h: textHeight(paras, w) });
+    // Even lines under the disc: the label as narrow as it can be without taking another line.
+    const bw = balancedWidth(paras, w, Math.max(widest(dates), w * 0.6));
+    const bx = align === 'center' ? cx - bw / 2 : align === 'right' ? x + w - bw : x;
+    labels.push({ paras, cx, x: bx, w: bw, above: alternate && i % 2 === 0, h: textHeight(paras, bw) });
   }
   const aboveH = Math.max(0, ...labels.filter((l) => l.above).map((l) => l.h));
   const belowH = Math.max(0, ...labels.filter((l) => !l.above).map((l) => l.h));

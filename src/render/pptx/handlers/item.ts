@@ -8,6 +8,7 @@ import type { BiInline, Inline } from '../../../ir/types.js';
 import { COLOR, GAP } from '../constants.js';
 import type { Drawn, Para } from '../draw.js';
 import { biParas, para, runs } from '../inline.js';
+import { balancedWidth } from '../measure.js';
 import { bodyParas, bodySize, firstLineOf, markedRow, markerFor, metaLine, numberMarker, barMarker, smallSize, textBox, type PptxState } from '../state.js';
 
 export interface ItemParts {
@@ -69,5 +70,7 @@ export function item(env: PptxState, it: ItemParts): Drawn {
   const paras = bodyParas(env, it.text, metaLine(env, { tags: it.tags, source: it.source }));
   if (paras.length === 0) return { h: 0, items: [] };
   const m = markerFor(it.marker, firstLineOf(paras), env, env.width);
-  return markedRow(m.items, m.w, paras, env.width);
+  // A statement is set large: even lines, no last line of a character or two.
+  const width = env.layout === 'statement' ? m.w + balancedWidth(paras, env.width - m.w, (env.width - m.w) * 0.7) : env.width;
+  return markedRow(m.items, m.w, paras, width);
 }

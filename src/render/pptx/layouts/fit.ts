@@ -42,32 +42,46 @@ function drawAt(blocks: readonly Block[], box: Box, o: FitOptions, scale: number
 
 export function fitBlocks(blocks: readonly Block[], box: Box, o: FitOptions): Fitted {
   const scales = SCALES.filter((s) => s <= (o.maxScale ?? Number.POSITIVE_INFINITY));
-  let scale: number = scales[scales.length - 1];
-  let drawn: Drawn | null = null;
-  for (const s of scales) {
-    const d = drawAt(blocks, box, o, s, 0);
-    if (d.h <= box.h) {
-      scale = s;
-      drawn = d;
-      break;
+  // Heights grow with the scale: the largest scale that fits, found by halving the list.
+  const cache = new Map<number, Drawn>();
+  const at = (i: number) => {
+    let d = cache.get(i);
+    if (!d) {
+      d = drawAt(blocks, box, o, scales[i], 0);
+      cache.set(i, d);
     }
-  }
-  if (drawn === null) {
-    const d = drawAt(blocks, box, o, scale, 0);
-    return { items: translate(d.items, box.x, box.y), h: d.h, scale, overflow: true };
-  }
-  // Room to spare: the gaps between items grow (by at most one item gap), found by halving.
+    return d;
+  };
   let lo = 0;
-  let hi = GAP.item * scale;
-  if (drawAt(blocks, box, o, scale, hi).h <= box.h) lo = hi;
-  else {
-    for (let i = 0; i < 6; i++) {
-      const mid = (lo + hi) / 2;
-      if (drawAt(blocks, box, o, scale, mid).h <= box.h) lo = mid;
-      else hi = mid;
+  let hi = scales.length - 1;
+  if (at(hi).h > box.h) {
+    const d = at(hi);
+    return { items: translate(d.items, box.x, box.y), h: d.h, scale: scales[hi], overflow: true };
+  }
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (at(mid).h <= box.h) hi = mid;
+    else lo = mid + 1;
+  }
+  const scale = scales[lo];
+  let drawn = at(lo);
+  // Room to spare: the gaps between items grow (by at most one item gap), found by halving.
+  let extraLo = 0;
+  let extraHi = GAP.item * scale;
+  const spared = drawAt(blocks, box, o, scale, extraHi);
+  if (spared.h <= box.h) {
+    extraLo = extraHi;
+    drawn = spared;
+  } else if (box.h - drawn.h > 2) {
+    for (let i = 0; i < 4; i++) {
+      const mid = (extraLo + extraHi) / 2;
+      const d = drawAt(blocks, box, o, scale, mid);
+      if (d.h <= box.h) {
+        extraLo = mid;
+        drawn = d;
+      } else extraHi = mid;
     }
   }
-  if (lo > 0) drawn = drawAt(blocks, box, o, scale, lo);
   const spare = Math.max(0, box.h - drawn.h);
   const dy = spare * (o.place === 'center' ? 0.5 : 0.35);
   return { items: translate(drawn.items, box.x, box.y + dy), h: drawn.h, scale, overflow: false };
