@@ -59,6 +59,19 @@ export function bilingualNotes(xml: string, notes: Notes): string {
   return xml.replace(NOTES_BODY, paras);
 }
 
+/** The headline's text box as pptxgenjs writes it (the emitter names it `Title`). */
+const TITLE_SHAPE = /<p:nvSpPr><p:cNvPr id="(\d+)" name="Title"><\/p:cNvPr><p:cNvSpPr\/><p:nvPr><\/p:nvPr><\/p:nvSpPr>/;
+
+/**
+ * Make the slide's headline its title placeholder, so applications see the
+ * slide's title: PowerPoint's outline and accessibility checker, the list of
+ * slides a link can jump to, LibreOffice's navigator. Its own position, size
+ * and text properties stay as written.
+ */
+export function titlePlaceholder(xml: string): string {
+  return xml.replace(TITLE_SHAPE, (_m, id: string) => `<p:nvSpPr><p:cNvPr id="${id}" name="Title"></p:cNvPr><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>`);
+}
+
 export interface CoreProps {
   title: string;
   subject: string;
@@ -115,7 +128,7 @@ export function rewritePackage(info: PackageInfo): (name: string, data: Uint8Arr
     if (name === 'docProps/app.xml') return strToU8(appCompany(strFromU8(data), info.company));
     if (name === 'ppt/theme/theme1.xml') return strToU8(themeFonts(strFromU8(data)));
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
-    if (slide) return strToU8(dedupeParagraphProps(strFromU8(data)));
+    if (slide) return strToU8(titlePlaceholder(dedupeParagraphProps(strFromU8(data))));
     const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
     if (notes) {
       const n = info.notes[Number(notes[1]) - 1];

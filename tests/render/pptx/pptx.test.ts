@@ -243,6 +243,16 @@ describe('pptx backend', { timeout: 60_000 }, () => {
     }
   });
 
+  it('makes each slide’s headline its title placeholder, so applications list the slides by title', () => {
+    for (const c of cases) {
+      slideBlocks(c.doc).forEach((block, i) => {
+        const titleBlock = block.children.find((b) => b.type === 'title');
+        const title = block.layout === 'title' && titleBlock?.type === 'title' ? titleBlock.title : block.title;
+        expect(c.read.slides[i].titles.map(norm), `${c.name} slide ${i + 1}`).toEqual([[plain(title.zh), plain(title.en)].filter(Boolean).join(' ')]);
+      });
+    }
+  });
+
   it('numbers every slide but the cover with a native slide-number field', () => {
     for (const c of cases) {
       slideBlocks(c.doc).forEach((b, i) => expect(c.read.slides[i].hasSlideNumber, `${c.name} slide ${i + 1}`).toBe(b.layout !== 'title'));

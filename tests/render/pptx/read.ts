@@ -48,6 +48,8 @@ export interface SlideRead {
   tables: number;
   pictures: number;
   hasSlideNumber: boolean;
+  /** Texts of the shapes that are the slide's title placeholder (`p:ph type="title"`). */
+  titles: string[];
   xml: string;
 }
 
@@ -166,6 +168,9 @@ export function readPptx(bytes: Uint8Array): PptxRead {
       tables: all(doc, NS.a, 'tbl').length,
       pictures: all(doc, NS.p, 'pic').length,
       hasSlideNumber: all(doc, NS.a, 'fld').some((f) => f.getAttribute('type') === 'slidenum'),
+      titles: all(doc, NS.p, 'sp')
+        .filter((sp) => first(sp, NS.p, 'ph')?.getAttribute('type') === 'title')
+        .map((sp) => readParas(sp).map((p) => p.text).join('\n')),
       xml: strFromU8(entries[name]),
     };
   });
