@@ -69,6 +69,7 @@ const TITLE_SHAPE = /<p:nvSpPr><p:cNvPr id="(\d+)" name="Title"><\/p:cNvPr><p:cN
  * and text properties stay as written.
  */
 export function titlePlaceholder(xml: string): string {
+  if (xml.includes('name="Title"') && !TITLE_SHAPE.test(xml)) throw new Error('pptx: the headline shape is not written the way pptxgenjs wrote it');
   return xml.replace(TITLE_SHAPE, (_m, id: string) => `<p:nvSpPr><p:cNvPr id="${id}" name="Title"></p:cNvPr><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>`);
 }
 

@@ -10,7 +10,7 @@ import { deckLinks, slidesOf } from '../../../src/render/pptx/layout.js';
 import { fitBlocks } from '../../../src/render/pptx/layouts/fit.js';
 import { charWidth, emWidth } from '../../../src/render/pptx/metrics.js';
 import { lineCount, naturalWidth, textWidth, wrap } from '../../../src/render/pptx/measure.js';
-import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
+import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts, titlePlaceholder } from '../../../src/render/pptx/xml.js';
 import { kitchenSink } from './kitchen-sink.js';
 
 const run = (text: string, size = 12, lang: 'zh' | 'en' = 'zh'): Run => ({ text, lang, size, color: '000000' });
@@ -184,6 +184,13 @@ describe('package rewrites', () => {
     );
     const core = parse(coreXml({ title: 'A & <B>', subject: '', creator: 'C', keywords: ['k'], language: 'zh-CN', epoch: 0 }));
     expect(core.getElementsByTagName('dc:title')[0].textContent).toBe('A & <B>');
+  });
+
+  it('makes the headline the title placeholder, and refuses to guess when the shape is written another way', () => {
+    const sp = '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Title"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr></p:nvSpPr></p:sp>';
+    expect(titlePlaceholder(sp)).toContain('<p:nvPr><p:ph type="title"/></p:nvPr>');
+    expect(() => titlePlaceholder('<p:cNvPr id="3" name="Title" descr=""/>')).toThrow(/headline/);
+    expect(titlePlaceholder('<p:sp/>')).toBe('<p:sp/>');
   });
 
   it('refuses to guess when the notes body is not where pptxgenjs writes it', () => {
