@@ -10,8 +10,10 @@ import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { misfits, placementProblems } from './fit.js';
 import { readPptx } from './read.js';
 import { ANY, deckArb, FITTING } from './shapes.js';
+import { FAST } from '../../helpers/tier.js';
 
-const RUNS = 12;
+/** Decks of ten slides each; fewer in the fast tier. */
+const RUNS = FAST ? 5 : 12;
 
 describe('pptx: generated decks', { timeout: 300_000 }, () => {
   it('fits content within a slide’s capacity on every layout, at sizes no smaller than the floors', async () => {
