@@ -37,15 +37,15 @@ export const table: Handler<PptxState, 'table', Drawn> = (b, env) => {
     }),
   );
   const rows = [header, ...body];
-  const rowH = rows.map((row) => Math.max(...row.map((cell, c) => textHeight(cell.paras, colW[c] - 2 * padX))) + 2 * padY);
+  const rowH = rows.map((row) => Math.max(0, ...row.map((cell, c) => textHeight(cell.paras, colW[c] - 2 * padX))) + 2 * padY);
   const h = rowH.reduce((s, x) => s + x, 0);
   const parts: Drawn[] = [];
   if (b.caption && !(env.slideTitle !== undefined && env.slideTitle.startsWith(plain(b.caption.zh)) && plain(b.caption.zh) !== '')) {
     parts.push(textBox([para(biLine(b.caption, { size: small, color: COLOR.muted }, '  ', env.links), 'small')], width, 'small'));
   }
-  parts.push({
-    h,
-    items: [{ kind: 'table', x: 0, y: 0, w: width, h, colW, rowH, rows, border: { color: COLOR.rule, width: 0.75 }, padX, padY }],
-  });
+  // A table without columns has no cells to draw (its caption stays).
+  if (colW.length > 0) {
+    parts.push({ h, items: [{ kind: 'table', x: 0, y: 0, w: width, h, colW, rowH, rows, border: { color: COLOR.rule, width: 0.75 }, padX, padY }] });
+  }
   return stack(parts, 4 * env.scale);
 };
