@@ -1,51 +1,94 @@
 /**
  * Every number and name the PPTX backend uses, in one place. Geometry is in
  * PostScript points (the theme's unit); the emitter converts to inches.
+ * Sizes come from the theme's slide type scale (`slideType`), never below the
+ * floors of a projected slide: 9 pt for anything, 12 pt for body text, 21 pt
+ * for titles (on the 10-inch slide; × 4/3 on a 13.33-inch one).
  */
-import { theme } from '../../theme/theme.js';
+import { slideType, theme } from '../../theme/theme.js';
 import type { Lang } from '../../ir/types.js';
 
 export const PT_PER_INCH = 72;
 
-const slidePage = theme.pages.slide;
-/** Theme margins are `[left, top, right, bottom]`, as in the PDF backend. */
-const [mLeft, mTop, mRight, mBottom] = slidePage.margin;
-
 /** The 16:9 slide, 10 × 5.625 in. */
-export const SLIDE = {
-  width: slidePage.width,
-  height: slidePage.height,
-  left: mLeft,
-  top: mTop,
-  right: slidePage.width - mRight,
-  bottom: slidePage.height - mBottom,
+export const SLIDE = { width: theme.pages.slide.width, height: theme.pages.slide.height } as const;
+
+/** Margins of the slide in points: the theme's sides, a tighter top and bottom for the chrome. */
+export const MARGIN = { left: theme.pages.slide.margin[0], right: theme.pages.slide.margin[2], top: 20, bottom: 14 } as const;
+
+export const CONTENT_WIDTH = SLIDE.width - MARGIN.left - MARGIN.right;
+
+/** Size floors (points). */
+export const FLOOR = { any: 9, body: 12, title: 21 } as const;
+
+const t = slideType('normal');
+const atLeast = (floor: number, size: number) => Math.max(floor, size);
+
+/**
+ * The type scale at scale 1 (points). A slide's content is set at the
+ * largest scale that fits (SCALES), each size floored; headlines and
+ * the title slide's lines shrink on their own down to the title floor.
+ */
+export const TYPE = {
+  headline: { zh: atLeast(FLOOR.title, t.title + 2), en: atLeast(FLOOR.title, t.titleEn) },
+  cover: { zh: atLeast(FLOOR.title, t.title + 12), en: atLeast(FLOOR.title, t.titleEn + 8) },
+  section: { zh: atLeast(FLOOR.title, t.title + 10), en: atLeast(FLOOR.title, t.titleEn + 6) },
+  body: { zh: atLeast(FLOOR.body, t.body + 2), en: atLeast(FLOOR.body, t.bodyEn + 2) },
+  statement: { zh: atLeast(FLOOR.body, t.body * 2), en: atLeast(FLOOR.body, t.bodyEn * 1.5) },
+  /** Labels, tags, citation lines, notes of dates, the footer. */
+  small: atLeast(FLOOR.any, t.small),
+  footer: FLOOR.any,
 } as const;
 
-export const CONTENT_WIDTH = SLIDE.right - SLIDE.left;
+/** Line pitch in ems of the size, per language: body text, headlines, small lines. */
+export const PITCH = {
+  body: { zh: 1.45, en: 1.3 },
+  title: { zh: 1.25, en: 1.2 },
+  small: { zh: 1.35, en: 1.3 },
+} as const;
 
-/** Slide chrome (bands, title area, footer) in points. */
+/** Font scales tried for a slide's content, largest first; sizes never go below their floors. */
+export const SCALES = [1.3, 1.2, 1.1, 1, 0.93, 0.86, 0.8, 0.75, 0.7] as const;
+
+/** Spacing at scale 1 (points). */
+export const GAP = {
+  /** Between blocks of a slide. */
+  block: theme.spacing.block + 4,
+  /** Between items of a list (points, recommendations, terms). */
+  item: 12,
+  /** Between the Chinese and the English of one item. */
+  lang: 2,
+  /** Left column of a marked row (number disc, check box, bar). */
+  marker: 34,
+  /** Between the two columns of a two-column layout. */
+  gutter: 24,
+  cellPadX: 6,
+  cellPadY: 4,
+  calloutPad: 10,
+} as const;
+
+/** Slide chrome (points). */
 export const CHROME = {
   /** Red band across the top of content slides. */
   topBand: 5,
-  /** Red band down the left edge of title slides. */
-  sideBand: 14,
-  /** Gap between the English headline and the rule under it. */
-  titleGap: 6,
-  /** Gap between the rule and the content. */
+  /** Red band down the left edge of title, section and closing slides. */
+  sideBand: 18,
+  /** Short accent rule under a headline. */
+  rule: { w: 48, h: 3, gap: 6 },
+  /** Space between the headline block and the content. */
   contentGap: 12,
-  /** Height of the footer line (short title, slide number). */
+  /** Footer line (short title, slide number). */
   footer: 14,
-  /** Gap between content and footer. */
-  footerGap: 6,
+  /** Space above the footer (or the source line). */
+  footerGap: 8,
   /** Width of the slide-number box at the right of the footer. */
-  numberWidth: 48,
-  /** The headline may wrap to this many lines before it shrinks. */
-  titleMaxLines: 2,
+  numberWidth: 40,
+  /** Lines a headline may take at its smallest size. */
+  titleMaxLines: 3,
 } as const;
 
-/** Font faces per language: Chinese runs name the CJK face; every run's East Asian slot names it too. */
-export const FONT: Record<Lang, string> = { zh: theme.fonts.cjk, en: theme.fonts.latin };
-export const EA_FONT = theme.fonts.cjk;
+/** Font faces per language: Chinese runs the CJK face, English runs the Latin face. */
+export const FONT: Record<Lang, string> = { zh: theme.fonts.cjk, en: theme.fonts.en };
 
 /** OOXML run languages. */
 export const LANG_TAG: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
@@ -55,64 +98,14 @@ export const COLOR = Object.fromEntries(
   Object.entries(theme.colors).map(([k, v]) => [k, v.replace(/^#/, '').toUpperCase()]),
 ) as { [K in keyof typeof theme.colors]: string };
 
-/** Point sizes at scale 1. */
-export const SIZE = {
-  titleSlideZh: 28,
-  titleSlideEn: 17,
-  titleSlideSubtitle: 12,
-  headlineZh: theme.size.slideTitle,
-  headlineEn: theme.size.slideTitleEn,
-  bodyZh: theme.size.slideBody,
-  bodyEn: theme.size.slideBodyEn,
-  small: theme.size.slideSmall,
-  tableZh: 13,
-  tableEn: 11,
-  timelineDate: 11,
-  timelineZh: 12,
-  timelineEn: 10,
-} as const;
-
-/** Never shrink text below this size when fitting a slide. */
-export const MIN_FONT_SIZE = 8;
+/** Measured widths are multiplied by this: rounding in each office suite (LibreOffice sets the faces at their advance widths). */
+export const WIDTH_SAFETY = 1.01;
 
 /**
- * Height of one line in ems at 100 % line spacing. Noto Sans SC's ascender
- * plus descender is 1.448 em; office suites use it as the single line box.
+ * Space LibreOffice adds where Asian and Latin text meet in a line (a fifth
+ * of the text's height, Noto Sans SC's 1.448 em), in ems of the size.
  */
-export const LINE_EMS = 1.45;
-
-/** Spacing in points at scale 1. */
-export const GAP = {
-  block: theme.spacing.block,
-  para: 2,
-  item: 8,
-  markerColumn: 30,
-  barWidth: 4,
-  cellPad: 5,
-  calloutPad: 10,
-} as const;
-
-/** Fit loop: scale steps tried in order until the content fits. */
-export const SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6] as const;
-
-/** Widths of ASCII 32–126 in Noto Sans SC, 1/1000 em (regular, bold). */
-export const ASCII_WIDTHS = {
-  regular: [
-    224, 323, 474, 555, 555, 921, 680, 278, 338, 338, 467, 555, 278, 347, 278, 392, 555, 555, 555, 555, 555, 555, 555, 555,
-    555, 555, 278, 278, 555, 555, 555, 474, 946, 608, 657, 638, 688, 589, 552, 689, 728, 293, 535, 646, 543, 812, 723, 742,
-    633, 742, 635, 596, 599, 721, 575, 878, 573, 531, 603, 338, 392, 338, 555, 559, 606, 563, 618, 510, 620, 554, 325, 564,
-    607, 275, 275, 552, 284, 926, 610, 606, 620, 620, 388, 468, 377, 607, 521, 802, 498, 521, 475, 338, 270, 338, 555,
-  ],
-  bold: [
-    227, 370, 574, 590, 590, 963, 740, 325, 378, 378, 507, 590, 325, 370, 325, 387, 590, 590, 590, 590, 590, 590, 590, 590,
-    590, 590, 325, 325, 590, 590, 590, 514, 1007, 641, 681, 656, 714, 615, 585, 717, 757, 330, 568, 686, 578, 853, 749, 770,
-    667, 770, 682, 624, 625, 748, 619, 915, 627, 580, 613, 378, 387, 378, 590, 567, 626, 591, 644, 527, 644, 581, 372, 597,
-    640, 304, 306, 604, 315, 964, 641, 626, 644, 644, 437, 495, 421, 637, 576, 863, 562, 574, 511, 378, 296, 378, 590,
-  ],
-} as const;
-
-/** Measured widths are multiplied by this, so a fallback face a little wider still fits. */
-export const WIDTH_SAFETY = 1.06;
+export const AUTOSPACE = 0.3;
 
 /** Name written as the application in the package properties. */
 export const APPLICATION = 'briefwright';

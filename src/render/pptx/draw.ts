@@ -1,10 +1,13 @@
 /**
  * The drawing list: what a slide is made of, independent of pptxgenjs.
- * Handlers and the slide layout produce it (pure, testable); `emit.ts`
+ * Handlers and the slide layouts produce it (pure, testable); `emit.ts`
  * turns it into native PowerPoint text boxes, shapes and tables.
  * All geometry is in points from the top-left corner.
  */
 import type { Lang } from '../../ir/types.js';
+
+/** Where a run links to: a web address or relative file, or a slide of the deck (1-based). */
+export type Link = { url: string } | { slide: number };
 
 export interface Run {
   text: string;
@@ -15,13 +18,21 @@ export interface Run {
   color: string;
   bold?: boolean;
   italic?: boolean;
-  href?: string;
+  underline?: 'sng' | 'dotted';
+  link?: Link;
+  /** Raised (superscript), in percent of the size. */
+  superscript?: boolean;
+  /** Keep on one line (a date): the layout makes the box wide enough. */
+  nowrap?: boolean;
 }
 
 export interface Para {
   runs: Run[];
+  /** Fixed line pitch in points (every line of the paragraph, whatever its runs). */
+  lineHeight: number;
   align?: 'left' | 'center' | 'right';
-  /** Space after the paragraph in points. */
+  /** Space before and after the paragraph in points. */
+  spaceBefore?: number;
   spaceAfter?: number;
 }
 
@@ -32,9 +43,13 @@ export interface Box {
   h: number;
 }
 
+/** What a text box is, for its shape name (and the tests): the headline, body text, a small line. */
+export type TextRole = 'title' | 'body' | 'small' | 'marker' | 'footer';
+
 export interface TextItem extends Box {
   kind: 'text';
   paras: Para[];
+  role: TextRole;
   valign?: 'top' | 'middle' | 'bottom';
   fill?: string;
 }
@@ -63,7 +78,9 @@ export interface TableItem extends Box {
   rowH: number[];
   rows: TableCellItem[][];
   border: { color: string; width: number };
-  pad: number;
+  /** Cell padding: left/right and top/bottom. */
+  padX: number;
+  padY: number;
 }
 
 export type Item = TextItem | LineItem | ShapeItem<'rect'> | ShapeItem<'ellipse'> | TableItem;
@@ -90,6 +107,8 @@ export function stack(parts: readonly Drawn[], gap: number): Drawn {
   });
   return { h: y, items };
 }
+
+export const EMPTY: Drawn = { h: 0, items: [] };
 
 /** Plain text of a paragraph (for tests and notes). */
 export function paraText(p: Para): string {

@@ -1,10 +1,12 @@
 /**
  * Drawing list → pptxgenjs calls: native text boxes, shapes and tables only
- * (no images, nothing fetched). Points are converted to inches here.
+ * (no images, nothing fetched). Points are converted to inches here. Every
+ * paragraph gets its fixed line pitch; text boxes have no insets and no
+ * autofit, so what the layout measured is what an office suite sets.
  */
 import type Mod from 'pptxgenjs';
-import { COLOR, FONT, LANG_TAG, PT_PER_INCH, SIZE } from './constants.js';
-import type { Item, Para, Run } from './draw.js';
+import { COLOR, FONT, LANG_TAG, PT_PER_INCH, TYPE } from './constants.js';
+import type { Item, Para, Run, TextRole } from './draw.js';
 import type { SlidePlan } from './layout.js';
 
 type PptxGenJS = Mod.default;
@@ -23,10 +25,15 @@ function runProps(r: Run, p: Para, last: boolean): TextProps {
       lang: LANG_TAG[r.lang],
       ...(r.bold ? { bold: true } : {}),
       ...(r.italic ? { italic: true } : {}),
-      ...(r.href ? { hyperlink: { url: r.href } } : {}),
+      ...(r.superscript ? { superscript: true } : {}),
+      // A link is shown by its colour (citations by their place): no underline, unless the run asks for one.
+      ...(r.underline ? { underline: { style: r.underline } } : r.link ? { underline: { style: 'none' as never } } : {}),
+      ...(r.link ? { hyperlink: 'url' in r.link ? { url: r.link.url } : { slide: r.link.slide } } : {}),
       // Paragraph properties go on every run of the paragraph; the package
       // rewrite keeps only the first `a:pPr` of each paragraph.
       align: p.align ?? 'left',
+      lineSpacing: p.lineHeight,
+      ...(p.spaceBefore ? { paraSpaceBefore: p.spaceBefore } : {}),
       ...(p.spaceAfter ? { paraSpaceAfter: p.spaceAfter } : {}),
       ...(last ? { breakLine: true } : {}),
     },
@@ -37,6 +44,9 @@ function runProps(r: Run, p: Para, last: boolean): TextProps {
 export function textProps(paras: readonly Para[]): TextProps[] {
   return paras.flatMap((p, i) => p.runs.map((r, j) => runProps(r, p, j === p.runs.length - 1 && i < paras.length - 1)));
 }
+
+/** Shape names by role (the selection pane shows them; the tests find the headline by its name). */
+const NAME: Record<TextRole, string> = { title: 'Title', body: 'Text', small: 'Source', marker: 'Marker', footer: 'Footer' };
 
 /** A rectangle or an ellipse: the same box, fill and outline, another outline shape. */
 function addFilledShape(slide: Slide, shape: Parameters<Slide['addShape']>[0], it: Extract<Item, { kind: 'rect' | 'ellipse' }>): void {
@@ -63,6 +73,7 @@ const emitters: { [K in Item['kind']]: Emitter<K> } = {
       valign: it.valign ?? 'top',
       wrap: true,
       fit: 'none',
+      objectName: NAME[it.role],
       ...(it.fill ? { fill: { color: it.fill } } : {}),
     });
   },
@@ -84,7 +95,8 @@ const emitters: { [K in Item['kind']]: Emitter<K> } = {
         text: cell.paras.length > 0 ? textProps(cell.paras) : '',
         options: {
           valign: 'top' as const,
-          margin: inch(it.pad),
+          // Points (pptxgenjs reads a margin of 1 or more as points): top, right, bottom, left.
+          margin: [it.padY, it.padX, it.padY, it.padX],
           ...(cell.fill ? { fill: { color: cell.fill } } : {}),
           border: [border, border, border, border],
         },
@@ -105,19 +117,21 @@ export function emitSlide(pres: PptxGenJS, plan: SlidePlan): void {
   const slide = pres.addSlide();
   slide.background = { color: COLOR.slideBg };
   for (const it of plan.items) (emitters[it.kind] as Emitter<Item['kind']>)(slide, it, pres);
-  slide.slideNumber = {
-    x: inch(plan.numberBox.x),
-    y: inch(plan.numberBox.y),
-    w: inch(plan.numberBox.w),
-    h: inch(plan.numberBox.h),
-    fontFace: FONT.en,
-    fontSize: SIZE.small - 1,
-    color: COLOR.muted,
-    align: 'right',
-    valign: 'middle',
-    margin: 0,
-  };
-  // Plain text here; the package rewrite replaces it with tagged zh/en paragraphs.
-  const notes = [plan.notes.zh, plan.notes.en].filter((s) => s.length > 0).join('\n');
+  if (plan.numberBox) {
+    slide.slideNumber = {
+      x: inch(plan.numberBox.x),
+      y: inch(plan.numberBox.y),
+      w: inch(plan.numberBox.w),
+      h: inch(plan.numberBox.h),
+      fontFace: FONT.en,
+      fontSize: TYPE.footer,
+      color: COLOR.muted,
+      align: 'right',
+      valign: 'middle',
+      margin: 0,
+    };
+  }
+  // Plain text here; the package rewrite replaces it with tagged zh/en paragraphs and the citations.
+  const notes = [plan.notes.zh, plan.notes.en, plan.notes.source].filter((s) => s.length > 0).join('\n');
   if (notes) slide.addNotes(notes);
 }

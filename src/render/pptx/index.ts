@@ -9,16 +9,16 @@ import type Mod from 'pptxgenjs';
 import type { Doc } from '../../ir/types.js';
 import type { Backend, RenderContext } from '../types.js';
 import { normalizeZip } from '../zip.js';
-import { COLOR, FONT, EA_FONT } from './constants.js';
+import { FONT } from './constants.js';
 import { emitSlide } from './emit.js';
 import { plain } from './inline.js';
 import { info } from './info.js';
-import { layoutSlide, slidesOf, type SlidePlan } from './layout.js';
+import { planSlides, type SlidePlan } from './layout.js';
 import { rewritePackage } from './xml.js';
 
 /** Plan every slide of a Doc (pure; exported for tests and checks). */
 export function planDeck(doc: Doc): SlidePlan[] {
-  return slidesOf(doc.blocks).map((s) => layoutSlide(s, doc.meta));
+  return planSlides(doc);
 }
 
 /** pptxgenjs ships CommonJS and ESM builds; take the constructor from either shape. */
@@ -68,5 +68,3 @@ export const backend: Backend = {
   ...info,
   render,
 };
-
-export { COLOR, EA_FONT };

@@ -6,12 +6,12 @@
  * (pptxgenjs writes one before every run, which the schema does not allow),
  * bilingual language-tagged speaker notes, core properties (dates from the
  * build epoch, keywords, language), the company escaped, and the theme's
- * East Asian fonts. Every run's East Asian face is the one the backend
- * names (pptxgenjs writes it), so it needs no rewrite.
+ * East Asian fonts. Every run names its language's face in all three slots
+ * (pptxgenjs writes them), so a character's script never picks another face.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { isoSeconds } from '../zip.js';
-import { EA_FONT, FONT, LANG_TAG } from './constants.js';
+import { FONT, LANG_TAG } from './constants.js';
 import type { Lang } from '../../ir/types.js';
 
 export function escapeXml(s: string): string {
@@ -33,9 +33,10 @@ export function dedupeParagraphProps(xml: string): string {
 
 function notesRun(text: string, lang: Lang): string {
   const altLang = lang === 'zh' ? ' altLang="en-US"' : '';
+  const face = escapeXml(FONT[lang]);
   return (
     `<a:p><a:r><a:rPr lang="${LANG_TAG[lang]}"${altLang} dirty="0">` +
-    `<a:latin typeface="${escapeXml(FONT[lang])}"/><a:ea typeface="${escapeXml(EA_FONT)}"/></a:rPr>` +
+    `<a:latin typeface="${face}"/><a:ea typeface="${face}"/><a:cs typeface="${face}"/></a:rPr>` +
     `<a:t>${escapeXml(text)}</a:t></a:r></a:p>`
   );
 }
@@ -43,12 +44,33 @@ function notesRun(text: string, lang: Lang): string {
 /** The notes body pptxgenjs writes: one untagged run. */
 const NOTES_BODY = /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>[^<]*<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/;
 
-/** Replace the untagged notes paragraph with a Chinese and an English paragraph. */
-export function bilingualNotes(xml: string, notes: { zh: string; en: string }): string {
-  const paras = [notes.zh ? notesRun(notes.zh, 'zh') : '', notes.en ? notesRun(notes.en, 'en') : ''].join('');
+export interface Notes {
+  zh: string;
+  en: string;
+  /** The citations of the notes ("¶1.2 ¶3.4"). */
+  source: string;
+}
+
+/** Replace the untagged notes paragraph with a Chinese, an English and a citations paragraph. */
+export function bilingualNotes(xml: string, notes: Notes): string {
+  const paras = [notes.zh ? notesRun(notes.zh, 'zh') : '', notes.en ? notesRun(notes.en, 'en') : '', notes.source ? notesRun(notes.source, 'en') : ''].join('');
   if (!paras) return xml;
   if (!NOTES_BODY.test(xml)) throw new Error('pptx: speaker-notes body not found where pptxgenjs writes it');
   return xml.replace(NOTES_BODY, paras);
+}
+
+/** The headline's text box as pptxgenjs writes it (the emitter names it `Title`). */
+const TITLE_SHAPE = /<p:nvSpPr><p:cNvPr id="(\d+)" name="Title"><\/p:cNvPr><p:cNvSpPr\/><p:nvPr><\/p:nvPr><\/p:nvSpPr>/;
+
+/**
+ * Make the slide's headline its title placeholder, so applications see the
+ * slide's title: PowerPoint's outline and accessibility checker, the list of
+ * slides a link can jump to, LibreOffice's navigator. Its own position, size
+ * and text properties stay as written.
+ */
+export function titlePlaceholder(xml: string): string {
+  if (xml.includes('name="Title"') && !TITLE_SHAPE.test(xml)) throw new Error('pptx: the headline shape is not written the way pptxgenjs wrote it');
+  return xml.replace(TITLE_SHAPE, (_m, id: string) => `<p:nvSpPr><p:cNvPr id="${id}" name="Title"></p:cNvPr><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr>`);
 }
 
 export interface CoreProps {
@@ -85,7 +107,7 @@ export function appCompany(xml: string, company: string): string {
 }
 
 /** Theme heading and body fonts: the East Asian slot and the Simplified Chinese script font. */
-export function themeFonts(xml: string, face: string = EA_FONT): string {
+export function themeFonts(xml: string, face: string = FONT.zh): string {
   return xml.replace(/<a:(major|minor)Font>[\s\S]*?<\/a:\1Font>/g, (block) =>
     block
       .replace(/<a:ea typeface="[^"]*"/, `<a:ea typeface="${escapeXml(face)}"`)
@@ -97,7 +119,7 @@ export interface PackageInfo {
   core: CoreProps;
   company: string;
   /** Notes per slide, index 0 = slide 1. */
-  notes: readonly { zh: string; en: string }[];
+  notes: readonly Notes[];
 }
 
 /** The per-entry rewrite handed to `normalizeZip`. */
@@ -107,7 +129,7 @@ export function rewritePackage(info: PackageInfo): (name: string, data: Uint8Arr
     if (name === 'docProps/app.xml') return strToU8(appCompany(strFromU8(data), info.company));
     if (name === 'ppt/theme/theme1.xml') return strToU8(themeFonts(strFromU8(data)));
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
-    if (slide) return strToU8(dedupeParagraphProps(strFromU8(data)));
+    if (slide) return strToU8(titlePlaceholder(dedupeParagraphProps(strFromU8(data))));
     const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name);
     if (notes) {
       const n = info.notes[Number(notes[1]) - 1];

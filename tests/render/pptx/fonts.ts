@@ -1,12 +1,14 @@
 /**
- * A private fontconfig file that adds the project's Noto Sans SC (from npm)
- * to the system fonts, so LibreOffice renders the deck with the face it names
- * even on a machine without CJK fonts.
+ * A private fontconfig file that adds the project's faces (Noto Sans SC and
+ * Noto Sans, from npm) to the system fonts, so LibreOffice renders the deck
+ * with the faces it names even on a machine without them. Nothing is
+ * installed: the file lives in the test's folder and only the processes
+ * started with FONTCONFIG_FILE pointing at it see the faces.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
-import { fontPath } from '../../../src/fonts/index.js';
+import { fontPath, latinFontPath, type LatinStyle } from '../../../src/fonts/index.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -23,6 +25,7 @@ export function fontConfigFor(dir: string): () => void {
       '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
       `  <dir>${esc(path.dirname(fontPath('regular')))}</dir>`,
       `  <dir>${esc(path.dirname(fontPath('bold')))}</dir>`,
+      ...(['regular', 'bold', 'italic', 'boldItalic'] as LatinStyle[]).map((s) => `  <dir>${esc(path.dirname(latinFontPath(s)))}</dir>`),
       `  <cachedir>${esc(path.join(dir, 'fontcache'))}</cachedir>`,
       '</fontconfig>',
       '',

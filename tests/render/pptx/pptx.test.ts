@@ -1,67 +1,37 @@
-import { writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+/**
+ * The PPTX backend read back as a user's tools would: the package unzipped
+ * and its XML parsed (read.ts), text measured with the faces' own metrics
+ * (fit.ts), and compared with the Doc.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { slides } from '../../../templates/slides.js';
+import type { Inline } from '../../../src/ir/types.js';
+import { latinFontPath } from '../../../src/fonts/index.js';
 import { theme } from '../../../src/theme/theme.js';
-import type { Doc, SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { isoSeconds } from '../../../src/render/zip.js';
-import { sampleArticle } from '../../helpers/sample-article.js';
-import { convertToPdf, need, pdfFonts, pdfPageCount, pdfText } from '../../helpers/office.js';
-import { expectedTexts } from './expected.js';
-import { hasHan, readPptx, type PptxRead, type SlideRead } from './read.js';
-import { useProjectFontIn } from './fonts.js';
+import { buildCases, EPOCH, slideBlocks, withinContract, type Case } from './cases.js';
+import { docStrings, expectedTexts, smallSpanTexts } from './expected.js';
+import { lineCount, misfits, placementProblems, textBoxes } from './fit.js';
+import { hasHan, readPptx } from './read.js';
 
-const EPOCH = 1736467200; // 2025-01-10T00:00:00Z
 const EMU_PER_INCH = 914400;
-
-interface Case {
-  name: string;
-  doc: Doc;
-  bytes: Uint8Array;
-  read: PptxRead;
-}
-
-async function build(name: string, doc: Doc): Promise<Case> {
-  const bytes = await backend.render(doc, { epoch: EPOCH });
-  return { name, doc, bytes, read: readPptx(bytes) };
-}
-
-const slideBlocks = (doc: Doc) => doc.blocks.filter((b): b is SlideBlock => b.type === 'slide');
-
-/** Joined text of the runs of one language, per paragraph. */
-function textsIn(slide: SlideRead, langPrefix: string): string[] {
-  return slide.paras.map((p) => p.runs.filter((r) => r.lang?.startsWith(langPrefix)).map((r) => r.text).join(''));
-}
-
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Real article, when the model and its source exist. */
-async function realDoc(): Promise<Doc | null> {
-  try {
-    const model = (await import('../../../src/model/index.js')) as {
-      loadArticle: (p: string) => Promise<{ article: import('../../../src/model/types.js').Article | null }>;
-    };
-    const { article } = await model.loadArticle(path.resolve('source/us-japan-acquisition.md'));
-    return article ? slides(article) : null;
-  } catch (e) {
-    console.warn(`real article not tested: ${(e as Error).message.split('\n')[0]}`);
-    return null;
-  }
-}
+const plain = (i: Inline | undefined) => norm((i ?? []).map((s) => s.text).join(''));
 
 const cases: Case[] = [];
+const byName = (name: string) => cases.find((c) => c.name === name) as Case;
 
 beforeAll(async () => {
-  cases.push(await build('sample', slides(sampleArticle)));
-  const real = await realDoc();
-  if (real) cases.push(await build('real', real));
+  cases.push(...(await buildCases()));
 }, 120_000);
 
-describe('pptx backend', () => {
+
+// Measuring every box of four decks takes seconds on a loaded machine: a generous limit, not a timing check.
+describe('pptx backend', { timeout: 60_000 }, () => {
   it('declares itself for slides only', () => {
     expect(backend.format).toBe('pptx');
     expect(backend.extension).toBe('pptx');
@@ -72,64 +42,182 @@ describe('pptx backend', () => {
     for (const c of cases) {
       expect(c.read.size.cx / EMU_PER_INCH).toBeCloseTo(10, 5);
       expect(c.read.size.cy / EMU_PER_INCH).toBeCloseTo(5.625, 5);
-      expect(c.read.slides.length).toBe(slideBlocks(c.doc).length);
+      expect(c.read.slides.length, c.name).toBe(slideBlocks(c.doc).length);
     }
   });
 
-  it('shows every headline and block text of each slide in both languages, as language-tagged runs', () => {
+  it('shows every text of each slide: headline, blocks, tags, citations, source line', () => {
     for (const c of cases) {
       slideBlocks(c.doc).forEach((block, i) => {
-        const slide = c.read.slides[i];
         const exp = expectedTexts(block);
-        const zh = textsIn(slide, 'zh').map(norm);
-        const en = textsIn(slide, 'en').map(norm);
-        const any = slide.paras.map((p) => norm(p.text));
-        for (const s of exp.zh) expect(zh.some((t) => t.includes(norm(s))), `${c.name} slide ${i + 1} zh: ${s}`).toBe(true);
-        for (const s of exp.en) expect(en.some((t) => t.includes(norm(s))), `${c.name} slide ${i + 1} en: ${s}`).toBe(true);
-        for (const s of exp.either) expect(any.some((t) => t.includes(norm(s))), `${c.name} slide ${i + 1}: ${s}`).toBe(true);
+        const texts = c.read.slides[i].paras.map((p) => norm(p.text));
+        for (const s of [...exp.zh, ...exp.en, ...exp.either]) expect(texts.some((t) => t.includes(norm(s))), `${c.name} slide ${i + 1}: ${s}`).toBe(true);
       });
     }
   });
 
-  it('carries the model: takeaways, timeline events, glossary terms and slide headlines in both languages', () => {
-    const c = cases[0];
-    const all = c.read.slides.flatMap((s) => s.paras.map((p) => norm(p.text))).join('\n');
-    const a = sampleArticle;
-    for (const t of a.takeaways) {
-      expect(all).toContain(norm(t.text.zh));
-      expect(all).toContain(norm(t.text.en));
+  it('prints no word that is not in the Doc (no labels, no citations of its own, no counters)', () => {
+    for (const c of cases) {
+      const known = docStrings(c.doc);
+      for (const [i, s] of c.read.slides.entries()) {
+        for (const r of s.paras.flatMap((p) => p.runs)) {
+          // Separators and bare numbers (slide numbers, list numbers) are not words.
+          const word = r.text.replace(/[\s·/]+/g, '');
+          if (word === '' || /^\d+$/.test(word)) continue;
+          expect(
+            known.some((k) => k.includes(r.text.trim())),
+            `${c.name} slide ${i + 1}: "${r.text}"`,
+          ).toBe(true);
+        }
+      }
     }
-    for (const e of a.timeline) {
-      expect(all).toContain(norm(e.text.zh));
-      expect(all).toContain(norm(e.text.en));
-    }
-    for (const g of a.glossary) {
-      expect(all).toContain(g.term);
-      expect(all).toContain(norm(g.name.zh));
-      expect(all).toContain(norm(g.name.en));
-    }
-    for (const o of a.slides.filter((s) => s.kind !== 'title')) {
-      expect(all).toContain(norm(o.title.zh));
-      expect(all).toContain(norm(o.title.en));
-    }
-    for (const p of a.slides.flatMap((s) => s.points)) {
-      expect(all).toContain(norm(p.text.zh));
-      expect(all).toContain(norm(p.text.en));
+    // The checklist's progress counter is for screens only.
+    expect(byName('kitchen-sink').read.slides.flatMap((s) => s.paras.map((p) => p.text)).join('\n')).not.toContain('完成进度');
+  });
+
+  it('sets every run at 9 pt or more, headlines at 21 pt or more, body text at 12 pt or more', () => {
+    for (const c of cases) {
+      slideBlocks(c.doc).forEach((block, i) => {
+        const slide = c.read.slides[i];
+        expect(slide.sizes.length).toBeGreaterThan(0);
+        for (const size of slide.sizes) expect(size, `${c.name} slide ${i + 1}`).toBeGreaterThanOrEqual(9);
+        const titleBlock = block.children.find((b) => b.type === 'title');
+        const title = block.layout === 'title' && titleBlock?.type === 'title' ? titleBlock.title : block.title;
+        for (const t of [plain(title.zh), plain(title.en)].filter(Boolean)) {
+          const paras = slide.paras.filter((p) => p.shape === 'Title' && norm(p.text) === t);
+          expect(paras.length, `${c.name} slide ${i + 1} headline ${t}`).toBeGreaterThan(0);
+          for (const r of paras.flatMap((p) => p.runs)) expect(r.size, `${c.name} slide ${i + 1} headline ${t}`).toBeGreaterThanOrEqual(21);
+        }
+        // A citation, tag or footnote reference inside body text is small by design.
+        const small = smallSpanTexts(block);
+        for (const t of expectedTexts(block).body) {
+          // Its paragraph (a term card sets the term before the name).
+          const paras = slide.paras.filter((p) => norm(p.text).endsWith(t));
+          expect(paras.length, `${c.name} slide ${i + 1} body ${t}`).toBeGreaterThan(0);
+          for (const r of paras.flatMap((p) => p.runs)) {
+            if (small.has(r.text.trim())) continue;
+            expect(r.size, `${c.name} slide ${i + 1} body "${r.text}"`).toBeGreaterThanOrEqual(12);
+          }
+        }
+      });
     }
   });
 
-  it('tags every Chinese run zh-CN with the East Asian face, and every run has that face in its ea slot', () => {
+  it('names the Latin face for English runs and the CJK face for Chinese runs; English keeps proportional quotes and apostrophes', () => {
+    const fontkit = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'))('fontkit') as {
+      create(b: Uint8Array): { unitsPerEm: number; hasGlyphForCodePoint(cp: number): boolean; glyphForCodePoint(cp: number): { advanceWidth: number } };
+    };
+    const latin = fontkit.create(new Uint8Array(readFileSync(latinFontPath('regular'))));
+    expect(latin.glyphForCodePoint(0x2019).advanceWidth / latin.unitsPerEm).toBeLessThan(0.5);
+    let curly = 0;
     for (const c of cases) {
       const runs = c.read.slides.flatMap((s) => s.paras.flatMap((p) => p.runs));
-      expect(runs.length).toBeGreaterThan(0);
       for (const r of runs) {
-        expect(r.ea, r.text).toBe(theme.fonts.cjk);
-        if (hasHan(r.text)) {
-          expect(r.lang, r.text).toBe('zh-CN');
-          expect(r.latin, r.text).toBe(theme.fonts.cjk);
-        } else if (r.lang === 'en-US') expect(r.latin, r.text).toBe(theme.fonts.latin);
+        if (r.lang === 'zh-CN') {
+          expect([r.latin, r.ea], r.text).toEqual([theme.fonts.cjk, theme.fonts.cjk]);
+        } else {
+          expect(r.lang, r.text).toBe('en-US');
+          expect([r.latin, r.ea], r.text).toEqual([theme.fonts.en, theme.fonts.en]);
+          expect(hasHan(r.text), r.text).toBe(false);
+          for (const ch of r.text) expect(latin.hasGlyphForCodePoint(ch.codePointAt(0) as number), `${c.name}: "${ch}" in "${r.text}"`).toBe(true);
+          if (/[’“”]/.test(r.text)) curly++;
+        }
       }
     }
+    // Some English run has curly quotes or an apostrophe (Japan’s, “unique”): they are in the Latin face.
+    expect(curly).toBeGreaterThan(0);
+  });
+
+  it('fits every text in its box, measured with the faces’ metrics, and keeps boxes on the slide and apart', () => {
+    for (const c of cases) {
+      const misfit = misfits(c.bytes).map((m) => `slide ${m.box.slide} ${m.box.name}: needs ${m.need.toFixed(1)} pt, has ${m.box.innerH.toFixed(1)}: ${m.text.slice(0, 50)}`);
+      expect(misfit, c.name).toEqual([]);
+      const problems = placementProblems(c.bytes);
+      if (!c.real) {
+        expect(problems, c.name).toEqual([]);
+        continue;
+      }
+      // The current slides template packs up to eight recommendations or ten events on a slide; a slide of at
+      // most six entries must fit (the new template keeps to that).
+      const within = withinContract(c.doc);
+      expect(problems.filter((p) => within.includes(Number(/^slide (\d+)/.exec(p)?.[1]))), c.name).toEqual([]);
+      const plans = planDeck(c.doc);
+      expect(plans.filter((p) => p.overflow && within.includes(p.number)).map((p) => p.number), c.name).toEqual([]);
+    }
+  });
+
+  it('never lets the text boxes an office suite fits in decide: no autofit, no insets, a fixed line pitch in every paragraph', () => {
+    for (const c of cases) {
+      for (const b of textBoxes(c.bytes)) {
+        expect(b.autofit, `${c.name} slide ${b.slide} ${b.name}`).toEqual([]);
+        if (b.kind === 'text' && !b.name.startsWith('Slide Number')) {
+          expect([b.innerW, b.innerH]).toEqual([b.w, b.h]);
+          for (const p of b.paras) if (p.runs.some((r) => r.text)) expect(p.pitch, `${c.name} slide ${b.slide} ${b.name}`).not.toBeNull();
+        }
+      }
+    }
+  });
+
+  it('keeps each timeline date on one line', () => {
+    let dates = 0;
+    for (const c of cases) {
+      const boxes = textBoxes(c.bytes);
+      for (const block of slideBlocks(c.doc)) {
+        for (const fig of block.children.filter((b) => b.type === 'figure')) {
+          for (const e of fig.events) {
+            const zh = plain(e.dateLabel.zh);
+            // The date's own line: the Chinese date, with the English one after it when both fit.
+            const own = [zh, `${zh} ${plain(e.dateLabel.en)}`];
+            const found = boxes.flatMap((b) => (b.slide === block.number ? b.paras.filter((p) => own.includes(norm(p.runs.map((r) => r.text).join('')))).map((p) => ({ b, p })) : []));
+            expect(found.length, `${c.name} slide ${block.number}: ${zh}`).toBeGreaterThan(0);
+            for (const { b, p } of found) expect(lineCount(p, b.innerW), `${c.name} slide ${block.number}: ${zh}`).toBe(1);
+            dates++;
+          }
+        }
+      }
+    }
+    expect(dates).toBeGreaterThan(10);
+  });
+
+  it('puts the speaker notes of every slide in its notes page: Chinese, English, then their citations, each tagged', () => {
+    let cited = 0;
+    for (const c of cases) {
+      slideBlocks(c.doc).forEach((block, i) => {
+        const notes = c.read.slides[i].notes;
+        const want = [
+          { text: plain(block.notes?.zh), lang: 'zh-CN', face: theme.fonts.cjk },
+          { text: plain(block.notes?.en), lang: 'en-US', face: theme.fonts.en },
+          { text: plain(block.notesSource), lang: 'en-US', face: theme.fonts.en },
+        ].filter((w) => w.text !== '');
+        expect(want.length, `${c.name} slide ${i + 1} has notes in the Doc`).toBeGreaterThan(0);
+        expect(notes.map((p) => norm(p.text)), `${c.name} notes ${i + 1}`).toEqual(want.map((w) => w.text));
+        notes.forEach((p, k) => expect([p.runs[0].lang, p.runs[0].latin, p.runs[0].ea]).toEqual([want[k].lang, want[k].face, want[k].face]));
+        if (plain(block.notesSource)) cited++;
+      });
+    }
+    expect(cited, 'some slide has citations in its notes').toBeGreaterThan(5);
+  });
+
+  it('links citations and refs: to the reading edition’s PDF at the paragraph, to a slide of the deck, to web addresses', () => {
+    const ks = byName('kitchen-sink');
+    const blocks = slideBlocks(ks.doc);
+    const slideOf = (id: string) => `ppt/slides/slide${blocks.findIndex((b) => b.id === id) + 1}.xml`;
+    const runs = ks.read.slides.flatMap((s) => s.paras.flatMap((p) => p.runs));
+    const cites = runs.filter((r) => r.text.startsWith('¶'));
+    expect(cites.length).toBeGreaterThan(10);
+    for (const r of cites) {
+      expect(r.link, r.text).not.toBeNull();
+      expect(r.link?.external).toBe(true);
+      expect(r.link?.target, r.text).toMatch(/^reading\.pdf#nameddest=[a-z0-9-]+$/);
+    }
+    expect(cites.find((r) => r.text === '¶1.2')?.link?.target).toBe('reading.pdf#nameddest=evolution-2');
+    const jump = runs.find((r) => r.text === '第5页');
+    expect(jump?.link).toEqual({ target: slideOf('opportunities'), external: false, action: 'ppaction://hlinksldjump' });
+    const term = runs.find((r) => r.text === 'DICAS' && r.lang === 'en-US' && r.link);
+    expect(term?.link?.target).toBe(slideOf('glossary'));
+    const web = runs.filter((r) => r.link?.target.startsWith('https://www.csis.org/'));
+    expect(web.length).toBeGreaterThan(0);
+    expect(web.every((r) => r.link?.external)).toBe(true);
   });
 
   it('writes at most one paragraph-properties element per paragraph, before the runs', () => {
@@ -144,42 +232,34 @@ describe('pptx backend', () => {
     }
   });
 
-  it('puts the speaker notes of every slide in its notes page, Chinese and English tagged', () => {
-    for (const c of cases) {
-      slideBlocks(c.doc).forEach((block, i) => {
-        const notes = c.read.slides[i].notes;
-        const zh = (block.notes?.zh ?? []).map((s) => s.text).join('');
-        const en = (block.notes?.en ?? []).map((s) => s.text).join('');
-        expect(zh.length + en.length, `${c.name} slide ${i + 1} has notes in the Doc`).toBeGreaterThan(0);
-        const zhPara = notes.find((p) => p.text === zh);
-        const enPara = notes.find((p) => p.text === en);
-        expect(zhPara?.runs[0].lang, `${c.name} notes ${i + 1}`).toBe('zh-CN');
-        expect(zhPara?.runs[0].ea).toBe(theme.fonts.cjk);
-        expect(enPara?.runs[0].lang, `${c.name} notes ${i + 1}`).toBe('en-US');
-      });
-    }
-  });
-
   it('writes only well-formed XML parts', () => {
     for (const c of cases) {
       for (const [name, data] of Object.entries(c.read.entries)) {
         if (!/\.(xml|rels)$/.test(name)) continue;
         const errors: string[] = [];
-        new DOMParser({ errorHandler: { warning: (m) => errors.push(m), error: (m) => errors.push(m), fatalError: (m) => errors.push(m) } }).parseFromString(
-          strFromU8(data),
-          'text/xml',
-        );
+        new DOMParser({ errorHandler: { warning: (m) => errors.push(m), error: (m) => errors.push(m), fatalError: (m) => errors.push(m) } }).parseFromString(strFromU8(data), 'text/xml');
         expect(errors, `${c.name} ${name}`).toEqual([]);
       }
     }
   });
 
-  it('numbers every slide with a native slide-number field', () => {
-    for (const c of cases) for (const s of c.read.slides) expect(s.hasSlideNumber, s.name).toBe(true);
+  it('makes each slide’s headline its title placeholder, so applications list the slides by title', () => {
+    for (const c of cases) {
+      slideBlocks(c.doc).forEach((block, i) => {
+        const titleBlock = block.children.find((b) => b.type === 'title');
+        const title = block.layout === 'title' && titleBlock?.type === 'title' ? titleBlock.title : block.title;
+        expect(c.read.slides[i].titles.map(norm), `${c.name} slide ${i + 1}`).toEqual([[plain(title.zh), plain(title.en)].filter(Boolean).join(' ')]);
+      });
+    }
+  });
+
+  it('numbers every slide but the cover with a native slide-number field', () => {
+    for (const c of cases) {
+      slideBlocks(c.doc).forEach((b, i) => expect(c.read.slides[i].hasSlideNumber, `${c.name} slide ${i + 1}`).toBe(b.layout !== 'title'));
+    }
   });
 
   it('draws the timeline with native shapes (line, discs, text boxes), never pictures', () => {
-    expect(cases.some((c) => slideBlocks(c.doc).some((b) => b.children.some((x) => x.type === 'figure'))), 'some deck has a timeline').toBe(true);
     for (const c of cases) {
       slideBlocks(c.doc).forEach((block, i) => {
         const fig = block.children.find((b) => b.type === 'figure');
@@ -187,7 +267,7 @@ describe('pptx backend', () => {
         expect(s.pictures).toBe(0);
         if (!fig || fig.type !== 'figure') return;
         expect(s.shapes.filter((g) => g === 'ellipse').length).toBeGreaterThanOrEqual(fig.events.length);
-        expect(s.shapes.filter((g) => g === 'line').length).toBeGreaterThanOrEqual(fig.events.length + 1);
+        expect(s.shapes.filter((g) => g === 'line').length).toBeGreaterThanOrEqual(1);
       });
       expect(Object.keys(c.read.entries).filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/'))).toEqual([]);
     }
@@ -196,8 +276,7 @@ describe('pptx backend', () => {
   it('writes document properties from the Doc meta and dates from the epoch', () => {
     for (const c of cases) {
       const { core, app } = c.read;
-      const title = (c.doc.meta.title.zh ?? []).map((s) => s.text).join('');
-      expect(core['dc:title']).toContain(title);
+      expect(core['dc:title']).toContain(plain(c.doc.meta.title.zh));
       expect(core['dc:creator']).toBe(c.doc.meta.author);
       expect(core['dc:subject']).toBe(c.doc.meta.subject);
       expect(core['dc:language']).toBe('zh-CN');
@@ -208,60 +287,14 @@ describe('pptx backend', () => {
     }
   });
 
-  it('gives identical bytes for two builds, and only the dates change with the epoch', async () => {
+  it('gives identical bytes for identical input, and only the dates change with the epoch', async () => {
     for (const c of cases) {
       const again = await backend.render(c.doc, { epoch: EPOCH });
-      expect(Buffer.compare(Buffer.from(again), Buffer.from(c.bytes))).toBe(0);
+      expect(Buffer.compare(Buffer.from(again), Buffer.from(c.bytes)), c.name).toBe(0);
       const later = readPptx(await backend.render(c.doc, { epoch: EPOCH + 86_400 }));
       expect(later.core['dcterms:created']).toBe(isoSeconds(EPOCH + 86_400));
       expect(later.slides.map((s) => s.xml)).toEqual(c.read.slides.map((s) => s.xml));
     }
   });
-
-  it('lays every slide out inside the page, without overflow or overlapping text', () => {
-    for (const c of cases) {
-      for (const plan of planDeck(c.doc)) {
-        expect(plan.overflow, `${c.name} slide ${plan.number} overflows`).toBe(false);
-        for (const it of plan.items) {
-          expect(it.x).toBeGreaterThanOrEqual(0);
-          expect(it.y).toBeGreaterThanOrEqual(0);
-          expect(it.x + it.w).toBeLessThanOrEqual(theme.pages.slide.width + 0.01);
-          expect(it.y + it.h).toBeLessThanOrEqual(theme.pages.slide.height + 0.01);
-        }
-        const texts = plan.items.filter((it) => it.kind === 'text' || it.kind === 'table');
-        for (let i = 0; i < texts.length; i++) {
-          for (let j = i + 1; j < texts.length; j++) {
-            const a = texts[i];
-            const b = texts[j];
-            const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
-            expect(overlap, `${c.name} slide ${plan.number}: text boxes ${i} and ${j} overlap`).toBe(false);
-          }
-        }
-      }
-    }
-  });
-
 });
 
-describe('pptx in LibreOffice Impress', () => {
-  const hasOffice = need('soffice') && need('pdfinfo') && need('pdftoppm');
-  const dir = '/tmp/pptxshots';
-  // The project's font (from npm), so Impress lays out with the face the deck names.
-  useProjectFontIn(dir);
-
-  it.skipIf(!hasOffice)('converts each deck to a PDF with one page per slide, in the named font, with the text', async () => {
-    for (const c of cases) {
-      const file = path.join(dir, `${c.name}.pptx`);
-      writeFileSync(file, c.bytes);
-      const pdf = await convertToPdf(file, dir);
-      expect(pdfPageCount(pdf)).toBe(c.read.slides.length);
-      expect(pdfFonts(pdf).some((f) => f.name.startsWith('NotoSansSC'))).toBe(true);
-      const text = norm(pdfText(pdf));
-      for (const block of slideBlocks(c.doc)) {
-        const zh = (block.title.zh ?? []).map((s) => s.text).join('');
-        if (block.layout !== 'title') expect(text.replace(/\s/g, '')).toContain(zh.replace(/\s/g, ''));
-      }
-      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(dir, c.name)]);
-    }
-  }, 300_000);
-});

@@ -22,11 +22,17 @@ export interface RunRead {
   latin: string | null;
   ea: string | null;
   bold: boolean;
+  /** Size in points (a:rPr/@sz), or null when the run inherits it. */
+  size: number | null;
+  /** Where the run links: an external target, or a slide of the deck (its part name) with the jump action. */
+  link: { target: string; external: boolean; action: string | null } | null;
 }
 
 export interface ParaRead {
   text: string;
   runs: RunRead[];
+  /** Name of the shape holding the paragraph (`Title`, `Text`, `Source`…; `cell` in a table). */
+  shape: string;
   /** Children names in order (to check the paragraph-properties position). */
   childNames: string[];
 }
@@ -34,12 +40,16 @@ export interface ParaRead {
 export interface SlideRead {
   name: string;
   paras: ParaRead[];
+  /** Every `sz` of the slide's run, end-of-paragraph and default run properties, in points. */
+  sizes: number[];
   notes: ParaRead[];
   /** Preset geometries of the shapes (`rect`, `ellipse`, `line`, …). */
   shapes: string[];
   tables: number;
   pictures: number;
   hasSlideNumber: boolean;
+  /** Texts of the shapes that are the slide's title placeholder (`p:ph type="title"`). */
+  titles: string[];
   xml: string;
 }
 
@@ -63,15 +73,15 @@ function first(root: Document | El, ns: string, local: string): El | null {
   return all(root, ns, local)[0] ?? null;
 }
 
-function rels(entries: Record<string, Uint8Array>, part: string): Map<string, { type: string; target: string }> {
+function rels(entries: Record<string, Uint8Array>, part: string): Rels {
   const dir = part.slice(0, part.lastIndexOf('/'));
   const relsName = `${dir}/_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
-  const out = new Map<string, { type: string; target: string }>();
+  const out: Rels = new Map();
   if (!entries[relsName]) return out;
   for (const r of all(parse(entries[relsName]), NS.rel, 'Relationship')) {
     const target = r.getAttribute('Target') ?? '';
-    const resolved = r.getAttribute('TargetMode') === 'External' ? target : resolvePath(dir, target);
-    out.set(r.getAttribute('Id') ?? '', { type: r.getAttribute('Type') ?? '', target: resolved });
+    const external = r.getAttribute('TargetMode') === 'External';
+    out.set(r.getAttribute('Id') ?? '', { type: r.getAttribute('Type') ?? '', target: external ? target : resolvePath(dir, target), external });
   }
   return out;
 }
@@ -86,12 +96,26 @@ function resolvePath(dir: string, target: string): string {
   return parts.join('/');
 }
 
-function readParas(root: Document | El): ParaRead[] {
+type Rels = Map<string, { type: string; target: string; external: boolean }>;
+
+/** Name of the shape (or `cell` for a table cell) a paragraph belongs to. */
+function shapeName(p: El): string {
+  for (let n: Node | null = p.parentNode; n; n = n.parentNode) {
+    const e = n as El;
+    if (e.localName === 'tc') return 'cell';
+    if (e.localName === 'sp') return first(e, NS.p, 'cNvPr')?.getAttribute('name') ?? '';
+  }
+  return '';
+}
+
+function readParas(root: Document | El, rels: Rels = new Map()): ParaRead[] {
   return all(root, NS.a, 'p').map((p) => {
     const runs = Array.from(p.childNodes)
       .filter((n): n is El => n.nodeType === 1 && (n as El).localName === 'r')
       .map((r) => {
         const rPr = first(r, NS.a, 'rPr');
+        const click = rPr ? first(rPr, NS.a, 'hlinkClick') : null;
+        const rel = click ? rels.get(click.getAttributeNS(NS.r, 'id') ?? '') : undefined;
         return {
           text: all(r, NS.a, 't').map((t) => t.textContent ?? '').join(''),
           lang: rPr?.getAttribute('lang') ?? null,
@@ -99,12 +123,14 @@ function readParas(root: Document | El): ParaRead[] {
           latin: (rPr && first(rPr, NS.a, 'latin')?.getAttribute('typeface')) ?? null,
           ea: (rPr && first(rPr, NS.a, 'ea')?.getAttribute('typeface')) ?? null,
           bold: rPr?.getAttribute('b') === '1',
+          size: rPr?.hasAttribute('sz') ? Number(rPr.getAttribute('sz')) / 100 : null,
+          link: click ? { target: rel?.target ?? '', external: rel?.external ?? false, action: click.getAttribute('action') || null } : null,
         };
       });
     const childNames = Array.from(p.childNodes)
       .filter((n) => n.nodeType === 1)
       .map((n) => (n as El).localName);
-    return { text: runs.map((r) => r.text).join(''), runs, childNames };
+    return { text: runs.map((r) => r.text).join(''), runs, shape: shapeName(p), childNames };
   });
 }
 
@@ -126,7 +152,8 @@ export function readPptx(bytes: Uint8Array): PptxRead {
   const slides = all(pres, NS.p, 'sldId').map((s): SlideRead => {
     const name = presRels.get(s.getAttributeNS(NS.r, 'id') ?? '')?.target ?? '';
     const doc = parse(entries[name]);
-    const notesRel = [...rels(entries, name).values()].find((r) => r.type.endsWith('/notesSlide'));
+    const slideRels = rels(entries, name);
+    const notesRel = [...slideRels.values()].find((r) => r.type.endsWith('/notesSlide'));
     const notesDoc = notesRel ? parse(entries[notesRel.target]) : null;
     // Speaker notes live in the body placeholder of the notes slide.
     const notesBody = notesDoc
@@ -134,12 +161,16 @@ export function readPptx(bytes: Uint8Array): PptxRead {
       : undefined;
     return {
       name,
-      paras: readParas(doc),
+      paras: readParas(doc, slideRels),
+      sizes: ['rPr', 'endParaRPr', 'defRPr'].flatMap((t) => all(doc, NS.a, t).filter((e) => e.hasAttribute('sz')).map((e) => Number(e.getAttribute('sz')) / 100)),
       notes: notesBody ? readParas(notesBody) : [],
       shapes: all(doc, NS.a, 'prstGeom').map((g) => g.getAttribute('prst') ?? ''),
       tables: all(doc, NS.a, 'tbl').length,
       pictures: all(doc, NS.p, 'pic').length,
       hasSlideNumber: all(doc, NS.a, 'fld').some((f) => f.getAttribute('type') === 'slidenum'),
+      titles: all(doc, NS.p, 'sp')
+        .filter((sp) => first(sp, NS.p, 'ph')?.getAttribute('type') === 'title')
+        .map((sp) => readParas(sp).map((p) => p.text).join('\n')),
       xml: strFromU8(entries[name]),
     };
   });

@@ -2,18 +2,34 @@ import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/ir/types.js';
-import { CONTENT_WIDTH, MIN_FONT_SIZE, SCALES } from '../../../src/render/pptx/constants.js';
+import { CONTENT_WIDTH, FLOOR, SCALES, TYPE } from '../../../src/render/pptx/constants.js';
 import type { Run } from '../../../src/render/pptx/draw.js';
-import { handlers, unknown } from '../../../src/render/pptx/handlers/index.js';
-import { createState } from '../../../src/render/pptx/state.js';
-import { runs, safeHref, scaled } from '../../../src/render/pptx/inline.js';
-import { fitBlocks, scalesFor, slidesOf } from '../../../src/render/pptx/layout.js';
-import { slideType } from '../../../src/theme/theme.js';
-import { charEms, lineCount, textWidth } from '../../../src/render/pptx/measure.js';
-import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts } from '../../../src/render/pptx/xml.js';
-import { blocksDoc } from './blocks-doc.js';
+import { handlers } from '../../../src/render/pptx/handlers/index.js';
+import { biLine, runs, safeHref, sized } from '../../../src/render/pptx/inline.js';
+import { deckLinks, slidesOf } from '../../../src/render/pptx/layout.js';
+import { fitBlocks } from '../../../src/render/pptx/layouts/fit.js';
+import { charWidth, emWidth } from '../../../src/render/pptx/metrics.js';
+import { lineCount, naturalWidth, textWidth, wrap } from '../../../src/render/pptx/measure.js';
+import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts, titlePlaceholder } from '../../../src/render/pptx/xml.js';
+import { kitchenSink } from './kitchen-sink.js';
 
-const run = (text: string, size = 12): Run => ({ text, lang: 'zh', size, color: '000000' });
+const run = (text: string, size = 12, lang: 'zh' | 'en' = 'zh'): Run => ({ text, lang, size, color: '000000' });
+const links = { ref: () => undefined };
+
+describe('metrics', () => {
+  it('reads advance widths from the faces: Han one em, Latin proportional, curly quotes narrow in the Latin face', () => {
+    expect(charWidth(0x4e2d, 'cjk')).toBe(1);
+    expect(emWidth('i'.codePointAt(0) as number, 'latin')).toBeLessThan(emWidth('M'.codePointAt(0) as number, 'latin'));
+    expect(emWidth('M'.codePointAt(0) as number, 'latinBold')).toBeGreaterThan(emWidth('M'.codePointAt(0) as number, 'latin'));
+    // The CJK face sets “ ’ full width; the Latin face does not.
+    expect(emWidth(0x2019, 'cjk')).toBe(1);
+    expect(emWidth(0x2019, 'latin')).toBeLessThan(0.4);
+    expect(emWidth(0x201c, 'latin')).toBeLessThan(0.4);
+    // The Latin face has no Han: a Latin run falls back to the CJK face for it.
+    expect(emWidth(0x4e2d, 'latin')).toBe(-1);
+    expect(charWidth(0x4e2d, 'latin')).toBe(1);
+  });
+});
 
 describe('measure', () => {
   it('never gives fewer lines to a narrower box', () => {
@@ -23,26 +39,38 @@ describe('measure', () => {
         expect(lineCount(r, w)).toBeGreaterThanOrEqual(lineCount(r, w + extra));
         expect(lineCount(r, w)).toBeGreaterThanOrEqual(1);
       }),
+      { numRuns: 200 },
     );
   });
 
   it('fits a line of Chinese exactly as wide as its characters', () => {
     const text = '美日防务采购合作'.repeat(3);
-    const w = textWidth(text, 12);
+    const w = textWidth(text, run(text));
     expect(lineCount([run(text)], w + 0.01)).toBe(1);
     expect(lineCount([run(text)], w / 2 + 0.01)).toBe(2);
   });
 
   it('wraps English between words, never inside one', () => {
     const words = 'acquisition cooperation sustainment';
-    const longest = textWidth('sustainment', 12);
-    expect(lineCount([run(words)], longest + 1)).toBe(3);
+    const longest = textWidth('sustainment', run('', 12, 'en'));
+    expect(wrap([run(words, 12, 'en')], longest + 1)).toEqual(['acquisition ', 'cooperation ', 'sustainment']);
   });
 
-  it('gives Chinese characters one em and Latin letters less', () => {
-    expect(charEms('中')).toBe(1);
-    expect(charEms('i')).toBeLessThan(charEms('M'));
-    expect(charEms('M', true)).toBeGreaterThan(charEms('M'));
+  it('starts no line with a Chinese stop and ends none with an opening bracket or quote', () => {
+    const size = 12;
+    const w = textWidth('国防工业合作', run('', size)) + 0.5;
+    // Six characters a line: the stop after the sixth goes down with its character.
+    expect(wrap([run('国防工业合作，采购。', size)], w)[1].startsWith('作，')).toBe(true);
+    // The opening quote at the end of a line goes down with the word it opens.
+    const lines = wrap([run('国防工业合“作采购”。', size)], w);
+    expect(lines.every((l) => !/[“（]$/.test(l) && !/^[，。”）]/.test(l))).toBe(true);
+  });
+
+  it('keeps a keep-together run on one line when it fits, and counts the space LibreOffice puts between Chinese and Latin', () => {
+    const date = { ...run('2024年4月10日', 12), nowrap: true };
+    expect(lineCount([date], naturalWidth([date]) + 0.01)).toBe(1);
+    const mixed = naturalWidth([run('美日GPI合作')]);
+    expect(mixed).toBeGreaterThan(textWidth('美日GPI合作', run('')) + 2 * 0.25 * 12);
   });
 });
 
@@ -55,14 +83,40 @@ describe('inline', () => {
   });
 
   it('drops empty spans and turns line breaks into spaces', () => {
-    const r = runs([{ text: '' }, { text: 'a\nb', strong: true }], 'en', { size: 10, color: '000000' });
+    const r = runs([{ text: '' }, { text: 'a\nb', strong: true }], 'en', { size: 14, color: '000000' });
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ text: 'a b', bold: true, lang: 'en' });
   });
 
-  it('never scales text below the minimum size', () => {
-    expect(scaled(10, 0.1)).toBe(MIN_FONT_SIZE);
-    expect(scaled(26, 1)).toBe(26);
+  it('sets a citation and a tag small (never below 9 pt), a footnote reference raised, and Han inside English as a Chinese run', () => {
+    const style = { size: 16, color: '000000' };
+    const [c] = runs([{ text: '¶3.2', role: 'cite' }], 'en', style);
+    const [t] = runs([{ text: '推断', role: 'tag' }], 'zh', style);
+    expect(c.size).toBe(TYPE.small);
+    expect(t).toMatchObject({ size: TYPE.small, bold: true });
+    expect(runs([{ text: '1', role: 'noteref' }], 'en', style)[0].superscript).toBe(true);
+    expect(runs([{ text: 'The 砺道 think tank’s view' }], 'en', style).map((r) => [r.text, r.lang])).toEqual([
+      ['The ', 'en'],
+      ['砺道', 'zh'],
+      [' think tank’s view', 'en'],
+    ]);
+    expect(sized(4, FLOOR.any)).toBe(FLOOR.any);
+  });
+
+  it('shows the same words in both languages once (an acronym, an outlet)', () => {
+    expect(biLine({ zh: [{ text: 'CSIS' }], en: [{ text: 'CSIS' }] }, { size: 10, color: '0' }, ' · ').map((r) => r.text)).toEqual(['CSIS']);
+    expect(biLine({ zh: [{ text: '日本' }], en: [{ text: 'Japan' }] }, { size: 10, color: '0' }, ' · ').map((r) => r.text)).toEqual(['日本', ' · ', 'Japan']);
+  });
+
+  it('resolves refs: an anchor on a slide of the deck jumps there, anything else links to the article’s PDF at that destination', () => {
+    const l = deckLinks(kitchenSink, slidesOf(kitchenSink.blocks));
+    const number = (id: string) => kitchenSink.blocks.findIndex((b) => b.id === id) + 1;
+    expect(l.ref({ product: 'slides', anchor: 'opportunities' })).toEqual({ slide: number('opportunities') });
+    // An item's id: the slide that holds it.
+    expect(l.ref({ product: 'slides', anchor: 'term-dicas' })).toEqual({ slide: number('glossary') });
+    expect(l.ref({ product: 'slides', anchor: 'event-6' })).toEqual({ slide: number('timeline-2') });
+    expect(l.ref({ product: 'reading', anchor: 'evolution-2' })).toEqual({ url: 'reading.pdf#nameddest=evolution-2' });
+    expect(l.ref({ product: 'summary', anchor: 'a b' })).toEqual({ url: 'summary.pdf#nameddest=a%20b' });
   });
 });
 
@@ -73,36 +127,29 @@ describe('handlers', () => {
     );
   });
 
-  it('draws every block inside its column, at a positive height', () => {
-    const blocks = blocksDoc.blocks.flatMap((s) => (s.type === 'slide' ? s.children : [s]));
-    for (const b of blocks) {
-      const [d] = createState({ width: 500, scale: 1 }, handlers, unknown).one(b);
-      expect(d.h, b.type).toBeGreaterThan(0);
-      for (const it of d.items) {
-        expect(it.x, b.type).toBeGreaterThanOrEqual(-0.01);
-        expect(it.x + it.w, b.type).toBeLessThanOrEqual(500.01);
-        expect(it.y + it.h, b.type).toBeLessThanOrEqual(d.h + 0.01);
-      }
-    }
-  });
-
-  it('shrinks content to fit, and reports when even the smallest scale does not', () => {
-    const pair = (i: number): Block => ({ type: 'pair', zh: [{ text: `第${i}点:一段相当长的中文文字,用来占据空间。` }], en: [{ text: `Point ${i}: some English text that takes room.` }], cites: [] });
-    const some = fitBlocks([1, 2, 3, 4, 5, 6].map(pair), { x: 0, y: 0, w: CONTENT_WIDTH, h: 260 }, {});
+  it('sets content at the largest scale that fits, and reports content that does not fit even at the floors', () => {
+    const pair = (i: number): Block => ({ type: 'pair', zh: [{ text: `第${i}点：一段相当长的中文文字，用来占据空间。` }], en: [{ text: `Point ${i}: some English text that takes room.` }], cites: [] });
+    const box = { x: 0, y: 0, w: CONTENT_WIDTH, h: 260 };
+    const one = fitBlocks([pair(1)], box, { layout: 'points', links });
+    expect(one.scale).toBe(SCALES[0]);
+    const some = fitBlocks([1, 2, 3, 4, 5].map(pair), box, { layout: 'points', links });
     expect(some.overflow).toBe(false);
-    expect(some.scale).toBeLessThan(1);
-    expect(some.drawn.h).toBeLessThanOrEqual(260);
-    const many = fitBlocks(Array.from({ length: 40 }, (_, i) => pair(i)), { x: 0, y: 0, w: CONTENT_WIDTH, h: 260 }, {});
+    expect(some.scale).toBeLessThan(SCALES[0]);
+    expect(some.h).toBeLessThanOrEqual(260);
+    const many = fitBlocks(Array.from({ length: 20 }, (_, i) => pair(i)), box, { layout: 'points', links });
     expect(many.overflow).toBe(true);
     expect(many.scale).toBe(SCALES[SCALES.length - 1]);
+    const sizes = many.items.flatMap((it) => (it.kind === 'text' ? it.paras.flatMap((p) => p.runs.map((r) => r.size)) : []));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(FLOOR.body);
   });
 });
 
 describe('slides of a Doc', () => {
-  it('gives blocks outside any slide a slide of their own, numbered in order', () => {
+  it('gives blocks outside any slide a slide of their own, numbered in order, and leaves out blocks for one medium', () => {
     const out = slidesOf([
       { type: 'heading', level: 1, text: { zh: [{ text: '标题' }] }, cites: [] },
-      blocksDoc.blocks[1],
+      kitchenSink.blocks[1],
+      { type: 'progress', total: 3, label: {}, media: 'screen', cites: [] },
       { type: 'paragraph', lang: 'en', text: [{ text: 'Loose text' }], cites: [] },
     ]);
     expect(out.map((s) => s.number)).toEqual([1, 2, 3]);
@@ -139,17 +186,15 @@ describe('package rewrites', () => {
     expect(core.getElementsByTagName('dc:title')[0].textContent).toBe('A & <B>');
   });
 
-  it('refuses to guess when the notes body is not where pptxgenjs writes it', () => {
-    expect(() => bilingualNotes('<p:notes/>', { zh: '备注', en: 'Notes' })).toThrow(/notes/);
-    expect(bilingualNotes('<p:notes/>', { zh: '', en: '' })).toBe('<p:notes/>');
+  it('makes the headline the title placeholder, and refuses to guess when the shape is written another way', () => {
+    const sp = '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Title"></p:cNvPr><p:cNvSpPr/><p:nvPr></p:nvPr></p:nvSpPr></p:sp>';
+    expect(titlePlaceholder(sp)).toContain('<p:nvPr><p:ph type="title"/></p:nvPr>');
+    expect(() => titlePlaceholder('<p:cNvPr id="3" name="Title" descr=""/>')).toThrow(/headline/);
+    expect(titlePlaceholder('<p:sp/>')).toBe('<p:sp/>');
   });
-});
 
-describe('slide density', () => {
-  it('starts a compact slide at the theme compact body size and keeps shrinking from there', () => {
-    const s = scalesFor('compact');
-    expect(s[0]).toBeCloseTo(slideType('compact').body / slideType('normal').body, 2);
-    expect(s.slice(1).every((x, i) => x < s[i])).toBe(true);
-    expect(scalesFor(undefined)).toEqual([...SCALES]);
+  it('refuses to guess when the notes body is not where pptxgenjs writes it', () => {
+    expect(() => bilingualNotes('<p:notes/>', { zh: '备注', en: 'Notes', source: '' })).toThrow(/notes/);
+    expect(bilingualNotes('<p:notes/>', { zh: '', en: '', source: '' })).toBe('<p:notes/>');
   });
 });

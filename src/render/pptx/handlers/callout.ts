@@ -1,39 +1,36 @@
-/** A filled box with an accent bar: the title, then the children. */
+/** A tinted box with an accent bar: the title, then the children. */
 import type { CalloutBlock } from '../../../ir/types.js';
-import { COLOR, GAP, SIZE } from '../constants.js';
+import { COLOR, GAP } from '../constants.js';
 import type { Handler } from '../../state.js';
 import { stack, translate, type Drawn } from '../draw.js';
 import { biParas } from '../inline.js';
-import { sz, textBox, type PptxState } from '../state.js';
+import { bodySize, itemGap, textBox, type PptxState } from '../state.js';
 
-const CALLOUT_FILL: Record<CalloutBlock['tone'], string> = { key: COLOR.accentSoft, info: COLOR.panel, note: COLOR.panel };
+const FILL: Record<CalloutBlock['tone'], string> = { key: COLOR.accentSoft, info: COLOR.panel, note: COLOR.panel };
+const BAR = 4;
 
 export const callout: Handler<PptxState, 'callout', Drawn> = (b, env) => {
-  const { width } = env;
   const pad = GAP.calloutPad * env.scale;
-  const innerW = width - 2 * pad - GAP.barWidth;
+  const innerW = env.width - 2 * pad - BAR;
+  const size = bodySize(env);
   const parts: Drawn[] = [];
   if (b.title) {
     parts.push(
       textBox(
-        biParas(b.title, {
-          zh: { size: sz(SIZE.bodyZh, env), color: COLOR.accent, bold: true },
-          en: { size: sz(SIZE.bodyEn, env), color: COLOR.accent },
-        }),
+        biParas(b.title, { zh: { size: size.zh, color: COLOR.accent, bold: true }, en: { size: size.en, color: COLOR.accent, bold: true }, kind: 'body' }, env.links),
         innerW,
       ),
     );
   }
   parts.push(...{ ...env, width: innerW }.all(b.children));
-  const inner = stack(parts, GAP.item * env.scale);
+  const inner = stack(parts, itemGap(env));
   const h = inner.h + 2 * pad;
   return {
     h,
     items: [
-      { kind: 'rect', x: 0, y: 0, w: width, h, fill: CALLOUT_FILL[b.tone] },
-      { kind: 'rect', x: 0, y: 0, w: GAP.barWidth, h, fill: COLOR.accent },
-      ...translate(inner.items, GAP.barWidth + pad, pad),
+      { kind: 'rect', x: 0, y: 0, w: env.width, h, fill: FILL[b.tone] },
+      { kind: 'rect', x: 0, y: 0, w: BAR, h, fill: COLOR.accent },
+      ...translate(inner.items, BAR + pad, pad),
     ],
   };
 };
-

@@ -5,29 +5,42 @@
  */
 import type { Inline } from '../../../ir/types.js';
 import type { Handlers, Unknown } from '../../state.js';
-import { COLOR, SIZE } from '../constants.js';
+import { COLOR } from '../constants.js';
 import type { Drawn } from '../draw.js';
-import { runs } from '../inline.js';
-import { sz, textBox, type PptxState } from '../state.js';
+import { para, runs } from '../inline.js';
+import { bodySize, textBox, type PptxState } from '../state.js';
 import { callout } from './callout.js';
 import { checkItem } from './check-item.js';
 import { figure } from './figure.js';
+import { footnotes } from './footnotes.js';
 import { group } from './group.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
 import { pair } from './pair.js';
 import { paragraph } from './paragraph.js';
-import { progress } from './progress.js';
+import { passage } from './passage.js';
+import { quote } from './quote.js';
 import { slide } from './slide.js';
 import { table } from './table.js';
 import { title } from './title.js';
 
 export const handlers: Handlers<PptxState, Drawn> = {
-  title, heading, paragraph, pair, list, checkItem, progress, table, callout, group, figure, slide,
-  // Until this backend draws passages of its own: the text as a body paragraph.
-  passage: (b, st) => paragraph({ type: 'paragraph', lang: 'zh', text: b.text, cites: b.cites, id: b.id }, st),
-  quote: (b, st) => unknown(b as never, st),
-  footnotes: (b, st) => unknown(b as never, st),
+  title,
+  heading,
+  paragraph,
+  pair,
+  list,
+  checkItem,
+  // The progress counter is interactive (`media: 'screen'`, left out of a deck); its label alone if a Doc keeps it.
+  progress: (b, st) => unknown({ type: 'progress', label: b.label }, st),
+  table,
+  callout,
+  group,
+  figure,
+  slide,
+  passage,
+  quote,
+  footnotes,
 };
 
 /** Every inline run sequence found anywhere in an unknown block, in document order. */
@@ -45,8 +58,6 @@ export function inlineTexts(value: unknown, lang: 'zh' | 'en' | undefined = unde
 /** Fallback for a block type this backend does not know: its text as plain paragraphs. */
 export const unknown: Unknown<PptxState, Drawn> = (b, env) =>
   textBox(
-    inlineTexts(b).map(({ lang, text }) => ({
-      runs: runs(text, lang, { size: sz(lang === 'zh' ? SIZE.bodyZh : SIZE.bodyEn, env), color: lang === 'zh' ? COLOR.zh : COLOR.en }),
-    })),
+    inlineTexts(b).map(({ lang, text }) => para(runs(text, lang, { size: bodySize(env)[lang], color: lang === 'zh' ? COLOR.zh : COLOR.en }, env.links), 'body')),
     env.width,
   );

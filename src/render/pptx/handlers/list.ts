@@ -1,17 +1,19 @@
-/** A list: each item with a number disc or a bar beside it. */
-import { GAP } from '../constants.js';
-import { stack, type Drawn } from '../draw.js';
+/** A list: each item with a number disc (counting from `start`) or a bar, its citations, then its nested blocks indented. */
+import { stack, translate, type Drawn } from '../draw.js';
 import type { Handler } from '../../state.js';
-import { bodyParas, markedRow, numberMarker, barMarker, firstLineOf, type PptxState } from '../state.js';
+import { itemGap, type PptxState } from '../state.js';
+import { GAP } from '../constants.js';
+import { item } from './item.js';
 
 export const list: Handler<PptxState, 'list', Drawn> = (b, env) =>
   stack(
     b.items.map((it, i) => {
-      // A list item's ¶ citations follow its Chinese line, as in the other formats' slides.
-      const paras = bodyParas(it.text, it.cites, env, undefined, 'first');
-      const m = b.ordered ? numberMarker(String(i + 1), firstLineOf(paras), env) : barMarker(firstLineOf(paras), env);
-      return markedRow(m.items, m.w, paras, env.width);
+      const head = item(env, { marker: b.ordered ? String((b.start ?? 1) + i) : undefined, text: it.text, source: it.source });
+      if (!it.children || it.children.length === 0) return head;
+      const indent = GAP.marker * env.scale;
+      const nested = stack({ ...env, width: env.width - indent }.all(it.children), itemGap(env) / 2);
+      const body: Drawn = { h: nested.h, items: translate(nested.items, indent, 0) };
+      return head.h > 0 ? stack([head, body], itemGap(env) / 2) : body;
     }),
-    GAP.item * env.scale,
+    itemGap(env),
   );
-

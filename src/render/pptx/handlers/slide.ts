@@ -4,10 +4,4 @@ import { stack, type Drawn } from '../draw.js';
 import type { Handler } from '../../state.js';
 import type { PptxState } from '../state.js';
 
-/** A slide nested where blocks are expected: its children, stacked. */
-export const slide: Handler<PptxState, 'slide', Drawn> = (b, env) =>
-  stack(
-    env.all(b.children),
-    GAP.block * env.scale,
-  );
-
+export const slide: Handler<PptxState, 'slide', Drawn> = (b, env) => stack(env.all(b.children), GAP.block * env.scale);

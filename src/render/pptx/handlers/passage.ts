@@ -1,0 +1,13 @@
+/** A passage of the article (a reading-edition block on a slide): its mark small, then its text at body size. */
+import { COLOR } from '../constants.js';
+import type { Handler } from '../../state.js';
+import { para, runs } from '../inline.js';
+import { bodySize, smallSize, textBox, type PptxState } from '../state.js';
+import type { Drawn } from '../draw.js';
+
+export const passage: Handler<PptxState, 'passage', Drawn> = (b, env) => {
+  const small = smallSize(env);
+  const text = runs(b.text, 'zh', { size: bodySize(env).zh, color: COLOR.zh }, env.links);
+  const mark = b.mark ? [{ text: `${b.mark}  `, lang: 'en' as const, size: small, color: COLOR.muted }] : [];
+  return textBox([para([...mark, ...text], 'body')], env.width);
+};

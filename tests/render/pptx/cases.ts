@@ -1,0 +1,70 @@
+/**
+ * The decks the PPTX tests read back: the kitchen-sink Doc (every layout and
+ * element), the sample article and both real articles through the current
+ * slides template.
+ */
+import path from 'node:path';
+import type { Block, Doc, SlideBlock } from '../../../src/ir/types.js';
+import { loadArticle } from '../../../src/model/index.js';
+import { backend } from '../../../src/render/pptx/index.js';
+import { slides } from '../../../templates/slides.js';
+import { sampleArticle } from '../../helpers/sample-article.js';
+import { kitchenSink } from './kitchen-sink.js';
+import { readPptx, type PptxRead } from './read.js';
+
+export const EPOCH = 1736467200; // 2025-01-10T00:00:00Z
+
+export interface Case {
+  name: string;
+  doc: Doc;
+  bytes: Uint8Array;
+  read: PptxRead;
+  /** A real article through the current template. */
+  real: boolean;
+}
+
+export const REAL = ['us-japan-acquisition', 'allied-cloud-interoperability'] as const;
+
+async function build(name: string, doc: Doc, real = false): Promise<Case> {
+  const bytes = await backend.render(doc, { epoch: EPOCH });
+  return { name, doc, bytes, read: readPptx(bytes), real };
+}
+
+export async function realDoc(slug: string): Promise<Doc> {
+  const { article, file } = await loadArticle(path.resolve('source', `${slug}.md`));
+  if (!article) throw new Error(`source/${slug}.md did not load: ${file.messages.map(String).join('\n')}`);
+  return slides(article);
+}
+
+export async function buildCases(): Promise<Case[]> {
+  return [
+    await build('kitchen-sink', kitchenSink),
+    await build('sample', slides(sampleArticle)),
+    ...(await Promise.all(REAL.map(async (slug) => build(slug, await realDoc(slug), true)))),
+  ];
+}
+
+export const slideBlocks = (doc: Doc) => doc.blocks.filter((b): b is SlideBlock => b.type === 'slide' && b.media === undefined);
+
+/** Items of a slide as the slides template counts them: points, list items, recommendations, events, table entries. */
+export function entries(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'pair' || b.type === 'checkItem') n += 1;
+    else if (b.type === 'list') n += b.items.length;
+    else if (b.type === 'figure') n += b.events.length;
+    // A table of two-column entries set two across counts each half.
+    else if (b.type === 'table') n += b.rows.length * Math.max(1, Math.floor(b.columns.length / 2));
+    else if (b.type === 'group' || b.type === 'callout' || b.type === 'slide' || b.type === 'quote') n += entries(b.children);
+  }
+  return n;
+}
+
+/**
+ * Slides the current slides template fills beyond what a slide holds at the
+ * minimum sizes (up to eight recommendations or ten events); the new
+ * template keeps to six entries a slide. Every other slide must fit.
+ */
+export function withinContract(doc: Doc): number[] {
+  return slideBlocks(doc).filter((b) => entries(b.children) <= 6).map((b) => b.number);
+}
