@@ -86,6 +86,7 @@ export const C = {
   roleTerm: 'Term',
   roleMark: 'MarkLabel',
   roleTag: 'TagLabel',
+  roleTitle: 'WorkTitle',
   code: 'CodeInline',
 } as const;
 

@@ -72,6 +72,7 @@ const ROLE_STYLE: Record<NonNullable<Span['role']>, string> = {
   term: C.roleTerm,
   mark: C.roleMark,
   tag: C.roleTag,
+  title: C.roleTitle,
 };
 
 /** Fonts of one run in a given language. */

@@ -283,6 +283,7 @@ export const characterStyles: ICharacterStyleOptions[] = [
   { id: C.roleTerm, name: 'Glossary Term', basedOn: 'DefaultParagraphFont', run: { underline: { type: UnderlineType.DOTTED, color: hex(color.accent) } } },
   { id: C.roleMark, name: 'Certainty Mark', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent) } },
   { id: C.roleTag, name: 'Tag', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), bold: true } },
+  { id: C.roleTitle, name: 'Work Title', basedOn: 'DefaultParagraphFont', run: { italics: true } },
   { id: C.code, name: 'Code', basedOn: 'DefaultParagraphFont', run: { color: hex(color.ink) } },
 ];
 

@@ -37,6 +37,7 @@ export const ROLE_CLASS: Record<NonNullable<Span['role']>, string> = {
   term: 'term',
   mark: 'run-mark',
   tag: 'run-tag',
+  title: 'work-title',
 };
 
 /** One run; `own` is the product of the page it is drawn on (for refs). */
@@ -45,6 +46,9 @@ export function span(s: Span, own?: DocProduct): ElementContent {
   if (s.code) nodes = [h('code', nodes)];
   if (s.em) nodes = [h('em', nodes)];
   if (s.strong) nodes = [h('strong', nodes)];
+  // The title of a work is a <cite>; a run kept on one line is `nowrap`.
+  if (s.role === 'title') nodes = [h('cite', nodes)];
+  if (s.nowrap) nodes = [h('span', { className: ['nowrap'] }, nodes)];
   const href = s.ref ? refHref(s.ref, own) : safeHref(s.href);
   const role = s.role ? ROLE_CLASS[s.role] : undefined;
   let node: ElementContent;

@@ -24,6 +24,8 @@ a.cite{color:${c.muted};text-decoration:none;white-space:nowrap;border-bottom:1p
 a.cite:hover,a.cite:focus-visible{color:${c.accent}}
 .noteref-sup{line-height:0}
 .noteref-sup a{text-decoration:none;padding:0 .1em}
+.nowrap{white-space:nowrap}
+cite{font-style:italic}
 .term{text-decoration:underline dotted ${c.accent};text-underline-offset:.25em}
 .run-mark{color:${c.muted}}
 .tags{display:inline-flex;flex-wrap:wrap;gap:${px(3)} ${px(6)}}
