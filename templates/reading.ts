@@ -69,6 +69,7 @@ function contents(article: Article): Block[] {
     {
       type: 'group',
       id: fixedId(article, 'contents'),
+      contents: true,
       cites: [],
       children: [
         { type: 'heading', level: 1, outline: false, text: biInline(LABELS.contents), cites: [] },

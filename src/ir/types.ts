@@ -250,6 +250,12 @@ export interface CalloutBlock extends BlockBase {
 export interface GroupBlock extends BlockBase {
   type: 'group';
   children: Block[];
+  /**
+   * The group is a table of contents of the Doc's level-1/2 headings (a
+   * heading and a list of links). A backend that writes a table of contents
+   * of its own with page numbers (DOCX) draws that instead of this group.
+   */
+  contents?: boolean;
 }
 
 export interface TimelineFigure extends BlockBase {

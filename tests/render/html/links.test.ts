@@ -124,6 +124,12 @@ describe('the reading edition holds the article verbatim', () => {
     const body = comparable(readPage(p.html).bodyText);
     let at = 0;
     for (const c of allParagraphs(p.article!)) {
+      // A footnote is printed with the notes of its section, not where the
+      // source defines it: present, but outside the order of the text.
+      if (c.kind === 'footnote') {
+        expect(body, c.id).toContain(comparable(c.text));
+        continue;
+      }
       const parts = c.kind === 'table' && !body.includes(comparable(c.text), at) ? c.text.split(/\s*\|\s*|\n/).map(comparable).filter(Boolean) : [comparable(c.text)];
       for (const part of parts) {
         const found = body.indexOf(part, at);
