@@ -45,10 +45,18 @@ export const defaultEngine: Engine = {
     await renderSite(entries);
   },
   async fontLicense() {
-    const { fontLicensePath, fontPackageVersion } = await import('../fonts/index.js');
+    const f = await import('../fonts/index.js');
+    // Both faces are under the SIL OFL 1.1: one licence text, after the
+    // copyright lines of both (the packages' files differ only in that line).
+    const cjk = readFileSync(f.fontLicensePath(), 'utf8');
+    const latin = readFileSync(f.latinFontLicensePath(), 'utf8');
+    const [cjkFirst, ...rest] = cjk.split('\n');
+    const latinFirst = latin.split('\n')[0];
+    const text = latin.split('\n').slice(1).join('\n') === rest.join('\n') ? [cjkFirst, latinFirst, ...rest].join('\n') : `${cjk}\n\n${latin}`;
     return {
-      name: `Noto Sans SC (npm package @expo-google-fonts/noto-sans-sc ${fontPackageVersion()})`,
-      text: readFileSync(fontLicensePath(), 'utf8'),
+      name: `Noto Sans SC (npm package @expo-google-fonts/noto-sans-sc ${f.fontPackageVersion()}) for Chinese and Noto Sans (npm package @expo-google-fonts/noto-sans ${f.latinFontPackageVersion()}) for English`,
+      text,
     };
   },
+
 };

@@ -58,10 +58,10 @@ export function fontNotice(fontName: string): string {
     'Fonts',
     '',
     `The documents in this folder are set in ${fontName}`,
-    'and embed it (or subsets of it) where the format allows.',
-    'Noto Sans SC is copyright Google LLC and the Noto project authors and',
-    'is licensed under the SIL Open Font License, Version 1.1; the full',
-    'licence text is in OFL.txt next to this notice.',
+    'and embed them (or subsets of them) where the format allows.',
+    'The fonts are licensed under the SIL Open Font License, Version 1.1;',
+    'their copyright notices and the full licence text are in OFL.txt next',
+    'to this notice.',
     '',
   ].join('\n');
 }

@@ -118,7 +118,16 @@ describe('build', () => {
     expect(m.artifacts.map((a) => a.path)).toEqual(PRODUCTS.map((p) => `us-japan-acquisition/${p}.html`).sort());
     for (const a of [...m.artifacts, ...m.site]) expect(fileSha256(path.join(out, a.path)), a.path).toBe(a.sha256);
     expect(m.site.map((s) => s.path)).toEqual(['fonts/NOTICE.txt', 'fonts/OFL.txt', 'index.html']);
-    expect(readFileSync(path.join(out, 'fonts/OFL.txt'), 'utf8')).toMatch(/SIL OPEN FONT LICENSE/i);
+    const ofl = readFileSync(path.join(out, 'fonts/OFL.txt'), 'utf8');
+    expect(ofl).toMatch(/SIL OPEN FONT LICENSE/i);
+    // The copyright notices of both embedded faces (CJK and Latin), as their packages ship them.
+    for (const pkg of ['noto-sans-sc', 'noto-sans']) {
+      const first = readFileSync(path.join(repoRoot, 'node_modules/@expo-google-fonts', pkg, 'LICENSE_FONT'), 'utf8').split('\n')[0];
+      expect(ofl, pkg).toContain(first);
+    }
+    const notice = readFileSync(path.join(out, 'fonts/NOTICE.txt'), 'utf8');
+    expect(notice).toContain('Noto Sans SC');
+    expect(notice).toContain('@expo-google-fonts/noto-sans ');
     const landing = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const a of m.artifacts) expect(landing).toContain(a.path);
   });
