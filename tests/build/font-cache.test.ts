@@ -55,9 +55,9 @@ describe('a build with the font cache', () => {
     const none = await run('out-none', null);
     const empty = await run('out-empty', cache);
     const files = readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.bin'));
-    // Regular and bold, for the page, the document and the landing page; the document's Latin face, regular and
-    // bold (it sets nothing italic); and the document's four font parts compressed.
-    expect(files.length).toBe(12);
+    // Both faces (Noto Sans SC for Han, Noto Sans for English), regular and bold, for the page, the document
+    // and the landing page (nothing here is set in italic); and the document's four font parts compressed.
+    expect(files.length).toBe(16);
     const warm = await run('out-warm', cache);
     for (const f of Object.keys(none)) {
       expect(empty[f].equals(none[f]), f).toBe(true);

@@ -216,7 +216,8 @@ describe('every hostile source through the CLI', () => {
         if (formats.includes('pdf')) {
           const pdf = await readPdfFile(readFileSync(path.join(dir, `${p}.pdf`)));
           expect(pdf.javascript, `${p}.pdf`).toBe(false);
-          for (const l of pdf.links) expect(l, `${p}.pdf`).toMatch(/^(https?:\/\/|mailto:)/i);
+          // Web and mail addresses, or a named destination in a sibling product file of the article (a citation).
+          for (const l of pdf.links) expect(l, `${p}.pdf`).toMatch(/^(https?:\/\/|mailto:|(summary|checklist|slides|reading)\.pdf#[^\s:/?#]+$)/i);
           for (const l of want.links ?? []) if (p === 'summary') expect(pdf.links, `${p}.pdf`).toContain(l);
           everyText.push(squash(pdf.text));
         }
@@ -225,7 +226,7 @@ describe('every hostile source through the CLI', () => {
           const zip = readOfficeZip(readFileSync(path.join(dir, `${p}.${f}`)));
           expect(zip.active, `${p}.${f}`).toEqual([]);
           // Web and mail addresses, or a sibling product file of the same article (a citation of the reading edition).
-          for (const l of zip.external) expect(l, `${p}.${f}`).toMatch(/^(https?:\/\/|mailto:|(summary|checklist|slides|reading)\.(docx|pdf|html)$)/i);
+          for (const l of zip.external) expect(l, `${p}.${f}`).toMatch(/^(https?:\/\/|mailto:|(summary|checklist|slides|reading)\.(docx|pdf|html)(#[\w=.-]+)?$)/i);
           everyText.push(zip.text);
         }
       }
