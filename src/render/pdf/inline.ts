@@ -273,8 +273,9 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang, opts: InlineO
     const runs = scriptRuns(text, lang, latinStyle);
     runs.forEach((run, r) => {
       const last = opts.paragraph && lang === 'zh' && index === list.length - 1 && r === runs.length - 1;
-      // A run kept on one line (a date: `nowrap`, set by the templates) is one piece that never breaks.
-      const nowrap = (span as Span & { nowrap?: boolean }).nowrap === true;
+      // A run kept on one line (a date: `nowrap`, set by the templates) is one piece that never breaks. So is
+      // a citation mark ("¶3.2–3.5" would break after its dash): one piece is one link annotation, as in HTML.
+      const nowrap = span.nowrap === true || (span.role === 'cite' && [...span.text].length <= MAX_UNBROKEN_RUN);
       const pieces = nowrap ? [{ text: run.text, noWrap: true as const }] : run.family !== CJK_FAMILY ? splitLongRuns([{ text: run.text }]) : last ? segmentWithTail(run.text) : segment(run.text);
       const face: Record<string, unknown> = { font: run.family };
       if (opts.css !== undefined) face.lineHeight = lineHeight(opts.css, run.family);
