@@ -112,13 +112,23 @@ describe('A4 page layout', () => {
       const lines = r.pages.flatMap((pg) => pg.lines.filter((l) => l.x0 > left + 30 && l.x1 < pg.width - right - 120 && l.y > 56 && l.y < pg.height - 64));
       let i = 0;
       for (const p of passages) {
-        // Skip lines until one starts this passage, then take lines while they continue it.
-        while (i < lines.length && !p.text.startsWith(squash(lines[i].text).slice(0, 6))) i++;
+        // From the first line that starts this passage and is followed by lines that continue it to its end
+        // (a section's summary, set before its first paragraph, may open with the same words).
         let rest = p.text;
-        const mine: typeof lines = [];
-        while (i < lines.length && rest.length > 0 && rest.startsWith(squash(lines[i].text))) {
-          rest = rest.slice(squash(lines[i].text).length);
-          mine.push(lines[i++]);
+        let mine: typeof lines = [];
+        for (; i < lines.length; i++) {
+          if (!p.text.startsWith(squash(lines[i].text).slice(0, 6))) continue;
+          rest = p.text;
+          mine = [];
+          let j = i;
+          while (j < lines.length && rest.length > 0 && rest.startsWith(squash(lines[j].text))) {
+            rest = rest.slice(squash(lines[j].text).length);
+            mine.push(lines[j++]);
+          }
+          if (rest === '') {
+            i = j;
+            break;
+          }
         }
         expect(rest, `${r.name}: ${p.id} not found line by line`).toBe('');
         if (mine.length < 2) continue;
