@@ -43,6 +43,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     const content = await page.getTextContent();
     const lines: PdfLine[] = [];
     let current: PdfLine | null = null;
+    // Type size of the current line's first item (a smaller raised or lowered item beside it is on that line).
+    let lineSize = 0;
     for (const item of content.items) {
       if (!('str' in item)) continue;
       // pdfjs fills a wide gap on one baseline with a space item: a column boundary.
@@ -52,11 +54,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       }
       const x = item.transform[4];
       const y = Math.round(item.transform[5] * 10) / 10;
+      const size = Math.hypot(item.transform[2], item.transform[3]);
       // Same baseline and touching the previous item: one line. A gap wider than
       // COLUMN_GAP on the same baseline is the next column of a table row.
-      const sameLine = current && Math.abs(current.y - y) < 0.5 && x >= current.x1 - 0.5 && x - current.x1 < COLUMN_GAP;
+      const touching = current && x >= current.x1 - 0.5 && x - current.x1 < COLUMN_GAP;
+      // A superscript or subscript (a note reference): smaller, its baseline within half the line's size.
+      const raised = touching && size < lineSize * 0.8 && Math.abs(current!.y - y) < lineSize * 0.5;
+      const sameLine = touching && (Math.abs(current!.y - y) < 0.5 || raised);
       if (!sameLine) {
         current = { page: n, y, text: '', x0: x, x1: x + item.width };
+        lineSize = size;
         lines.push(current);
       }
       current!.text += item.str;
@@ -72,6 +79,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
 /**
  * Join wrapped lines as a reader would: no space where a line break falls
  * next to Chinese text, one space between Latin words; whitespace collapsed.
+ * Curly quotes are both Chinese and English punctuation: an opening quote
+ * after Latin text, or a closing one before it, is English (a space).
  */
 export function joinLines(lines: string[]): string {
   let out = '';
@@ -82,8 +91,9 @@ export function joinLines(lines: string[]): string {
     else {
       const last = [...out].pop()!;
       const first = [...line][0];
+      const english = (/[\u201C\u2018]/u.test(first) && !hasCjk(last)) || (/[\u201D\u2019]/u.test(last) && !hasCjk(first));
       // No space next to Chinese, nor after a hyphen, dash or slash an English line was broken at.
-      const glue = hasCjk(last) || hasCjk(first) || (/[-\u2013\u2014/]/u.test(last) && /\p{L}/u.test(first));
+      const glue = (!english && (hasCjk(last) || hasCjk(first))) || (/[-\u2013\u2014/]/u.test(last) && /\p{L}/u.test(first));
       out += glue ? line : ` ${line}`;
     }
   }

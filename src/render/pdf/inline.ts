@@ -60,10 +60,21 @@ export function segment(text: string): { text: string; noWrap?: true }[] {
 export const MAX_UNBROKEN_RUN = 32;
 
 /**
+ * Characters of each piece a run longer than `MAX_UNBROKEN_RUN` is cut into.
+ * pdfmake sizes a row's star columns by the widest piece of their text (its
+ * minimum width): when two such pieces no longer fit side by side, it gives
+ * each column that width and the row runs off the page. A piece of 8
+ * characters is at most 8 em wide (≈ 85 pt in A4 body text, 176 pt at the
+ * largest slide body size), less than any column shares a row with.
+ */
+export const LONG_RUN_PIECE = 8;
+
+/**
  * pdfmake cannot break a word wider than the line: it runs off the page. A
  * run longer than `MAX_UNBROKEN_RUN` between break opportunities (a pasted
- * URL, a hash, a hostile 5,000-character token) is cut into pieces, between
- * which pdfmake may break. No character is inserted.
+ * URL, a hash, a hostile 5,000-character token) is cut into pieces of
+ * `LONG_RUN_PIECE` characters, between which pdfmake may break (and, inside
+ * a line, sets them one after the other like the run). No character is inserted.
  */
 export function splitLongRuns(pieces: { text: string; noWrap?: true }[]): { text: string; noWrap?: true }[] {
   const out: { text: string; noWrap?: true }[] = [];
@@ -73,18 +84,27 @@ export function splitLongRuns(pieces: { text: string; noWrap?: true }[]): { text
       continue;
     }
     const breaks = piece.noWrap ? new Set<number>() : lineBreakerBreaks(piece.text);
+    // Unbroken stretches longer than the limit are cut every LONG_RUN_PIECE characters.
+    const stretches: [number, number][] = [];
+    let from = 0;
+    for (const b of [...[...breaks].sort((x, y) => x - y), piece.text.length]) {
+      if (b > from) stretches.push([from, b]);
+      from = b;
+    }
     let start = 0;
-    let offset = 0;
-    let run = 0;
-    for (const ch of piece.text) {
-      if (breaks.has(offset)) run = 0;
-      if (run >= MAX_UNBROKEN_RUN) {
-        out.push({ text: piece.text.slice(start, offset) });
-        start = offset;
-        run = 0;
+    for (const [a, b] of stretches) {
+      if ([...piece.text.slice(a, b)].length <= MAX_UNBROKEN_RUN) continue;
+      let offset = a;
+      let count = 0;
+      for (const ch of piece.text.slice(a, b)) {
+        if (count === LONG_RUN_PIECE) {
+          out.push({ text: piece.text.slice(start, offset) });
+          start = offset;
+          count = 0;
+        }
+        offset += ch.length;
+        count++;
       }
-      offset += ch.length;
-      run++;
     }
     out.push({ text: piece.text.slice(start) });
   }
@@ -253,8 +273,9 @@ export function inlineNodes(spans: Inline | undefined, lang: Lang, opts: InlineO
     const runs = scriptRuns(text, lang, latinStyle);
     runs.forEach((run, r) => {
       const last = opts.paragraph && lang === 'zh' && index === list.length - 1 && r === runs.length - 1;
-      // A run kept on one line (a date: `nowrap`, set by the templates) is one piece that never breaks.
-      const nowrap = (span as Span & { nowrap?: boolean }).nowrap === true;
+      // A run kept on one line (a date: `nowrap`, set by the templates) is one piece that never breaks. So is
+      // a citation mark ("¶3.2–3.5" would break after its dash): one piece is one link annotation, as in HTML.
+      const nowrap = span.nowrap === true || (span.role === 'cite' && [...span.text].length <= MAX_UNBROKEN_RUN);
       const pieces = nowrap ? [{ text: run.text, noWrap: true as const }] : run.family !== CJK_FAMILY ? splitLongRuns([{ text: run.text }]) : last ? segmentWithTail(run.text) : segment(run.text);
       const face: Record<string, unknown> = { font: run.family };
       if (opts.css !== undefined) face.lineHeight = lineHeight(opts.css, run.family);

@@ -9,7 +9,7 @@ import { handlers } from '../../../src/render/pdf/handlers/index.js';
 import { lineBreakerBreaks, segment } from '../../../src/render/pdf/inline.js';
 import { breakUnits, violatesKinsoku } from '../../../src/text/kinsoku.js';
 import { bodyLines, joinLines, normal, readPdf } from '../../helpers/pdf.js';
-import { SLIDE_MIN } from '../../../src/render/pdf/constants.js';
+import { SLIDE_MIN_SIZE, slideSpec } from '../../../src/theme/theme.js';
 import { lastRenderReport } from '../../../src/render/pdf/document.js';
 import { readBack } from './read.js';
 
@@ -87,13 +87,19 @@ describe('handlers', () => {
     expect(text).not.toContain('完成进度');
   });
 
-  it('shrinks an overfull slide to the least sizes of the type scale and no further: the rest runs onto another page, nothing is cut', async () => {
+  // The slides template splits content so that it fits at the theme's slide sizes (slideSpec); the backend draws at
+  // those sizes and never shrinks a slide to fit: what the template put too much on runs onto a further page.
+  it('draws an overfull slide at the theme\'s slide sizes, never smaller: the rest runs onto another page, nothing is cut', async () => {
     const pages = await readPdf(await backend.render(slideDoc, { epoch: 0 }));
     expect(pages.length).toBeGreaterThan(3);
     const text = normal(joinLines(bodyLines(pages, 'slide').map((l) => l.text)));
     expect(text).toContain(normal(zhLong));
     const { items } = await readBack(await backend.render(slideDoc, { epoch: 0 }));
-    expect(Math.min(...items.map((i) => i.size))).toBeGreaterThanOrEqual(SLIDE_MIN.small);
+    expect(Math.min(...items.map((i) => i.size))).toBeGreaterThanOrEqual(SLIDE_MIN_SIZE);
+    // The overfull pair's Chinese, on every page it runs over, at the normal body size.
+    const pairZh = items.filter((i) => i.page > 1 && i.text.includes('美日防务合作'));
+    expect(pairZh.length).toBeGreaterThan(0);
+    for (const i of pairZh) expect(i.size, `page ${i.page}: ${i.text.slice(0, 20)}`).toBe(slideSpec.body.normal.zh);
     expect(lastRenderReport()?.overflowing).toEqual([2]);
   });
 

@@ -1,13 +1,12 @@
 /**
- * Docs of many shapes for the PDF tests, from a seeded generator (the same
- * Docs on every run): slide decks in every layout within the limits the
- * slides template keeps (at most 6 items or events a slide, short points,
- * titles of 1–120 characters with fewer facts beside the longest, every
- * optional field on or off), and summaries
- * and reading editions of 1–9 sections of varied lengths. A stand-in for the
- * templates' article-shape generator (tests/helpers/shapes.ts) until it lands.
+ * Summaries of many shapes for the PDF layout tests, from a seeded generator
+ * (the same Docs on every run): 1–9 sections of varied lengths, long pairs
+ * now and then. Slide decks are not made here: what fits on a slide is the
+ * slides template's measured decision (templates/slide-fit.ts), so the slide
+ * tests build decks with the template from the article-shape generator
+ * (tests/helpers/shapes.ts).
  */
-import type { Block, Doc, Inline, SlideBlock } from '../../../src/ir/types.js';
+import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { cite, meta, t } from './kitchen-sink.js';
 
 /** A small deterministic PRNG (mulberry32). */
@@ -78,113 +77,6 @@ export class Shapes {
       ...(this.bool(0.3) ? { tags: { zh: t('推断'), en: t('Inferred') } } : {}),
       cites: [],
     };
-  }
-
-  /** A slide deck in every layout, `count` slides. */
-  slides(count: number): Doc {
-    const blocks: SlideBlock[] = [];
-    const layouts: SlideBlock['layout'][] = ['section', 'statement', 'columns', 'points', 'timeline', 'checklist', 'glossary', 'closing', 'content'];
-    const titleLen = this.int(1, 120);
-    const longTitle = { zh: t(this.zh(titleLen)), en: t(this.en(Math.round(titleLen * 2.5))) };
-    blocks.push({
-      type: 'slide',
-      id: 'title',
-      number: 1,
-      layout: 'title',
-      title: longTitle,
-      children: [
-        {
-          type: 'title',
-          title: longTitle,
-          subtitle: { zh: t('幻灯片简报'), en: t('Slide brief') },
-          // A long title leaves room for fewer facts: the template moves the optional rows to a later slide (issue 13).
-          meta: Array.from({ length: titleLen > 60 ? this.int(2, 4) : this.int(2, 7) }, (_, i) => ({
-            label: { zh: t(['发布机构', '日期', '原文作者', '原文出处', '原文标题', '原文链接', '原文日期'][i]), en: t(['Publisher', 'Date', 'Original author', 'Original outlet', 'Original title', 'Original URL', 'Original date'][i]) },
-            value: i === 5 ? { zh: t('https://www.example.org/analysis/a-long-address-of-the-original-article-that-wraps'), en: t('https://www.example.org/analysis/a-long-address-of-the-original-article-that-wraps') } : { zh: t(this.zh(this.int(4, 30))), en: t(this.en(this.int(8, 70))) },
-          })),
-          cites: [],
-        },
-      ],
-      cites: [],
-    });
-    for (let n = 2; n <= count; n++) {
-      const layout = layouts[(n - 2) % layouts.length];
-      const items = this.int(1, 6);
-      let children: Block[];
-      switch (layout) {
-        case 'section':
-        case 'closing':
-          children = this.bool() ? [this.pair(50, 120)] : [];
-          break;
-        case 'statement':
-          children = [this.pair(50, 140)];
-          break;
-        case 'columns':
-          children = Array.from({ length: Math.min(items, 4) }, () => this.pair(24, 70));
-          break;
-        case 'points':
-        case 'content':
-          children = this.bool()
-            ? Array.from({ length: items }, (_, i) => this.pair(22, 60, this.bool() ? String(i + 1) : undefined))
-            : [{ type: 'list', ordered: this.bool(), cites: [], items: Array.from({ length: items }, () => ({ text: { zh: t(this.zh(this.int(4, 22))), en: t(this.en(this.int(10, 60))) }, cites: [], ...(this.bool(0.3) ? { source: this.source() } : {}) })) }];
-          break;
-        case 'timeline':
-          children = [
-            {
-              type: 'figure',
-              kind: 'timeline',
-              caption: { zh: t('时间线'), en: t('Timeline') },
-              events: Array.from({ length: items }, (_, i) => ({
-                id: `ev-${n}-${i}`,
-                date: `${2020 + i}`,
-                dateLabel: { zh: t(`${2020 + i}年${this.int(1, 12)}月${this.bool() ? `${this.int(1, 28)}日` : ''}`), en: t(`${2020 + i}`) },
-                text: { zh: t(this.zh(this.int(6, 18))), en: t(this.en(this.int(15, 40))) },
-                ...(this.bool(0.2) ? { note: { zh: t(this.zh(10)), en: t(this.en(20)) } } : {}),
-                cites: [],
-              })),
-              cites: [],
-            },
-          ];
-          break;
-        case 'checklist':
-          children = Array.from({ length: Math.min(items, 4) }, (_, i) => ({
-            type: 'checkItem' as const,
-            id: `rec-${n}-${i}`,
-            zh: t(this.zh(this.int(8, 30))),
-            en: t(this.en(this.int(20, 80))),
-            tags: [{ zh: t('原文建议'), en: t('Article') }],
-            checked: false,
-            ...(this.bool(0.3) ? { source: this.source() } : {}),
-            cites: [],
-          }));
-          break;
-        case 'glossary':
-          children = [
-            {
-              type: 'table',
-              columns: [{ text: { zh: t('术语'), en: t('Term') }, weight: 1 }, { text: { zh: t('名称'), en: t('Name') }, weight: 2 }],
-              rows: Array.from({ length: items }, () => [{ text: { zh: t(['DICAS', 'GPI', 'SM-3 Block IIA', 'RDT&E', 'NDAA'][this.int(0, 4)]) } }, { text: { zh: t(this.zh(this.int(4, 14))), en: t(this.en(this.int(10, 40))) } }]),
-              cites: [],
-            },
-          ];
-          break;
-        default:
-          children = [];
-      }
-      const headLen = this.int(2, 28);
-      blocks.push({
-        type: 'slide',
-        id: `s-${n}`,
-        number: n,
-        layout,
-        title: { zh: t(this.zh(headLen)), en: t(this.en(headLen * 2)) },
-        children,
-        ...(this.bool(0.6) ? { source: this.source() } : {}),
-        ...(this.bool(0.5) ? { notes: { zh: t(this.zh(20)), en: t(this.en(40)) }, notesSource: this.source() } : {}),
-        cites: [],
-      });
-    }
-    return { product: 'slides', page: 'slide', meta: meta('slides'), blocks };
   }
 
   /** A summary of `sections` sections: takeaways in a callout, a heading and pair per section, a long pair now and then. */
