@@ -1,6 +1,7 @@
 /**
  * Chinese and English, each led by its tag when the pair has one, and the
- * citation line under them. On A4 side by side; on a slide as the slide
+ * citation line under them. On A4 side by side (in the reading edition's
+ * narrower text column, Chinese over English); on a slide as the slide
  * geometry says: a row of two columns (`columns`), one large pair
  * (`statement`), or Chinese over English with a number column when marked.
  */
@@ -25,7 +26,10 @@ import {
 export const pair: Handler<PdfState, 'pair', Node> = (b, st) => {
   const slide = isSlide(st);
   const statement = slide && st.layout === 'statement';
-  const sideBySide = !slide || st.layout === 'columns';
+  // On A4 side by side where the column holds two of a readable measure (the
+  // full page width); in the reading edition's text column, between the
+  // paragraph marks and the margin notes, Chinese over English.
+  const sideBySide = slide ? st.layout === 'columns' : !(st.doc.product === 'reading' && st.page === 'a4');
   const zh = b.zh.length ? langText(b.zh, 'zh', st, { id: b.id, tag: b.tags?.zh }) : null;
   const en = b.en.length ? langText(b.en, 'en', st, { ...(zh ? {} : { id: b.id }), tag: b.tags?.en }) : null;
   const source = sourceLine(b.source, st, { margin: [0, 2, 0, 0] });
