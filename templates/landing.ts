@@ -44,8 +44,11 @@ export interface LandingEntry {
   takeaways?: Bi[];
 }
 
+/** What the index page shows of an article beyond its slug, title and files. */
+export type LandingFields = Required<Pick<LandingEntry, 'date' | 'original' | 'takeaways'>>;
+
 /** What the index page shows of an article beyond its slug, title and files (for the build to keep in its manifest). */
-export function landingFields(article: Article): Required<Pick<LandingEntry, 'date' | 'original' | 'takeaways'>> {
+export function landingFields(article: Article): LandingFields {
   const o = article.original;
   return {
     date: article.date,

@@ -186,6 +186,8 @@ export function defaultFontCache(root: string, env: NodeJS.ProcessEnv = process.
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+/** The landing page's fields of an article: loaded when an article is parsed, never on a no-change rebuild. */
+const landingOf = () => import('../../templates/landing.js');
 const posix = (p: string): string => p.split(path.sep).join('/');
 
 // --- the steps -----------------------------------------------------------------
@@ -308,7 +310,7 @@ async function planWork(sources: readonly SourceRef[], old: Manifest, ctx: Conte
     }
     const recorded = posix(path.relative(ctx.root, src.abs));
     const known = oldArticles.get(src.slug);
-    const needsTitle = !known || known.sha256 !== sourceSha || known.source !== recorded;
+    const needsTitle = !known || known.sha256 !== sourceSha || known.source !== recorded || !known.landing;
     work.push({ src, recorded, bytes, sourceSha, todo, reused, needsTitle });
   }
   return work;
@@ -387,7 +389,7 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
       }
       produced.artifacts.set(t.path, { path: t.path, sha256: digest, size: bytes!.length, inputs: t.inputs, article: w.src.slug, product: t.product, format: t.format });
     }
-    produced.articles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: { zh: article.title.zh, en: article.title.en } });
+    produced.articles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: { zh: article.title.zh, en: article.title.en }, landing: (await landingOf()).landingFields(article) });
     settle(w, w.todo.length > 0 ? 'built' : 'cached');
   };
 
@@ -409,7 +411,7 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
         settle(w, 'invalid');
         continue;
       }
-      titles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: article.title });
+      titles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: article.title, landing: (await landingOf()).landingFields(article) });
       rendering.push(renderOne(w, article, await ctx.engine.epoch(article)));
       // Let the workers' replies in (parsing never yields by itself), so they get their next tasks.
       await new Promise((resolve) => setImmediate(resolve));

@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import type { Bi } from '../model/types.js';
+import type { LandingFields } from '../../templates/landing.js';
 import { sha256 } from './cache.js';
 import { isCleanText } from '../text/unicode-policy.js';
 import { artifactPath } from './jobs.js';
@@ -51,6 +52,8 @@ export interface ArticleEntry {
   /** sha256 of the source bytes the title was read from. */
   sha256: string;
   title: Bi;
+  /** What the landing page shows of the article besides its title (date, original, takeaways), read from the same source bytes. */
+  landing?: LandingFields;
 }
 
 /** Files of the site itself: landing page, font licence. */
@@ -107,6 +110,21 @@ const artifactSchema = v.pipe(
   v.check((a) => a.path === artifactPath(a.article, a.product as ProductName, a.format), 'path is not the place of its article, product and format'),
 );
 
+/** Printable text that may be empty (an author's name in one language). */
+const anyText = v.pipe(v.string(), v.maxLength(MAX_TITLE, 'is too long'), v.check((s) => isSafeText(s), 'is not printable text'));
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'));
+const landingSchema = v.object({
+  date: isoDate,
+  original: v.object({
+    outlet: text,
+    author: v.object({ zh: anyText, en: anyText }),
+    title: v.optional(text),
+    url: v.optional(v.pipe(text, v.regex(/^https?:\/\/[^\s]+$/i, 'is not a web address'))),
+    date: v.optional(isoDate),
+  }),
+  takeaways: v.pipe(v.array(v.object({ zh: anyText, en: anyText })), v.maxLength(100, 'has too many entries')),
+});
+
 const articleSchema = v.object({
   slug,
   source: v.pipe(
@@ -116,6 +134,7 @@ const articleSchema = v.object({
   ),
   sha256: hex64,
   title: v.object({ zh: text, en: text }),
+  landing: v.optional(landingSchema),
 });
 
 const siteSchema = v.object({
@@ -216,13 +235,29 @@ const byKey =
     return x < y ? -1 : x > y ? 1 : 0;
   };
 
+/** The landing fields in a fixed key order, optional ones only when present. */
+function canonicalLanding(l: LandingFields): LandingFields {
+  const o = l.original;
+  return {
+    date: l.date,
+    original: {
+      outlet: o.outlet,
+      author: { zh: o.author.zh, en: o.author.en },
+      ...(o.title !== undefined ? { title: o.title } : {}),
+      ...(o.url !== undefined ? { url: o.url } : {}),
+      ...(o.date !== undefined ? { date: o.date } : {}),
+    },
+    takeaways: l.takeaways.map((t) => ({ zh: t.zh, en: t.en })),
+  };
+}
+
 /** Canonical text: sorted entries, fixed key order, two-space indent, final newline. */
 export function serializeManifest(m: Manifest): string {
   const out: Manifest = {
     version: m.version,
     articles: [...m.articles]
       .sort(byKey((a) => a.slug))
-      .map((a) => ({ slug: a.slug, source: a.source, sha256: a.sha256, title: { zh: a.title.zh, en: a.title.en } })),
+      .map((a) => ({ slug: a.slug, source: a.source, sha256: a.sha256, title: { zh: a.title.zh, en: a.title.en }, ...(a.landing ? { landing: canonicalLanding(a.landing) } : {}) })),
     artifacts: [...m.artifacts].sort(byKey((a) => a.path)).map((a) => ({
       path: a.path,
       sha256: a.sha256,

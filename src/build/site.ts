@@ -42,6 +42,7 @@ export function landingEntries(articles: readonly ArticleEntry[], artifacts: rea
     .map((a) => ({
       slug: a.slug,
       title: { zh: a.title.zh, en: a.title.en },
+      ...(a.landing ?? {}),
       artifacts: (bySlug.get(a.slug) ?? [])
         .map((x) => ({
           path: artifactPath(a.slug, x.product as ProductName, x.format as OutputFormat),

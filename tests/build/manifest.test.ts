@@ -67,6 +67,19 @@ describe('parseManifest', () => {
     expect(parseManifest(doc({ articles: [article({ title: { zh: '甲😀', en: 'A' } })] })).manifest.articles).toHaveLength(1);
   });
 
+  it('keeps the landing fields of an article (date, original, takeaways) only when each is printable text of its shape', () => {
+    const landing = { date: '2025-11-20', original: { outlet: 'RUSI', author: { zh: '西尔维亚', en: 'Noah Sylvia' }, title: 'Cloud', url: 'https://rusi.org/x', date: '2025' }, takeaways: [{ zh: '一', en: 'One' }] };
+    expect(parseManifest(doc({ articles: [article({ landing })] })).manifest.articles[0].landing).toEqual(landing);
+    const bad = [
+      { ...landing, date: 'yesterday' },
+      { ...landing, original: { ...landing.original, url: 'javascript:alert(1)' } },
+      { ...landing, original: { ...landing.original, outlet: 'R\u001b]0;pwned\u0007' } },
+      { ...landing, takeaways: [{ zh: '一\u202e', en: 'One' }] },
+      { ...landing, takeaways: 'one' },
+    ];
+    for (const l of bad) expect(parseManifest(doc({ articles: [article({ landing: l })] })).manifest.articles, JSON.stringify(l)).toEqual([]);
+  });
+
   it('ignores the whole file when it is not JSON, not an object, of another version, or without its lists', () => {
     for (const text of ['', 'null', '[]', '{"artifacts":[null]}', JSON.stringify({ version: 1, articles: [], artifacts: [], site: [] }), doc({ artifacts: {} })]) {
       const r = parseManifest(text);

@@ -36,7 +36,7 @@ export function stubEngine(): StubEngine {
       const [zh, en] = (/^title: (.*)$/m.exec(text)?.[1] ?? 'x | x').split('|').map((s) => s.trim());
       const date = /^date: (.*)$/m.exec(text)?.[1] ?? '2025-01-01';
       const slug = path.basename(file, '.md');
-      const article = { slug, title: { zh, en }, date, body: text } as unknown as Article;
+      const article = { slug, title: { zh, en }, date, original: { outlet: 'Outlet', author: { zh: '作者', en: 'Author' } }, takeaways: [], body: text } as unknown as Article;
       return { file: vfile, article };
     },
     async epoch(article) {

@@ -130,6 +130,14 @@ describe('build', () => {
     expect(notice).toContain('@expo-google-fonts/noto-sans ');
     const landing = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const a of m.artifacts) expect(landing).toContain(a.path);
+    // The article's facts and abstract, from its source: the date, the original (linked) and the takeaways.
+    const src = readFileSync(realSource, 'utf8');
+    const url = /^\s+url: (\S+)$/m.exec(src)![1];
+    expect(landing).toContain(`href="${url}"`);
+    expect(landing).toContain('Gregg Rubinstein');
+    expect(landing).toContain('2025年1月10日');
+    const firstTakeaway = /:::takeaway[^\n]*\n::zh\[([^\]]+)\]/.exec(src)![1];
+    expect(landing).toContain(firstTakeaway);
   });
 
   withModel('a no-change rebuild writes nothing and never loads the parser or a backend', () => {
