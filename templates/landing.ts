@@ -13,6 +13,9 @@ import { OUTPUT_FORMATS } from '../src/render/registry.js';
 import { formatBytes, formatDate } from '../src/theme/format.js';
 import { LABELS } from '../src/theme/labels.js';
 import { FW, biInline, originalLine } from './format.js';
+import { canonicalLanding, type LandingFields, type LandingOriginal } from './landing-fields.js';
+
+export { canonicalLanding, type LandingFields, type LandingOriginal };
 
 export interface LandingArtifact {
   /** Path relative to `out/`, e.g. `us-japan-acquisition/summary.pdf`. */
@@ -22,45 +25,17 @@ export interface LandingArtifact {
   bytes: number;
 }
 
-/** The original an article translates, as the landing page shows it. */
-export interface LandingOriginal {
-  outlet: string;
-  author: Bi;
-  title?: string;
-  url?: string;
-  /** ISO date. */
-  date?: string;
-}
 
 /** One article on the index page: its slug, title and files; date, original and takeaways when the build passes them. */
-export interface LandingEntry {
+export interface LandingEntry extends Partial<LandingFields> {
   slug: string;
   title: Bi;
   artifacts: LandingArtifact[];
-  /** ISO date of the Chinese edition (`YYYY-MM-DD`). */
-  date?: string;
-  original?: LandingOriginal;
-  /** The key takeaways, printed as the article's abstract. */
-  takeaways?: Bi[];
 }
-
-/** What the index page shows of an article beyond its slug, title and files. */
-export type LandingFields = Required<Pick<LandingEntry, 'date' | 'original' | 'takeaways'>>;
 
 /** What the index page shows of an article beyond its slug, title and files (for the build to keep in its manifest). */
 export function landingFields(article: Article): LandingFields {
-  const o = article.original;
-  return {
-    date: article.date,
-    original: {
-      outlet: o.outlet,
-      author: { zh: o.author.zh, en: o.author.en },
-      ...(o.title ? { title: o.title } : {}),
-      ...(o.url ? { url: o.url } : {}),
-      ...(o.date ? { date: o.date } : {}),
-    },
-    takeaways: article.takeaways.map((t) => ({ zh: t.text.zh, en: t.text.en })),
-  };
+  return canonicalLanding({ date: article.date, original: article.original, takeaways: article.takeaways.map((t) => t.text) });
 }
 
 /** Where the build puts the font licence, relative to `out/`. */

@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import type { Bi } from '../model/types.js';
-import type { LandingFields } from '../../templates/landing.js';
+import { canonicalLanding, type LandingFields } from '../../templates/landing-fields.js';
 import { sha256 } from './cache.js';
 import { isCleanText } from '../text/unicode-policy.js';
 import { artifactPath } from './jobs.js';
@@ -234,22 +234,6 @@ const byKey =
     const y = key(b);
     return x < y ? -1 : x > y ? 1 : 0;
   };
-
-/** The landing fields in a fixed key order, optional ones only when present. */
-function canonicalLanding(l: LandingFields): LandingFields {
-  const o = l.original;
-  return {
-    date: l.date,
-    original: {
-      outlet: o.outlet,
-      author: { zh: o.author.zh, en: o.author.en },
-      ...(o.title !== undefined ? { title: o.title } : {}),
-      ...(o.url !== undefined ? { url: o.url } : {}),
-      ...(o.date !== undefined ? { date: o.date } : {}),
-    },
-    takeaways: l.takeaways.map((t) => ({ zh: t.zh, en: t.en })),
-  };
-}
 
 /** Canonical text: sorted entries, fixed key order, two-space indent, final newline. */
 export function serializeManifest(m: Manifest): string {
