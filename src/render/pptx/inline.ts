@@ -108,12 +108,25 @@ function spanRun(s: Span, lang: Lang, style: RunStyle, links: Links | undefined)
   return run;
 }
 
+/**
+ * A linked run as one run per word (each with its trailing spaces). Each
+ * becomes a hyperlink field of its own in LibreOffice, so lines break
+ * between the words of a link as they do in text; a link without spaces
+ * (a citation, "第5页") stays one run, kept whole (measure.ts).
+ */
+export function fieldParts(run: Run): Run[] {
+  if (!run.link || run.nowrap) return [run];
+  const parts = run.text.match(/\s*\S+\s*/g);
+  return !parts || parts.length <= 1 ? [run] : parts.map((text) => ({ ...run, text }));
+}
+
 /** Runs of one inline sequence in one language (empty spans dropped). */
 export function runs(content: Inline | undefined, lang: Lang, style: RunStyle, links?: Links): Run[] {
   return (content ?? [])
     .map((s) => spanRun(s, lang, style, links))
     .filter((r) => r.text.length > 0)
-    .flatMap(byFace);
+    .flatMap(byFace)
+    .flatMap(fieldParts);
 }
 
 /** Plain text of inline content. */

@@ -103,6 +103,21 @@ describe('inline', () => {
     expect(sized(4, FLOOR.any)).toBe(FLOOR.any);
   });
 
+  it('cuts a linked run into one run per word (LibreOffice never breaks inside a hyperlink field), and measures a link as unbreakable', () => {
+    const url = 'https://example.org/a';
+    const title = 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance';
+    const parts = runs([{ text: '原文标题：' }, { text: title, href: url }, { text: '。' }], 'zh', { size: 9.5, color: '000000' });
+    expect(parts.filter((r) => r.link).map((r) => r.text)).toEqual(title.split(/(?<= )/));
+    expect(parts.map((r) => r.text).join('')).toBe(`原文标题：${title}。`);
+    // A link without spaces stays one run, and no line breaks inside it.
+    const [cite] = runs([{ text: '第5页', ref: { product: 'slides', anchor: 'x' } }], 'zh', { size: 12, color: '000000' }, { ref: () => ({ slide: 5 }) });
+    expect(cite.text).toBe('第5页');
+    const line = [run('美日防务采购合作'), cite];
+    const w = naturalWidth(line) - 1;
+    expect(wrap(line, w)).toEqual(['美日防务采购合作', '第5页']);
+    expect(wrap([line[0], { ...cite, link: undefined }], w)).toEqual(['美日防务采购合作第5', '页']);
+  });
+
   it('shows the same words in both languages once (an acronym, an outlet)', () => {
     expect(biLine({ zh: [{ text: 'CSIS' }], en: [{ text: 'CSIS' }] }, { size: 10, color: '0' }, ' · ').map((r) => r.text)).toEqual(['CSIS']);
     expect(biLine({ zh: [{ text: '日本' }], en: [{ text: 'Japan' }] }, { size: 10, color: '0' }, ' · ').map((r) => r.text)).toEqual(['日本', ' · ', 'Japan']);
