@@ -75,6 +75,8 @@ interface Glyph {
 /** Whether a line may break between `a` and `b` (cautious: when unsure, no). */
 function breakBetween(a: Glyph, b: Glyph, before: Glyph | undefined): boolean {
   if (a.keep && b.keep && a.run === b.run) return false;
+  // A no-break space glues to both neighbours.
+  if (a.ch === '\u00A0' || b.ch === '\u00A0') return false;
   if (b.cls & C_SPACE) return false;
   if (a.cls & C_SPACE) return true;
   if (b.cls & C_NO_START || a.cls & C_NO_END) return false;
