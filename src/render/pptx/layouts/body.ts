@@ -25,7 +25,6 @@ export function envOf(slide: SlideBlock, links: Links): Env {
     density: slide.density === 'compact' ? 'compact' : 'normal',
     links,
     slideTitle: plain(slide.title.zh),
-    ...(slide.titleSize ? { titleSize: slide.titleSize } : {}),
   };
 }
 
