@@ -22,8 +22,10 @@ export interface Run {
   link?: Link;
   /** Raised (superscript), in percent of the size. */
   superscript?: boolean;
-  /** Keep on one line (a date): the layout makes the box wide enough. */
+  /** Keep on one line (a date, a tag): its spaces are no-break spaces, the layout makes the box wide enough. */
   nowrap?: boolean;
+  /** Background of the run's text (a tag's box), bare hex. */
+  highlight?: string;
 }
 
 export interface Para {
@@ -67,9 +69,18 @@ export interface ShapeItem<K extends 'rect' | 'ellipse' = 'rect' | 'ellipse'> ex
   line?: { color: string; width: number };
 }
 
+export interface Stroke {
+  color: string;
+  width: number;
+}
+
 export interface TableCellItem {
   paras: Para[];
   fill?: string;
+  /** Cell padding in points: top, right, bottom, left (the top at least 1 point). */
+  pad: [number, number, number, number];
+  /** Rules on the cell's sides: top, right, bottom, left (none where absent). */
+  border: [Stroke | null, Stroke | null, Stroke | null, Stroke | null];
 }
 
 export interface TableItem extends Box {
@@ -77,10 +88,6 @@ export interface TableItem extends Box {
   colW: number[];
   rowH: number[];
   rows: TableCellItem[][];
-  border: { color: string; width: number };
-  /** Cell padding: left/right and top/bottom. */
-  padX: number;
-  padY: number;
 }
 
 export type Item = TextItem | LineItem | ShapeItem<'rect'> | ShapeItem<'ellipse'> | TableItem;

@@ -5,8 +5,9 @@
  * autofit, so what the layout measured is what an office suite sets.
  */
 import type Mod from 'pptxgenjs';
-import { COLOR, FONT, LANG_TAG, PT_PER_INCH, TYPE } from './constants.js';
-import type { Item, Para, Run, TextRole } from './draw.js';
+import { slideSpec } from '../../theme/theme.js';
+import { COLOR, FONT, LANG_TAG, PT_PER_INCH } from './constants.js';
+import type { Item, Para, Run, Stroke, TextRole } from './draw.js';
 import type { SlidePlan } from './layout.js';
 
 type PptxGenJS = Mod.default;
@@ -26,6 +27,7 @@ function runProps(r: Run, p: Para, last: boolean): TextProps {
       ...(r.bold ? { bold: true } : {}),
       ...(r.italic ? { italic: true } : {}),
       ...(r.superscript ? { superscript: true } : {}),
+      ...(r.highlight ? { highlight: r.highlight } : {}),
       // A link is shown by its colour (citations by their place): no underline, unless the run asks for one.
       ...(r.underline ? { underline: { style: r.underline } } : r.link ? { underline: { style: 'none' as never } } : {}),
       ...(r.link ? { hyperlink: 'url' in r.link ? { url: r.link.url } : { slide: r.link.slide } } : {}),
@@ -89,16 +91,16 @@ const emitters: { [K in Item['kind']]: Emitter<K> } = {
   rect: (slide, it, pres) => addFilledShape(slide, pres.ShapeType.rect, it),
   ellipse: (slide, it, pres) => addFilledShape(slide, pres.ShapeType.ellipse, it),
   table: (slide, it) => {
-    const border = { type: 'solid' as const, color: it.border.color, pt: it.border.width };
+    const border = (s: Stroke | null) => (s ? { type: 'solid' as const, color: s.color, pt: s.width } : { type: 'none' as const });
     const rows: Mod.default.TableRow[] = it.rows.map((row) =>
       row.map((cell) => ({
         text: cell.paras.length > 0 ? textProps(cell.paras) : '',
         options: {
           valign: 'top' as const,
-          // Points (pptxgenjs reads a margin of 1 or more as points): top, right, bottom, left.
-          margin: [it.padY, it.padX, it.padY, it.padX],
+          // Points (pptxgenjs reads the margins as points when the top one is 1 or more): top, right, bottom, left.
+          margin: [Math.max(1, cell.pad[0]), cell.pad[1], cell.pad[2], cell.pad[3]],
           ...(cell.fill ? { fill: { color: cell.fill } } : {}),
-          border: [border, border, border, border],
+          border: cell.border.map(border) as [Mod.default.BorderProps, Mod.default.BorderProps, Mod.default.BorderProps, Mod.default.BorderProps],
         },
       })),
     );
@@ -124,7 +126,7 @@ export function emitSlide(pres: PptxGenJS, plan: SlidePlan): void {
       w: inch(plan.numberBox.w),
       h: inch(plan.numberBox.h),
       fontFace: FONT.en,
-      fontSize: TYPE.footer,
+      fontSize: slideSpec.footer.size,
       color: COLOR.muted,
       align: 'right',
       valign: 'middle',

@@ -68,12 +68,15 @@ interface Glyph {
   w: number;
   /** Index of the run, for keep-together runs. */
   run: number;
-  nowrap: boolean;
+  /** The run is kept on one line: a `nowrap` run, or a linked one (LibreOffice never breaks a hyperlink field). */
+  keep: boolean;
 }
 
 /** Whether a line may break between `a` and `b` (cautious: when unsure, no). */
 function breakBetween(a: Glyph, b: Glyph, before: Glyph | undefined): boolean {
-  if (a.nowrap && b.nowrap && a.run === b.run) return false;
+  if (a.keep && b.keep && a.run === b.run) return false;
+  // A no-break space glues to both neighbours.
+  if (a.ch === '\u00A0' || b.ch === '\u00A0') return false;
   if (b.cls & C_SPACE) return false;
   if (a.cls & C_SPACE) return true;
   if (b.cls & C_NO_START || a.cls & C_NO_END) return false;
@@ -107,7 +110,7 @@ function glyphsOf(runs: readonly Run[]): Glyph[] {
         prev.w += AUTOSPACE * Math.max(runs[prev.run].size, r.size);
       }
       if (s !== 0) script = s;
-      out.push({ ch, cls, w: charWidth(ch.codePointAt(0) ?? 0, face) * r.size * WIDTH_SAFETY, run: i, nowrap: r.nowrap === true });
+      out.push({ ch, cls, w: charWidth(ch.codePointAt(0) ?? 0, face) * r.size * WIDTH_SAFETY, run: i, keep: r.nowrap === true || r.link !== undefined });
     }
   });
   return out;
@@ -139,7 +142,7 @@ const segmentCache = new Map<string, Segment[]>();
 
 function keyOf(runs: readonly Run[]): string {
   let k = '';
-  for (const r of runs) k += `${r.lang}${r.bold ? 'b' : ''}${r.italic ? 'i' : ''}${r.nowrap ? 'n' : ''}${r.size}\u0001${r.text}\u0002`;
+  for (const r of runs) k += `${r.lang}${r.bold ? 'b' : ''}${r.italic ? 'i' : ''}${r.nowrap || r.link ? 'n' : ''}${r.size}\u0001${r.text}\u0002`;
   return k;
 }
 

@@ -1,29 +1,29 @@
 /**
  * The PPTX render state (the shared one/all/unknown shape, src/render/state.ts)
  * and what the handlers share. A handler draws its block at the origin in a
- * column `width` points wide, at the font `scale` the slide's fit chose, and
- * returns the items with the height they take.
+ * column `width` points wide, at the slide geometry's sizes for the slide's
+ * layout and density (`slideSpec`), and returns the items with the height
+ * they take.
  */
-import type { BiInline, Block, Inline, SlideLayout } from '../../ir/types.js';
+import type { BiInline, Block, Inline, Lang, SlideLayout } from '../../ir/types.js';
+import type { SizePair, SlideDensity } from '../../theme/theme.js';
 import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
-import { COLOR, FLOOR, GAP, TYPE } from './constants.js';
+import { bodyType, CHROME, COLOR, type BodyType } from './constants.js';
 import type { Drawn, Item, Para, Run, TextRole } from './draw.js';
-import { biLine, biParas, para, runs, sized, type Links } from './inline.js';
+import { biLine, biParas, para, runs, type BiStyle, type Links } from './inline.js';
 import { naturalWidth, textHeight } from './measure.js';
 
 export interface Env {
-  /** Font scale chosen by the fit (1 = the type scale of constants.ts). */
-  scale: number;
   /** The slide's layout: handlers draw a pair side by side on `columns`, large on `statement`. */
   layout: SlideLayout;
+  /** The slide's density: body sizes of `slideSpec.body.normal` or `.compact`. */
+  density: SlideDensity;
   /** How refs resolve in this deck. */
   links: Links;
-  /** Plain Chinese headline of the slide, so a figure does not repeat it as its caption. */
+  /** Plain Chinese headline of the slide, so a figure or table does not repeat it as its caption. */
   slideTitle?: string;
-  /** Points added to every gap between items when the slide has room to spare. */
-  extra: number;
-  /** Height of the content box, for a block that can arrange itself in more than one way (the timeline). */
-  room?: number;
+  /** The title size the template chose for a title block (`SlideBlock.titleSize` of a `title` slide). */
+  titleSize?: SizePair;
 }
 
 export interface PptxState extends Env, Walk<Drawn> {
@@ -31,20 +31,37 @@ export interface PptxState extends Env, Walk<Drawn> {
   width: number;
 }
 
-/** Body sizes at the env's scale. */
-export function bodySize(env: Env): { zh: number; en: number } {
-  const big = env.layout === 'statement' ? TYPE.statement : TYPE.body;
-  return { zh: sized(big.zh * env.scale, FLOOR.body), en: sized(big.en * env.scale, FLOOR.body) };
+/** Body type of the env's density. */
+export function typeOf(env: Env): BodyType {
+  return bodyType(env.density);
 }
 
-/** Small size (labels, tags, citation lines) at the env's scale. */
+/** Small size (labels, tags, citation lines, notes) of the env's density. */
 export function smallSize(env: Env): number {
-  return sized(TYPE.small * Math.min(1, env.scale), FLOOR.any);
+  return typeOf(env).small;
 }
 
-/** Gap between items. */
+/** Space between items (points, list items, rows). */
 export function itemGap(env: Env): number {
-  return GAP.item * env.scale + env.extra;
+  return typeOf(env).gap;
+}
+
+/** The style of body text: Chinese and English at the density's sizes and pitches, with their tags. */
+export function bodyStyle(env: Env, tags?: BiInline, color: { zh: string; en: string } = { zh: COLOR.zh, en: COLOR.en }): BiStyle {
+  const t = typeOf(env);
+  return {
+    zh: { size: t.zh, color: color.zh, line: t.line.zh, small: t.small },
+    en: { size: t.en, color: color.en, line: t.line.en, small: t.small },
+    gap: t.between,
+    ...(tags ? { tags } : {}),
+  };
+}
+
+/** A small paragraph (notes, citation lines) of one language, muted. */
+export function smallPara(content: Inline | undefined, lang: Lang, env: Env, extra: Partial<Omit<Para, 'runs' | 'lineHeight'>> = {}): Para | null {
+  const t = typeOf(env);
+  const rs = runs(content, lang, { size: t.small, color: COLOR.muted, small: t.small }, env.links);
+  return rs.length > 0 ? para(rs, t.small * t.line.small, extra) : null;
 }
 
 /** A text box holding `paras` at (x, y), as tall as its text. */
@@ -54,31 +71,27 @@ export function textBox(paras: Para[], width: number, role: TextRole = 'body', x
   return { h, items: [{ kind: 'text', x, y, w: width, h, paras, role }] };
 }
 
-/** The small line of an item: its tags, then other facts (actor, horizon), then its citations. */
+/** The small line of an item: other facts (actor, horizon), then its citations. */
 export function metaLine(env: Env, parts: { tags?: (BiInline | undefined)[]; facts?: Run[]; source?: Inline }): Para | null {
-  const size = smallSize(env);
+  const t = typeOf(env);
+  const size = t.small;
   const out: Run[] = [];
   const add = (rs: Run[]) => {
     if (rs.length === 0) return;
     if (out.length > 0) out.push({ text: '   ', lang: 'en', size, color: COLOR.muted });
     out.push(...rs);
   };
-  for (const tag of parts.tags ?? []) add(biLine(tag, { size, color: COLOR.accent, bold: true }, ' · ', env.links));
+  for (const tag of parts.tags ?? []) add(biLine(tag, { size, color: COLOR.accent, bold: true, small: size }, ' · ', env.links));
   add(parts.facts ?? []);
-  add(runs(parts.source, 'en', { size, color: COLOR.muted }, env.links));
-  return out.length > 0 ? para(out, 'small') : null;
+  add(runs(parts.source, 'en', { size, color: COLOR.muted, small: size }, env.links));
+  return out.length > 0 ? para(out, size * t.line.small) : null;
 }
 
-/** The standard bilingual item text: Chinese at body size, English under it, then its small line. */
-export function bodyParas(env: Env, text: BiInline, meta: Para | null = null, color: { zh: string; en: string } = { zh: COLOR.zh, en: COLOR.en }): Para[] {
-  const size = bodySize(env);
-  const paras = biParas(
-    text,
-    { zh: { size: size.zh, color: color.zh }, en: { size: size.en, color: color.en }, kind: 'body', gap: GAP.lang * env.scale },
-    env.links,
-  );
+/** The standard bilingual item text: Chinese over English at body size, each led by its tag, then its small line. */
+export function bodyParas(env: Env, text: BiInline, tags?: BiInline, meta: Para | null = null): Para[] {
+  const paras = biParas(text, bodyStyle(env, tags), env.links);
   if (meta) {
-    if (paras.length > 0) paras[paras.length - 1] = { ...paras[paras.length - 1], spaceAfter: 3 * env.scale };
+    if (paras.length > 0) paras[paras.length - 1] = { ...paras[paras.length - 1], spaceAfter: 2 };
     paras.push(meta);
   }
   return paras;
@@ -93,6 +106,7 @@ export function markedRow(marker: Item[], markerW: number, paras: Para[], width:
 
 export interface Marker {
   items: Item[];
+  /** Width of the marker's column (0 when it hangs in the margin). */
   w: number;
 }
 
@@ -101,49 +115,46 @@ export function firstLineOf(paras: Para[]): number {
   return paras[0]?.lineHeight ?? 0;
 }
 
-/** A number disc centred on the first line. */
-export function numberMarker(label: string, firstLine: number, env: Env): Marker {
-  const d = Math.max(20, Math.min(firstLine, 26 * env.scale));
-  const y = Math.max(0, (firstLine - d) / 2);
-  const size = sized(Math.min(d * 0.55, label.length > 2 ? d * 0.4 : d * 0.55), FLOOR.any);
-  return {
-    w: Math.max(GAP.marker * env.scale, d + 10),
-    items: [
-      { kind: 'ellipse', x: 0, y, w: d, h: d, fill: COLOR.accent },
-      {
-        kind: 'text',
-        role: 'marker',
-        x: 0,
-        y,
-        w: d,
-        h: d,
-        valign: 'middle',
-        paras: [para([{ text: label, lang: 'en', size, color: COLOR.white, bold: true }], 'title', { align: 'center' })],
-      },
-    ],
-  };
+/** A number disc centred on the first line, at `x`. */
+export function disc(label: string, firstLine: number, x = 0): Item[] {
+  const d = CHROME.disc;
+  const y = (firstLine - d) / 2;
+  const size = label.length > 2 ? 9 : 10;
+  return [
+    { kind: 'ellipse', x, y, w: d, h: d, fill: COLOR.accent },
+    {
+      kind: 'text',
+      role: 'marker',
+      x,
+      y,
+      w: d,
+      h: d,
+      valign: 'middle',
+      paras: [para([{ text: label, lang: 'en', size, color: COLOR.white, bold: true }], size * 1.2, { align: 'center' })],
+    },
+  ];
 }
 
-/** A short accent bar beside the first line. */
-export function barMarker(firstLine: number, env: Env): Marker {
-  const h = firstLine * 0.66;
-  return { w: 20 * env.scale, items: [{ kind: 'rect', x: 0, y: (firstLine - h) / 2, w: 4, h, fill: COLOR.accent }] };
+/** A number disc in the marker column (`slideSpec.body.marker` wide). */
+export function numberMarker(label: string, firstLine: number, width: number): Marker {
+  return { w: width, items: disc(label, firstLine) };
+}
+
+/** A short accent bar beside the first line, hanging in the margin left of the text. */
+export function barMarker(firstLine: number): Marker {
+  const h = firstLine * 0.62;
+  return { w: 0, items: [{ kind: 'rect', x: -(CHROME.bar.gap + CHROME.bar.w), y: (firstLine - h) / 2, w: CHROME.bar.w, h, fill: COLOR.accent }] };
 }
 
 /** A text marker (a term, a date) that is not a number: bold, accent, as wide as it needs up to a third of the row. */
 export function labelMarker(label: string, firstLine: number, env: Env, width: number): Marker {
-  const size = bodySize(env).zh;
-  const rs: Run[] = [{ text: label, lang: /\p{Script=Han}/u.test(label) ? 'zh' : 'en', size, color: COLOR.accent, bold: true }];
+  const t = typeOf(env);
+  const lang: Lang = /\p{Script=Han}/u.test(label) ? 'zh' : 'en';
+  const rs: Run[] = [{ text: label, lang, size: t[lang], color: COLOR.accent, bold: true }];
   const w = Math.min(width / 3, naturalWidth(rs) + 2);
-  const p = para(rs, 'body');
+  const p = para(rs, t[lang] * t.line[lang]);
   const box = textBox([p], w, 'marker');
-  return { w: w + 12 * env.scale, items: box.items.map((it) => ({ ...it, y: Math.max(0, (firstLine - p.lineHeight) / 2) })) };
-}
-
-/** The marker a pair names: a number disc for `1`–`999`, a bar for none, else its text. */
-export function markerFor(marker: string | undefined, firstLine: number, env: Env, width: number): Marker {
-  if (marker === undefined || marker === '') return barMarker(firstLine, env);
-  return /^\d{1,3}$/.test(marker) ? numberMarker(marker, firstLine, env) : labelMarker(marker, firstLine, env, width);
+  return { w: w + 12, items: box.items.map((it) => ({ ...it, y: Math.max(0, (firstLine - p.lineHeight) / 2) })) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * slides template.
  */
 import path from 'node:path';
-import type { Block, Doc, SlideBlock } from '../../../src/ir/types.js';
+import type { Doc, SlideBlock } from '../../../src/ir/types.js';
 import { loadArticle } from '../../../src/model/index.js';
 import { backend } from '../../../src/render/pptx/index.js';
 import { slides } from '../../../templates/slides.js';
@@ -45,26 +45,3 @@ export async function buildCases(): Promise<Case[]> {
 }
 
 export const slideBlocks = (doc: Doc) => doc.blocks.filter((b): b is SlideBlock => b.type === 'slide' && b.media === undefined);
-
-/** Items of a slide as the slides template counts them: points, list items, recommendations, events, table entries. */
-export function entries(blocks: readonly Block[]): number {
-  let n = 0;
-  for (const b of blocks) {
-    if (b.type === 'pair' || b.type === 'checkItem') n += 1;
-    else if (b.type === 'list') n += b.items.length;
-    else if (b.type === 'figure') n += b.events.length;
-    // A table of two-column entries set two across counts each half.
-    else if (b.type === 'table') n += b.rows.length * Math.max(1, Math.floor(b.columns.length / 2));
-    else if (b.type === 'group' || b.type === 'callout' || b.type === 'slide' || b.type === 'quote') n += entries(b.children);
-  }
-  return n;
-}
-
-/**
- * Slides the current slides template fills beyond what a slide holds at the
- * minimum sizes (up to eight recommendations or ten events); the new
- * template keeps to six entries a slide. Every other slide must fit.
- */
-export function withinContract(doc: Doc): number[] {
-  return slideBlocks(doc).filter((b) => entries(b.children) <= 6).map((b) => b.number);
-}

@@ -8,7 +8,9 @@
  * Unicode's line-breaking algorithm (UAX #14, the `linebreak` package) allows
  * and filled greedily, as office suites fill them. Where Asian and Latin text
  * meet, LibreOffice adds a fifth of the text's height; that is added too.
- * Nothing here comes from the backend's own measuring code.
+ * LibreOffice sets each hyperlink as a field it never breaks (a field
+ * wider than the line is cut between characters): no line breaks inside a
+ * linked run. Nothing here comes from the backend's own measuring code.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,6 +65,8 @@ export interface RunInfo {
   latin: string | null;
   ea: string | null;
   lang: string | null;
+  /** The run is a hyperlink (`a:hlinkClick`). */
+  link: boolean;
 }
 
 export interface ParaInfo {
@@ -124,6 +128,7 @@ function readParas(txBody: Element): ParaInfo[] {
           latin: face('latin'),
           ea: face('ea'),
           lang: rPr?.getAttribute('lang') ?? null,
+          link: rPr !== null && child(rPr, NS.a, 'hlinkClick') !== null,
         };
       });
     return { runs, pitch: pts ? Number(pts.getAttribute('val')) / 100 : null, before: spc('spcBef'), after: spc('spcAft') };
@@ -202,13 +207,15 @@ const scriptOf = (ch: string): Script => (EAST_ASIAN.test(ch) ? 'asian' : /[\p{L
 interface Glyph {
   ch: string;
   w: number;
+  /** Index of the linked run the glyph belongs to (a field), or -1. */
+  field: number;
 }
 
 /** Each character's advance in points, with LibreOffice's space where Asian and Latin text meet. */
 function glyphs(p: ParaInfo): Glyph[] {
   const out: Glyph[] = [];
   let script: Script = null;
-  for (const r of p.runs) {
+  for (const [k, r] of p.runs.entries()) {
     for (const ch of r.text) {
       const cp = ch.codePointAt(0) as number;
       const typeface = (EAST_ASIAN.test(ch) ? r.ea : r.latin) ?? r.latin ?? 'Noto Sans SC';
@@ -220,7 +227,7 @@ function glyphs(p: ParaInfo): Glyph[] {
         out[out.length - 1].w += ((f.ascent - f.descent) / f.unitsPerEm / 5) * r.size;
       }
       if (s !== null) script = s;
-      out.push({ ch, w: (f.hasGlyphForCodePoint(cp) ? f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm : 1) * r.size });
+      out.push({ ch, w: (f.hasGlyphForCodePoint(cp) ? f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm : 1) * r.size, field: r.link ? k : -1 });
     }
   }
   return out;
@@ -241,7 +248,12 @@ export function lineCount(p: ParaInfo, width: number): number {
   unitToGlyph[u] = g.length;
   const breaks: number[] = [];
   const lb = new LineBreaker(text);
-  for (let b = lb.nextBreak(); b; b = lb.nextBreak()) breaks.push(unitToGlyph[b.position]);
+  for (let b = lb.nextBreak(); b; b = lb.nextBreak()) {
+    const at = unitToGlyph[b.position];
+    // Never inside a hyperlink field.
+    if (at > 0 && at < g.length && g[at - 1].field >= 0 && g[at - 1].field === g[at].field) continue;
+    breaks.push(at);
+  }
   let lines = 1;
   let x = 0;
   let start = 0;

@@ -5,8 +5,11 @@
  * events with certainty notes and sources, slide source lines, speaker notes
  * with their citations, continued slides (`part`), span roles and refs (to a
  * slide of the deck, to an item on a slide, to the reading edition), and a
- * block type the backend does not know. Texts are the first article's, at
- * their real lengths.
+ * block type the backend does not know; and what the slides template sets:
+ * title sizes (`titleSize`), a compact slide, tagged list items, numbered
+ * recommendations (`marker`), the title of a work (span role `title`),
+ * timeline dates kept on one line (`nowrap`). Texts are the first article's,
+ * at their real lengths.
  */
 import type { BiInline, Block, Doc, Inline, Ref, SlideBlock, Span } from '../../../src/ir/types.js';
 
@@ -92,19 +95,20 @@ export const kitchenSink: Doc = {
           { label: bi('发布机构', 'Publisher'), value: bi('砺道智库', 'Lidao Think Tank') },
           { label: bi('日期', 'Date'), value: bi('2025年1月10日', '10 January 2025') },
           { label: bi('原文作者', 'Original author'), value: bi('格雷格·鲁宾斯坦', 'Gregg Rubinstein') },
-          { label: bi('原文标题', 'Original title'), value: { en: [{ text: 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }] } },
+          { label: bi('原文标题', 'Original title'), value: { en: [{ text: 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance', role: 'title' }] } },
+          { label: bi('原文链接', 'Original URL'), value: { en: [{ text: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }] } },
         ],
         cites: [],
       },
-    ], { notesSource: [] }),
+    ], { notesSource: [], titleSize: { zh: 28, en: 16 } }),
     slide('part-framework', 'section', bi('第一部分：合作采购的新框架', 'Part one: a new framework for cooperative acquisition'), [
       pair('DICAS将美日合作从“客户—供应商”关系推向真正的伙伴关系。', 'DICAS moves US–Japan cooperation from a client–supplier relationship toward a real partnership.'),
-    ]),
+    ], { titleSize: { zh: 28, en: 16 } }),
     slide('takeaway-1', 'statement', bi('核心结论 1', 'Key takeaway 1'), [
       pair('新设立的DICAS论坛有望首次把美日合作扩展到全方位的采购利益。', 'The newly launched DICAS forum could for the first time extend US–Japan cooperation across the full range of acquisition interests.', { marker: '1', tags: tag('原文观点', 'The article’s claim') }),
-    ], { source: source(['0.2', 'lede-2'], ['2.3', 'framework-3']) }),
+    ], { source: source(['0.2', 'lede-2'], ['2.3', 'framework-3']), titleSize: { zh: 24, en: 14 } }),
     slide('shift', 'columns', bi('转变：从客户到伙伴', 'The shift: from client to partner'), [
-      pair('冷战时期，美国设备和小规模研究项目经狭窄渠道转让。', 'Under Cold War policies, US equipment and small research projects moved through narrow channels.', { marker: '1' }),
+      pair('冷战时期，美国设备和小规模研究项目经狭窄渠道转让。', 'Under Cold War policies, US equipment and small research projects moved through narrow channels.'),
       pair('管理和工作分担问题屡见不鲜，却缺乏改变动力。', 'Management and work-share problems recurred, yet there was little incentive to change.', { marker: '2', tags: tag('原文观点', 'The article’s claim') }),
       pair('FX战斗机谈判失败后，日本与英国和意大利一起加入GCAP。', 'After the failed FX fighter talks, Japan joined GCAP with the United Kingdom and Italy.', { marker: '3', source: source(['1.4', 'evolution-4']) }),
     ], { source: source(['1.1', 'evolution-1'], ['1.2', 'evolution-2'], ['1.4', 'evolution-4']) }),
@@ -112,15 +116,13 @@ export const kitchenSink: Doc = {
       pair('GPI：工作分担更平衡，工业界合作更紧密。', 'GPI: more balanced work share and closer industry cooperation.', { marker: '1' }),
       pair('CCA：无人机成为FX之后有希望的联合途径，日本可在其中担当更大的角色。', 'CCA: uncrewed aircraft offer a promising joint path after FX, with a larger role for Japan.', { marker: '2' }),
       pair('教练机：可基于T-7A联合开发战术教练机。', 'Trainers: a possible joint tactical trainer based on the T-7A.', { marker: '3' }),
-      pair('多边化：AUKUS突显这一趋势；GCAP的条款为日本与美国的合作树立先例。', 'Multilateral: AUKUS highlights the trend; GCAP’s terms set precedents for Japan’s cooperation with the United States.', { marker: '4' }),
-      pair('维护：在日本维修美国舰船和飞机，缓解美方维护能力不足。', 'Sustainment: repairing US ships and aircraft in Japan eases US maintenance shortfalls.', { marker: '5' }),
-      pair('供应链：联合导弹生产以补充库存。', 'Supply chains: joint missile production to refill stocks.', { marker: '6', source: source(['2.6', 'opportunities-6']) }),
+      pair('多边化：AUKUS突显这一趋势；GCAP的条款为日本与美国的合作树立先例。', 'Multilateral: AUKUS highlights the trend; GCAP’s terms set precedents for Japan’s cooperation with the United States.', { marker: '4', source: source(['2.6', 'opportunities-6']) }),
     ], { source: source(['2.1', 'opportunities-1'], ['2.6', 'opportunities-6']), part: { index: 1, count: 2 } }),
     slide('opportunities-2', 'points', bi('四个合作机会（续）', 'Four opportunities (continued)'), [
       {
         type: 'list',
         ordered: true,
-        start: 7,
+        start: 5,
         cites: [],
         items: [
           {
@@ -150,7 +152,7 @@ export const kitchenSink: Doc = {
             return {
               id: `event-${i + 1}`,
               date,
-              dateLabel: bi(zhD, enD),
+              dateLabel: { zh: [{ text: zhD, nowrap: true }], en: [{ text: enD, nowrap: true }] },
               text: bi(zh, en),
               ...(note ? { note } : {}),
               cites: [],
@@ -161,18 +163,39 @@ export const kitchenSink: Doc = {
         },
       ], { part: { index: k + 1, count: 2 }, ...(k === 0 ? { source: source(['1.1', 'evolution-1'], ['4.2', 'challenges-2']) } : {}) }),
     ),
-    slide('recommendations', 'checklist', bi('建议清单（1/2）', 'Recommendations (1/2)'), recs.slice(0, 4).map(([id, zh, en, tags, actor, horizon]) => ({ type: 'checkItem', id, zh: t(zh), en: t(en), tags: [tags], actor, horizon, checked: false, cites: [], source: source(['5.1', 'outlook-1']) })), { part: { index: 1, count: 2 } }),
+    slide('recommendations', 'checklist', bi('建议清单（1/2）', 'Recommendations (1/2)'), recs.slice(0, 4).map(([id, zh, en, tags, actor, horizon], i) => ({ type: 'checkItem', id, marker: String(i + 1), zh: t(zh), en: t(en), tags: [tags], actor, horizon, checked: false, cites: [], source: source(['5.1', 'outlook-1']) })), { part: { index: 1, count: 2 } }),
     slide('recommendations-2', 'checklist', bi('建议清单（2/2）', 'Recommendations (2/2)'), [
       {
         type: 'group',
         cites: [],
         children: [
           { type: 'heading', level: 3, text: bi('日本', 'Japan'), cites: [] },
-          ...recs.slice(4).map(([id, zh, en, tags, , horizon]): Block => ({ type: 'checkItem', id, zh: t(zh), en: t(en), tags: [tags], horizon, checked: id === 'rec-5', cites: [] })),
+          ...recs.slice(4).map(([id, zh, en, tags, , horizon], i): Block => ({ type: 'checkItem', id, marker: String(i + 5), zh: t(zh), en: t(en), tags: [tags], horizon, checked: id === 'rec-5', cites: [] })),
         ],
       },
       { type: 'progress', total: 7, label: bi('完成进度', 'Progress'), media: 'screen', cites: [] },
     ], { part: { index: 2, count: 2 }, source: source(['5.2', 'outlook-2'], ['5.3', 'outlook-3']) }),
+    slide('recommendations-list', 'checklist', bi('建议清单（列表）', 'Recommendations (list)'), [
+      {
+        type: 'list',
+        ordered: true,
+        start: 5,
+        cites: [],
+        items: recs.slice(4).map(([id, zh, en, tags, actor]) => ({
+          id: `${id}-item`,
+          text: { zh: [{ text: `${actor.zh?.[0].text}：`, strong: true }, { text: zh }], en: [{ text: `${actor.en?.[0].text}: `, strong: true }, { text: en }] },
+          tags,
+          cites: [],
+        })),
+      },
+    ]),
+    slide('compact', 'points', bi('一段很长的要点', 'One long point'), [
+      pair(
+        '日本已采取重大举措，增强防卫能力和国防工业基础，包括大幅增加防卫预算、放宽防卫装备出口限制，并与美国及其他伙伴开展联合研发与生产；但美日合作采购仍受制于长期形成的客户—供应商模式，双方需要在信息披露、技术转让、工作分担和出口管制等方面作出制度性调整，才能把新设立的对话机制转化为实际的合作项目和持久的伙伴关系。',
+        'Japan has taken major steps to strengthen its defense capabilities and industrial base, including large increases in defense spending, looser limits on defense exports, and joint research and production with the United States and other partners; but US–Japan cooperative acquisition is still held back by a long-standing client–supplier pattern, and both sides must make institutional changes on disclosure, technology transfer, work share and export controls to turn the new dialogue into real programs and a lasting partnership.',
+        { tags: tag('编者推断', 'Editors’ inference') },
+      ),
+    ], { density: 'compact', titleSize: { zh: 21, en: 13 } }),
     slide('glossary', 'glossary', bi('术语表', 'Glossary'), terms.map(([term, zh, en], i) => ({ type: 'pair', id: i === 0 ? 'term-dicas' : undefined, marker: term, zh: t(zh), en: t(en), cites: [] }) as Block)),
     slide('glossary-table', 'glossary', bi('术语表（表格）', 'Glossary (table)'), [
       {
@@ -195,6 +218,13 @@ export const kitchenSink: Doc = {
       { type: 'future', text: bi('未知类型的文字仍然显示。', 'Text of an unknown type still shows.'), cites: [] } as unknown as Block,
     ]),
     slide('closing', 'closing', bi('谢谢', 'Thank you'), [
+      {
+        type: 'pair',
+        zh: [{ text: '原文：', strong: true }, { text: '格雷格·鲁宾斯坦，CSIS，' }, { text: 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance', role: 'title', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }],
+        en: [{ text: 'Original: ', strong: true }, { text: 'Gregg Rubinstein, CSIS, ' }, { text: 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance', role: 'title', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }],
+        cites: [],
+      },
+      { type: 'paragraph', lang: 'en', role: 'note', text: [{ text: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }], cites: [] },
       { type: 'paragraph', lang: 'zh', role: 'note', text: [{ text: '原文：' }, { text: 'CSIS', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }], cites: [] },
       { type: 'paragraph', lang: 'en', role: 'note', text: [{ text: 'Original: ' }, { text: 'CSIS', href: 'https://www.csis.org/analysis/cooperative-defense-acquisitions-strengthen-us-japan-alliance' }], cites: [] },
     ]),

@@ -13,7 +13,7 @@ import { latinFontPath } from '../../../src/fonts/index.js';
 import { theme } from '../../../src/theme/theme.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { isoSeconds } from '../../../src/render/zip.js';
-import { buildCases, EPOCH, slideBlocks, withinContract, type Case } from './cases.js';
+import { buildCases, EPOCH, slideBlocks, type Case } from './cases.js';
 import { docStrings, expectedTexts, smallSpanTexts } from './expected.js';
 import { lineCount, misfits, placementProblems, textBoxes } from './fit.js';
 import { hasHan, readPptx } from './read.js';
@@ -64,8 +64,10 @@ describe('pptx backend', { timeout: 60_000 }, () => {
           // Separators and bare numbers (slide numbers, list numbers) are not words.
           const word = r.text.replace(/[\s·/]+/g, '');
           if (word === '' || /^\d+$/.test(word)) continue;
+          // Runs kept on one line (dates, tags) set their spaces as no-break spaces.
+          const text = r.text.replace(/\u00A0/g, ' ').trim();
           expect(
-            known.some((k) => k.includes(r.text.trim())),
+            known.some((k) => k.includes(text)),
             `${c.name} slide ${i + 1}: "${r.text}"`,
           ).toBe(true);
         }
@@ -75,7 +77,7 @@ describe('pptx backend', { timeout: 60_000 }, () => {
     expect(byName('kitchen-sink').read.slides.flatMap((s) => s.paras.map((p) => p.text)).join('\n')).not.toContain('完成进度');
   });
 
-  it('sets every run at 9 pt or more, headlines at 21 pt or more, body text at 12 pt or more', () => {
+  it('sets every run at 9 pt or more, Chinese headlines at 21 pt or more, English ones at 13 or more, body text at 12 pt or more', () => {
     for (const c of cases) {
       slideBlocks(c.doc).forEach((block, i) => {
         const slide = c.read.slides[i];
@@ -83,10 +85,11 @@ describe('pptx backend', { timeout: 60_000 }, () => {
         for (const size of slide.sizes) expect(size, `${c.name} slide ${i + 1}`).toBeGreaterThanOrEqual(9);
         const titleBlock = block.children.find((b) => b.type === 'title');
         const title = block.layout === 'title' && titleBlock?.type === 'title' ? titleBlock.title : block.title;
-        for (const t of [plain(title.zh), plain(title.en)].filter(Boolean)) {
+        for (const [t, least] of [[plain(title.zh), 21], [plain(title.en), 13]] as const) {
+          if (!t) continue;
           const paras = slide.paras.filter((p) => p.shape === 'Title' && norm(p.text) === t);
           expect(paras.length, `${c.name} slide ${i + 1} headline ${t}`).toBeGreaterThan(0);
-          for (const r of paras.flatMap((p) => p.runs)) expect(r.size, `${c.name} slide ${i + 1} headline ${t}`).toBeGreaterThanOrEqual(21);
+          for (const r of paras.flatMap((p) => p.runs)) expect(r.size, `${c.name} slide ${i + 1} headline ${t}`).toBeGreaterThanOrEqual(least);
         }
         // A citation, tag or footnote reference inside body text is small by design.
         const small = smallSpanTexts(block);
@@ -95,7 +98,8 @@ describe('pptx backend', { timeout: 60_000 }, () => {
           const paras = slide.paras.filter((p) => norm(p.text).endsWith(t));
           expect(paras.length, `${c.name} slide ${i + 1} body ${t}`).toBeGreaterThan(0);
           for (const r of paras.flatMap((p) => p.runs)) {
-            if (small.has(r.text.trim())) continue;
+            // A tag leading the text is small (on its box), and so is the space after it.
+            if (small.has(r.text.trim()) || r.highlight || r.text.trim() === '') continue;
             expect(r.size, `${c.name} slide ${i + 1} body "${r.text}"`).toBeGreaterThanOrEqual(12);
           }
         }
@@ -132,17 +136,8 @@ describe('pptx backend', { timeout: 60_000 }, () => {
     for (const c of cases) {
       const misfit = misfits(c.bytes).map((m) => `slide ${m.box.slide} ${m.box.name}: needs ${m.need.toFixed(1)} pt, has ${m.box.innerH.toFixed(1)}: ${m.text.slice(0, 50)}`);
       expect(misfit, c.name).toEqual([]);
-      const problems = placementProblems(c.bytes);
-      if (!c.real) {
-        expect(problems, c.name).toEqual([]);
-        continue;
-      }
-      // The current slides template packs up to eight recommendations or ten events on a slide; a slide of at
-      // most six entries must fit (the new template keeps to that).
-      const within = withinContract(c.doc);
-      expect(problems.filter((p) => within.includes(Number(/^slide (\d+)/.exec(p)?.[1]))), c.name).toEqual([]);
-      const plans = planDeck(c.doc);
-      expect(plans.filter((p) => p.overflow && within.includes(p.number)).map((p) => p.number), c.name).toEqual([]);
+      expect(placementProblems(c.bytes), c.name).toEqual([]);
+      expect(planDeck(c.doc).filter((p) => p.overflow).map((p) => p.number), c.name).toEqual([]);
     }
   });
 

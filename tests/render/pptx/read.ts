@@ -22,6 +22,9 @@ export interface RunRead {
   latin: string | null;
   ea: string | null;
   bold: boolean;
+  italic: boolean;
+  /** Background colour of the run's text (`a:highlight`), bare hex, or null. */
+  highlight: string | null;
   /** Size in points (a:rPr/@sz), or null when the run inherits it. */
   size: number | null;
   /** Where the run links: an external target, or a slide of the deck (its part name) with the jump action. */
@@ -31,6 +34,8 @@ export interface RunRead {
 export interface ParaRead {
   text: string;
   runs: RunRead[];
+  /** Fixed line pitch in points (`a:lnSpc/a:spcPts`), or null. */
+  pitch: number | null;
   /** Name of the shape holding the paragraph (`Title`, `Text`, `Source`…; `cell` in a table). */
   shape: string;
   /** Children names in order (to check the paragraph-properties position). */
@@ -123,6 +128,8 @@ function readParas(root: Document | El, rels: Rels = new Map()): ParaRead[] {
           latin: (rPr && first(rPr, NS.a, 'latin')?.getAttribute('typeface')) ?? null,
           ea: (rPr && first(rPr, NS.a, 'ea')?.getAttribute('typeface')) ?? null,
           bold: rPr?.getAttribute('b') === '1',
+          italic: rPr?.getAttribute('i') === '1',
+          highlight: (rPr && first(rPr, NS.a, 'highlight') && first(first(rPr, NS.a, 'highlight') as El, NS.a, 'srgbClr')?.getAttribute('val')) || null,
           size: rPr?.hasAttribute('sz') ? Number(rPr.getAttribute('sz')) / 100 : null,
           link: click ? { target: rel?.target ?? '', external: rel?.external ?? false, action: click.getAttribute('action') || null } : null,
         };
@@ -130,7 +137,8 @@ function readParas(root: Document | El, rels: Rels = new Map()): ParaRead[] {
     const childNames = Array.from(p.childNodes)
       .filter((n) => n.nodeType === 1)
       .map((n) => (n as El).localName);
-    return { text: runs.map((r) => r.text).join(''), runs, shape: shapeName(p), childNames };
+    const pts = first(p, NS.a, 'lnSpc') ? first(first(p, NS.a, 'lnSpc') as El, NS.a, 'spcPts') : null;
+    return { text: runs.map((r) => r.text).join(''), runs, pitch: pts ? Number(pts.getAttribute('val')) / 100 : null, shape: shapeName(p), childNames };
   });
 }
 

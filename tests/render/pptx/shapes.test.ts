@@ -1,32 +1,41 @@
 /**
- * Generated decks of every layout (shapes.ts): content within a slide's
- * capacity always fits, measured independently from the file; content of
- * any size is either fitted or reported as overflowing, never silently
- * clipped, and never set below the size floors.
+ * Generated decks: the slides template's decks of generated articles
+ * (tests/helpers/shapes.ts: every slide kind, titles of 1–120 characters,
+ * long recommendation lists and timelines) all fit, measured independently
+ * from the file, at the theme's slide sizes; and slides of any content
+ * (shapes.ts: beyond what a slide holds) are either fitted or reported as
+ * overflowing, never silently clipped, and never set below 9 pt.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SlideBlock } from '../../../src/ir/types.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
+import { slides } from '../../../templates/slides.js';
+import { articleOf, articleShape, longTitleShape, sampleArticles } from '../../helpers/shapes.js';
+import { FAST } from '../../helpers/tier.js';
 import { misfits, placementProblems } from './fit.js';
 import { readPptx } from './read.js';
-import { ANY, deckArb, FITTING } from './shapes.js';
-import { FAST } from '../../helpers/tier.js';
+import { ANY, deckArb } from './shapes.js';
 
-/** Decks of ten slides each; fewer in the fast tier. */
-const RUNS = FAST ? 5 : 12;
+/** Generated articles (and decks of any content); fewer in the fast tier. */
+const RUNS = FAST ? 3 : 8;
 
 describe('pptx: generated decks', { timeout: 300_000 }, () => {
-  it('fits content within a slide’s capacity on every layout, at sizes no smaller than the floors', async () => {
-    await fc.assert(
-      fc.asyncProperty(deckArb(FITTING), async (doc) => {
-        expect(planDeck(doc).filter((p) => p.overflow).map((p) => p.layout)).toEqual([]);
-        const bytes = await backend.render(doc, { epoch: 0 });
-        expect(misfits(bytes).map((m) => `${m.box.slide} ${m.box.name} ${m.text.slice(0, 40)}`)).toEqual([]);
-        expect(placementProblems(bytes)).toEqual([]);
-        for (const s of readPptx(bytes).slides) expect(Math.min(...s.sizes)).toBeGreaterThanOrEqual(9);
-      }),
-      { numRuns: RUNS, seed: 20250110 },
-    );
+  it('fits every slide the slides template makes of generated articles, at the theme’s slide sizes', async () => {
+    const base = fc.sample(articleShape, { seed: 11, numRuns: 1 })[0];
+    const articles = [...sampleArticles(RUNS).map((s) => s.article), articleOf(longTitleShape(base)).article];
+    const layouts = new Set<string>();
+    for (const article of articles) {
+      const doc = slides(article);
+      for (const s of doc.blocks as SlideBlock[]) layouts.add(s.layout);
+      const plans = planDeck(doc);
+      expect(plans.filter((p) => p.overflow).map((p) => `${p.number} ${p.layout}: ${p.height.toFixed(1)} pt in ${p.contentBox.h.toFixed(1)}`), article.slug).toEqual([]);
+      const bytes = await backend.render(doc, { epoch: 0 });
+      expect(misfits(bytes).map((m) => `${m.box.slide} ${m.box.name}: ${m.text.slice(0, 40)}`), article.slug).toEqual([]);
+      expect(placementProblems(bytes), article.slug).toEqual([]);
+      for (const s of readPptx(bytes).slides) expect(Math.min(...s.sizes)).toBeGreaterThanOrEqual(9);
+    }
+    for (const l of ['title', 'section', 'points', 'checklist', 'timeline', 'glossary']) expect([...layouts]).toContain(l);
   });
 
   it('reports overflow for content beyond a slide’s capacity, and claims to fit only what fits', async () => {

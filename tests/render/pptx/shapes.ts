@@ -1,14 +1,12 @@
 /**
- * Generated slide Docs of every layout (fast-check), for the property tests
- * of the PPTX backend until the templates branch's shared generator
- * (tests/helpers/shapes.ts) lands. Two sizes of content:
- * - `fitting`: what one slide of each layout is meant to hold at the
- *   minimum type sizes (the capacity the slides template splits content by):
- *   at most six items of a line or two, four timeline events, one statement;
- * - `any`: up to ten items of any length, for the honesty of the overflow flag.
- * Texts are Chinese (common Han with Chinese punctuation, Latin acronyms and
- * numbers inside) and English (words with capitals, digits, hyphens, curly
- * quotes and apostrophes).
+ * Generated slide Docs of every layout (fast-check) with content of any size:
+ * up to ten items of any length, long titles and statements, eight timeline
+ * events — beyond what a slide holds — for the honesty of the PPTX backend's
+ * overflow flag. (What the slides template makes of generated articles is
+ * tested with the shared generator, tests/helpers/shapes.ts.) Texts are
+ * Chinese (common Han with Chinese punctuation, Latin acronyms and numbers
+ * inside) and English (words with capitals, digits, hyphens, curly quotes and
+ * apostrophes).
  */
 import fc from 'fast-check';
 import type { BiInline, Block, Doc, Inline, SlideBlock, SlideLayout, Span } from '../../../src/ir/types.js';
@@ -62,8 +60,6 @@ export interface Limits {
   statement: { zh: number; en: number };
 }
 
-/** What one slide of each layout is meant to hold at the minimum sizes. */
-export const FITTING: Limits = { items: 6, zh: 22, en: 55, events: 4, title: { zh: 18, en: 50 }, statement: { zh: 60, en: 150 } };
 /** Beyond any slide's capacity, for the overflow flag. */
 export const ANY: Limits = { items: 10, zh: 90, en: 240, events: 8, title: { zh: 60, en: 160 }, statement: { zh: 200, en: 500 } };
 

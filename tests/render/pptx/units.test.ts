@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/ir/types.js';
-import { CONTENT_WIDTH, FLOOR, SCALES, TYPE } from '../../../src/render/pptx/constants.js';
+import type { Block, SlideBlock } from '../../../src/ir/types.js';
+import { slideContent, slideSpec } from '../../../src/theme/theme.js';
 import type { Run } from '../../../src/render/pptx/draw.js';
 import { handlers } from '../../../src/render/pptx/handlers/index.js';
-import { biLine, runs, safeHref, sized } from '../../../src/render/pptx/inline.js';
+import { biLine, runs, safeHref } from '../../../src/render/pptx/inline.js';
 import { deckLinks, slidesOf } from '../../../src/render/pptx/layout.js';
-import { fitBlocks } from '../../../src/render/pptx/layouts/fit.js';
+import { layouts } from '../../../src/render/pptx/layouts/index.js';
 import { charWidth, emWidth } from '../../../src/render/pptx/metrics.js';
 import { lineCount, naturalWidth, textWidth, wrap } from '../../../src/render/pptx/measure.js';
 import { bilingualNotes, coreXml, dedupeParagraphProps, escapeXml, themeFonts, titlePlaceholder } from '../../../src/render/pptx/xml.js';
@@ -88,19 +88,42 @@ describe('inline', () => {
     expect(r[0]).toMatchObject({ text: 'a b', bold: true, lang: 'en' });
   });
 
-  it('sets a citation and a tag small (never below 9 pt), a footnote reference raised, and Han inside English as a Chinese run', () => {
+  it('sets a citation and a tag at the slide’s small size, a footnote reference raised, the title of a work in italics, and Han inside English as a Chinese run', () => {
     const style = { size: 16, color: '000000' };
     const [c] = runs([{ text: '¶3.2', role: 'cite' }], 'en', style);
-    const [t] = runs([{ text: '推断', role: 'tag' }], 'zh', style);
-    expect(c.size).toBe(TYPE.small);
-    expect(t).toMatchObject({ size: TYPE.small, bold: true });
+    const [t] = runs([{ text: '推断', role: 'tag' }], 'zh', { ...style, small: slideSpec.body.compact.small });
+    expect(c.size).toBe(slideSpec.body.normal.small);
+    expect(t).toMatchObject({ size: slideSpec.body.compact.small, bold: true });
+    expect(runs([{ text: 'A Work', role: 'title' }], 'en', style)[0].italic).toBe(true);
     expect(runs([{ text: '1', role: 'noteref' }], 'en', style)[0].superscript).toBe(true);
     expect(runs([{ text: 'The 砺道 think tank’s view' }], 'en', style).map((r) => [r.text, r.lang])).toEqual([
       ['The ', 'en'],
       ['砺道', 'zh'],
       [' think tank’s view', 'en'],
     ]);
-    expect(sized(4, FLOOR.any)).toBe(FLOOR.any);
+  });
+
+  it('keeps a nowrap run on one line: its spaces become no-break spaces, and no line breaks inside it', () => {
+    const [d] = runs([{ text: 'December 2024 (uncertain)', nowrap: true }], 'en', { size: 12, color: '000000' });
+    expect(d).toMatchObject({ text: 'December\u00A02024\u00A0(uncertain)', nowrap: true });
+    // The same words with spaces break between them.
+    expect(wrap([run('开始', 12), { ...d, text: 'December 2024 (uncertain)', nowrap: false }], naturalWidth([d]) + 1)).toEqual(['开始December 2024 ', '(uncertain)']);
+    expect(wrap([run('开始', 12), { ...d, lang: 'en' }], naturalWidth([d]) + 1)).toEqual(['开始', 'December\u00A02024\u00A0(uncertain)']);
+  });
+
+  it('cuts a linked run into one run per word (LibreOffice never breaks inside a hyperlink field), and measures a link as unbreakable', () => {
+    const url = 'https://example.org/a';
+    const title = 'Cooperative Defense Acquisitions Strengthen U.S.-Japan Alliance';
+    const parts = runs([{ text: '原文标题：' }, { text: title, href: url }, { text: '。' }], 'zh', { size: 9.5, color: '000000' });
+    expect(parts.filter((r) => r.link).map((r) => r.text)).toEqual(['Cooperative ', 'Defense ', 'Acquisitions ', 'Strengthen ', 'U.S.-', 'Japan ', 'Alliance']);
+    expect(parts.map((r) => r.text).join('')).toBe(`原文标题：${title}。`);
+    // A link without spaces stays one run, and no line breaks inside it.
+    const [cite] = runs([{ text: '第5页', ref: { product: 'slides', anchor: 'x' } }], 'zh', { size: 12, color: '000000' }, { ref: () => ({ slide: 5 }) });
+    expect(cite.text).toBe('第5页');
+    const line = [run('美日防务采购合作'), cite];
+    const w = naturalWidth(line) - 1;
+    expect(wrap(line, w)).toEqual(['美日防务采购合作', '第5页']);
+    expect(wrap([line[0], { ...cite, link: undefined }], w)).toEqual(['美日防务采购合作第5', '页']);
   });
 
   it('shows the same words in both languages once (an acronym, an outlet)', () => {
@@ -127,20 +150,35 @@ describe('handlers', () => {
     );
   });
 
-  it('sets content at the largest scale that fits, and reports content that does not fit even at the floors', () => {
-    const pair = (i: number): Block => ({ type: 'pair', zh: [{ text: `第${i}点：一段相当长的中文文字，用来占据空间。` }], en: [{ text: `Point ${i}: some English text that takes room.` }], cites: [] });
-    const box = { x: 0, y: 0, w: CONTENT_WIDTH, h: 260 };
-    const one = fitBlocks([pair(1)], box, { layout: 'points', links });
-    expect(one.scale).toBe(SCALES[0]);
-    const some = fitBlocks([1, 2, 3, 4, 5].map(pair), box, { layout: 'points', links });
-    expect(some.overflow).toBe(false);
-    expect(some.scale).toBeLessThan(SCALES[0]);
-    expect(some.h).toBeLessThanOrEqual(260);
-    const many = fitBlocks(Array.from({ length: 20 }, (_, i) => pair(i)), box, { layout: 'points', links });
+  it('draws a slide at the geometry’s sizes, never smaller, and reports content taller than its box as overflowing', () => {
+    const pair = (i: number): Block => ({ type: 'pair', marker: String(i), zh: [{ text: `第${i}点：一段相当长的中文文字，用来占据空间，再长一些也无妨。` }], en: [{ text: `Point ${i}: some English text that takes room on the slide.` }], cites: [] });
+    const slide = (n: number, density?: 'compact'): SlideBlock => ({
+      type: 'slide',
+      id: 's',
+      number: 1,
+      layout: 'points',
+      title: { zh: [{ text: '要点' }], en: [{ text: 'Points' }] },
+      children: Array.from({ length: n }, (_, i) => pair(i + 1)),
+      cites: [],
+      ...(density ? { density } : {}),
+    });
+    const deck = { meta: kitchenSink.meta, links, count: 1 };
+    const sizes = (s: SlideBlock) =>
+      layouts.points(s, deck).items.flatMap((it) => (it.kind === 'text' && it.role === 'body' ? it.paras.flatMap((p) => p.runs.map((r) => `${r.lang}:${r.size}`)) : []));
+    for (const density of ['normal', 'compact'] as const) {
+      const b = slideSpec.body[density];
+      const one = layouts.points(slide(1, density === 'compact' ? 'compact' : undefined), deck);
+      expect(one.overflow).toBe(false);
+      expect(new Set(sizes(slide(1, density === 'compact' ? 'compact' : undefined)))).toEqual(new Set([`zh:${b.zh}`, `en:${b.en}`]));
+      // The body box: under the headline and its space, inside the margins.
+      expect(one.contentBox.x).toBe(slideSpec.margin.left);
+      expect(one.contentBox.w).toBe(slideContent.width);
+      expect(one.contentBox.y + one.contentBox.h).toBeLessThanOrEqual(slideSpec.height - slideSpec.margin.bottom);
+    }
+    const many = layouts.points(slide(12), deck);
     expect(many.overflow).toBe(true);
-    expect(many.scale).toBe(SCALES[SCALES.length - 1]);
-    const sizes = many.items.flatMap((it) => (it.kind === 'text' ? it.paras.flatMap((p) => p.runs.map((r) => r.size)) : []));
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(FLOOR.body);
+    expect(many.height).toBeGreaterThan(many.contentBox.h);
+    expect(new Set(sizes(slide(12)))).toEqual(new Set([`zh:${slideSpec.body.normal.zh}`, `en:${slideSpec.body.normal.en}`]));
   });
 });
 

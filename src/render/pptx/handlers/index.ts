@@ -8,7 +8,7 @@ import type { Handlers, Unknown } from '../../state.js';
 import { COLOR } from '../constants.js';
 import type { Drawn } from '../draw.js';
 import { para, runs } from '../inline.js';
-import { bodySize, textBox, type PptxState } from '../state.js';
+import { textBox, typeOf, type PptxState } from '../state.js';
 import { callout } from './callout.js';
 import { checkItem } from './check-item.js';
 import { figure } from './figure.js';
@@ -56,8 +56,13 @@ export function inlineTexts(value: unknown, lang: 'zh' | 'en' | undefined = unde
 }
 
 /** Fallback for a block type this backend does not know: its text as plain paragraphs. */
-export const unknown: Unknown<PptxState, Drawn> = (b, env) =>
-  textBox(
-    inlineTexts(b).map(({ lang, text }) => para(runs(text, lang, { size: bodySize(env)[lang], color: lang === 'zh' ? COLOR.zh : COLOR.en }, env.links), 'body')),
+export const unknown: Unknown<PptxState, Drawn> = (b, env) => {
+  const t = typeOf(env);
+  return textBox(
+    inlineTexts(b)
+      .map(({ lang, text }) => ({ lang, rs: runs(text, lang, { size: t[lang], color: lang === 'zh' ? COLOR.zh : COLOR.en, small: t.small }, env.links) }))
+      .filter(({ rs }) => rs.length > 0)
+      .map(({ lang, rs }) => para(rs, t[lang] * t.line[lang])),
     env.width,
   );
+};

@@ -2,12 +2,12 @@
 import { COLOR } from '../constants.js';
 import type { Handler } from '../../state.js';
 import { para, runs } from '../inline.js';
-import { bodySize, smallSize, textBox, type PptxState } from '../state.js';
+import { textBox, typeOf, type PptxState } from '../state.js';
 import type { Drawn } from '../draw.js';
 
 export const passage: Handler<PptxState, 'passage', Drawn> = (b, env) => {
-  const small = smallSize(env);
-  const text = runs(b.text, 'zh', { size: bodySize(env).zh, color: COLOR.zh }, env.links);
-  const mark = b.mark ? [{ text: `${b.mark}  `, lang: 'en' as const, size: small, color: COLOR.muted }] : [];
-  return textBox([para([...mark, ...text], 'body')], env.width);
+  const t = typeOf(env);
+  const text = runs(b.text, 'zh', { size: t.zh, color: COLOR.zh, small: t.small }, env.links);
+  const mark = b.mark ? [{ text: `${b.mark}  `, lang: 'en' as const, size: t.small, color: COLOR.muted }] : [];
+  return textBox([para([...mark, ...text], t.zh * t.line.zh)], env.width);
 };

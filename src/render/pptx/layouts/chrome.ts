@@ -1,53 +1,58 @@
 /**
- * What frames a slide's content: the accent band, the bilingual headline
- * with its short rule, the small source line, the footer (the deck's short
- * title, part dots, the slide number) and the speaker notes.
+ * What frames a slide's content, as the slide geometry places it
+ * (`slideSpec`): the accent band in the top margin, the bilingual headline at
+ * the slide's `titleSize` with a short rule in the space under it, the small
+ * source line at the foot of the content box, the footer in the bottom margin
+ * (the deck's short title, part dots, the slide number) and the speaker notes.
  */
 import type { BiInline, DocMeta, SlideBlock } from '../../../ir/types.js';
-import { CHROME, COLOR, CONTENT_WIDTH, FLOOR, MARGIN, SLIDE, TYPE } from '../constants.js';
+import { slideSpec, type SizePair } from '../../../theme/theme.js';
+import { CHROME, COLOR, CONTENT, HEADLINE_SIZE, MARGIN, SLIDE } from '../constants.js';
 import type { Box, Item, Para } from '../draw.js';
-import { biLine, biParas, para, plain, runs, sized, type Links } from '../inline.js';
+import { biLine, biParas, para, plain, runs, type Links } from '../inline.js';
 import { lineCount, textHeight } from '../measure.js';
 import type { SlidePlan } from './types.js';
 
 export interface Headline {
   paras: Para[];
   h: number;
-  /** True when it takes more lines than allowed even at the title floor. */
+  /** True when a language takes more lines than the geometry allows (`maxLines`). */
   overflow: boolean;
 }
 
 /**
- * Bilingual headline paragraphs at `size`, each language shrunk (down to the
- * title floor) until it takes at most two lines; at the floor it may take
- * `maxLines`.
+ * Bilingual title paragraphs at `size`: Chinese bold over English, each line
+ * `line` ems apart, `between` points between the languages. Never shrunk:
+ * the template chose the size at which it fits.
  */
-export function headline(title: BiInline, width: number, size: { zh: number; en: number }, links: Links, align: Para['align'] = 'left', maxLines: number = CHROME.titleMaxLines): Headline {
-  const out: Para[] = [];
-  let overflow = false;
-  for (const lang of ['zh', 'en'] as const) {
-    const text = title[lang];
-    if (plain(text) === '') continue;
-    const style = { color: lang === 'zh' ? COLOR.ink : COLOR.en, bold: lang === 'zh' };
-    let s = size[lang];
-    let p = para(runs(text, lang, { ...style, size: s }, links), 'title', { align });
-    while (s > FLOOR.title && lineCount(p.runs, width) > 2) {
-      s = sized(s - 1, FLOOR.title);
-      p = para(runs(text, lang, { ...style, size: s }, links), 'title', { align });
-    }
-    if (lineCount(p.runs, width) > maxLines) overflow = true;
-    out.push(p);
-  }
-  if (out.length === 2) out[0] = { ...out[0], spaceAfter: 4 };
-  return { paras: out, h: textHeight(out, width), overflow };
+export function titleParas(title: BiInline, size: SizePair, line: number, between: number, links: Links, align: Para['align'] = 'left'): Para[] {
+  return biParas(
+    title,
+    {
+      zh: { size: size.zh, color: COLOR.ink, bold: true, line, small: size.zh },
+      en: { size: size.en, color: COLOR.en, line, small: size.en },
+      gap: between,
+      align,
+    },
+    links,
+  );
 }
 
-/** The footer: the deck's short title at the left, part dots and the slide number at the right. */
-export function footer(meta: DocMeta, slide: SlideBlock, links: Links): { items: Item[]; numberBox: Box; top: number } {
-  const y = SLIDE.height - MARGIN.bottom - CHROME.footer;
-  const numberBox = { x: SLIDE.width - MARGIN.right - CHROME.numberWidth, y, w: CHROME.numberWidth, h: CHROME.footer };
+/** The headline of a content slide at the slide's title size. */
+export function headline(slide: SlideBlock, links: Links, width: number = CONTENT.w): Headline {
+  const h = slideSpec.headline;
+  const paras = titleParas(slide.title, slide.titleSize ?? HEADLINE_SIZE, h.line, h.between, links);
+  const overflow = paras.some((p) => lineCount(p.runs, width) > h.maxLines);
+  return { paras, h: textHeight(paras, width), overflow };
+}
+
+/** The footer in the bottom margin: the deck's short title at the left, part dots and the slide number at the right. */
+export function footer(meta: DocMeta, slide: SlideBlock, links: Links): { items: Item[]; numberBox: Box } {
+  const { y, h } = CHROME.footer;
+  const size = slideSpec.footer.size;
+  const numberBox = { x: SLIDE.width - MARGIN.right - CHROME.numberWidth, y, w: CHROME.numberWidth, h };
   const items: Item[] = [];
-  const short = biLine(meta.shortTitle, { size: TYPE.footer, color: COLOR.muted }, '  ·  ', links);
+  const short = biLine(meta.shortTitle, { size, color: COLOR.muted, small: size }, '  ·  ', links);
   let right = numberBox.x;
   if (slide.part && slide.part.count > 1) {
     // One dot per part of the continued slide, this part filled.
@@ -58,7 +63,7 @@ export function footer(meta: DocMeta, slide: SlideBlock, links: Links): { items:
       items.push({
         kind: 'ellipse',
         x: x0 + k * step,
-        y: y + (CHROME.footer - d) / 2,
+        y: y + (h - d) / 2,
         w: d,
         h: d,
         ...(k + 1 === slide.part.index ? { fill: COLOR.accent } : { line: { color: COLOR.muted, width: 0.75 } }),
@@ -66,20 +71,19 @@ export function footer(meta: DocMeta, slide: SlideBlock, links: Links): { items:
     }
     right = x0;
   }
-  if (short.length > 0) {
-    const p = para(short, 'small');
-    items.push({ kind: 'text', role: 'footer', x: MARGIN.left, y, w: right - MARGIN.left - 12, h: CHROME.footer, paras: [p], valign: 'middle' });
-  }
-  return { items, numberBox, top: y };
+  if (short.length > 0) items.push({ kind: 'text', role: 'footer', x: MARGIN.left, y, w: right - MARGIN.left - 12, h, paras: [para(short, size * 1.3)], valign: 'middle' });
+  return { items, numberBox };
 }
 
-/** The slide's small source line, just above `bottom`, or nothing. */
-export function sourceLine(slide: SlideBlock, links: Links, bottom: number, x = MARGIN.left, width = CONTENT_WIDTH): { items: Item[]; top: number } {
-  const rs = runs(slide.source, 'en', { size: TYPE.small, color: COLOR.muted }, links);
+/** The slide's small source line at the foot of the content box (`slideSpec.source`), or nothing. */
+export function sourceLine(slide: SlideBlock, links: Links, x: number = CONTENT.x, width: number = CONTENT.w): { items: Item[]; top: number } {
+  const s = slideSpec.source;
+  const bottom = CONTENT.y + CONTENT.h;
+  const rs = runs(slide.source, 'en', { size: s.size, color: COLOR.muted, small: s.size }, links);
   if (rs.length === 0) return { items: [], top: bottom };
-  const p = para(rs, 'small');
+  const p = para(rs, s.size * s.line);
   const h = textHeight([p], width);
-  return { items: [{ kind: 'text', role: 'small', x, y: bottom - h, w: width, h, paras: [p] }], top: bottom - h };
+  return { items: [{ kind: 'text', role: 'small', x, y: bottom - h, w: width, h, paras: [p] }], top: bottom - h - s.before };
 }
 
 /** Speaker notes as plain text: the notes in both languages and their citations. */
@@ -89,29 +93,22 @@ export function notesOf(slide: SlideBlock): SlidePlan['notes'] {
 
 export interface Frame {
   items: Item[];
+  /** The body box: under the headline, above the source line. */
   content: Box;
   numberBox: Box;
   overflow: boolean;
 }
 
-/** A content slide's frame: band across the top, headline, short rule; footer and source line at the bottom. */
+/** A content slide's frame: band across the top, headline and its rule; source line and footer at the foot. */
 export function contentFrame(slide: SlideBlock, meta: DocMeta, links: Links): Frame {
   const items: Item[] = [{ kind: 'rect', x: 0, y: 0, w: SLIDE.width, h: CHROME.topBand, fill: COLOR.slideBand }];
-  const head = headline(slide.title, CONTENT_WIDTH, TYPE.headline, links);
-  const top = MARGIN.top;
-  if (head.paras.length > 0) items.push({ kind: 'text', role: 'title', x: MARGIN.left, y: top, w: CONTENT_WIDTH, h: head.h, paras: head.paras });
-  const ruleY = top + head.h + CHROME.rule.gap;
-  items.push({ kind: 'rect', x: MARGIN.left, y: ruleY, w: CHROME.rule.w, h: CHROME.rule.h, fill: COLOR.accent });
+  const head = headline(slide, links);
+  if (head.paras.length > 0) items.push({ kind: 'text', role: 'title', x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: head.h, paras: head.paras });
+  const headBottom = CONTENT.y + head.h;
+  items.push({ kind: 'rect', x: CONTENT.x, y: headBottom + CHROME.rule.gap, w: CHROME.rule.w, h: CHROME.rule.h, fill: COLOR.accent });
   const foot = footer(meta, slide, links);
-  items.push(...foot.items);
-  const src = sourceLine(slide, links, foot.top - 4);
-  items.push(...src.items);
-  const y = ruleY + CHROME.rule.h + CHROME.contentGap;
-  const bottom = src.top - CHROME.footerGap;
-  return { items, content: { x: MARGIN.left, y, w: CONTENT_WIDTH, h: bottom - y }, numberBox: foot.numberBox, overflow: head.overflow };
-}
-
-/** Bilingual headline paragraphs helper for the cover and dividers (no shrinking rule of their own). */
-export function bigTitle(title: BiInline, size: { zh: number; en: number }, links: Links): Para[] {
-  return biParas(title, { zh: { size: size.zh, color: COLOR.ink, bold: true }, en: { size: size.en, color: COLOR.en }, kind: 'title', gap: 6 }, links);
+  const src = sourceLine(slide, links);
+  items.push(...src.items, ...foot.items);
+  const y = headBottom + slideSpec.headline.after;
+  return { items, content: { x: CONTENT.x, y, w: CONTENT.w, h: src.top - y }, numberBox: foot.numberBox, overflow: head.overflow };
 }

@@ -7,7 +7,7 @@ import type { Layout } from './types.js';
 export const layouts: Record<SlideLayout, Layout> = {
   title: coverSlide,
   section: dividerSlide,
-  closing: dividerSlide,
+  closing: contentSlide,
   statement: contentSlide,
   columns: contentSlide,
   points: contentSlide,

@@ -12,12 +12,12 @@ export interface SlidePlan {
   numberBox: Box | null;
   /** Speaker notes: the Chinese, the English, the citations (plain text; empty when absent). */
   notes: { zh: string; en: string; source: string };
-  /** Font scale the content was set at. */
-  scale: number;
-  /** True when the content or the headline did not fit at the smallest sizes (a template bug; reported, never hidden). */
+  /** True when the content did not fit its box at the geometry's sizes, or the headline took more lines than allowed (a template's error; reported, never hidden). */
   overflow: boolean;
   /** The box the content had to fit in. */
   contentBox: Box;
+  /** Height of the content drawn in it. */
+  height: number;
 }
 
 /** What every layout knows of the deck. */
