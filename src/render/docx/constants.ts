@@ -148,8 +148,8 @@ export const CHECKBOX = {
   font: 'Segoe UI Symbol',
 } as const;
 
-/** Characters the renderer itself writes (separators, digits for page numbers, the timeline's dot, check boxes). */
-export const RENDERER_CHARS = ` ·/:,()、—–•…●☐☒0123456789`;
+/** Characters the renderer itself writes (separators, digits for page numbers, the timeline's dot, check boxes, the no-break space and hyphen of `nowrap` runs). */
+export const RENDERER_CHARS = ` ·/:,()、—–•…●☐☒0123456789\u00A0\u2011`;
 
 /**
  * The bookmark name of an anchor id. Word takes bookmark names of at most 40
