@@ -67,6 +67,8 @@ function body(st: DocxState, doc: Doc, width: number): BodyChild[] {
   const rest = titleEnd < 0 ? [] : doc.blocks.slice(titleEnd);
   const top = st.all(head);
   const main = st.all(rest);
+  // The first entry holds the bookmarks of the Doc's own contents group, which this table replaces.
+  if (st.toc?.length) st.bookmarks.pending.push(...(st.tocAnchors ?? []));
   const toc = st.toc && st.toc.length ? tocParagraphs(st, st.toc, width) : [];
   return [...top, ...toc, ...main];
 }
@@ -84,7 +86,7 @@ export interface DocumentParts {
 /** The body, header and footer of a Doc, and the text it sets in each style. */
 export function buildBody(doc: Doc): DocumentParts {
   const g = pageGeometry(doc.page === 'slide' ? 'slide' : 'a4');
-  const st = createState(doc, { page: doc.page === 'slide' ? 'slide' : 'a4', width: g.contentWidth, ...(TOC_PRODUCTS.includes(doc.product) ? { toc: [] } : {}) }, handlers, unknown);
+  const st = createState(doc, { page: doc.page === 'slide' ? 'slide' : 'a4', width: g.contentWidth, ...(TOC_PRODUCTS.includes(doc.product) ? { toc: [], tocAnchors: [] } : {}) }, handlers, unknown);
   const children = body(st, doc, g.contentWidth);
   const headersFooters = headerFooter(st, doc, g.contentWidth);
   const all = collectText(doc.blocks).join('') + collectText(doc.meta.shortTitle).join('');

@@ -70,6 +70,8 @@ export interface DocxState extends Walk<BodyChild> {
   marginNotes: boolean;
   /** Entries of the table of contents, when the Doc has one (shared). */
   toc?: TocEntry[];
+  /** Bookmarks the table of contents opens on its first entry (the Doc's own contents group it replaces; shared). */
+  tocAnchors?: string[];
   /** Ids of check items kept on the page of the item after them (the last but one: no lone last item). */
   keepWithNext: ReadonlySet<string>;
 }
@@ -190,7 +192,7 @@ export function anchorsOf(blocks: readonly Block[], out = new Set<string>()): Se
   return out;
 }
 
-type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc'>>;
+type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc' | 'tocAnchors'>>;
 
 /** Ids of the check items of a Doc, in order. */
 function checkItemIds(blocks: readonly Block[], out: string[] = []): string[] {
