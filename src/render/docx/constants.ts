@@ -49,9 +49,6 @@ export const P = {
   slideSource: 'SlideSource',
   slideFooter: 'SlideFooter',
   slideNote: 'SlideNote',
-  slideCheckItem: 'SlideCheckItem',
-  slideCheckItemEn: 'SlideCheckItemEn',
-  slideCheckMeta: 'SlideCheckMeta',
   slideStatementZh: 'SlideStatementZh',
   slideStatementEn: 'SlideStatementEn',
   slideSectionTitle: 'SlideSectionTitle',
@@ -63,9 +60,7 @@ export const P = {
   slideTitleEn: 'SlideTitleEn',
   slideZh: 'SlideTextZh',
   slideEn: 'SlideTextEn',
-  /** Compact slides: smaller headline and text, tighter spacing. */
-  slideCompactTitle: 'SlideCompactTitle',
-  slideCompactTitleEn: 'SlideCompactTitleEn',
+  /** Compact slides: the smaller body type. */
   slideCompactZh: 'SlideCompactTextZh',
   slideCompactEn: 'SlideCompactTextEn',
   slideTimelineZh: 'SlideTimelineZh',

@@ -147,7 +147,7 @@ export function buildDocument(parts: DocumentParts, families: readonly EmbeddedF
     customProperties: originalProperties(doc),
     revision: 1,
     ...(options.styles ? { styles: options.styles } : {}),
-    numbering: numberingOptions(listStarts(doc.blocks)),
+    numbering: numberingOptions(listStarts(doc.blocks), doc.page === 'slide' ? 'slide' : 'a4'),
     ...(st.comments.length ? { comments: { children: st.comments.map((c) => ({ id: c.id, author: st.author, date: new Date(Math.floor(options.epoch ?? 0) * 1000), children: c.children })) } } : {}),
     fonts: families.map((f) => ({
       name: f.base,
