@@ -187,12 +187,16 @@ export function boldText(pieces: readonly Piece[], paragraphBold: boolean, boldS
   return styledText(pieces, paragraphBold, boldStyle).bold;
 }
 
-/** The text of `pieces` Word draws bold, italic, and bold italic (see `boldText`). */
-export function styledText(pieces: readonly Piece[], paragraphBold: boolean, boldStyle: (id: string) => boolean): { bold: string; italic: string; boldItalic: string } {
+/**
+ * The text of `pieces` Word draws bold, italic, and bold italic (see
+ * `boldText`): italic when its span is emphasis or its character style is
+ * italic (`italicStyle`: a work's title).
+ */
+export function styledText(pieces: readonly Piece[], paragraphBold: boolean, boldStyle: (id: string) => boolean, italicStyle: (id: string) => boolean = () => false): { bold: string; italic: string; boldItalic: string } {
   const out = { bold: '', italic: '', boldItalic: '' };
   for (const p of textPieces(pieces)) {
     const bold = paragraphBold || p.bold === true || p.span?.strong === true || (p.style !== undefined && boldStyle(p.style));
-    const italic = p.span?.em === true;
+    const italic = p.span?.em === true || (p.style !== undefined && italicStyle(p.style));
     if (bold) out.bold += p.text;
     if (italic && !bold) out.italic += p.text;
     if (italic && bold) out.boldItalic += p.text;

@@ -16,7 +16,7 @@ import type { SizePair } from '../../theme/theme.js';
 import { P, bookmarkName, twip, type PageKind } from './constants.js';
 import { SP, bodyStyles, slideBody } from './slide-styles.js';
 import { hasText, inlineRuns, styledText, toChildren, type LinkContext, type Piece, type RunOptions } from './runs.js';
-import { isBoldStyle } from './styles.js';
+import { isBoldStyle, isItalicStyle } from './styles.js';
 
 export type BodyChild = Paragraph | Table;
 
@@ -136,7 +136,7 @@ export function para(st: Pick<DocxState, 'tally' | 'bookmarks' | 'marker' | 'aro
     st.around!.current = null;
     pieces = around([...pieces]);
   }
-  const t = styledText(pieces, isBoldStyle(style), isBoldStyle);
+  const t = styledText(pieces, isBoldStyle(style), isBoldStyle, isItalicStyle);
   if (t.bold) st.tally.bold.push(t.bold);
   if (t.italic) st.tally.italic.push(t.italic);
   if (t.boldItalic) st.tally.boldItalic.push(t.boldItalic);

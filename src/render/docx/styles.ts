@@ -246,7 +246,30 @@ export function stylesOptions(): IStylesOptions {
 /** docx's keys for Word's built-in styles in `stylesOptions().default`, with their style ids. */
 const DEFAULT_STYLE_IDS: Record<string, string> = { title: P.title, heading1: P.h1, heading2: P.h2, heading3: P.h3, heading4: P.h4, hyperlink: C.hyperlink };
 
-let boldIds: Set<string> | null = null;
+const styleIds: Partial<Record<'bold' | 'italics', Set<string>>> = {};
+
+/** Ids of the paragraph and character styles that set `flag`, themselves or through the styles they are based on. */
+function stylesSetting(flag: 'bold' | 'italics'): Set<string> {
+  let ids = styleIds[flag];
+  if (!ids) {
+    const options = stylesOptions();
+    const own = new Map<string, { on?: boolean; basedOn?: string }>();
+    for (const [key, style] of Object.entries(options.default ?? {})) {
+      const run = (style as { run?: { bold?: boolean; italics?: boolean } }).run;
+      if (DEFAULT_STYLE_IDS[key]) own.set(DEFAULT_STYLE_IDS[key], { on: run?.[flag] });
+    }
+    for (const style of [...(options.paragraphStyles ?? []), ...(options.characterStyles ?? [])]) {
+      own.set(style.id, { on: style.run?.[flag], basedOn: style.basedOn });
+    }
+    const resolve = (s: string | undefined, depth = 0): boolean => {
+      const style = s === undefined ? undefined : own.get(s);
+      if (!style || depth > 20) return false;
+      return style.on ?? resolve(style.basedOn, depth + 1);
+    };
+    ids = styleIds[flag] = new Set([...own.keys()].filter((s) => resolve(s)));
+  }
+  return ids;
+}
 
 /**
  * Whether the paragraph or character style `id` sets text in bold, itself or
@@ -254,24 +277,12 @@ let boldIds: Set<string> | null = null;
  * part is made of.
  */
 export function isBoldStyle(id: string): boolean {
-  if (!boldIds) {
-    const options = stylesOptions();
-    const own = new Map<string, { bold?: boolean; basedOn?: string }>();
-    for (const [key, style] of Object.entries(options.default ?? {})) {
-      const run = (style as { run?: { bold?: boolean } }).run;
-      if (DEFAULT_STYLE_IDS[key]) own.set(DEFAULT_STYLE_IDS[key], { bold: run?.bold });
-    }
-    for (const style of [...(options.paragraphStyles ?? []), ...(options.characterStyles ?? [])]) {
-      own.set(style.id, { bold: style.run?.bold, basedOn: style.basedOn });
-    }
-    const resolve = (s: string | undefined, depth = 0): boolean => {
-      const style = s === undefined ? undefined : own.get(s);
-      if (!style || depth > 20) return false;
-      return style.bold ?? resolve(style.basedOn, depth + 1);
-    };
-    boldIds = new Set([...own.keys()].filter((s) => resolve(s)));
-  }
-  return boldIds.has(id);
+  return stylesSetting('bold').has(id);
+}
+
+/** Whether the paragraph or character style `id` sets text in italic (a work's title), likewise. */
+export function isItalicStyle(id: string): boolean {
+  return stylesSetting('italics').has(id);
 }
 
 /** Bullets of each nesting level. */
