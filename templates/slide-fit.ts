@@ -9,7 +9,7 @@
 import type { Bi } from '../src/model/types.js';
 import type { BiInline, Block, Inline, ListItem, PairBlock, SlideLayout, TableBlock, TimelineFigure, TitleBlock } from '../src/ir/types.js';
 import { slideContent, slideSpec, type SizePair, type SlideDensity } from '../src/theme/theme.js';
-import { lineCount, textWidth, type FitLang, type Run } from './fit.js';
+import { autospaceWidth, lineCount, textWidth, type FitLang, type Run } from './fit.js';
 
 /** Share of the body box the estimate may fill: room for the renderers' rounding. */
 export const SAFETY = 0.97;
@@ -115,11 +115,16 @@ export function listItemHeight(it: ListItem, density: SlideDensity, width = slid
   return stackedHeight(it.text.zh, it.text.en, it.tags, width - slideSpec.body.marker, density);
 }
 
-/** Width of the date column of a timeline figure: its widest date label (each on one line). */
+/**
+ * Width of the date column of a timeline figure: its widest date label (each
+ * on one line), the Chinese with the autospace a renderer may set between
+ * its Han and its digits ("2024年4月10日" meets five times).
+ */
 export function timelineDateWidth(f: TimelineFigure): number {
   const d = slideSpec.timeline.date;
   // Dates are set bold.
-  return Math.ceil(Math.max(0, ...f.events.map((e) => Math.max(textWidth(plain(e.dateLabel.zh), d.zh, 'zh', true), textWidth(plain(e.dateLabel.en), d.en, 'en', true)))));
+  const zh = (e: TimelineFigure['events'][number]) => textWidth(plain(e.dateLabel.zh), d.zh, 'zh', true) + autospaceWidth(plain(e.dateLabel.zh), d.zh);
+  return Math.ceil(Math.max(0, ...f.events.map((e) => Math.max(zh(e), textWidth(plain(e.dateLabel.en), d.en, 'en', true)))));
 }
 
 /** `timeline`: a row per event: the date column, the rule, then Chinese, English and the note (each language) in the rest. */

@@ -11,7 +11,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../src/model/types.js';
-import { charWidth, lineCount, textWidth, type FitLang } from '../../templates/fit.js';
+import { AUTOSPACE, autospaceWidth, charWidth, lineCount, textWidth, type FitLang } from '../../templates/fit.js';
+import { timelineDateWidth } from '../../templates/slide-fit.js';
+import { slideSpec } from '../../src/theme/theme.js';
 import { loadRealArticles } from './articles.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -177,5 +179,26 @@ describe('line counts', () => {
         const size = lang === 'zh' ? 14 : 12;
         expect(lineCount([{ text, size, lang }], width), `${lang} ${width}: ${text.slice(0, 40)}`).toBeGreaterThanOrEqual(realLines(text, lang, size, width));
       }
+  });
+});
+
+describe('autospace', () => {
+  it('a quarter em at each meeting of ideographic text and a Latin letter or digit, none elsewhere', () => {
+    expect(autospaceWidth('2024年4月10日', 13)).toBeCloseTo(5 * AUTOSPACE * 13);
+    expect(autospaceWidth('2024年12月（推断）', 13)).toBeCloseTo(3 * AUTOSPACE * 13);
+    expect(autospaceWidth('DICAS论坛', 10)).toBeCloseTo(AUTOSPACE * 10);
+    expect(autospaceWidth('美日同盟，合作。', 10)).toBe(0);
+    expect(autospaceWidth('10 April 2024', 12)).toBe(0);
+    expect(AUTOSPACE).toBeGreaterThanOrEqual(0.2); // LibreOffice's, which a DOCX cannot turn off there
+  });
+
+  it('a slide timeline’s date column holds each Chinese date with its autospace, and each English date', () => {
+    const event = (zh: string, en: string) => ({ date: '2024-04-10', dateLabel: { zh: [{ text: zh }], en: [{ text: en }] }, text: { zh: [{ text: '事件' }] }, cites: [] });
+    const figure = { type: 'figure' as const, kind: 'timeline' as const, caption: {}, cites: [], events: [event('2024年4月10日', '10 April 2024'), event('2023年', 'December 2023 (uncertain)')] };
+    const d = slideSpec.timeline.date;
+    const w = timelineDateWidth(figure);
+    expect(w).toBeGreaterThanOrEqual(textWidth('2024年4月10日', d.zh, 'zh', true) + 5 * AUTOSPACE * d.zh);
+    expect(w).toBeGreaterThanOrEqual(textWidth('December 2023 (uncertain)', d.en, 'en', true));
+    expect(w).toBeLessThan(Math.max(textWidth('2024年4月10日', d.zh, 'zh', true) + 5 * AUTOSPACE * d.zh, textWidth('December 2023 (uncertain)', d.en, 'en', true)) + 1);
   });
 });

@@ -49,9 +49,6 @@ export const P = {
   slideSource: 'SlideSource',
   slideFooter: 'SlideFooter',
   slideNote: 'SlideNote',
-  slideCheckItem: 'SlideCheckItem',
-  slideCheckItemEn: 'SlideCheckItemEn',
-  slideCheckMeta: 'SlideCheckMeta',
   slideStatementZh: 'SlideStatementZh',
   slideStatementEn: 'SlideStatementEn',
   slideSectionTitle: 'SlideSectionTitle',
@@ -63,9 +60,7 @@ export const P = {
   slideTitleEn: 'SlideTitleEn',
   slideZh: 'SlideTextZh',
   slideEn: 'SlideTextEn',
-  /** Compact slides: smaller headline and text, tighter spacing. */
-  slideCompactTitle: 'SlideCompactTitle',
-  slideCompactTitleEn: 'SlideCompactTitleEn',
+  /** Compact slides: the smaller body type. */
   slideCompactZh: 'SlideCompactTextZh',
   slideCompactEn: 'SlideCompactTextEn',
   slideTimelineZh: 'SlideTimelineZh',
@@ -148,8 +143,8 @@ export const CHECKBOX = {
   font: 'Segoe UI Symbol',
 } as const;
 
-/** Characters the renderer itself writes (separators, digits for page numbers, the timeline's dot, check boxes). */
-export const RENDERER_CHARS = ` ·/:,()、—–•…●☐☒0123456789`;
+/** Characters the renderer itself writes (separators, digits for page numbers, the timeline's dot, check boxes, the no-break space and hyphen of `nowrap` runs). */
+export const RENDERER_CHARS = ` ·/:,()、—–•…●☐☒0123456789\u00A0\u2011`;
 
 /**
  * The bookmark name of an anchor id. Word takes bookmark names of at most 40

@@ -67,6 +67,8 @@ function body(st: DocxState, doc: Doc, width: number): BodyChild[] {
   const rest = titleEnd < 0 ? [] : doc.blocks.slice(titleEnd);
   const top = st.all(head);
   const main = st.all(rest);
+  // The first entry holds the bookmarks of the Doc's own contents group, which this table replaces.
+  if (st.toc?.length) st.bookmarks.pending.push(...(st.tocAnchors ?? []));
   const toc = st.toc && st.toc.length ? tocParagraphs(st, st.toc, width) : [];
   return [...top, ...toc, ...main];
 }
@@ -84,7 +86,7 @@ export interface DocumentParts {
 /** The body, header and footer of a Doc, and the text it sets in each style. */
 export function buildBody(doc: Doc): DocumentParts {
   const g = pageGeometry(doc.page === 'slide' ? 'slide' : 'a4');
-  const st = createState(doc, { page: doc.page === 'slide' ? 'slide' : 'a4', width: g.contentWidth, ...(TOC_PRODUCTS.includes(doc.product) ? { toc: [] } : {}) }, handlers, unknown);
+  const st = createState(doc, { page: doc.page === 'slide' ? 'slide' : 'a4', width: g.contentWidth, ...(TOC_PRODUCTS.includes(doc.product) ? { toc: [], tocAnchors: [] } : {}) }, handlers, unknown);
   const children = body(st, doc, g.contentWidth);
   const headersFooters = headerFooter(st, doc, g.contentWidth);
   const all = collectText(doc.blocks).join('') + collectText(doc.meta.shortTitle).join('');
@@ -145,7 +147,7 @@ export function buildDocument(parts: DocumentParts, families: readonly EmbeddedF
     customProperties: originalProperties(doc),
     revision: 1,
     ...(options.styles ? { styles: options.styles } : {}),
-    numbering: numberingOptions(listStarts(doc.blocks)),
+    numbering: numberingOptions(listStarts(doc.blocks), doc.page === 'slide' ? 'slide' : 'a4'),
     ...(st.comments.length ? { comments: { children: st.comments.map((c) => ({ id: c.id, author: st.author, date: new Date(Math.floor(options.epoch ?? 0) * 1000), children: c.children })) } } : {}),
     fonts: families.map((f) => ({
       name: f.base,

@@ -25,6 +25,7 @@ import { deflateCached, ooxmlCoreDates, zipEntries, type ZipInput } from '../zip
 import { DOC_LANGUAGE } from './constants.js';
 import { buildBody, buildDocument } from './document.js';
 import { embeddedFamilies, type EmbeddedFamily } from './fonts.js';
+import { withoutAutospace } from './slide-styles.js';
 import { stylesOptions, withTableStyles } from './styles.js';
 
 /** Deflate level of every entry of the package. */
@@ -36,7 +37,7 @@ let stylesPart: Promise<string> | null = null;
 export function sharedStyles(): Promise<string> {
   stylesPart ??= (async () => {
     const packed = await Packer.toBuffer(new Document({ styles: stylesOptions(), sections: [{ children: [] }] }));
-    return withTableStyles(strFromU8(unzipSync(new Uint8Array(packed))['word/styles.xml']));
+    return withoutAutospace(withTableStyles(strFromU8(unzipSync(new Uint8Array(packed))['word/styles.xml'])));
   })();
   return stylesPart;
 }

@@ -108,13 +108,23 @@ export function refTarget(ref: Ref, links: LinkContext): { anchor: string } | { 
   return { href: `${ref.product}.${ext}#${ref.product === 'index' ? ref.anchor : bookmarkName(ref.anchor)}` };
 }
 
+/**
+ * Text that Word and LibreOffice do not break (a `nowrap` run: a timeline's
+ * date): spaces as no-break spaces, hyphens as non-breaking hyphens. Han has
+ * no such form: the template leaves room for such a run on one line (the
+ * timeline's date column is as wide as its widest date).
+ */
+export function unbreakable(text: string): string {
+  return text.replace(/ /g, '\u00A0').replace(/-/g, '\u2011');
+}
+
 /** Runs of inline content; links become Word hyperlinks (external, or to a bookmark), roles character styles. */
 export function inlineRuns(inline: Inline | undefined, lang: Lang, opts: RunOptions = {}): Piece[] {
   const out: Piece[] = [];
   for (const span of inline ?? []) {
     if (span.text === '') continue;
     const style = span.role ? ROLE_STYLE[span.role] : span.code ? C.code : opts.style;
-    const runs = spanRuns(span.text, lang, { style: span.href || span.ref ? (span.role ? style : C.hyperlink) : style, bold: opts.bold, span });
+    const runs = spanRuns(span.nowrap ? unbreakable(span.text) : span.text, lang, { style: span.href || span.ref ? (span.role ? style : C.hyperlink) : style, bold: opts.bold, span });
     if (span.ref && opts.links) out.push({ kind: 'link', ...refTarget(span.ref, opts.links), runs });
     else if (span.href) out.push({ kind: 'link', href: span.href, runs });
     else out.push(...runs);
@@ -177,12 +187,16 @@ export function boldText(pieces: readonly Piece[], paragraphBold: boolean, boldS
   return styledText(pieces, paragraphBold, boldStyle).bold;
 }
 
-/** The text of `pieces` Word draws bold, italic, and bold italic (see `boldText`). */
-export function styledText(pieces: readonly Piece[], paragraphBold: boolean, boldStyle: (id: string) => boolean): { bold: string; italic: string; boldItalic: string } {
+/**
+ * The text of `pieces` Word draws bold, italic, and bold italic (see
+ * `boldText`): italic when its span is emphasis or its character style is
+ * italic (`italicStyle`: a work's title).
+ */
+export function styledText(pieces: readonly Piece[], paragraphBold: boolean, boldStyle: (id: string) => boolean, italicStyle: (id: string) => boolean = () => false): { bold: string; italic: string; boldItalic: string } {
   const out = { bold: '', italic: '', boldItalic: '' };
   for (const p of textPieces(pieces)) {
     const bold = paragraphBold || p.bold === true || p.span?.strong === true || (p.style !== undefined && boldStyle(p.style));
-    const italic = p.span?.em === true;
+    const italic = p.span?.em === true || (p.style !== undefined && italicStyle(p.style));
     if (bold) out.bold += p.text;
     if (italic && !bold) out.italic += p.text;
     if (italic && bold) out.boldItalic += p.text;

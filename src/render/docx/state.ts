@@ -12,9 +12,11 @@
 import { Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, WidthType } from 'docx';
 import type { BiInline, Block, Doc, Inline, Lang } from '../../ir/types.js';
 import { walk, type Walk } from '../state.js';
-import { P, bookmarkName, type PageKind } from './constants.js';
+import type { SizePair } from '../../theme/theme.js';
+import { P, bookmarkName, twip, type PageKind } from './constants.js';
+import { SP, bodyStyles, slideBody } from './slide-styles.js';
 import { hasText, inlineRuns, styledText, toChildren, type LinkContext, type Piece, type RunOptions } from './runs.js';
-import { isBoldStyle } from './styles.js';
+import { isBoldStyle, isItalicStyle } from './styles.js';
 
 export type BodyChild = Paragraph | Table;
 
@@ -48,12 +50,26 @@ export interface DocxState extends Walk<BodyChild> {
   listLevel: number;
   /** The marker of the list item whose first paragraph is still to come. */
   marker: { current: ListMarker | null };
+  /**
+   * Pieces around the text of the next paragraph with text (a slide's notes,
+   * a comment, anchored on its title block's first line: LibreOffice sets a
+   * paragraph holding only a comment's mark taller than its line).
+   */
+  around?: { current: ((pieces: Piece[]) => Piece[]) | null };
   /** Block types no handler knew. */
   unknown: string[];
   /** Density of the slide being rendered (slides only). */
   density?: 'normal' | 'compact';
-  /** Layout of the slide being rendered (slides only). */
+  /** Layout of the slide being rendered (slides only; `content` is drawn as `points`). */
   layout?: string;
+  /**
+   * Slides: the items (pairs, list items, events aside) still to draw on the
+   * slide. The template counts the slide's gap between items, not after the
+   * last: each item but the last is followed by it (see `itemGap`).
+   */
+  items?: { left: number };
+  /** Slides: the type sizes of the slide's title (its headline, cover or divider title), as the template chose them. */
+  titleSize?: SizePair;
   /** Text set bold / italic so far (shared by every copy of the state). */
   tally: TextTally;
   /** Bookmarks to open on the next paragraph made, and those opened so far. */
@@ -70,6 +86,8 @@ export interface DocxState extends Walk<BodyChild> {
   marginNotes: boolean;
   /** Entries of the table of contents, when the Doc has one (shared). */
   toc?: TocEntry[];
+  /** Bookmarks the table of contents opens on its first entry (the Doc's own contents group it replaces; shared). */
+  tocAnchors?: string[];
   /** Ids of check items kept on the page of the item after them (the last but one: no lone last item). */
   keepWithNext: ReadonlySet<string>;
 }
@@ -111,8 +129,14 @@ function withBookmarks(st: Pick<DocxState, 'bookmarks'>, children: ReturnType<ty
  * A paragraph in `style` holding `pieces`: its bold/italic text is noted, the
  * pending bookmarks open on it, and the pending list marker numbers it.
  */
-export function para(st: Pick<DocxState, 'tally' | 'bookmarks' | 'marker'>, style: string, pieces: readonly Piece[], extra: ParagraphOptions = {}): Paragraph {
-  const t = styledText(pieces, isBoldStyle(style), isBoldStyle);
+export function para(st: Pick<DocxState, 'tally' | 'bookmarks' | 'marker' | 'around'>, style: string, given: readonly Piece[], extra: ParagraphOptions = {}): Paragraph {
+  let pieces = given;
+  const around = st.around?.current;
+  if (around && pieces.some((p) => p.kind !== 'raw')) {
+    st.around!.current = null;
+    pieces = around([...pieces]);
+  }
+  const t = styledText(pieces, isBoldStyle(style), isBoldStyle, isItalicStyle);
   if (t.bold) st.tally.bold.push(t.bold);
   if (t.italic) st.tally.italic.push(t.italic);
   if (t.boldItalic) st.tally.boldItalic.push(t.boldItalic);
@@ -128,9 +152,18 @@ export function runs(st: Pick<DocxState, 'links'>, inline: Inline | undefined, l
 }
 
 export const slide = (st: DocxState) => st.page === 'slide';
-export const compact = (st: DocxState) => slide(st) && st.density === 'compact';
-export const zhStyle = (st: DocxState) => (compact(st) ? P.slideCompactZh : slide(st) ? P.slideZh : P.zh);
-export const enStyle = (st: DocxState) => (compact(st) ? P.slideCompactEn : slide(st) ? P.slideEn : P.en);
+export const zhStyle = (st: DocxState) => (slide(st) ? bodyStyles(st.density).zh : P.zh);
+export const enStyle = (st: DocxState) => (slide(st) ? bodyStyles(st.density).en : P.en);
+
+/** The space after an item of a slide: the slide's gap when another item follows on the slide, else none. */
+export function itemGap(st: DocxState): number {
+  if (!st.items) return 0;
+  st.items.left--;
+  return st.items.left > 0 ? slideBody(st.density).gap : 0;
+}
+
+/** Paragraph spacing of `after` points below (the style's other spacing, its line pitch, stays). */
+export const after = (pt: number) => ({ spacing: { after: twip(pt) } });
 
 /** Paragraphs for each language present, zh first. */
 export function biParagraphs(st: DocxState, text: BiInline, styles: { zh: string; en: string }, lead: Piece[] = []): Paragraph[] {
@@ -149,8 +182,8 @@ export const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 export const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 export function cell(st: DocxState, children: BodyChild[], width: number, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}): TableCell {
-  // A cell must end with a paragraph.
-  const body = children.length === 0 || children[children.length - 1] instanceof Table ? [...children, para(st, P.tableEn, [])] : children;
+  // A cell must end with a paragraph (on a slide, one a point tall: the slide's height is measured).
+  const body = children.length === 0 || children[children.length - 1] instanceof Table ? [...children, para(st, slide(st) ? SP.spacer : P.tableEn, [])] : children;
   return new TableCell({ children: body, width: { size: width, type: WidthType.DXA }, ...extra });
 }
 
@@ -190,7 +223,7 @@ export function anchorsOf(blocks: readonly Block[], out = new Set<string>()): Se
   return out;
 }
 
-type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc'>>;
+type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc' | 'tocAnchors'>>;
 
 /** Ids of the check items of a Doc, in order. */
 function checkItemIds(blocks: readonly Block[], out: string[] = []): string[] {
@@ -218,6 +251,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     lists: { instance: 0 },
     listLevel: 0,
     marker: { current: null },
+    around: { current: null },
     unknown: [],
     tally: { bold: [], italic: [], boldItalic: [] },
     bookmarks: { pending: [], done: new Set() },

@@ -17,8 +17,9 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from 'docx';
-import { slideTimeline, slideType, theme, type SlideType } from '../../theme/theme.js';
-import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LIST_INDENT, LIST_LEVELS, NUM, P, SLIDE_MIN_PT, T, half, hex, twip } from './constants.js';
+import { slideSpec, theme } from '../../theme/theme.js';
+import { C, CJK_FONT, LANGUAGE, LATIN_FACE, LIST_INDENT, LIST_LEVELS, NUM, P, T, half, hex, twip } from './constants.js';
+import { slideCharacterStyles, slideParagraphStyles } from './slide-styles.js';
 
 const color = theme.colors;
 const size = theme.size;
@@ -26,19 +27,9 @@ const size = theme.size;
 /** Run fonts of a style or run: the Latin face for ascii/hAnsi/cs, the CJK face for eastAsia. */
 export const FONTS = { ascii: LATIN_FACE, hAnsi: LATIN_FACE, cs: LATIN_FACE, eastAsia: CJK_FONT } as const;
 
-/** Slide type scale at normal density (the theme's). */
-const slideNormal = slideType('normal');
-/** Section and closing slides: the headline a third larger than a slide title. */
-const SECTION_SCALE = 4 / 3;
-
 /** Line spacing "at least" the theme's line height (multiples of the CJK face's own tall line look too loose). */
 function lines(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.AT_LEAST } {
   return { line: twip(pt * ratio), lineRule: LineRuleType.AT_LEAST };
-}
-
-/** Line spacing of exactly `ratio` × the size: narrow timeline columns of short lines, where the faces' own line gap (≈ 1.45 em) would waste a slide's height. */
-function exactly(pt: number, ratio: number): { line: number; lineRule: typeof LineRuleType.EXACT } {
-  return { line: twip(pt * ratio), lineRule: LineRuleType.EXACT };
 }
 
 function run(pt: number, fg: string, extra: Partial<IRunStylePropertiesOptions> = {}): IRunStylePropertiesOptions {
@@ -59,8 +50,6 @@ const enBody = (pt: number, fg: string = color.en, after: number = theme.spacing
   run: run(pt, fg),
   paragraph: { spacing: { before: 0, after: twip(after), ...lines(pt, theme.lineHeight.en) } },
 });
-
-const accentRule = { style: BorderStyle.SINGLE, size: 12, color: hex(color.accent), space: 6 };
 
 export const paragraphStyles: Para[] = [
   para(P.subtitle, 'Subtitle', {
@@ -173,105 +162,8 @@ export const paragraphStyles: Para[] = [
     paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(color.rule), space: 4 } } },
   }),
   para(P.footer, 'footer', { run: run(size.small, color.muted), paragraph: { alignment: AlignmentType.CENTER } }),
-  para(P.slideTitle, 'Slide Title', {
-    run: run(size.slideTitle, color.accent, { bold: true }),
-    paragraph: { keepNext: true, spacing: { before: 0, after: 0, ...lines(size.slideTitle, 1.25) } },
-  }),
-  para(P.slideTitleEn, 'Slide Title English', {
-    run: run(size.slideTitleEn, color.muted),
-    paragraph: {
-      keepNext: true,
-      border: { bottom: { ...accentRule, space: 4 } },
-      spacing: { before: 0, after: twip(12), ...lines(size.slideTitleEn, 1.25) },
-    },
-  }),
-  para(P.slideZh, 'Slide Text Chinese', zhBody(size.slideBody, color.zh, 0)),
-  para(P.slideEn, 'Slide Text English', enBody(size.slideBodyEn, color.en, theme.spacing.block)),
-  para(P.slideFooter, 'Slide Footer', {
-    basedOn: P.footer,
-    run: run(Math.max(SLIDE_MIN_PT, size.small), color.muted),
-    paragraph: { alignment: AlignmentType.LEFT },
-  }),
-  para(P.slideNote, 'Slide Note', {
-    run: run(SLIDE_MIN_PT, color.muted),
-    paragraph: { spacing: { before: twip(2), after: 0, ...exactly(SLIDE_MIN_PT, 1.3) } },
-  }),
-  para(P.slideSource, 'Slide Source', {
-    run: run(Math.max(SLIDE_MIN_PT, slideNormal.small), color.muted),
-    paragraph: { spacing: { before: twip(theme.spacing.block), after: 0 } },
-  }),
-  para(P.slideCheckItem, 'Slide Checklist Item', {
-    run: run(slideNormal.body, color.zh),
-    paragraph: { indent: { left: twip(26), hanging: twip(26) }, spacing: { before: twip(theme.spacing.paragraph), after: 0, ...lines(slideNormal.body, slideNormal.lineZh) } },
-  }),
-  para(P.slideCheckItemEn, 'Slide Checklist Item English', {
-    run: run(slideNormal.bodyEn, color.en),
-    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0, ...lines(slideNormal.bodyEn, slideNormal.lineEn) } },
-  }),
-  para(P.slideCheckMeta, 'Slide Checklist Details', {
-    run: run(slideNormal.small, color.muted),
-    paragraph: { indent: { left: twip(26) }, spacing: { before: 0, after: 0 } },
-  }),
-  para(P.slideStatementZh, 'Slide Statement Chinese', {
-    run: run(slideNormal.title, color.ink, { bold: true }),
-    paragraph: { spacing: { before: twip(36), after: twip(theme.spacing.block), ...lines(slideNormal.title, 1.35) } },
-  }),
-  para(P.slideStatementEn, 'Slide Statement English', {
-    run: run(slideNormal.body, color.en),
-    paragraph: { spacing: { before: 0, after: twip(theme.spacing.block), ...lines(slideNormal.body, 1.35) } },
-  }),
-  para(P.slideSectionTitle, 'Slide Section Title', {
-    run: run(slideNormal.title * SECTION_SCALE, color.accent, { bold: true }),
-    paragraph: { keepNext: true, spacing: { before: twip(96), after: twip(6), ...lines(slideNormal.title * SECTION_SCALE, 1.25) } },
-  }),
-  para(P.slideSectionTitleEn, 'Slide Section Title English', {
-    run: run(slideNormal.titleEn * SECTION_SCALE, color.muted),
-    paragraph: { border: { bottom: { ...accentRule, space: 6 } }, spacing: { before: 0, after: twip(12), ...lines(slideNormal.titleEn * SECTION_SCALE, 1.25) } },
-  }),
-  ...compactSlideStyles(slideType('compact')),
+  ...slideParagraphStyles(),
 ];
-
-/** Styles of compact slides: the theme's compact type scale and line heights. */
-function compactSlideStyles(t: SlideType): Para[] {
-  const z = slideTimeline('compact');
-  return [
-    para(P.slideCompactTitle, 'Slide Title Compact', {
-      basedOn: P.slideTitle,
-      run: run(t.title, color.accent, { bold: true }),
-      paragraph: { keepNext: true, spacing: { before: 0, after: 0, ...lines(t.title, 1.2) } },
-    }),
-    para(P.slideCompactTitleEn, 'Slide Title English Compact', {
-      basedOn: P.slideTitleEn,
-      run: run(t.titleEn, color.muted),
-      paragraph: { keepNext: true, border: { bottom: { ...accentRule, space: 3 } }, spacing: { before: 0, after: twip(8), ...lines(t.titleEn, 1.2) } },
-    }),
-    para(P.slideCompactZh, 'Slide Text Chinese Compact', {
-      basedOn: P.slideZh,
-      run: run(t.body, color.zh),
-      paragraph: { spacing: { before: 0, after: 0, ...lines(t.body, t.lineZh) } },
-    }),
-    para(P.slideCompactEn, 'Slide Text English Compact', {
-      basedOn: P.slideEn,
-      run: run(t.bodyEn, color.en),
-      paragraph: { spacing: { before: 0, after: twip(t.gap), ...lines(t.bodyEn, t.lineEn) } },
-    }),
-    para(P.slideTimelineDate, 'Slide Timeline Date', {
-      basedOn: P.timelineDate,
-      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.accent, { bold: true }),
-      paragraph: { keepNext: true, spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
-    }),
-    para(P.slideTimelineZh, 'Slide Timeline Chinese', {
-      basedOn: P.tableZh,
-      run: run(Math.max(SLIDE_MIN_PT, z.zh), color.zh),
-      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.zh), 1.3) } },
-    }),
-    para(P.slideTimelineEn, 'Slide Timeline English', {
-      basedOn: P.tableEn,
-      run: run(Math.max(SLIDE_MIN_PT, z.en), color.en),
-      paragraph: { spacing: { before: 0, after: twip(1), ...exactly(Math.max(SLIDE_MIN_PT, z.en), 1.2) } },
-    }),
-  ];
-}
 
 export const characterStyles: ICharacterStyleOptions[] = [
   { id: C.en, name: 'English Inline', basedOn: 'DefaultParagraphFont', run: { color: hex(color.en) } },
@@ -285,6 +177,7 @@ export const characterStyles: ICharacterStyleOptions[] = [
   { id: C.roleTag, name: 'Tag', basedOn: 'DefaultParagraphFont', run: { color: hex(color.accent), bold: true } },
   { id: C.roleTitle, name: 'Work Title', basedOn: 'DefaultParagraphFont', run: { italics: true } },
   { id: C.code, name: 'Code', basedOn: 'DefaultParagraphFont', run: { color: hex(color.ink) } },
+  ...slideCharacterStyles(),
 ];
 
 /** A bordered grid for data tables and a border-less one for side-by-side layout, as real table styles. */
@@ -353,7 +246,30 @@ export function stylesOptions(): IStylesOptions {
 /** docx's keys for Word's built-in styles in `stylesOptions().default`, with their style ids. */
 const DEFAULT_STYLE_IDS: Record<string, string> = { title: P.title, heading1: P.h1, heading2: P.h2, heading3: P.h3, heading4: P.h4, hyperlink: C.hyperlink };
 
-let boldIds: Set<string> | null = null;
+const styleIds: Partial<Record<'bold' | 'italics', Set<string>>> = {};
+
+/** Ids of the paragraph and character styles that set `flag`, themselves or through the styles they are based on. */
+function stylesSetting(flag: 'bold' | 'italics'): Set<string> {
+  let ids = styleIds[flag];
+  if (!ids) {
+    const options = stylesOptions();
+    const own = new Map<string, { on?: boolean; basedOn?: string }>();
+    for (const [key, style] of Object.entries(options.default ?? {})) {
+      const run = (style as { run?: { bold?: boolean; italics?: boolean } }).run;
+      if (DEFAULT_STYLE_IDS[key]) own.set(DEFAULT_STYLE_IDS[key], { on: run?.[flag] });
+    }
+    for (const style of [...(options.paragraphStyles ?? []), ...(options.characterStyles ?? [])]) {
+      own.set(style.id, { on: style.run?.[flag], basedOn: style.basedOn });
+    }
+    const resolve = (s: string | undefined, depth = 0): boolean => {
+      const style = s === undefined ? undefined : own.get(s);
+      if (!style || depth > 20) return false;
+      return style.on ?? resolve(style.basedOn, depth + 1);
+    };
+    ids = styleIds[flag] = new Set([...own.keys()].filter((s) => resolve(s)));
+  }
+  return ids;
+}
 
 /**
  * Whether the paragraph or character style `id` sets text in bold, itself or
@@ -361,24 +277,12 @@ let boldIds: Set<string> | null = null;
  * part is made of.
  */
 export function isBoldStyle(id: string): boolean {
-  if (!boldIds) {
-    const options = stylesOptions();
-    const own = new Map<string, { bold?: boolean; basedOn?: string }>();
-    for (const [key, style] of Object.entries(options.default ?? {})) {
-      const run = (style as { run?: { bold?: boolean } }).run;
-      if (DEFAULT_STYLE_IDS[key]) own.set(DEFAULT_STYLE_IDS[key], { bold: run?.bold });
-    }
-    for (const style of [...(options.paragraphStyles ?? []), ...(options.characterStyles ?? [])]) {
-      own.set(style.id, { bold: style.run?.bold, basedOn: style.basedOn });
-    }
-    const resolve = (s: string | undefined, depth = 0): boolean => {
-      const style = s === undefined ? undefined : own.get(s);
-      if (!style || depth > 20) return false;
-      return style.bold ?? resolve(style.basedOn, depth + 1);
-    };
-    boldIds = new Set([...own.keys()].filter((s) => resolve(s)));
-  }
-  return boldIds.has(id);
+  return stylesSetting('bold').has(id);
+}
+
+/** Whether the paragraph or character style `id` sets text in italic (a work's title), likewise. */
+export function isItalicStyle(id: string): boolean {
+  return stylesSetting('italics').has(id);
 }
 
 /** Bullets of each nesting level. */
@@ -387,11 +291,16 @@ const BULLETS = ['•', '–', '•', '–', '•', '–'];
 /**
  * Word lists: bullets, and numbers (one reference per first number an
  * ordered list of the document starts at), each with LIST_LEVELS nesting
- * levels indented one step further each.
+ * levels indented one step further each. On slides the number stands in a
+ * column of the slide geometry's marker width (`slideSpec.body.marker`),
+ * bold, a tab after it, the item's text at the column's edge: the width the
+ * template measured the text in.
  */
-export function numberingOptions(starts: readonly number[] = []): INumberingOptions {
-  const indent = (level: number) => ({ left: twip(LIST_INDENT.left * (level + 1)), hanging: twip(LIST_INDENT.hanging) });
-  const rp = { font: FONTS, language: LANGUAGE, color: hex(color.accent) };
+export function numberingOptions(starts: readonly number[] = [], page: 'a4' | 'slide' = 'a4'): INumberingOptions {
+  const onSlide = page === 'slide';
+  const marker = slideSpec.body.marker;
+  const indent = (level: number) => (onSlide ? { left: twip(marker * (level + 1)), hanging: twip(marker) } : { left: twip(LIST_INDENT.left * (level + 1)), hanging: twip(LIST_INDENT.hanging) });
+  const rp = { font: FONTS, language: LANGUAGE, color: hex(color.accent), ...(onSlide ? { bold: true } : {}) };
   const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], start: number) =>
     Array.from({ length: LIST_LEVELS }, (_, level) => ({
       level,
@@ -399,8 +308,8 @@ export function numberingOptions(starts: readonly number[] = []): INumberingOpti
       text: format === LevelFormat.BULLET ? BULLETS[level] : `%${level + 1}.`,
       start: level === 0 ? start : 1,
       alignment: AlignmentType.LEFT,
-      suffix: LevelSuffix.SPACE,
-      style: { paragraph: { indent: indent(level) }, run: rp },
+      suffix: onSlide ? LevelSuffix.TAB : LevelSuffix.SPACE,
+      style: { paragraph: { indent: indent(level), ...(onSlide ? { leftTabStop: twip(marker * (level + 1)) } : {}) }, run: rp },
     }));
   return {
     config: [

@@ -2,8 +2,9 @@
  * The bold face is embedded as a subset of the characters set in bold, the
  * regular face as a subset of every character. Read back as a user's word
  * processor would: unzip, parse the XML (xmldom), resolve each run's boldness
- * through the styles, de-obfuscate the embedded faces and look every
- * character up in their cmaps (fontkit).
+ * and italics through the styles (a work's title is italic by its character
+ * style), de-obfuscate the embedded faces and look every character up in
+ * their cmaps (fontkit).
  */
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -20,9 +21,9 @@ import { pageDoc, slideDoc } from './every-block.js';
 
 const ctx = { epoch: Date.UTC(2025, 0, 10) / 1000 };
 
-/** `w:b` / `w:b w:val="…"` in a properties element: on, off or not said. */
-function bOf(rPr: Element | undefined): boolean | undefined {
-  const b = child(rPr, 'b');
+/** `w:b` / `w:b w:val="…"` (or `w:i`) in a properties element: on, off or not said. */
+function bOf(rPr: Element | undefined, tag: 'b' | 'i' = 'b'): boolean | undefined {
+  const b = child(rPr, tag);
   if (!b) return undefined;
   const v = attr(b, 'val');
   return v === null || !['false', '0', 'off'].includes(v);
@@ -32,10 +33,10 @@ function bOf(rPr: Element | undefined): boolean | undefined {
 function boldRuns(reader: DocxReader): { text: string; bold: boolean }[] {
   const stylesRoot = reader.xml('word/styles.xml').documentElement;
   const styles = new Map(children(stylesRoot, 'style').map((s) => [attr(s, 'styleId')!, s]));
-  const styleBold = (id: string | null, depth = 0): boolean => {
+  const styleBold = (id: string | null, depth = 0, tag: 'b' | 'i' = 'b'): boolean => {
     const s = id ? styles.get(id) : undefined;
     if (!s || depth > 20) return false;
-    return bOf(child(s, 'rPr')) ?? styleBold(attr(child(s, 'basedOn'), 'val'), depth + 1);
+    return bOf(child(s, 'rPr'), tag) ?? styleBold(attr(child(s, 'basedOn'), 'val'), depth + 1, tag);
   };
   /** Conditional formats of a table style (with its bases) that set bold. */
   const tableBold = (id: string | null, depth = 0): string[] => {
@@ -67,8 +68,8 @@ function boldRuns(reader: DocxReader): { text: string; bold: boolean }[] {
       const pStyle = attr(child(child(p ?? undefined, 'pPr'), 'pStyle'), 'val') ?? (defaultPara ? attr(defaultPara, 'styleId') : null);
       const bold =
         bOf(child(r, 'rPr')) === true || docDefault || styleBold(attr(child(child(r, 'rPr'), 'rStyle'), 'val')) || styleBold(pStyle) || inBoldTable(r);
-      const iEl = child(child(r, 'rPr'), 'i');
-      const italic = !!iEl && !['false', '0', 'off'].includes(attr(iEl, 'val') ?? '');
+      // Italic as Word resolves it too: the run's own, else its character style's (a work's title), else its paragraph style's.
+      const italic = bOf(child(r, 'rPr'), 'i') ?? (styleBold(attr(child(child(r, 'rPr'), 'rStyle'), 'val'), 0, 'i') || styleBold(pStyle, 0, 'i'));
       return { text: textOf(r).replace(/\t/g, ''), bold, italic };
     }),
   );

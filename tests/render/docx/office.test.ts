@@ -4,7 +4,9 @@
  * file of an article one after the other: every Han character of every file
  * renders (no file takes another's embedded subset), the table of contents
  * gives the pages the headings land on, and each slide is one page — for
- * both real articles, the hand-built Docs and a sample of generated decks.
+ * both real articles, the hand-built Docs, a sample of generated decks and
+ * decks the slides template made of generated articles — with its
+ * timeline's dates each on one line.
  * Page images go to /tmp/docxshots for looking at.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,13 +19,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backend } from '../../../src/render/docx/index.js';
 import { bookmarkName } from '../../../src/render/docx/constants.js';
 import { loadArticle } from '../../../src/model/index.js';
-import type { Block, Doc, ProductName, SlideBlock } from '../../../src/ir/types.js';
+import type { Block, Doc, Inline, ProductName, SlideBlock } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
 import { DocxReader, HAN } from '../../helpers/docx.js';
+import { SHAPES_SEED, sampleArticles } from '../../helpers/shapes.js';
 import { convertAllToPdf, need, pdfFonts, pdfPageCount } from '../../helpers/office.js';
 import { checklistDoc, meta, pageDoc, readingDoc, slideDoc } from './every-block.js';
 
 const ctx = { epoch: Date.UTC(2025, 0, 10) / 1000 };
+/** Generated articles of the shared sample whose decks the slides template makes: between them every layout, and timelines of full dates. */
+const TEMPLATE_DECKS = [9, 10, 11];
 const SHOTS = '/tmp/docxshots';
 
 interface File {
@@ -86,6 +91,9 @@ beforeAll(async () => {
   }
   for (const doc of [pageDoc, checklistDoc, slideDoc, readingDoc]) await add(`kitchen-${doc.product}`, doc);
   for (const [i, doc] of generatedDecks(4).entries()) await add(`generated-${i + 1}-slides`, doc);
+  // Decks the slides template made of generated articles: what fits a slide is its measured decision.
+  const sample = sampleArticles(Math.max(...TEMPLATE_DECKS) + 1, SHAPES_SEED);
+  for (const i of TEMPLATE_DECKS) await add(`shape-${i}-slides`, getTemplate('slides')(sample[i].article));
   // Every file in one LibreOffice process, one after the other.
   const pdfs = await convertAllToPdf(files.map((f) => f.docx), dir);
   files.forEach((f, i) => (f.pdf = pdfs[i]));
@@ -163,7 +171,36 @@ describe.skipIf(!has)('LibreOffice, every file in one process', () => {
 
   it('each slide is one landscape page: both articles, the hand-built deck and generated decks', () => {
     const decks = files.filter((f) => f.doc.product === 'slides');
-    expect(decks.length).toBe(7);
+    expect(decks.length).toBe(7 + TEMPLATE_DECKS.length);
     for (const f of decks) expect(pdfPageCount(f.pdf!), f.name).toBe(f.doc.blocks.length);
+  });
+
+  it('a timeline’s dates stay each on one line: on its slide (in the column the template measured) and in the summary (nowrap runs)', async () => {
+    const plain = (inl: Inline | undefined) => (inl ?? []).map((s) => s.text).join('');
+    const squash = (t: string) => t.replace(/\s/gu, '');
+    const labels = (blocks: readonly Block[]): string[] =>
+      blocks.flatMap((b) => (b.type === 'figure' ? b.events.flatMap((e) => [plain(e.dateLabel.zh), plain(e.dateLabel.en)]) : []).map(squash).filter(Boolean));
+    let slides = 0;
+    for (const f of files.filter((x) => x.doc.product === 'slides')) {
+      const { pages } = await pageTexts(f.pdf!);
+      f.doc.blocks.forEach((s, i) => {
+        if (s.type !== 'slide') return;
+        const lines = (pages[i] ?? '').split('\n').map(squash);
+        for (const label of labels(s.children)) {
+          expect(lines.some((l) => l.includes(label)), `${f.name} slide ${i + 1}: "${label}" on one line`).toBe(true);
+          slides++;
+        }
+      });
+    }
+    expect(slides).toBeGreaterThan(20);
+    let summaries = 0;
+    for (const f of files.filter((x) => x.doc.product === 'summary' && x.doc.page === 'a4')) {
+      const lines = (await pageTexts(f.pdf!)).pages.flatMap((p) => p.split('\n')).map(squash);
+      for (const label of labels(f.doc.blocks)) {
+        expect(lines.some((l) => l.includes(label)), `${f.name}: "${label}" on one line`).toBe(true);
+        summaries++;
+      }
+    }
+    expect(summaries).toBeGreaterThan(20);
   });
 });

@@ -138,3 +138,12 @@ describe('obfuscateFont', () => {
     expect(() => obfuscateFont(data, 'not-a-key')).toThrow(/font key/);
   });
 });
+
+describe('nowrap runs', () => {
+  it('keep their words together in Word and LibreOffice: spaces as no-break spaces, hyphens as non-breaking hyphens, which the subsets hold; other runs as written', () => {
+    const pieces = inlineRuns([{ text: 'December 2024 (co-led)', nowrap: true }, { text: ' and a well-known one' }], 'en');
+    expect(pieces.map((p) => (p.kind === 'text' ? p.text : ''))).toEqual(['December\u00A02024\u00A0(co\u2011led)', ' and a well-known one']);
+    expect(glyphSet({})).toContain('\u00A0');
+    expect(glyphSet({})).toContain('\u2011');
+  });
+});
