@@ -2,7 +2,9 @@
  * The fast tier (`make test-fast`): unit, model, template and in-process
  * render tests, for the edit loop. Checks that start Chromium or LibreOffice
  * are skipped (tests/helpers/tier.ts); files that only drive a browser, the
- * built command line or worker threads, or the fuzzer are left out, and the
+ * built command line or worker threads, the watcher, or the fuzzer are left
+ * out, and so are the PDF layout-equivalence proofs (each lays out hundreds
+ * of documents twice; they guard pinned library code, not the edit loop); the
  * model's property tests make fewer runs. Test files share their module
  * instances (isolate: false), which also shows any test that depends on
  * what another file left behind.
@@ -17,6 +19,7 @@ export default defineConfig({
       '.cache/**',
       'tests/build/font-cache.test.ts',
       'tests/build/pool-threads.test.ts',
+      'tests/build/watch.test.ts',
       'tests/cli/**',
       'tests/fuzz/**',
       'tests/hostile/browser.test.ts',
@@ -27,6 +30,9 @@ export default defineConfig({
       'tests/hostile/operations.test.ts',
       'tests/hostile/sandbox.test.ts',
       'tests/render/html/browser.test.ts',
+      'tests/render/pdf/line-builder.test.ts',
+      'tests/render/pdf/measure-cache.test.ts',
+      'tests/render/pdf/merge-inlines.test.ts',
       'tests/render/pptx/process.test.ts',
     ],
     // Fewer runs of the model's property tests (make fuzz runs 20,000).
