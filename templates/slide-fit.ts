@@ -1,7 +1,7 @@
 /**
  * How tall each slide layout's content is when set as `slideSpec`
  * (src/theme/theme.ts) says, estimated with the conservative text measure of
- * templates/fit.ts: what the slide template splits content by, and what
+ * src/theme/fit.ts: what the slide template splits content by, and what
  * `check` warns by. Each function states the drawing it assumes; backends
  * draw that way (sizes, line pitches, gaps, column widths) and so never need
  * to shrink or clip.
@@ -9,10 +9,10 @@
 import type { Bi } from '../src/model/types.js';
 import type { BiInline, Block, Inline, ListItem, PairBlock, SlideLayout, TableBlock, TimelineFigure, TitleBlock } from '../src/ir/types.js';
 import { slideContent, slideSpec, type SizePair, type SlideDensity } from '../src/theme/theme.js';
-import { autospaceWidth, lineCount, textWidth, type FitLang, type Run } from './fit.js';
+import { SAFETY, autospaceWidth, lineCount, sourceHeight, textWidth, timelineDateWidth, type FitLang, type Run } from '../src/theme/fit.js';
 
-/** Share of the body box the estimate may fill: room for the renderers' rounding. */
-export const SAFETY = 0.97;
+export { SAFETY, sourceHeight, timelineDateWidth };
+
 /** Most items (points, recommendations, events, glossary rows) on one slide. */
 export const MAX_ITEMS = 6;
 
@@ -49,12 +49,6 @@ export function fitTitle(title: Bi, sizes: readonly SizePair[] = slideSpec.headl
   return last!;
 }
 
-/** Height of the small source line at the foot of a slide (0 without one). */
-export function sourceHeight(source: Inline | undefined): number {
-  if (!source || source.length === 0) return 0;
-  const s = slideSpec.source;
-  return s.before + tall(lineCount(runs(source, s.size, 'en'), slideContent.width), s.size, s.line);
-}
 
 /** Room for the body of a slide with this headline and source line, safety margin taken off. */
 export function bodyBudget(headline: HeadlineFit, source: Inline | undefined): number {
@@ -115,17 +109,6 @@ export function listItemHeight(it: ListItem, density: SlideDensity, width = slid
   return stackedHeight(it.text.zh, it.text.en, it.tags, width - slideSpec.body.marker, density);
 }
 
-/**
- * Width of the date column of a timeline figure: its widest date label (each
- * on one line), the Chinese with the autospace a renderer may set between
- * its Han and its digits ("2024年4月10日" meets five times).
- */
-export function timelineDateWidth(f: TimelineFigure): number {
-  const d = slideSpec.timeline.date;
-  // Dates are set bold.
-  const zh = (e: TimelineFigure['events'][number]) => textWidth(plain(e.dateLabel.zh), d.zh, 'zh', true) + autospaceWidth(plain(e.dateLabel.zh), d.zh);
-  return Math.ceil(Math.max(0, ...f.events.map((e) => Math.max(zh(e), textWidth(plain(e.dateLabel.en), d.en, 'en', true)))));
-}
 
 /** `timeline`: a row per event: the date column, the rule, then Chinese, English and the note (each language) in the rest. */
 export function timelineHeight(f: TimelineFigure, width = slideContent.width): number {

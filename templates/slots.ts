@@ -11,7 +11,7 @@ import { slideContent, slideSpec } from '../src/theme/theme.js';
 import { LABELS } from '../src/theme/labels.js';
 import { articleMetaLines, biInline, byDate } from './format.js';
 import { labelledSource } from './cite.js';
-import { lineCount, textWidth } from './fit.js';
+import { lineCount, textWidth } from '../src/theme/fit.js';
 import { bodyBudget, bodyHeight, fitTitle, fitTitleBlock, timelineDateWidth, timelineHeight } from './slide-fit.js';
 import { continuedTitle, glossarySlideTable, recommendationItems, slides } from './slides.js';
 import { timelineFigure } from './summary.js';

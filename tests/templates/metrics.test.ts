@@ -1,5 +1,5 @@
 /**
- * The text measure the templates fit by (templates/fit.ts, src/theme/metrics.ts)
+ * The text measure the templates fit by (src/theme/fit.ts, src/theme/metrics.ts)
  * is never narrower than the text as the fonts set it: every character of
  * both faces at both weights, the real articles' texts, and random strings,
  * measured with fontkit (with kerning); and its line count is never below
@@ -11,7 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../src/model/types.js';
-import { AUTOSPACE, autospaceWidth, charWidth, lineCount, textWidth, type FitLang } from '../../templates/fit.js';
+import { AUTOSPACE, autospaceWidth, charWidth, lineCount, textWidth, type FitLang } from '../../src/theme/fit.js';
 import { timelineDateWidth } from '../../templates/slide-fit.js';
 import { slideSpec } from '../../src/theme/theme.js';
 import { loadRealArticles } from './articles.js';

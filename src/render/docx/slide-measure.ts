@@ -1,6 +1,6 @@
 /**
- * What the DOCX takes from the slides template's measure (templates/fit.ts,
- * templates/slide-fit.ts): the width of a timeline's date column, which the
+ * What the DOCX takes from the slides template's measure (src/theme/fit.ts,
+ * and the slides template): the width of a timeline's date column, which the
  * template sized to the widest date and measured the events' text beside,
  * and the room a slide leaves its body, for centring a statement in it.
  * Word and LibreOffice lay the text out themselves when the file is opened,
@@ -9,8 +9,8 @@
  */
 import type { Inline, SlideBlock, TimelineFigure } from '../../ir/types.js';
 import { slideContent, slideSpec, type SizePair } from '../../theme/theme.js';
-import { autospaceWidth, lineCount, textWidth } from '../../../templates/fit.js';
-import { SAFETY, sourceHeight, timelineDateWidth } from '../../../templates/slide-fit.js';
+import { autospaceWidth, lineCount, textWidth } from '../../theme/fit.js';
+import { SAFETY, sourceHeight, timelineDateWidth } from '../../theme/fit.js';
 
 export { autospaceWidth, textWidth, timelineDateWidth };
 

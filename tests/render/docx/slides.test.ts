@@ -13,8 +13,8 @@ import { loadArticle } from '../../../src/model/index.js';
 import { backend } from '../../../src/render/docx/index.js';
 import { slideContent, slideSpec, theme } from '../../../src/theme/theme.js';
 import { getTemplate } from '../../../templates/index.js';
-import { autospaceWidth, textWidth } from '../../../templates/fit.js';
-import { timelineDateWidth } from '../../../templates/slide-fit.js';
+import { autospaceWidth, textWidth } from '../../../src/theme/fit.js';
+import { timelineDateWidth } from '../../../src/theme/fit.js';
 import { DocxReader, W14, all, attr, child, children, textOf } from '../../helpers/docx.js';
 import { meta } from './every-block.js';
 

@@ -1,6 +1,6 @@
 /**
  * A slide's body: its blocks drawn at the slide geometry's sizes and stacked
- * as the slides template measures them (templates/slide-fit.ts): items
+ * as the slides template measures them (by src/theme/fit.ts): items
  * (pairs, list items, rows) an item gap apart, a note paragraph 4 points
  * under what precedes it. Then placed in the body box: at its top, or
  * centred (a statement); content taller than the box is drawn all the same,

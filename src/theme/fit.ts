@@ -14,9 +14,13 @@
  *   (a word longer than the line breaks anywhere);
  * - a greedy fill with wider glyphs and fewer break points never needs fewer
  *   lines than the renderer's own fill.
- * Pure and deterministic; no font file is read.
+ * Pure and deterministic; no font file is read. It sits with the theme, below
+ * the templates (which split content by it) and the backends (which size a
+ * column the way the template measured it).
  */
-import { BLOCK_RANGES, CJK_WIDTH, OTHER_WIDTH, WIDTHS } from '../src/theme/metrics.js';
+import type { Inline, TimelineFigure } from '../ir/types.js';
+import { BLOCK_RANGES, CJK_WIDTH, OTHER_WIDTH, WIDTHS } from './metrics.js';
+import { slideContent, slideSpec } from './theme.js';
 
 export type FitLang = 'zh' | 'en';
 
@@ -189,4 +193,30 @@ export function lines(text: string, size: number, lang: FitLang, width: number):
 /** Whether text stays on one line at `size` in `width` (a date label, a tag). */
 export function fitsOneLine(text: string, size: number, lang: FitLang, width: number): boolean {
   return textWidth(text, size, lang) <= width;
+}
+
+// ── Slide measures a backend needs too (the template decides with them) ──
+
+const plainText = (inl: Inline | undefined) => (inl ?? []).map((r) => r.text).join('');
+
+/** Share of the body box the estimate may fill: room for the renderers' rounding. */
+export const SAFETY = 0.97;
+
+/** Height of the small source line at the foot of a slide (0 without one). */
+export function sourceHeight(source: Inline | undefined): number {
+  if (!source || source.length === 0) return 0;
+  const s = slideSpec.source;
+  return s.before + (lineCount((source ?? []).map((r) => ({ text: r.text, size: s.size, lang: 'en' as const, ...(r.strong ? { bold: true } : {}) })), slideContent.width) * s.size * s.line);
+}
+
+/**
+ * Width of the date column of a timeline figure: its widest date label (each
+ * on one line), the Chinese with the autospace a renderer may set between
+ * its Han and its digits ("2024年4月10日" meets five times).
+ */
+export function timelineDateWidth(f: TimelineFigure): number {
+  const d = slideSpec.timeline.date;
+  // Dates are set bold.
+  const zh = (e: TimelineFigure['events'][number]) => textWidth(plainText(e.dateLabel.zh), d.zh, 'zh', true) + autospaceWidth(plainText(e.dateLabel.zh), d.zh);
+  return Math.ceil(Math.max(0, ...f.events.map((e) => Math.max(zh(e), textWidth(plainText(e.dateLabel.en), d.en, 'en', true)))));
 }
