@@ -20,7 +20,7 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-const HELP = `briefwright — Markdown articles → bilingual summaries, checklists and slide briefs
+const HELP = `briefwright — Markdown articles → bilingual summaries, checklists, slide briefs and reading editions
 
 Usage:
   briefwright build [files…] [options]   build HTML, PDF, DOCX and PPTX into out/
@@ -33,8 +33,8 @@ Usage:
 
 Build options:
   --out DIR            output folder (default: out)
-  --products LIST      comma-separated: summary,checklist,slides (default: all)
-  --formats LIST       comma-separated: html,pdf,docx,pptx (default: all; pptx is for slides only)
+  --products LIST      comma-separated: ${PRODUCTS.join(',')} (default: all)
+  --formats LIST       comma-separated: ${OUTPUT_FORMATS.join(',')} (default: all; pptx is for slides only)
   --force              ignore the cache and render everything again
   --jobs N             render threads (default: number of CPUs)
   --shard K/N          build only the K-th of N deterministic slices of the articles

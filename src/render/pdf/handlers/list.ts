@@ -7,7 +7,6 @@
  * notes in their columns. On a slide the marker column is the slide
  * geometry's.
  */
-import type { BiInline, ListItem } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
 import { slideSpec } from '../slide-spec.js';
 import {
@@ -26,8 +25,6 @@ import {
   type PdfState,
 } from '../state.js';
 
-/** The item's tags (list items carry them once the templates set them). */
-const tagsOf = (it: ListItem) => (it as ListItem & { tags?: BiInline }).tags;
 
 export const list: Handler<PdfState, 'list', Node> = (b, st) => {
   const slide = isSlide(st);
@@ -44,7 +41,7 @@ export const list: Handler<PdfState, 'list', Node> = (b, st) => {
     const lastItem = i === b.items.length - 1;
     const bottom = lastItem && !it.children?.length ? blockGap(st) : itemGap;
     const inner: PdfState = { ...st, indent: st.indent + width + gap };
-    const tags = tagsOf(it);
+    const tags = it.tags;
     if (it.text.zh?.length || it.text.en?.length) {
       const content: Node[] = [];
       if (it.text.zh?.length) content.push(langText(it.text.zh, 'zh', st, { id: it.id, tag: tags?.zh }));
