@@ -250,20 +250,29 @@ export function tagLine(tags: readonly BiInline[] | undefined, st: PdfState, ext
   return [{ text, fontSize: size, bold: true, color: theme.colors.accent, ...extra }];
 }
 
-/** A block quote's rule beside `node`: a one-cell table (its rows may break across pages) with a left border. */
-function quoteBar(node: Node): Node {
+/** A one-cell table with a rule on its left (a cell's rows may break across pages): a quote's bar, a callout's box. */
+export function leftRuled(
+  content: Node,
+  rule: { width: number; color: string },
+  pad: { left: number; right: number; top: number; bottom: number },
+): Node {
   return {
-    table: { widths: ['*'], body: [[node]] },
+    table: { widths: ['*'], body: [[content]] },
     layout: {
       hLineWidth: () => 0,
-      vLineWidth: (i: number) => (i === 0 ? 2 : 0),
-      vLineColor: () => theme.colors.rule,
-      paddingLeft: () => 10,
-      paddingRight: () => 0,
-      paddingTop: () => 0,
-      paddingBottom: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? rule.width : 0),
+      vLineColor: () => rule.color,
+      paddingLeft: () => pad.left,
+      paddingRight: () => pad.right,
+      paddingTop: () => pad.top,
+      paddingBottom: () => pad.bottom,
     },
   };
+}
+
+/** A block quote's rule beside `node`. */
+function quoteBar(node: Node): Node {
+  return leftRuled(node, { width: 2, color: theme.colors.rule }, { left: 10, right: 0, top: 0, bottom: 0 });
 }
 
 /** `node` placed in the text column: indented for nested lists and quotes, with a rule beside quoted text. */

@@ -6,21 +6,10 @@
  */
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { biStack, blockGap, inset, isSlide, textLength, unit, MAX_KEEP_TEXT, type Node, type PdfState } from '../state.js';
+import { biStack, blockGap, inset, isSlide, leftRuled, textLength, unit, MAX_KEEP_TEXT, type Node, type PdfState } from '../state.js';
 
 function box(content: Node[], fill: string, top: number, bottom: number): Node {
-  return {
-    table: { widths: ['*'], body: [[{ stack: content, fillColor: fill }]] },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
-      vLineColor: () => theme.colors.accent,
-      paddingLeft: () => 10,
-      paddingRight: () => 10,
-      paddingTop: () => top,
-      paddingBottom: () => bottom,
-    },
-  };
+  return leftRuled({ stack: content, fillColor: fill }, { width: 3, color: theme.colors.accent }, { left: 10, right: 10, top, bottom });
 }
 
 export const callout: Handler<PdfState, 'callout', Node> = (b, st) => {
