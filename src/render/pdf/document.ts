@@ -32,7 +32,7 @@ import {
 } from './constants.js';
 import { fontFiles, pdfmakeFonts } from './fonts.js';
 import { remoteLinks } from './links.js';
-import type { NodeInfo, NodeQueries } from './flow.js';
+import type { NodeInfo } from './flow.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
 import { installMeasureCache } from './measure-cache.js';
@@ -219,6 +219,8 @@ export interface RenderReport {
   layouts: number;
   moved: { id: string; rule: string }[];
   unresolved: { id: string; rule: string }[];
+  /** Whether the page breaks were decided again with the whole document (a window laid out a unit elsewhere). */
+  redecided: boolean;
   /** Slides that did not fit their page even at the least type sizes. */
   overflowing: number[];
   /** Links to other files written as GoToR actions. */
@@ -233,7 +235,21 @@ export function lastRenderReport(): RenderReport | null {
 }
 
 /** Render a Doc to PDF bytes. */
-export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
+export function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
+  return render(doc, ctx, null);
+}
+
+/**
+ * Render an A4 Doc in one layout with the flow units `breaks` (ids as a
+ * render report gives them) starting a page and no page-break rule: what a
+ * fresh layout of the page breaks the rules chose gives (tests compare it
+ * with `renderPdf`).
+ */
+export function renderPdfWithBreaks(doc: Doc, ctx: RenderContext, breaks: ReadonlySet<string>): Promise<Uint8Array> {
+  return render(doc, ctx, breaks);
+}
+
+async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> | null): Promise<Uint8Array> {
   configure();
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
@@ -244,18 +260,19 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
     const def = definition(doc, ctx, uncentred);
     const starts = new Map<number, number>();
     let totalPages = 0;
-    def.pageBreakBefore = (node, queries) => {
+    const flow = def.state.flow;
+    if (preset) for (const node of def.content as unknown as Node[]) if (preset.has(node.id as string)) node.pageBreak = 'before';
+    const paginate = doc.page === 'a4' && !preset ? flow.hook(def.content as unknown as Node[]) : null;
+    def.pageBreakBefore = (node) => {
       const n = node as NodeInfo & { pages?: number };
-      if (slideNumbers.length > 0) {
-        totalPages = Math.max(totalPages, n.pages ?? 0);
-        const p = n.startPosition?.pageNumber;
-        if (n.id?.startsWith(SLIDE_ANCHOR) && p !== undefined) starts.set(Number(n.id.slice(SLIDE_ANCHOR.length)), p);
-        return false;
-      }
-      return def.state.flow.pageBreakBefore(n, queries as unknown as NodeQueries);
+      if (paginate) return paginate(n);
+      totalPages = Math.max(totalPages, n.pages ?? 0);
+      const p = n.startPosition?.pageNumber;
+      if (n.id?.startsWith(SLIDE_ANCHOR) && p !== undefined) starts.set(Number(n.id.slice(SLIDE_ANCHOR.length)), p);
+      return false;
     };
     const { pdf, kit } = await layout(def);
-    layouts += 1 + def.state.flow.moved.length;
+    layouts += paginate ? flow.layouts : 1;
     const spans = slideNumbers.length > 0 ? slideSpans(starts, totalPages, slideNumbers) : new Map<number, number>();
     const over = [...spans].filter(([, span]) => span > 1).map(([n]) => n);
     // A slide that does not fit is written as it runs on, not centred (see PdfState.uncentred): laid out once more.
@@ -269,7 +286,7 @@ export async function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Arra
     const buf = await pdf.getBuffer();
     const remote = remoteLinks(buf);
     finishPdf(buf, packet, id);
-    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], overflowing: over, remoteLinks: remote };
+    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, overflowing: over, remoteLinks: remote };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

@@ -22,14 +22,29 @@
  * - the last unit of a document is not alone on its page: the unit before it
  *   goes with it.
  *
- * pdfmake lays the document out again after each unit it moves.
+ * The rules are applied in document order, each unit once, after every unit
+ * before it is settled: the greedy order pdfmake's hook follows, where the
+ * document is laid out again after each unit it moves. A unit's layout
+ * depends only on what precedes it on its page, and a moved unit starts a
+ * page, so from a moved unit on the document lays out exactly as a document
+ * that begins with that unit. `Flow.hook` uses that: instead of laying out
+ * the whole document again after each move (a reading edition moved nine
+ * units, so it was laid out ten times), it lays out a window of units from
+ * the last moved one, just long enough to decide the next units, and lays
+ * out the whole document once at the end; the page breaks, and so every
+ * byte, are the same (tests/render/pdf/pagination.test.ts compares both).
+ * The window is the document definition's `content` array, which pdfmake
+ * reads again for each layout; the hook's first call of each layout is the
+ * document's root, and by then every node of the layout has its positions.
  *
  * The lines a paragraph has on each page are read from the `positions`
- * pdfmake records on each text node it lays out (one per line); that field
- * is not part of pdfmake's documented API (pdfmake is pinned, and
- * tests/render/pdf/flow.test.ts checks the field's shape).
+ * pdfmake records on each node it lays out (one per line of a text node; a
+ * stack has those of its children); that field is not part of pdfmake's
+ * documented API (pdfmake is pinned, and tests/render/pdf/flow.test.ts checks
+ * the field's shape and the hook's order).
  */
 import { MIN_FILL } from './constants.js';
+import { measureOnce } from './measure-cache.js';
 
 type Node = Record<string, unknown>;
 
@@ -41,23 +56,45 @@ export type UnitKind = 'heading' | 'keep' | 'text';
 interface Unit {
   id: string;
   kind: UnitKind;
+  /** The unit's node, an element of the document's `content`: pdfmake records its positions on it. */
+  node: Node;
   /** Text nodes of the unit whose lines count (paragraph text), with their line height. */
   leaves: Node[];
+}
+
+/** Where pdfmake placed a line or element: its page and how far down the page body it starts. */
+interface Position {
+  pageNumber: number;
+  top: number;
+  verticalRatio: number;
+  pageInnerHeight: number;
 }
 
 /** The position pdfmake reports for a node (its first line) and the pages it is on. */
 export interface NodeInfo {
   id?: string;
   pageNumbers: number[];
-  startPosition?: { pageNumber: number; top: number; verticalRatio: number; pageInnerHeight: number };
+  startPosition?: Position;
 }
 
-export interface NodeQueries {
-  getFollowingNodesOnPage(): NodeInfo[];
-  getNodesOnNextPage(): NodeInfo[];
+/** A rule's verdict on a unit: why it moves to the next page, and whether it keeps a one-line widow. */
+interface Verdict {
+  move: string | null;
+  widow: boolean;
 }
 
 const PREFIX = 'bw:u';
+
+/**
+ * Units of a window laid out for each unit a window has to decide beyond
+ * the last moved one, in pages of the window laid out before (two pages
+ * decide most moves; a window too short for a unit's rule is laid out again
+ * longer).
+ */
+export const WINDOW_PAGES = 1.5;
+
+/** Units of the first window (the document's first pages). */
+export const FIRST_WINDOW = 20;
 
 /** Lines of a text node on each page, as pdfmake placed them. */
 export function linesByPage(leaf: Node): Map<number, number> {
@@ -81,99 +118,257 @@ function findLeaves(node: unknown, out: Node[]): void {
   for (const key of ['stack', 'columns', 'table', 'body']) if (n[key]) findLeaves(n[key], out);
 }
 
+/** Where a unit went in the last layout that placed it (as pdfmake's hook reports a node), or null when it placed nothing. */
+function infoOf(unit: Unit): NodeInfo | null {
+  const positions = unit.node.positions as Position[] | undefined;
+  if (!positions || positions.length === 0) return null;
+  return { id: unit.id, pageNumbers: Array.from(new Set(positions.map((p) => p.pageNumber))), startPosition: positions[0] };
+}
+
+/** How the flow lays a document out: in windows (the default), or whole after each move (tests compare the two). */
+let windowed = true;
+export function setWindowedPagination(on: boolean): void {
+  windowed = on;
+}
+
 /** The flow units of one A4 document and the page-break rules above. */
 export class Flow {
-  private readonly units = new Map<string, Unit>();
   private readonly order: Unit[] = [];
-  private readonly index = new Map<string, number>();
   /** Units moved to the next page, by rule (for tests and for the bench). */
-  readonly moved: { id: string; rule: string }[] = [];
+  moved: { id: string; rule: string }[] = [];
   /** Paragraphs left with one line on a page where moving them would leave the page too empty. */
-  readonly unresolved: { id: string; rule: string }[] = [];
+  unresolved: { id: string; rule: string }[] = [];
+  /** Layouts pdfmake made of the document (windows and the whole). */
+  layouts = 0;
+  /** Whether a unit did not lie where its window put it, and the document was decided again whole. */
+  redecided = false;
 
   constructor(readonly page: 'a4' | 'slide') {}
 
   /** Make `node` a flow unit of its kind (A4 only; on slides the node is returned as it is). */
   add(node: Node, kind: UnitKind): Node {
     if (this.page !== 'a4') return node;
-    const id = `${PREFIX}${this.order.length}`;
     const leaves: Node[] = [];
     findLeaves(node, leaves);
-    const unit: Unit = { id, kind, leaves };
-    this.index.set(id, this.order.length);
-    this.order.push(unit);
-    this.units.set(id, unit);
-    return { stack: [node], id };
+    const unitNode: Node = { stack: [node], id: `${PREFIX}${this.order.length}` };
+    measureOnce(unitNode);
+    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves });
+    return unitNode;
   }
 
   get size(): number {
     return this.order.length;
   }
 
-  private next(unit: Unit, skipHeadings: boolean): Unit | undefined {
-    for (let i = this.index.get(unit.id)! + 1; i < this.order.length; i++) {
-      if (!skipHeadings || this.order[i].kind !== 'heading') return this.order[i];
+  private nextIndex(i: number, skipHeadings: boolean): number | undefined {
+    for (let j = i + 1; j < this.order.length; j++) {
+      if (!skipHeadings || this.order[j].kind !== 'heading') return j;
     }
     return undefined;
   }
 
-  /** The `pageBreakBefore` of the document definition. */
-  pageBreakBefore(info: NodeInfo, queries: NodeQueries): boolean {
-    const unit = info.id ? this.units.get(info.id) : undefined;
-    const start = info.startPosition;
-    if (!unit || !start || start.verticalRatio < 0.02) return false;
-    const page = start.pageNumber;
-    const rule = this.rule(unit, info, queries, page);
-    if (rule) this.moved.push({ id: unit.id, rule });
-    return rule !== null;
+  /** The last unit whose layout the rules read to decide unit `i` (the next unit; after a heading, the next that is not one). */
+  private reads(i: number): number {
+    const next = this.nextIndex(i, this.order[i].kind === 'heading');
+    return next ?? this.order.length - 1;
   }
 
-  private rule(unit: Unit, info: NodeInfo, queries: NodeQueries, page: number): string | null {
+  /**
+   * The rules' verdict on unit `i`, from the last layout, which placed every
+   * unit up to `reads(i)`: `end` is the end of that layout's units.
+   */
+  private verdict(i: number, end: number): Verdict {
+    const unit = this.order[i];
+    const info = infoOf(unit);
+    const start = info?.startPosition;
+    if (!info || !start || unit.node.pageBreak === 'before' || start.verticalRatio < 0.02) return { move: null, widow: false };
+    const page = start.pageNumber;
+    const onPage = (j: number | undefined) => j !== undefined && j < end && (infoOf(this.order[j])?.pageNumbers.includes(page) ?? false);
     if (unit.kind === 'heading') {
-      const next = this.next(unit, true);
-      if (!next) return null;
-      const nextInfo = queries.getFollowingNodesOnPage().find((n) => n.id === next.id);
-      if (!nextInfo) return 'heading-alone';
-      if (this.own(next, nextInfo, false) !== null) return 'heading-with-next';
+      const n = this.nextIndex(i, true);
+      if (n === undefined) return { move: null, widow: false };
+      const next = this.order[n];
+      const nextInfo = infoOf(next);
+      if (!onPage(n) || !nextInfo) return { move: 'heading-alone', widow: false };
+      if (this.own(next, nextInfo).move !== null) return { move: 'heading-with-next', widow: false };
       // At least two lines of the next unit's text on this page (or all of it).
       for (const leaf of next.leaves) {
         const lines = linesByPage(leaf);
         const here = lines.get(page) ?? 0;
         const total = [...lines.values()].reduce((a, b) => a + b, 0);
-        if (here < Math.min(2, total)) return 'heading-two-lines';
+        if (here < Math.min(2, total)) return { move: 'heading-two-lines', widow: false };
       }
-      return null;
+      return { move: null, widow: false };
     }
-    const rule = this.own(unit, info, true);
-    if (rule) return rule;
+    const own = this.own(unit, info);
+    if (own.move) return own;
     // The last unit of the document not alone on its page.
-    const next = this.next(unit, false);
-    if (next && !this.next(next, false) && info.pageNumbers.length === 1 && (info.startPosition?.verticalRatio ?? 0) >= MIN_FILL) {
-      const onPage = queries.getFollowingNodesOnPage().some((n) => n.id === next.id);
-      if (!onPage) return 'last-not-alone';
+    const n = this.nextIndex(i, false);
+    if (n !== undefined && this.nextIndex(n, false) === undefined && info.pageNumbers.length === 1 && start.verticalRatio >= MIN_FILL && !onPage(n)) {
+      return { move: 'last-not-alone', widow: own.widow };
     }
-    return null;
+    return own;
   }
 
-  /** Why a (non-heading) unit must move to the next page, or null. */
-  private own(unit: Unit, info: NodeInfo, record: boolean): string | null {
+  /** Why a (non-heading) unit must move to the next page, if it must, and whether it leaves a widow. */
+  private own(unit: Unit, info: NodeInfo): Verdict {
     const pages = info.pageNumbers;
-    if (pages.length < 2) return null;
+    if (pages.length < 2) return { move: null, widow: false };
     const fill = info.startPosition?.verticalRatio ?? 0;
-    if (unit.kind === 'keep') return fill >= MIN_FILL ? 'keep' : null;
+    if (unit.kind === 'keep') return { move: fill >= MIN_FILL ? 'keep' : null, widow: false };
     // Text that ends on its first page while something beside it (margin notes) runs on: the unit moves.
-    if (unit.leaves.length > 0 && fill >= MIN_FILL && unit.leaves.every((l) => linesByPage(l).size === 1 && linesByPage(l).has(pages[0]))) return 'spill';
+    if (unit.leaves.length > 0 && fill >= MIN_FILL && unit.leaves.every((l) => linesByPage(l).size === 1 && linesByPage(l).has(pages[0]))) {
+      return { move: 'spill', widow: false };
+    }
+    let widow = false;
     for (const leaf of unit.leaves) {
       const lines = linesByPage(leaf);
       const counts = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
       const total = counts.reduce((a, b) => a + b, 0);
       if (counts.length < 2) continue;
-      if (counts[0] === 1) return 'orphan';
+      if (counts[0] === 1) return { move: 'orphan', widow };
       if (counts[counts.length - 1] === 1 && total >= 2) {
-        if (fill >= MIN_FILL && counts.length === 2) return 'widow';
-        if (record) this.unresolved.push({ id: unit.id, rule: 'widow' });
+        if (fill >= MIN_FILL && counts.length === 2) return { move: 'widow', widow };
+        widow = true;
       }
     }
-    return null;
+    return { move: null, widow };
   }
+
+  /**
+   * The document definition's `pageBreakBefore`, for the definition whose
+   * `content` holds this flow's units (the hook changes `content` between
+   * layouts). Each layout, it decides the units it can, in order: a unit
+   * that must move gets `pageBreak: 'before'`, and the next layout is a
+   * window that starts with it; a window too short to decide its next unit
+   * is laid out longer. When every unit is decided, the whole document is
+   * laid out once more and written, after a check that every unit lies
+   * where its window put it (else the document is decided again, laid out
+   * whole after each move). The hook acts on the first node pdfmake asks
+   * about in each layout (the document's root, when every node of the layout
+   * has its positions) and answers false for the others.
+   */
+  hook(content: Node[]): (node: NodeInfo) => boolean {
+    const n = this.order.length;
+    const units = this.order;
+    // Windows need `content` to be the units themselves (else every layout is the whole document).
+    let windows = windowed && content.length === n && content.every((c, i) => c === units[i].node);
+    const all = content.slice();
+    const forced = units.map((u) => u.node.pageBreak);
+    const tables = tablesOf(units.map((u) => u.node));
+    let first = true;
+    let start = 0; // the window's first unit: the document's, or a moved one
+    let end = windows ? Math.min(n, FIRST_WINDOW) : n;
+    let decided = 0; // units before this one are settled
+    let checking = false; // the whole document, after the last window
+    const moves = new Map<number, string>();
+    const widows = new Set<number>();
+    /** Each decided unit's place relative to its window's first page (checked against the whole document). */
+    const places = new Map<number, { from: number; at: string }>();
+    const place = (i: number, from: number): string => {
+      const base = infoOf(units[from])?.pageNumbers[0] ?? 0;
+      return ((units[i].node.positions as Position[] | undefined) ?? []).map((p) => `${p.pageNumber - base}:${p.top}`).join(' ');
+    };
+    const lay = (from: number, to: number) => {
+      start = from;
+      end = to;
+      if (windows) content.splice(0, content.length, ...all.slice(from, to));
+    };
+    /** The window's end for deciding units from `i` on: what the rules of `i` read, and WINDOW_PAGES more pages. */
+    const windowEnd = (i: number): number => {
+      if (!windows) return n;
+      const pages = new Set<number>();
+      for (let k = start; k < end; k++) for (const p of infoOf(units[k])?.pageNumbers ?? []) pages.add(p);
+      const perPage = (end - start) / Math.max(1, pages.size);
+      return Math.min(n, Math.max(i + 1, this.reads(i) + 1) + Math.ceil(WINDOW_PAGES * perPage));
+    };
+    const move = (i: number, rule: string) => {
+      moves.set(i, rule);
+      units[i].node.pageBreak = 'before';
+      decided = i + 1;
+      const to = windowEnd(i);
+      lay(windows ? i : 0, to);
+    };
+    const restart = () => {
+      // The whole document after each move, as pdfmake's hook is meant to be used.
+      this.redecided = true;
+      windows = false;
+      units.forEach((u, i) => (forced[i] === undefined ? delete u.node.pageBreak : (u.node.pageBreak = forced[i])));
+      moves.clear();
+      widows.clear();
+      places.clear();
+      decided = 0;
+      checking = false;
+      lay(0, n);
+    };
+    const finish = () => {
+      first = false;
+      this.moved = [...moves].sort((a, b) => a[0] - b[0]).map(([i, rule]) => ({ id: units[i].id, rule }));
+      this.unresolved = [...widows].sort((a, b) => a - b).map((i) => ({ id: units[i].id, rule: 'widow' }));
+    };
+    const decide = (): boolean => {
+      if (!first) return false;
+      this.layouts += 1;
+      if (checking) {
+        for (const [i, { from, at }] of places) {
+          if (place(i, from) !== at) {
+            restart();
+            return true;
+          }
+        }
+        finish();
+        return false;
+      }
+      // A moved unit's place is where the window it starts puts it.
+      if (windows && moves.has(start)) places.set(start, { from: start, at: place(start, start) });
+      for (let i = decided; i < end; i++) {
+        if (end < n && this.reads(i) >= end) {
+          // The window ends before what this unit's rules read: lay it out twice as long.
+          lay(start, Math.max(windowEnd(i), Math.min(n, start + 2 * (end - start))));
+          return true;
+        }
+        const v = this.verdict(i, end);
+        if (v.widow) widows.add(i);
+        if (v.move) {
+          move(i, v.move);
+          return true;
+        }
+        if (windows) places.set(i, { from: start, at: place(i, start) });
+        decided = i + 1;
+      }
+      if (start === 0 && end === n) {
+        // This layout is the whole document with every break: write it.
+        finish();
+        return false;
+      }
+      checking = true;
+      lay(0, n);
+      return true;
+    };
+    return () => {
+      const again = decide();
+      // pdfmake leaves a table's page bottoms and page-break records on the table node, keyed by page number,
+      // and the next layout starts the table from them: each layout starts from none, as a document's first does.
+      if (again) for (const t of tables) for (const key of TABLE_LAYOUT_STATE) delete t[key];
+      return again;
+    };
+  }
+}
+
+/** What pdfmake keeps on a table node from one layout to the next (pinned pdfmake; tests/render/pdf/flow.test.ts). */
+export const TABLE_LAYOUT_STATE = ['_bottomByPage', '_breaksBySpan'] as const;
+
+/** Every table node under `nodes`. */
+function tablesOf(nodes: unknown[]): Node[] {
+  const out: Node[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.table) out.push(n);
+    for (const key of ['stack', 'columns', 'body']) if (n[key]) visit(n[key]);
+    if (n.table) visit((n.table as Node).body);
+  };
+  nodes.forEach(visit);
+  return out;
 }

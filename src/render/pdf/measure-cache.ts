@@ -13,9 +13,16 @@
  * layout takes them apart) and later layouts of the same document get fresh
  * copies of those inlines. The PDF bytes are the same (tested).
  *
+ * A flow unit (flow.ts: a paragraph, a table row, a heading…) is measured
+ * once as a whole too: its measurement depends only on its nodes and the
+ * document's default style, so a later layout of the same document restores
+ * its text nodes' inlines and skips measuring it again (laying out windows
+ * of a reading edition measured its units fourteen times).
+ *
  * pdfmake has no hook for this: this wraps `DocMeasure.prototype.measureLeaf`
- * of the pinned pdfmake (package.json); tests/render/pdf/measure-cache.test.ts
- * fails when the method changes, and bench/README.md gives what it saves.
+ * and `measureNode` of the pinned pdfmake (package.json);
+ * tests/render/pdf/measure-cache.test.ts fails when either method changes,
+ * and bench/README.md gives what it saves.
  */
 import { createRequire } from 'node:module';
 
@@ -28,6 +35,7 @@ interface LeafNode {
 }
 
 type MeasureLeaf = (this: unknown, node: LeafNode) => LeafNode;
+type MeasureNode = (this: unknown, node: object) => object;
 
 interface Measured {
   text: unknown;
@@ -45,13 +53,30 @@ export function setMeasureCache(on: boolean): void {
   enabled = on;
 }
 
+/** Nodes measured once as a whole (flow units), and the text nodes under each once it is measured. */
+const wholes = new WeakSet<object>();
+const wholeLeaves = new WeakMap<object, LeafNode[] | null>();
+/** Text nodes measured under the whole being measured (null: none is, or one cannot be restored). */
+let collecting: LeafNode[] | null = null;
+
+/** Measure `node` once per document as a whole (its text nodes' inlines restored for each later layout). */
+export function measureOnce(node: object): void {
+  wholes.add(node);
+}
+
 let installed = false;
 let original: MeasureLeaf | null = null;
+let originalNode: MeasureNode | null = null;
 
-function docMeasure(): { prototype: { measureLeaf: MeasureLeaf } } {
+interface DocMeasureProto {
+  measureLeaf: MeasureLeaf;
+  measureNode: MeasureNode;
+}
+
+function docMeasure(): { prototype: DocMeasureProto } {
   const require = createRequire(import.meta.url);
   // The module pdfmake itself loads (same file, so the same instance).
-  return (require(require.resolve('pdfmake/js/DocMeasure.js')) as { default: { prototype: { measureLeaf: MeasureLeaf } } }).default;
+  return (require(require.resolve('pdfmake/js/DocMeasure.js')) as { default: { prototype: DocMeasureProto } }).default;
 }
 
 /** pdfmake's `measureLeaf` as shipped (the test compares it with the version this wrapper was written for). */
@@ -59,7 +84,22 @@ export function originalMeasureLeaf(): MeasureLeaf {
   return original ?? docMeasure().prototype.measureLeaf;
 }
 
+/** pdfmake's `measureNode` as shipped. */
+export function originalMeasureNode(): MeasureNode {
+  return originalNode ?? docMeasure().prototype.measureNode;
+}
+
 const copies = (inlines: object[]) => inlines.map((i) => ({ ...i }));
+
+/** Put a measured text node's inlines back as its first measurement left them; false when it has none kept. */
+function restore(node: LeafNode): boolean {
+  const hit = measured.get(node);
+  if (!hit || hit.text !== node.text) return false;
+  node._inlines = copies(hit.inlines);
+  node._minWidth = hit.minWidth;
+  node._maxWidth = hit.maxWidth;
+  return true;
+}
 
 export function installMeasureCache(): void {
   if (installed) return;
@@ -69,16 +109,31 @@ export function installMeasureCache(): void {
   original = shipped;
   DocMeasure.prototype.measureLeaf = function measureLeaf(this: unknown, node: LeafNode): LeafNode {
     // Text that refers to another node (page references, tables of contents) is measured each time.
-    if (!enabled || node._textRef) return shipped.call(this, node);
-    const hit = measured.get(node);
-    if (hit && hit.text === node.text) {
-      node._inlines = copies(hit.inlines);
-      node._minWidth = hit.minWidth;
-      node._maxWidth = hit.maxWidth;
-      return node;
+    if (!enabled || node._textRef) {
+      collecting = null;
+      return shipped.call(this, node);
     }
+    collecting?.push(node);
+    if (restore(node)) return node;
     shipped.call(this, node);
     measured.set(node, { text: node.text, inlines: copies(node._inlines ?? []), minWidth: node._minWidth, maxWidth: node._maxWidth });
+    return node;
+  };
+  const shippedNode = DocMeasure.prototype.measureNode;
+  originalNode = shippedNode;
+  DocMeasure.prototype.measureNode = function measureNode(this: unknown, node: object): object {
+    // A whole inside another is measured as part of it.
+    if (!enabled || !wholes.has(node) || collecting !== null) return shippedNode.call(this, node);
+    const leaves = wholeLeaves.get(node);
+    if (leaves && leaves.every(restore)) return node;
+    const outer = collecting;
+    collecting = [];
+    try {
+      shippedNode.call(this, node);
+      wholeLeaves.set(node, collecting);
+    } finally {
+      collecting = outer;
+    }
     return node;
   };
 }
