@@ -9,6 +9,7 @@
  * it, so a render thread never loads the Markdown toolchain. Backends load
  * lazily, once per thread.
  */
+import { createHash } from 'node:crypto';
 import type { Article } from './model/types.js';
 import type { Doc, ProductName } from './ir/types.js';
 import type { RenderContext } from './render/types.js';
@@ -42,10 +43,41 @@ export async function renderDoc(doc: Doc, format: OutputFormat, ctx: RenderConte
   return backend.render(doc, { epoch: ctx.epoch });
 }
 
+/**
+ * Docs this thread made lately, by product and article content: the formats
+ * of one product render one Doc (a slide deck's layouts are chosen by
+ * measuring, ~40 ms, which every format repeated). Backends do not change a
+ * Doc (tests/pipeline.test.ts renders one Doc in every format and compares).
+ */
+const recent = new Map<string, Doc>();
+const RECENT_MAX = 8;
+/** Each article's content key (a render thread receives a copy of the article with each task). */
+const keys = new WeakMap<Article, string>();
+
+function contentKey(article: Article): string {
+  let key = keys.get(article);
+  if (key === undefined) keys.set(article, (key = createHash('sha256').update(JSON.stringify(article)).digest('hex')));
+  return key;
+}
+
+/** `toDoc`, made once per product and article content in this thread. */
+export function docFor(article: Article, product: ProductName): Doc {
+  const key = `${product}\u0000${contentKey(article)}`;
+  let doc = recent.get(key);
+  if (doc) {
+    recent.delete(key); // most recent last
+  } else {
+    doc = toDoc(article, product);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  }
+  recent.set(key, doc);
+  return doc;
+}
+
 /** Template + backend for one artifact: the function every build render goes through. */
 export async function renderArtifact(article: Article, product: ProductName, format: OutputFormat, options: RenderOptions): Promise<Uint8Array> {
   await useFontCache(options.fontCache);
-  return renderDoc(toDoc(article, product), format, options);
+  return renderDoc(docFor(article, product), format, options);
 }
 
 /** The site's index page (`out/index.html`): the landing template, then the HTML backend. */

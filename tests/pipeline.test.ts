@@ -1,6 +1,8 @@
 /** The one path template → backend, and the one reading of SOURCE_DATE_EPOCH. */
 import { describe, expect, it } from 'vitest';
-import { buildEpoch, renderArtifact, renderDoc, renderSite, sourceDateEpoch, toDoc } from '../src/pipeline.js';
+import { buildEpoch, docFor, renderArtifact, renderDoc, renderSite, sourceDateEpoch, toDoc } from '../src/pipeline.js';
+import { PRODUCTS } from '../src/ir/types.js';
+import { OUTPUT_FORMATS, renders } from '../src/render/registry.js';
 import { renderTask } from '../src/build/jobs.js';
 import { sampleArticle } from './helpers/sample-article.js';
 
@@ -35,4 +37,20 @@ describe('the pipeline', () => {
     expect(html).toContain('<a href="a/summary.pdf">PDF</a>\u00A02.0 KB');
     expect(html).toContain('2.0 KB');
   });
+
+  it('makes one Doc per product and article content for all formats, and no backend changes it', async () => {
+    expect(docFor(structuredClone(sampleArticle), 'slides')).toBe(docFor(structuredClone(sampleArticle), 'slides'));
+    expect(docFor(sampleArticle, 'slides')).not.toBe(docFor({ ...sampleArticle, slug: `${sampleArticle.slug}-2` }, 'slides'));
+    for (const product of PRODUCTS) {
+      const doc = toDoc(sampleArticle, product);
+      const before = JSON.stringify(doc);
+      for (const format of OUTPUT_FORMATS) {
+        if (!renders(format, product)) continue;
+        const shared = await renderDoc(doc, format, { epoch: 0 });
+        expect(JSON.stringify(doc), `${format} left the ${product} Doc as it was`).toBe(before);
+        const fresh = await renderDoc(toDoc(sampleArticle, product), format, { epoch: 0 });
+        expect(Buffer.from(shared).equals(Buffer.from(fresh)), `${product}.${format}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });
