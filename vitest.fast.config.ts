@@ -33,6 +33,8 @@ export default defineConfig({
       'tests/render/pdf/line-builder.test.ts',
       'tests/render/pdf/measure-cache.test.ts',
       'tests/render/pdf/merge-inlines.test.ts',
+      'tests/render/pdf/pagination.test.ts',
+      'tests/render/pdf/style-memo.test.ts',
       'tests/render/pptx/process.test.ts',
     ],
     // Fewer runs of the model's property tests (make fuzz runs 20,000).

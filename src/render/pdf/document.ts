@@ -36,6 +36,7 @@ import type { NodeInfo } from './flow.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
 import { installMeasureCache } from './measure-cache.js';
+import { installStyleMemo } from './style-memo.js';
 import { handlers, unknown } from './handlers/index.js';
 import { createState, type Node, type PdfState } from './state.js';
 import { inlineNodes } from './inline.js';
@@ -58,6 +59,7 @@ function configure(): void {
   installInlineMerging();
   installLinearLineBuilder();
   installMeasureCache();
+  installStyleMemo();
   configured = true;
 }
 
