@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gposLookupSchema, LAZY_MARK_FIELDS, markArrayPointers, setLazyMarkArrays, type TrueTypeFont } from '../src/render/pdf/fontkit-decoding.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -65,7 +66,7 @@ describe('runtime dependencies', () => {
 const PINNED = [
   { name: 'pdfmake', pin: pkg.dependencies.pdfmake, installed: () => version(require, 'pdfmake'), recheck: 'src/render/pdf/merge-inlines.ts (Renderer.prototype.renderLine) and src/render/pdf/inline.ts (its linebreak)' },
   { name: 'pdfkit', pin: pkg.overrides?.pdfkit, installed: () => version(pdfmakeRequire, 'pdfkit'), recheck: 'src/render/pdf/fonts.ts (fontkit as pdfkit loads it) and src/render/pdf/metadata.ts (its uncompressed XMP packet)' },
-  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs)' },
+  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs) and src/render/pdf/fontkit-decoding.ts (its GPOS schema)' },
   { name: 'linebreak', pin: pkg.overrides?.linebreak, installed: () => version(pdfmakeRequire, 'linebreak'), recheck: 'src/render/pdf/inline.ts (the same breaks as pdfmake)' },
   { name: 'pptxgenjs', pin: pkg.dependencies.pptxgenjs, installed: () => version(require, 'pptxgenjs'), recheck: 'src/render/pptx/xml.ts (the package rewrites)' },
   { name: 'harfbuzzjs', pin: pkg.dependencies.harfbuzzjs, installed: () => version(require, 'harfbuzzjs'), recheck: 'src/fonts/subset.ts (its WebAssembly file and exports)' },
@@ -104,6 +105,39 @@ describe('libraries whose internals the code relies on', () => {
     expect(Object.keys(font._glyphs).length, `${where} (glyphsForString fills font._glyphs)`).toBe(2);
     const run = font.layout('Ty', []);
     expect(run.glyphs.length, where).toBe(run.positions.length);
+  });
+});
+
+describe("fontkit's internals that fontkit-decoding.ts changes", () => {
+  const fontkit = pdfkitRequire('fontkit') as { create(buf: Uint8Array): TrueTypeFont };
+  const where = 'fontkit changed: re-check src/render/pdf/fontkit-decoding.ts';
+  const latin = async () => {
+    const { latinFontPath } = await import('../src/fonts/index.js');
+    return new Uint8Array(readFileSync(latinFontPath('regular')));
+  };
+
+  it('reaches the GPOS lookup schema from a decoded table, with the mark attachment arrays as pointers restructure can decode lazily', async () => {
+    const bytes = await latin();
+    const font = fontkit.create(bytes);
+    const schema = gposLookupSchema(font);
+    expect(schema, `${where} (font.GPOS.lookupList → lookup → subTables → GPOS lookup schema)`).not.toBeNull();
+    const pointers = markArrayPointers(schema!);
+    expect(pointers.length, `${where} (the mark-to-base, mark-to-ligature and mark-to-mark array fields: ${JSON.stringify(LAZY_MARK_FIELDS)})`).toBe(6);
+    for (const p of pointers) expect(typeof p.options.lazy, where).toBe('boolean');
+    // restructure reads the option when it decodes: a pointer made lazy after fontkit built its schema decodes lazily.
+    const before = pointers.map((p) => p.options.lazy);
+    try {
+      setLazyMarkArrays(font, true);
+      const lazyFont = fontkit.create(bytes);
+      const list = lazyFont.GPOS!.lookupList as { length: number; get(i: number): { lookupType: number; subTables: Record<string, unknown>[] } };
+      const markToBase = Array.from({ length: list.length }, (_, i) => list.get(i))
+        .flatMap((l) => l.subTables.map((s) => (l.lookupType === 9 ? [s.lookupType, s.extension] : [l.lookupType, s])) as [unknown, Record<string, unknown>][])
+        .find(([type]) => type === 4)?.[1];
+      expect(markToBase, `${where} (Noto Sans has mark-to-base lookups)`).toBeDefined();
+      expect(typeof Object.getOwnPropertyDescriptor(markToBase, 'markArray')?.get, `restructure changed: a lazy Pointer no longer decodes to a getter; re-check src/render/pdf/fontkit-decoding.ts`).toBe('function');
+    } finally {
+      pointers.forEach((p, i) => (p.options.lazy = before[i]));
+    }
   });
 });
 
