@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gposLookupSchema, LAZY_MARK_FIELDS, markArrayPointers, setLazyMarkArrays, type TrueTypeFont } from '../src/render/pdf/fontkit-decoding.js';
+import { gposLookupSchema, LAZY_MARK_FIELDS, markArrayPointers, originalAddGlyph, setLazyMarkArrays, type TrueTypeFont } from '../src/render/pdf/fontkit-decoding.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -66,7 +66,7 @@ describe('runtime dependencies', () => {
 const PINNED = [
   { name: 'pdfmake', pin: pkg.dependencies.pdfmake, installed: () => version(require, 'pdfmake'), recheck: 'src/render/pdf/merge-inlines.ts (Renderer.prototype.renderLine) and src/render/pdf/inline.ts (its linebreak)' },
   { name: 'pdfkit', pin: pkg.overrides?.pdfkit, installed: () => version(pdfmakeRequire, 'pdfkit'), recheck: 'src/render/pdf/fonts.ts (fontkit as pdfkit loads it) and src/render/pdf/metadata.ts (its uncompressed XMP packet)' },
-  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs) and src/render/pdf/fontkit-decoding.ts (its GPOS schema)' },
+  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs) and src/render/pdf/fontkit-decoding.ts (its GPOS schema, TTFSubset._addGlyph)' },
   { name: 'linebreak', pin: pkg.overrides?.linebreak, installed: () => version(pdfmakeRequire, 'linebreak'), recheck: 'src/render/pdf/inline.ts (the same breaks as pdfmake)' },
   { name: 'pptxgenjs', pin: pkg.dependencies.pptxgenjs, installed: () => version(require, 'pptxgenjs'), recheck: 'src/render/pptx/xml.ts (the package rewrites)' },
   { name: 'harfbuzzjs', pin: pkg.dependencies.harfbuzzjs, installed: () => version(require, 'harfbuzzjs'), recheck: 'src/fonts/subset.ts (its WebAssembly file and exports)' },
@@ -139,7 +139,18 @@ describe("fontkit's internals that fontkit-decoding.ts changes", () => {
       pointers.forEach((p, i) => (p.options.lazy = before[i]));
     }
   });
+
+  it("TTFSubset.prototype._addGlyph reads the glyph's decoding only to tell composite glyphs from simple ones", async () => {
+    const font = fontkit.create(await latin());
+    const source = originalAddGlyph(font).toString();
+    expect(source, `${where} (_addGlyph decodes the glyph with glyph._decode())`).toMatch(/let glyf = glyph\._decode\(\);/);
+    expect(source, `${where} (and reads its components only when numberOfContours < 0)`).toMatch(/if \(glyf && glyf\.numberOfContours < 0\)/);
+    expect(createHash('sha256').update(source).digest('hex').slice(0, 16), `${where}: TTFSubset.prototype._addGlyph is now\n${source}`).toBe(ADD_GLYPH_SHA);
+  });
 });
+
+/** sha256 (first 16 hex digits) of fontkit 2.0.4's TTFSubset.prototype._addGlyph source. */
+const ADD_GLYPH_SHA = '625b34b9ae3d4053';
 
 /** sha256 (first 16 hex digits) of pdfmake 0.3.11's Renderer.prototype.renderLine source. */
 const RENDER_LINE_SHA = 'b71f57566c6b6c5f';

@@ -24,7 +24,7 @@
  * font's layout replaced on the instance, its _glyphs cache): fontkit is
  * pinned (package.json overrides), tests/dependencies.test.ts checks those
  * shapes, and bench/README.md gives what each saves. What fontkit decodes
- * and never uses (mark attachment arrays) is left
+ * and never uses (mark attachment arrays, subset glyph outlines) is left
  * undecoded by fontkit-decoding.ts, installed with the first face.
  */
 import { readFileSync } from 'node:fs';

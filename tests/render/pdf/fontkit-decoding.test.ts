@@ -1,14 +1,17 @@
 /**
  * What src/render/pdf/fontkit-decoding.ts leaves undecoded changes no value:
  * every GPOS lookup of every face decodes to the same data with the mark
- * attachment arrays lazy as with fontkit decoding them at once. (The shapes
- * of fontkit it relies on: tests/dependencies.test.ts.)
+ * attachment arrays lazy as with fontkit decoding them at once; subsets of
+ * every face are the same bytes as fontkit's own; and so are the PDFs. (The
+ * shapes of fontkit it relies on: tests/dependencies.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fontPath, latinFontPath } from '../../../src/fonts/index.js';
-import { gposLookupSchema, LAZY_MARK_FIELDS, markArrayPointers, setLazyMarkArrays, type TrueTypeFont } from '../../../src/render/pdf/fontkit-decoding.js';
+import { gposLookupSchema, installFontkitDecoding, LAZY_MARK_FIELDS, markArrayPointers, setHeaderOnlySubsetting, setLazyMarkArrays, type TrueTypeFont } from '../../../src/render/pdf/fontkit-decoding.js';
+import { backend } from '../../../src/render/pdf/index.js';
+import { PRODUCTS, docFor, realArticles } from './articles.js';
 
 const pdfkitRequire = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
 const fontkit = pdfkitRequire('fontkit') as { create(buf: Uint8Array): TrueTypeFont };
@@ -46,6 +49,8 @@ function subtables(lookup: unknown): [number, Record<string, unknown>][] {
   return l.subTables.map((s) => (l.lookupType === 9 ? [s.lookupType as number, s.extension as Record<string, unknown>] : [l.lookupType, s]));
 }
 
+afterEach(() => setHeaderOnlySubsetting(true));
+
 describe('mark attachment arrays decoded when first read', () => {
   it.each(FACES.map(([face]) => face))('%s: every GPOS lookup decodes to the same data as with fontkit decoding them at once', (face) => {
     const schemaFont = fresh(face);
@@ -68,4 +73,61 @@ describe('mark attachment arrays decoded when first read', () => {
       pointers.forEach((p, i) => (p.options.lazy = before[i]));
     }
   }, 60_000);
+});
+
+describe('subset glyphs copied without decoding their outlines', () => {
+  /** Glyph ids to subset: every glyph of a Latin face, every 23rd of a CJK face; each face's composite glyphs all. */
+  function sample(font: TrueTypeFont, cjk: boolean): { ids: number[]; composite: number; empty: number } {
+    const offsets = font.loca.offsets;
+    const ids: number[] = [];
+    let composite = 0;
+    let empty = 0;
+    for (let gid = 0; gid < offsets.length - 1; gid++) {
+      const isEmpty = offsets[gid] === offsets[gid + 1];
+      let contours = 0;
+      if (!isEmpty) {
+        const stream = font._getTableStream('glyf')!;
+        stream.pos += offsets[gid];
+        contours = stream.readInt16BE();
+      }
+      if (contours < 0 || !cjk || gid % 23 === 0) {
+        ids.push(gid);
+        if (contours < 0) composite++;
+        if (isEmpty) empty++;
+      }
+    }
+    return { ids, composite, empty };
+  }
+
+  const encode = (font: TrueTypeFont, ids: number[], headerOnly: boolean) => {
+    const subset = font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array };
+    for (const id of ids) subset.includeGlyph(id);
+    setHeaderOnlySubsetting(headerOnly);
+    return Buffer.from(subset.encode());
+  };
+
+  it.each(FACES.map(([face]) => face))('%s: the same subset bytes as fontkit', (face) => {
+    installFontkitDecoding(fresh(face));
+    const font = fresh(face);
+    const { ids, composite, empty } = sample(font, face.startsWith('sc-'));
+    expect(ids.length).toBeGreaterThan(1000);
+    expect(empty, 'empty glyphs (the space) are in the sample').toBeGreaterThan(0);
+    const shipped = encode(fresh(face), ids, false);
+    const headerOnly = encode(font, ids, true);
+    expect(headerOnly.equals(shipped)).toBe(true);
+    // Composite glyphs go through fontkit's own code; the Latin faces have some (accented letters).
+    if (face.startsWith('latin-')) expect(composite).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('gives the same PDFs as fontkit subsetting, for every product of a real article', async () => {
+    const [[, article]] = await realArticles();
+    for (const product of PRODUCTS) {
+      const doc = docFor(article, product);
+      setHeaderOnlySubsetting(false);
+      const shipped = await backend.render(doc, { epoch: 0 });
+      setHeaderOnlySubsetting(true);
+      const headerOnly = await backend.render(doc, { epoch: 0 });
+      expect(Buffer.from(headerOnly).equals(Buffer.from(shipped)), product).toBe(true);
+    }
+  }, 120_000);
 });
