@@ -30,6 +30,7 @@ export default defineConfig({
       'tests/hostile/operations.test.ts',
       'tests/hostile/sandbox.test.ts',
       'tests/render/html/browser.test.ts',
+      'tests/render/pdf/fontkit-decoding.test.ts',
       'tests/render/pdf/line-builder.test.ts',
       'tests/render/pdf/measure-cache.test.ts',
       'tests/render/pdf/merge-inlines.test.ts',

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gposLookupSchema, LAZY_MARK_FIELDS, markArrayPointers, originalAddGlyph, setLazyMarkArrays, type TrueTypeFont } from '../src/render/pdf/fontkit-decoding.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -65,7 +66,7 @@ describe('runtime dependencies', () => {
 const PINNED = [
   { name: 'pdfmake', pin: pkg.dependencies.pdfmake, installed: () => version(require, 'pdfmake'), recheck: 'src/render/pdf/merge-inlines.ts (Renderer.prototype.renderLine), line-builder.ts, measure-cache.ts, style-memo.ts and flow.ts (their tests name the functions), and src/render/pdf/inline.ts (its linebreak)' },
   { name: 'pdfkit', pin: pkg.overrides?.pdfkit, installed: () => version(pdfmakeRequire, 'pdfkit'), recheck: 'src/render/pdf/fonts.ts (fontkit as pdfkit loads it) and src/render/pdf/metadata.ts (its uncompressed XMP packet)' },
-  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs)' },
+  { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs) and src/render/pdf/fontkit-decoding.ts (its GPOS schema, TTFSubset._addGlyph)' },
   { name: 'linebreak', pin: pkg.overrides?.linebreak, installed: () => version(pdfmakeRequire, 'linebreak'), recheck: 'src/render/pdf/inline.ts (the same breaks as pdfmake)' },
   { name: 'pptxgenjs', pin: pkg.dependencies.pptxgenjs, installed: () => version(require, 'pptxgenjs'), recheck: 'src/render/pptx/xml.ts (the package rewrites)' },
   { name: 'harfbuzzjs', pin: pkg.dependencies.harfbuzzjs, installed: () => version(require, 'harfbuzzjs'), recheck: 'src/fonts/subset.ts (its WebAssembly file and exports)' },
@@ -106,6 +107,50 @@ describe('libraries whose internals the code relies on', () => {
     expect(run.glyphs.length, where).toBe(run.positions.length);
   });
 });
+
+describe("fontkit's internals that fontkit-decoding.ts changes", () => {
+  const fontkit = pdfkitRequire('fontkit') as { create(buf: Uint8Array): TrueTypeFont };
+  const where = 'fontkit changed: re-check src/render/pdf/fontkit-decoding.ts';
+  const latin = async () => {
+    const { latinFontPath } = await import('../src/fonts/index.js');
+    return new Uint8Array(readFileSync(latinFontPath('regular')));
+  };
+
+  it('reaches the GPOS lookup schema from a decoded table, with the mark attachment arrays as pointers restructure can decode lazily', async () => {
+    const bytes = await latin();
+    const font = fontkit.create(bytes);
+    const schema = gposLookupSchema(font);
+    expect(schema, `${where} (font.GPOS.lookupList → lookup → subTables → GPOS lookup schema)`).not.toBeNull();
+    const pointers = markArrayPointers(schema!);
+    expect(pointers.length, `${where} (the mark-to-base, mark-to-ligature and mark-to-mark array fields: ${JSON.stringify(LAZY_MARK_FIELDS)})`).toBe(6);
+    for (const p of pointers) expect(typeof p.options.lazy, where).toBe('boolean');
+    // restructure reads the option when it decodes: a pointer made lazy after fontkit built its schema decodes lazily.
+    const before = pointers.map((p) => p.options.lazy);
+    try {
+      setLazyMarkArrays(font, true);
+      const lazyFont = fontkit.create(bytes);
+      const list = lazyFont.GPOS!.lookupList as { length: number; get(i: number): { lookupType: number; subTables: Record<string, unknown>[] } };
+      const markToBase = Array.from({ length: list.length }, (_, i) => list.get(i))
+        .flatMap((l) => l.subTables.map((s) => (l.lookupType === 9 ? [s.lookupType, s.extension] : [l.lookupType, s])) as [unknown, Record<string, unknown>][])
+        .find(([type]) => type === 4)?.[1];
+      expect(markToBase, `${where} (Noto Sans has mark-to-base lookups)`).toBeDefined();
+      expect(typeof Object.getOwnPropertyDescriptor(markToBase, 'markArray')?.get, `restructure changed: a lazy Pointer no longer decodes to a getter; re-check src/render/pdf/fontkit-decoding.ts`).toBe('function');
+    } finally {
+      pointers.forEach((p, i) => (p.options.lazy = before[i]));
+    }
+  });
+
+  it("TTFSubset.prototype._addGlyph reads the glyph's decoding only to tell composite glyphs from simple ones", async () => {
+    const font = fontkit.create(await latin());
+    const source = originalAddGlyph(font).toString();
+    expect(source, `${where} (_addGlyph decodes the glyph with glyph._decode())`).toMatch(/let glyf = glyph\._decode\(\);/);
+    expect(source, `${where} (and reads its components only when numberOfContours < 0)`).toMatch(/if \(glyf && glyf\.numberOfContours < 0\)/);
+    expect(createHash('sha256').update(source).digest('hex').slice(0, 16), `${where}: TTFSubset.prototype._addGlyph is now\n${source}`).toBe(ADD_GLYPH_SHA);
+  });
+});
+
+/** sha256 (first 16 hex digits) of fontkit 2.0.4's TTFSubset.prototype._addGlyph source. */
+const ADD_GLYPH_SHA = '625b34b9ae3d4053';
 
 /** sha256 (first 16 hex digits) of pdfmake 0.3.11's Renderer.prototype.renderLine source. */
 const RENDER_LINE_SHA = 'b71f57566c6b6c5f';

@@ -23,11 +23,14 @@
  * This relies on fontkit beyond its documented API (registerFormat, a
  * font's layout replaced on the instance, its _glyphs cache): fontkit is
  * pinned (package.json overrides), tests/dependencies.test.ts checks those
- * shapes, and bench/README.md gives what each saves.
+ * shapes, and bench/README.md gives what each saves. What fontkit decodes
+ * and never uses (mark attachment arrays, subset glyph outlines) is left
+ * undecoded by fontkit-decoding.ts, installed with the first face.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fontPath as cjkFontPath, latinFontPath, type FontWeight, type LatinStyle } from '../../fonts/index.js';
+import { installFontkitDecoding, type TrueTypeFont } from './fontkit-decoding.js';
 
 /** The subset of fontkit's Font API this backend uses. */
 export interface FontkitFont {
@@ -144,6 +147,7 @@ export function parsedFace(face: Face): FontkitFont {
   if (!font) {
     const t0 = performance.now();
     font = fontkit.create(new Uint8Array(readFileSync(fontPath(face))));
+    installFontkitDecoding(font as unknown as TrueTypeFont);
     memoizeShaping(font, isCjkFace(face));
     parsed.set(face, font);
     oneTimeMs += performance.now() - t0;
