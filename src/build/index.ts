@@ -394,6 +394,10 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
   };
 
   const rendering: Promise<void>[] = [];
+  // Articles parsed and not yet written: parsing stays this many ahead of the render threads, so a large build
+  // holds a few parsed articles and their rendered files at a time instead of all of them.
+  const inFlight = new Set<Promise<void>>();
+  const ahead = Math.max(2, 2 * ctx.jobs);
   // Titles as parsed this run, for the provisional landing page below.
   const titles = new Map(old.articles.map((a) => [a.slug, a]));
   try {
@@ -402,6 +406,7 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
         settle(w, 'cached');
         continue;
       }
+      while (inFlight.size >= ahead) await Promise.race(inFlight);
       const { file, article } = await ctx.engine.parse(w.bytes, w.src.path);
       report.files.push(file);
       if (!article) {
@@ -412,7 +417,10 @@ async function renderArticles(work: readonly ArticleWork[], old: Manifest, ctx: 
         continue;
       }
       titles.set(w.src.slug, { slug: w.src.slug, source: w.recorded, sha256: w.sourceSha, title: article.title, landing: (await landingOf()).landingFields(article) });
-      rendering.push(renderOne(w, article, await ctx.engine.epoch(article)));
+      const one = renderOne(w, article, await ctx.engine.epoch(article));
+      rendering.push(one);
+      inFlight.add(one);
+      void one.then(() => inFlight.delete(one), () => inFlight.delete(one));
       // Let the workers' replies in (parsing never yields by itself), so they get their next tasks.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -231,3 +231,27 @@ describe('reproducibility and shards', () => {
     expect(seen.sort()).toEqual(['a-one', 'b-two', 'c-three', 'd-four', 'e-five']);
   });
 });
+
+describe('a large build', () => {
+  it('parses only a few articles ahead of rendering, so it holds a few parsed articles at a time', async () => {
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`a${String(i).padStart(2, '0')}`, articleText(`文${i}`)]));
+    root = tempProject(many);
+    const perArticle = planTargets('x', ['summary', 'checklist', 'slides', 'reading'], ['html', 'pdf', 'docx', 'pptx']).length;
+    const ahead: number[] = [];
+    const parse = engine.parse.bind(engine);
+    engine.parse = async (bytes, file) => {
+      const rendered = new Map<string, number>();
+      for (const r of engine.calls.render) rendered.set(r.split('/')[0], (rendered.get(r.split('/')[0]) ?? 0) + 1);
+      const done = [...rendered.values()].filter((n) => n === perArticle).length;
+      ahead.push(engine.calls.parse.length - done);
+      return parse(bytes, file);
+    };
+    const report = await run();
+    expect(report.ok).toBe(true);
+    expect(report.written.length).toBe(12 * perArticle);
+    expect(ahead.length).toBe(12);
+    // One render thread: parsing stays two articles ahead (the one rendering and the next).
+    expect(Math.max(...ahead)).toBeLessThanOrEqual(1);
+  });
+});
+
