@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderHtml } from '../../../src/render/html/index.js';
+import { slideSpec } from '../../../src/theme/theme.js';
 import { slides as slidesTemplate } from '../../../templates/slides.js';
 import { openHtml, sharedChromium } from '../../helpers/browser.js';
 import { clean, fileOf, norm, SHOTS } from './chromium.js';
@@ -39,7 +40,7 @@ const state = (page: Page) =>
  */
 function measure(page: Page, selector = '.slide.current') {
   return page.evaluate((sel) => {
-    const out: { id: string; outside: string[]; intoFoot: string[]; sizes: { px: number; text: string; body: boolean }[] }[] = [];
+    const out: { id: string; outside: string[]; intoFoot: string[]; sizes: { px: number; text: string; body: boolean }[]; titleRows: number[] }[] = [];
     for (const s of document.querySelectorAll(sel)) {
       const box = s.getBoundingClientRect();
       const scale = box.width / (s as HTMLElement).offsetWidth || 1;
@@ -62,7 +63,8 @@ function measure(page: Page, selector = '.slide.current') {
         r.selectNodeContents(n);
         rects.push([parent, r.getBoundingClientRect(), `"${n.textContent!.trim().slice(0, 30)}"`]);
         const cs = getComputedStyle(parent);
-        const small = !!parent.closest('.source, .tag, .run-tag, .run-mark, .marker, .slide-foot, .meta, .subtitle, .para.note, .para.meta, .check-meta, .event-note');
+        // The title slide's label/value rows are body text (read out as the deck opens), as in the PDF and PPTX.
+        const small = !!parent.closest('.source, .tag, .run-tag, .run-mark, .marker, .slide-foot, .meta, .subtitle, .para.note, .para.meta, .check-meta, .event-note') && !parent.closest('.layout-title dl.meta');
         sizes.push({ px: parseFloat(cs.fontSize), text: n.textContent!.trim().slice(0, 20), body: !small });
       }
       const tol = 0.5;
@@ -71,7 +73,8 @@ function measure(page: Page, selector = '.slide.current') {
         if (r.left < box.left - tol || r.top < box.top - tol || r.right > box.right + tol || r.bottom > box.bottom + tol) outside.push(label);
         if (foot && body?.contains(e) && r.bottom > foot.top + tol * scale) intoFoot.push(label);
       }
-      out.push({ id: s.id, outside, intoFoot, sizes });
+      const titleRows = [...s.querySelectorAll('.layout-title dl.meta :is(dt, dd)')].map((e) => parseFloat(getComputedStyle(e).fontSize));
+      out.push({ id: s.id, outside, intoFoot, sizes, titleRows });
     }
     return out;
   }, selector);
@@ -91,6 +94,10 @@ async function checkDeck(p: Pick<Rendered, 'name' | 'product' | 'html'>, shots =
     const smallBody = m.sizes.filter((x) => x.body && x.px < 16);
     if (smallBody.length) problems.push(`${m.id}: body text under 16 px: ${smallBody.map((x) => `${x.text} ${x.px}`).slice(0, 3).join(', ')}`);
     if (m.sizes.length === 0) problems.push(`${m.id}: no text measured`);
+    // The title slide's rows at the theme's size, as the PDF and PPTX set them (points on the 720-pt slide).
+    const rowPx = (slideSpec.title.meta.size * 1280) / slideSpec.width;
+    const smallRows = m.titleRows.filter((px) => px < rowPx - 0.5);
+    if (smallRows.length) problems.push(`${m.id}: title rows under ${rowPx.toFixed(1)} px: ${smallRows.slice(0, 3).join(', ')}`);
     if (shots) await o.page.screenshot({ path: `${SHOTS}/${p.name}-slides-1280-${String(k).padStart(2, '0')}.png` });
     await o.page.keyboard.press('ArrowRight');
   }

@@ -5,7 +5,7 @@
  * DECK_READING_MAX px (slides as a scrolling column at reading size, notes
  * under each slide); one slide a page in print.
  */
-import { slideTimeline, slideType, theme, type SlideDensity } from '../../../theme/theme.js';
+import { slideSpec, slideTimeline, slideType, theme, type SlideDensity } from '../../../theme/theme.js';
 import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_MIN_PT, SLIDE_MIN_TITLE_PT } from '../constants.js';
 import { timeline } from './timeline.js';
 import { c, px, s, spx } from './units.js';
@@ -136,7 +136,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .doc-title .en{display:block;margin-top:${spx(8)};font-size:var(--title-en);font-weight:400}
 .layout-title .subtitle{margin:${spx(14)} 0 0;color:${c.accent};font-size:var(--body-en)}
 .layout-title .subtitle .en{margin-left:.6em}
-.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(3)} ${spx(14)};margin:${spx(20)} 0 0;font-size:var(--small);line-height:1.4}
+.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(slideSpec.title.meta.gap)} ${spx(14)};margin:${spx(20)} 0 0;font-size:${spx(slideSpec.title.meta.size)};line-height:${slideSpec.title.meta.line}}
 .layout-title dl.meta>div{display:contents}
 .layout-title dl.meta dt{color:${c.muted}}
 .layout-title dl.meta dd{margin:0;overflow-wrap:anywhere}
