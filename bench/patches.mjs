@@ -64,7 +64,7 @@ function variantOf(name, file, from, to) {
 const variants = [
   ['as is', dist],
   ['no merge', dist],
-  ['no memo', variantOf('no memo', 'src/render/pdf/fonts.js', 'memoizeShaping(font);', '/* memo left out */')],
+  ['no memo', variantOf('no memo', 'src/render/pdf/fonts.js', 'memoizeShaping(font, isCjkFace(face));', '/* memo left out */')],
   ['no cache', variantOf('no cache', 'src/render/pdf/fonts.js', 'files[virtualName(w)] = keyFor(w);', 'files[virtualName(w)] = new Uint8Array(readFileSync(fontPath(w)));')],
 ];
 
