@@ -73,7 +73,8 @@ function measure(page: Page, selector = '.slide.current') {
         if (r.left < box.left - tol || r.top < box.top - tol || r.right > box.right + tol || r.bottom > box.bottom + tol) outside.push(label);
         if (foot && body?.contains(e) && r.bottom > foot.top + tol * scale) intoFoot.push(label);
       }
-      const titleRows = [...s.querySelectorAll('.layout-title dl.meta :is(dt, dd)')].map((e) => parseFloat(getComputedStyle(e).fontSize));
+      // (A slide that fits only at the minimum sizes, fit-2, sets them at the minimum.)
+      const titleRows = s.classList.contains('fit-2') ? [] : [...s.querySelectorAll('.layout-title dl.meta :is(dt, dd)')].map((e) => parseFloat(getComputedStyle(e).fontSize));
       out.push({ id: s.id, outside, intoFoot, sizes, titleRows });
     }
     return out;

@@ -29,6 +29,7 @@ export function slideVars(d: SlideDensity): string {
     `--body:${spx(body)}`,
     `--body-en:${spx(atLeast(t.bodyEn))}`,
     `--small:${spx(atLeast(t.small))}`,
+    `--rows:${spx(slideSpec.title.meta.size)}`,
     `--line-zh:${t.lineZh}`,
     `--line-en:${t.lineEn}`,
     `--gap:${spx(t.gap)}`,
@@ -53,6 +54,7 @@ export function minimumVars(): string {
     `--body:${spx(atLeast(Math.min(t.body, SLIDE_MIN_PT + 1)))}`,
     `--body-en:${spx(SLIDE_MIN_PT)}`,
     `--small:${spx(SLIDE_MIN_PT)}`,
+    `--rows:${spx(SLIDE_MIN_PT)}`,
     `--line-zh:${Math.min(t.lineZh, 1.35)}`,
     `--line-en:${Math.min(t.lineEn, 1.2)}`,
     `--gap:${spx(Math.min(t.gap, 3))}`,
@@ -71,6 +73,7 @@ const readingVars = [
   `--body:${px(s.h3)}`,
   `--body-en:${px(s.body + 1)}`,
   `--small:${px(s.meta)}`,
+  `--rows:${px(s.body)}`,
   `--line-zh:${theme.lineHeight.zh}`,
   `--line-en:${theme.lineHeight.en}`,
   `--gap:${px(theme.spacing.block)}`,
@@ -136,7 +139,7 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .layout-title .doc-title .en{display:block;margin-top:${spx(8)};font-size:var(--title-en);font-weight:400}
 .layout-title .subtitle{margin:${spx(14)} 0 0;color:${c.accent};font-size:var(--body-en)}
 .layout-title .subtitle .en{margin-left:.6em}
-.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(slideSpec.title.meta.gap)} ${spx(14)};margin:${spx(20)} 0 0;font-size:${spx(slideSpec.title.meta.size)};line-height:${slideSpec.title.meta.line}}
+.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(slideSpec.title.meta.gap)} ${spx(14)};margin:${spx(20)} 0 0;font-size:var(--rows);line-height:${slideSpec.title.meta.line}}
 .layout-title dl.meta>div{display:contents}
 .layout-title dl.meta dt{color:${c.muted}}
 .layout-title dl.meta dd{margin:0;overflow-wrap:anywhere}
