@@ -221,6 +221,8 @@ export interface RenderReport {
   layouts: number;
   moved: { id: string; rule: string }[];
   unresolved: { id: string; rule: string }[];
+  /** Flow units laid out in all layouts (A4: a unit laid out in three layouts counts three times). */
+  unitsLaidOut: number;
   /** Whether the page breaks were decided again with the whole document (a window laid out a unit elsewhere). */
   redecided: boolean;
   /** Slides that did not fit their page even at the least type sizes. */
@@ -288,7 +290,7 @@ async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> 
     const buf = await pdf.getBuffer();
     const remote = remoteLinks(buf);
     finishPdf(buf, packet, id);
-    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, overflowing: over, remoteLinks: remote };
+    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

@@ -140,6 +140,8 @@ export class Flow {
   unresolved: { id: string; rule: string }[] = [];
   /** Layouts pdfmake made of the document (windows and the whole). */
   layouts = 0;
+  /** Units laid out in all those layouts (a unit in three layouts counts three times). */
+  unitsLaidOut = 0;
   /** Whether a unit did not lie where its window put it, and the document was decided again whole. */
   redecided = false;
 
@@ -274,6 +276,8 @@ export class Flow {
       end = to;
       if (windows) content.splice(0, content.length, ...all.slice(from, to));
     };
+    // The first layout is the first window.
+    lay(0, end);
     /** The window's end for deciding units from `i` on: what the rules of `i` read, and WINDOW_PAGES more pages. */
     const windowEnd = (i: number): number => {
       if (!windows) return n;
@@ -309,6 +313,7 @@ export class Flow {
     const decide = (): boolean => {
       if (!first) return false;
       this.layouts += 1;
+      this.unitsLaidOut += end - start;
       if (checking) {
         for (const [i, { from, at }] of places) {
           if (place(i, from) !== at) {
@@ -349,6 +354,7 @@ export class Flow {
       const again = decide();
       // pdfmake leaves a table's page bottoms and page-break records on the table node, keyed by page number,
       // and the next layout starts the table from them: each layout starts from none, as a document's first does.
+      // (Cells keep more state, read only for vertically aligned cells, which A4 documents do not have.)
       if (again) for (const t of tables) for (const key of TABLE_LAYOUT_STATE) delete t[key];
       return again;
     };

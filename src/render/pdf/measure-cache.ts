@@ -91,13 +91,24 @@ export function originalMeasureNode(): MeasureNode {
 
 const copies = (inlines: object[]) => inlines.map((i) => ({ ...i }));
 
-/** Put a measured text node's inlines back as its first measurement left them; false when it has none kept. */
+/**
+ * Put a measured text node's inlines back as its first measurement left them (and its widths, which
+ * `measureNode` then widens by the node's side margins); false when it has none kept.
+ */
 function restore(node: LeafNode): boolean {
   const hit = measured.get(node);
   if (!hit || hit.text !== node.text) return false;
   node._inlines = copies(hit.inlines);
   node._minWidth = hit.minWidth;
   node._maxWidth = hit.maxWidth;
+  return true;
+}
+
+/** Only the inlines (a whole skipped keeps the widths its measurement left, margins included). */
+function restoreInlines(node: LeafNode): boolean {
+  const hit = measured.get(node);
+  if (!hit || hit.text !== node.text) return false;
+  node._inlines = copies(hit.inlines);
   return true;
 }
 
@@ -125,7 +136,7 @@ export function installMeasureCache(): void {
     // A whole inside another is measured as part of it.
     if (!enabled || !wholes.has(node) || collecting !== null) return shippedNode.call(this, node);
     const leaves = wholeLeaves.get(node);
-    if (leaves && leaves.every(restore)) return node;
+    if (leaves && leaves.every(restoreInlines)) return node;
     const outer = collecting;
     collecting = [];
     try {
