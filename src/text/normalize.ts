@@ -16,21 +16,23 @@ const FULL_WIDTH: Record<string, string> = {
   ')': '）',
 };
 
-/** Replace half-width punctuation adjacent to CJK text with full-width forms. */
+/**
+ * Replace half-width punctuation adjacent to CJK text with full-width forms.
+ * A full-width form counts as CJK for its neighbours, so a run of half-width
+ * marks ("(GPI):去" has two) turns full-width as a whole when either end of
+ * the run touches CJK text: one pass over the runs, whatever their length.
+ */
 export function normalizeZhPunctuation(text: string): string {
   const chars = text.split('');
-  let changed = true;
-  // Each pass can make a neighbour full-width ("(GPI):去" needs two); a few passes settle it.
-  for (let pass = 0; changed && pass < 8; pass++) {
-    changed = false;
-    for (let i = 0; i < chars.length; i++) {
-      const full = FULL_WIDTH[chars[i]];
-      if (full === undefined) continue;
-      if (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) {
-        chars[i] = full;
-        changed = true;
-      }
+  for (let i = 0; i < chars.length; ) {
+    if (FULL_WIDTH[chars[i]] === undefined) {
+      i++;
+      continue;
     }
+    let end = i;
+    while (end < chars.length && FULL_WIDTH[chars[end]] !== undefined) end++;
+    if (isCjk(chars[i - 1]) || isCjk(chars[end])) for (let k = i; k < end; k++) chars[k] = FULL_WIDTH[chars[k]];
+    i = end;
   }
   return chars.join('');
 }

@@ -21,6 +21,11 @@ describe('normalizeZhPunctuation', () => {
   it('leaves Latin contexts alone', () => {
     for (const s of ['2+2', 'RDT&E', 'T-7A', 'a, b: c (d)', 'US (Japan)']) expect(normalizeZhPunctuation(s)).toBe(s);
   });
+  it('turns a run of half-width marks of any length full-width when it touches CJK text', () => {
+    expect(normalizeZhPunctuation('),::?(:))中')).toBe('），：：？（：））中');
+    expect(normalizeZhPunctuation('中' + '(,'.repeat(20))).toBe('中' + '（，'.repeat(20));
+    expect(normalizeZhPunctuation('a,(b):c')).toBe('a,(b):c');
+  });
   it('keeps the length and is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('中', '文', ',', ':', '(', ')', 'a', ' ', '1', '?') }), (s) => {
