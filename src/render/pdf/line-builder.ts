@@ -17,7 +17,7 @@
  * of the PDF) is the same and the cost is linear. A test fails
  * when pdfmake's method changes, so the copy is reviewed with it.
  */
-import { createRequire } from 'node:module';
+import { pdfmakeModule } from './pdfmake-module.js';
 
 interface PdfInline {
   text: string;
@@ -67,13 +67,10 @@ export function setLinearLineBuilder(on: boolean): void {
 }
 
 function modules() {
-  const require = createRequire(import.meta.url);
-  // The modules pdfmake itself loads (same files, so the same instances).
-  const load = (name: string) => require(require.resolve(`pdfmake/js/${name}.js`)) as { default: unknown };
   return {
-    LayoutBuilder: load('LayoutBuilder').default as { prototype: { buildNextLine: BuildNextLine } },
-    Line: load('Line').default as new (maxWidth: number) => PdfLine,
-    TextInlines: load('TextInlines').default as new (styles: null) => { widthOfText(text: string, inline: PdfInline): number },
+    LayoutBuilder: pdfmakeModule<{ prototype: { buildNextLine: BuildNextLine } }>('LayoutBuilder'),
+    Line: pdfmakeModule<new (maxWidth: number) => PdfLine>('Line'),
+    TextInlines: pdfmakeModule<new (styles: null) => { widthOfText(text: string, inline: PdfInline): number }>('TextInlines'),
   };
 }
 

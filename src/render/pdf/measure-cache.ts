@@ -24,7 +24,7 @@
  * tests/render/pdf/measure-cache.test.ts fails when either method changes,
  * and bench/README.md gives what it saves.
  */
-import { createRequire } from 'node:module';
+import { pdfmakeModule } from './pdfmake-module.js';
 
 interface LeafNode {
   text: unknown;
@@ -73,11 +73,7 @@ interface DocMeasureProto {
   measureNode: MeasureNode;
 }
 
-function docMeasure(): { prototype: DocMeasureProto } {
-  const require = createRequire(import.meta.url);
-  // The module pdfmake itself loads (same file, so the same instance).
-  return (require(require.resolve('pdfmake/js/DocMeasure.js')) as { default: { prototype: DocMeasureProto } }).default;
-}
+const docMeasure = () => pdfmakeModule<{ prototype: DocMeasureProto }>('DocMeasure');
 
 /** pdfmake's `measureLeaf` as shipped (the test compares it with the version this wrapper was written for). */
 export function originalMeasureLeaf(): MeasureLeaf {
@@ -92,23 +88,18 @@ export function originalMeasureNode(): MeasureNode {
 const copies = (inlines: object[]) => inlines.map((i) => ({ ...i }));
 
 /**
- * Put a measured text node's inlines back as its first measurement left them (and its widths, which
- * `measureNode` then widens by the node's side margins); false when it has none kept.
+ * Put a measured text node's inlines back as its first measurement left them,
+ * and its widths too unless `inlinesOnly` (a whole skipped keeps the widths its
+ * measurement left, which `measureNode` widened by the node's side margins);
+ * false when it has none kept.
  */
-function restore(node: LeafNode): boolean {
+function restore(node: LeafNode, inlinesOnly = false): boolean {
   const hit = measured.get(node);
   if (!hit || hit.text !== node.text) return false;
   node._inlines = copies(hit.inlines);
+  if (inlinesOnly) return true;
   node._minWidth = hit.minWidth;
   node._maxWidth = hit.maxWidth;
-  return true;
-}
-
-/** Only the inlines (a whole skipped keeps the widths its measurement left, margins included). */
-function restoreInlines(node: LeafNode): boolean {
-  const hit = measured.get(node);
-  if (!hit || hit.text !== node.text) return false;
-  node._inlines = copies(hit.inlines);
   return true;
 }
 
@@ -136,7 +127,7 @@ export function installMeasureCache(): void {
     // A whole inside another is measured as part of it.
     if (!enabled || !wholes.has(node) || collecting !== null) return shippedNode.call(this, node);
     const leaves = wholeLeaves.get(node);
-    if (leaves && leaves.every(restoreInlines)) return node;
+    if (leaves && leaves.every((leaf) => restore(leaf, true))) return node;
     const outer = collecting;
     collecting = [];
     try {

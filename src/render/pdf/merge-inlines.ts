@@ -26,7 +26,7 @@
  * checked (package.json), tests/dependencies.test.ts checks the function's
  * shape, and bench/README.md gives what it saves.
  */
-import { createRequire } from 'node:module';
+import { pdfmakeModule } from './pdfmake-module.js';
 import { UNSHAPED_TEXT } from './fonts.js';
 
 /** The fields of a pdfmake inline that this module reads or writes. */
@@ -127,11 +127,7 @@ let installed = false;
 export function installInlineMerging(): void {
   if (installed) return;
   installed = true;
-  const require = createRequire(import.meta.url);
-  // The renderer module pdfmake itself loads (same file, so the same module instance).
-  const { default: Renderer } = require(require.resolve('pdfmake/js/Renderer.js')) as {
-    default: { prototype: { renderLine(this: unknown, line: PdfmakeLine, x: number, y: number): void } };
-  };
+  const Renderer = pdfmakeModule<{ prototype: { renderLine(this: unknown, line: PdfmakeLine, x: number, y: number): void } }>('Renderer');
   const renderLine = Renderer.prototype.renderLine;
   const merging = function (this: unknown, line: PdfmakeLine, x: number, y: number): void {
     if (enabled && line.inlines.length > 1) line.inlines = mergeInlines(line.inlines);

@@ -20,7 +20,7 @@
  * compares the PDFs with and without it, and bench/README.md gives what it
  * saves.
  */
-import { createRequire } from 'node:module';
+import { pdfmakeModule } from './pdfmake-module.js';
 
 /** The calls pdfmake's text measuring makes on a style stack. */
 export interface StyleStack {
@@ -39,11 +39,7 @@ export function setStyleMemo(on: boolean): void {
   enabled = on;
 }
 
-function textInlines(): { prototype: { buildInlines: BuildInlines } } {
-  const require = createRequire(import.meta.url);
-  // The module pdfmake itself loads (same file, so the same instance).
-  return (require(require.resolve('pdfmake/js/TextInlines.js')) as { default: { prototype: { buildInlines: BuildInlines } } }).default;
-}
+const textInlines = () => pdfmakeModule<{ prototype: { buildInlines: BuildInlines } }>('TextInlines');
 
 /** pdfmake's `buildInlines` as shipped (the test compares it with the version this wrapper was written for). */
 export function originalBuildInlines(): BuildInlines {
