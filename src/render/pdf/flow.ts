@@ -104,18 +104,25 @@ export function linesByPage(leaf: Node): Map<number, number> {
   return out;
 }
 
-function findLeaves(node: unknown, out: Node[]): void {
+/** Visit `node` and the nodes under it (stacks, columns, table cells), in order; `visit` returns false to skip what is under a node. */
+function eachNode(node: unknown, visit: (n: Node) => boolean): void {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const n of node) findLeaves(n, out);
+    for (const n of node) eachNode(n, visit);
     return;
   }
   const n = node as Node;
-  if ((n as Record<symbol, unknown>)[BODY_LINE] !== undefined) {
+  if (!visit(n)) return;
+  for (const key of ['stack', 'columns', 'table', 'body']) if (n[key]) eachNode(n[key], visit);
+}
+
+/** The text nodes under `node` whose lines count (marked with their line height). */
+function findLeaves(node: unknown, out: Node[]): void {
+  eachNode(node, (n) => {
+    if ((n as Record<symbol, unknown>)[BODY_LINE] === undefined) return true;
     out.push(n);
-    return;
-  }
-  for (const key of ['stack', 'columns', 'table', 'body']) if (n[key]) findLeaves(n[key], out);
+    return false;
+  });
 }
 
 /** Where a unit went in the last layout that placed it (as pdfmake's hook reports a node), or null when it placed nothing. */
@@ -367,14 +374,9 @@ export const TABLE_LAYOUT_STATE = ['_bottomByPage', '_breaksBySpan'] as const;
 /** Every table node under `nodes`. */
 function tablesOf(nodes: unknown[]): Node[] {
   const out: Node[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as Node;
+  eachNode(nodes, (n) => {
     if (n.table) out.push(n);
-    for (const key of ['stack', 'columns', 'body']) if (n[key]) visit(n[key]);
-    if (n.table) visit((n.table as Node).body);
-  };
-  nodes.forEach(visit);
+    return true;
+  });
   return out;
 }
