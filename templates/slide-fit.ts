@@ -49,7 +49,6 @@ export function fitTitle(title: Bi, sizes: readonly SizePair[] = slideSpec.headl
   return last!;
 }
 
-
 /** Room for the body of a slide with this headline and source line, safety margin taken off. */
 export function bodyBudget(headline: HeadlineFit, source: Inline | undefined): number {
   return (slideContent.height - headline.height - sourceHeight(source)) * SAFETY;
@@ -108,7 +107,6 @@ export function columnLines(p: PairBlock, density: SlideDensity): { zh: number; 
 export function listItemHeight(it: ListItem, density: SlideDensity, width = slideContent.width): number {
   return stackedHeight(it.text.zh, it.text.en, it.tags, width - slideSpec.body.marker, density);
 }
-
 
 /** `timeline`: a row per event: the date column, the rule, then Chinese, English and the note (each language) in the rest. */
 export function timelineHeight(f: TimelineFigure, width = slideContent.width): number {

@@ -9,8 +9,7 @@
  */
 import type { Inline, SlideBlock, TimelineFigure } from '../../ir/types.js';
 import { slideContent, slideSpec, type SizePair } from '../../theme/theme.js';
-import { autospaceWidth, lineCount, textWidth } from '../../theme/fit.js';
-import { SAFETY, sourceHeight, timelineDateWidth } from '../../theme/fit.js';
+import { SAFETY, autospaceWidth, lineCount, sourceHeight, textWidth, timelineDateWidth } from '../../theme/fit.js';
 
 export { autospaceWidth, textWidth, timelineDateWidth };
 

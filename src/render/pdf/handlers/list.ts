@@ -25,7 +25,6 @@ import {
   type PdfState,
 } from '../state.js';
 
-
 export const list: Handler<PdfState, 'list', Node> = (b, st) => {
   const slide = isSlide(st);
   if (b.id) st.pending.push(b.id);
