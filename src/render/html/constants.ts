@@ -78,3 +78,12 @@ export const CONTROLS = {
 
 /** Longest window title (characters) before the short title is used instead. */
 export const MAX_TITLE = 60;
+
+/**
+ * The class that sets a slide's title at the size its template chose
+ * (`SlideBlock.titleSize`, as the PDF and PPTX draw it): `ts-<zh>-<en>`, in
+ * points; css/slides.ts has a rule for every size of the theme's lists.
+ */
+export function titleSizeClass(size: { zh: number; en: number }): string {
+  return `ts-${String(size.zh).replace('.', '_')}-${String(size.en).replace('.', '_')}`;
+}

@@ -40,9 +40,10 @@ const checklist = `(() => {
  * as usual and a link scrolls to its slide.
  *
  * Fitting: once the faces are loaded, a slide whose content overflows its
- * frame (or a timeline date its column) at its density is set one step
- * smaller (`fit-1`: the compact scale), then at the minimum sizes
- * (`fit-2`), never smaller and never clipped (css/slides.ts).
+ * frame (or a timeline date its column) at its density and title size is
+ * set one step smaller (`fit-1`: the compact scale, the smallest headline),
+ * then at the minimum sizes (`fit-2`), never smaller and never clipped
+ * (css/slides.ts).
  */
 const slides = `(() => {
   const slides = Array.from(document.querySelectorAll('.slide'));
@@ -87,7 +88,7 @@ const slides = `(() => {
       s.classList.remove('fit-1', 'fit-2');
       if (reading.matches) continue;
       s.classList.add('measure');
-      if (overflows(s) && !s.classList.contains('compact')) s.classList.add('fit-1');
+      if (overflows(s)) s.classList.add('fit-1');
       if (overflows(s)) s.classList.replace('fit-1', 'fit-2') || s.classList.add('fit-2');
       s.classList.remove('measure');
     }

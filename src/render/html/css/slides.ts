@@ -6,7 +6,7 @@
  * under each slide); one slide a page in print.
  */
 import { slideSpec, slideTimeline, slideType, theme, type SlideDensity } from '../../../theme/theme.js';
-import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_MIN_PT, SLIDE_MIN_TITLE_PT } from '../constants.js';
+import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_MIN_PT, SLIDE_MIN_TITLE_PT, titleSizeClass } from '../constants.js';
 import { timeline } from './timeline.js';
 import { c, px, s, spx } from './units.js';
 
@@ -64,6 +64,20 @@ export function minimumVars(): string {
   ].join(';');
 }
 
+/**
+ * A slide's title at the size its template chose (`SlideBlock.titleSize`,
+ * the size the PDF and PPTX draw): one rule per size of the theme's lists
+ * (headline, title slide, divider), after the density's rule and before the
+ * fit steps, which still win when the slide overflows in the browser.
+ */
+function titleSizeRules(): string {
+  const sizes = new Map<string, { zh: number; en: number }>();
+  for (const z of [...slideSpec.headline.sizes, ...slideSpec.title.sizes, ...slideSpec.section.sizes]) sizes.set(titleSizeClass(z), z);
+  return [...sizes]
+    .map(([cls, z]) => `.slide.${cls}{--title:${spx(atLeast(z.zh, SLIDE_MIN_TITLE_PT))};--title-big:${spx(atLeast(z.zh, SLIDE_MIN_TITLE_PT))};--title-en:${spx(atLeast(z.en))}}`)
+    .join('\n');
+}
+
 /** Reading mode: the same properties at the A4 pages' reading sizes. */
 const readingVars = [
   `--title:${px(s.h1)}`,
@@ -86,7 +100,9 @@ export const slides = `
 html,body{height:100%;overflow:hidden;background:#2b2f36}
 .deck{position:fixed;inset:0 0 3rem 0;display:flex;align-items:center;justify-content:center}
 .slide{${slideVars('normal')};display:none;position:absolute;left:50%;top:50%;width:${W}px;height:${H}px;margin:-${H / 2}px 0 0 -${W / 2}px;transform:scale(var(--scale,1));transform-origin:50% 50%;background:${c.slideBg};box-shadow:0 4px 24px rgba(0,0,0,.35)}
-.slide.compact,.slide.fit-1{${slideVars('compact')}}
+.slide.compact{${slideVars('compact')}}
+${titleSizeRules()}
+.slide.fit-1{${slideVars('compact')}}
 .slide.fit-2{${minimumVars()}}
 .slide.measure{display:block;visibility:hidden}
 .fit-2.layout-title dl.meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
@@ -174,7 +190,7 @@ body.show-notes .deck{bottom:calc(3rem + 30vh)}
 @media screen and (max-width:${DECK_READING_MAX - 0.02}px){
   html,body{height:auto;overflow:visible;background:${c.panel}}
   .deck{position:static;display:block;padding:${px(8)} 0}
-  .slide,.slide.compact,.slide.fit-1,.slide.fit-2{${readingVars};display:block;position:static;width:auto;height:auto;margin:0 0 ${px(12)};transform:none;box-shadow:none;border-top:1px solid ${c.rule};border-bottom:1px solid ${c.rule}}
+  .slide,.deck .slide{${readingVars};display:block;position:static;width:auto;height:auto;margin:0 0 ${px(12)};transform:none;box-shadow:none;border-top:1px solid ${c.rule};border-bottom:1px solid ${c.rule}}
   .slide-frame{position:relative;inset:auto;padding:${px(14)} ${px(12)} ${px(10)} ${px(18)}}
   .slide-frame::before{width:${px(4)}}
   .layout-title .slide-frame{padding-left:${px(18)}}

@@ -11,7 +11,7 @@ import { h } from '../../../vendor/html.js';
 import type { Element, ElementContent } from 'hast';
 import type { Block } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
-import { SLIDE_ID_PREFIX } from '../constants.js';
+import { SLIDE_ID_PREFIX, titleSizeClass } from '../constants.js';
 import { bi, hasText, inline, plainText } from '../inline.js';
 import type { HtmlContext } from './index.js';
 
@@ -51,7 +51,13 @@ export const slide: Handler<HtmlContext, 'slide', ElementContent> = (b: Extract<
     h(
       'section',
       {
-        className: ['slide', `layout-${b.layout}`, ...(TITLE_LAYOUTS.has(b.layout) ? ['title-layout'] : []), ...(b.density === 'compact' ? ['compact'] : [])],
+        className: [
+          'slide',
+          `layout-${b.layout}`,
+          ...(TITLE_LAYOUTS.has(b.layout) ? ['title-layout'] : []),
+          ...(b.density === 'compact' ? ['compact'] : []),
+          ...(b.titleSize ? [titleSizeClass(b.titleSize)] : []),
+        ],
         id,
         dataNumber: String(b.number),
         dataSlide: b.id,
