@@ -27,6 +27,7 @@ export const BOLD_CLASSES: ReadonlySet<string> = new Set([
   'note-label',
   'statement',
   'term-name',
+  'callout-title',
 ]);
 /** Elements whose text may be drawn in the italic face (English only: Chinese emphasis is underlined, never slanted). */
 export const ITALIC_TAGS: ReadonlySet<string> = new Set(['em', 'cite', 'i']);

@@ -7,7 +7,8 @@
  * Screenshots of every page at 1280×720 and 390×844 go to /tmp/shots.
  * (The reading edition and the deck have files of their own.)
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actorOf, allParagraphs } from '../../../src/model/types.js';
 import { openHtml, sharedChromium } from '../../helpers/browser.js';
@@ -40,6 +41,40 @@ describe.skipIf(!hasChromium).each(pages.map((p) => [`${p.name} ${p.product}`, p
       if (p.product !== 'slides') await o.page.screenshot({ path: `${name}.png`, fullPage: true });
       await o.context.close();
     }
+  });
+
+  it('has every character it draws in the embedded face of its weight (regular or bold)', async () => {
+    // The page's own @font-face subsets, decoded here with fontkit (an independent WOFF2 reader).
+    const html = readFileSync(fileOf(p), 'utf8');
+    const faces = new Map<string, fontkit.Font>();
+    for (const m of html.matchAll(/@font-face\{font-family:"([^"]+)";font-style:(\w+);font-weight:(\d+);[^}]*?base64,([A-Za-z0-9+/=]+)/g)) {
+      faces.set(`${m[1]}/${m[2]}/${m[3]}`, fontkit.create(Buffer.from(m[4], 'base64')) as fontkit.Font);
+    }
+    const cjkRegular = faces.get('Noto Sans SC/normal/400');
+    expect(cjkRegular, 'the regular CJK subset').toBeDefined();
+    const o = await openHtml(chromium.browser, fileOf(p));
+    // Every text node's characters with the weight the browser computes for it (pseudo-element text aside).
+    const drawn = await o.page.evaluate(() => {
+      const out: { text: string; bold: boolean }[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || el.closest('script, style, .sr-only')) continue;
+        out.push({ text: n.textContent!, bold: Number(getComputedStyle(el).fontWeight) >= 600 });
+      }
+      return out;
+    });
+    await o.context.close();
+    const missing = new Set<string>();
+    for (const { text, bold } of drawn) {
+      const face = faces.get(`Noto Sans SC/normal/${bold ? 700 : 400}`);
+      for (const ch of text) {
+        // Han text is drawn by the CJK face (English runs have the Latin face first, and Noto Sans has no Han).
+        if (!/\p{Script=Han}/u.test(ch)) continue;
+        if (!face?.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(`${ch} (${bold ? 'bold' : 'regular'})`);
+      }
+    }
+    expect([...missing], 'Han characters with no glyph in the subset of their weight').toEqual([]);
   });
 
   // Only pages made from an article have a model to compare with (not the hand-built pages or the index).

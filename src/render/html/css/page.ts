@@ -39,7 +39,7 @@ main [id]{scroll-margin-top:${px(sp.section * 2)}}
 .marker{grid-row:1 / 3;min-width:1.6em;height:1.6em;padding:0 .3em;border-radius:.8em;background:${c.accent};color:${c.white};font-size:${px(s.small)};display:flex;align-items:center;justify-content:center;margin-top:.15em}
 .callout{background:${c.panel};border-left:4px solid ${c.accent};padding:${px(12)} ${px(14)} ${px(4)};margin:0 0 ${px(sp.section)}}
 .callout-key{background:${c.accentSoft}}
-.callout-title{margin:0 0 ${px(sp.paragraph)};font-weight:700}
+.callout-title{margin:0 0 ${px(sp.paragraph)}}
 .table-wrap{overflow-x:auto;margin:0 0 ${px(sp.block)}}
 table{border-collapse:collapse;width:100%;font-size:${px(s.body)}}
 th,td{border-top:1px solid ${c.rule};padding:${px(5)} ${px(6)};text-align:left;vertical-align:top}

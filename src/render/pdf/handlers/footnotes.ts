@@ -25,7 +25,8 @@ export const footnotes: Handler<PdfState, 'footnotes', Node> = (b, st) => {
       ],
     };
     const node = isSlide(st) ? { ...body, margin: [0, 0, 0, 3] } : besideNotes(st, it.mark, textColumn(st, body), it.notes ?? [], 3);
-    out.push(unit(st, node, 'text'));
+    // A note moves whole rather than leave its rule (or its label) at the foot of a page and its text on the next.
+    out.push(unit(st, node, 'keep'));
   });
   return out;
 };
