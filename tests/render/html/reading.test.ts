@@ -114,14 +114,20 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
           [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
             const body = n.parentElement!.querySelector('.passage-body')!.getBoundingClientRect();
             const notes = n.getBoundingClientRect();
-            return { beside: notes.left >= body.right - 1, below: notes.top >= body.bottom - 1 };
+            const passage = n.parentElement!.getBoundingClientRect();
+            // The text keeps most of the passage's width (in a quote too): notes never squeeze it.
+            return { beside: notes.left >= body.right - 1, below: notes.top >= body.bottom - 1, text: body.width / passage.width, id: n.parentElement!.id };
           }),
         );
       const wide = await place();
       if (name === 'kitchen-sink') expect(wide.length).toBeGreaterThan(3);
       for (const w of wide) expect(w.beside).toBe(true);
+      for (const w of wide) expect(w.text, `${w.id}: text width / passage width at 1280`).toBeGreaterThan(0.55);
       await o.page.setViewportSize({ width: 390, height: 844 });
-      for (const w of await place()) expect(w.below).toBe(true);
+      for (const w of await place()) {
+        expect(w.below).toBe(true);
+        expect(w.text, `${w.id}: text width / passage width at 390`).toBeGreaterThan(0.7);
+      }
       const toc = await o.page.evaluate(() => [...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href')));
       expect(toc.length).toBeGreaterThan(1);
       for (const h of toc) expect(await o.page.locator(`[id="${decodeURIComponent(h!.slice(1))}"]`).count(), h!).toBe(1);

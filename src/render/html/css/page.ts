@@ -100,7 +100,6 @@ a.passage-mark:hover,a.passage-mark:focus-visible{color:${c.accent}}
 main .passage:target,main li:target>.passage{background:${c.accentSoft};box-shadow:-${px(4)} 0 0 ${c.accent}}
 main .passage:target .passage-mark{color:${c.accent};font-weight:700}
 blockquote.quote{margin:0 0 ${px(sp.block)};padding:${px(4)} 0 ${px(4)} ${px(12)};border-left:3px solid ${c.rule};color:${c.ink}}
-blockquote.quote .passage{grid-template-columns:2.6em minmax(0,1fr)}
 .body-list{margin:0 0 ${px(sp.block)};padding-left:2.2em}
 .body-list>li{margin:0 0 ${px(sp.paragraph)}}
 .body-list>li>.passage{margin:0}
