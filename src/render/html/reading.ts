@@ -200,7 +200,8 @@ function customHandlers(ctx: HtmlContext): Record<IrNode['type'], ToHastHandler>
         const key = it.id.toUpperCase();
         if (!state.footnoteOrder.includes(key)) state.footnoteOrder.push(key);
       }
-      return withMedia(h('div', { dataFootnotesHere: '', id: ctx.id(blockOf(node).id) }), blockOf(node));
+      const items = (blockOf(node) as Extract<Block, { type: 'footnotes' }>).items;
+      return withMedia(h('div', { dataFootnotesHere: items.map((it) => it.id).join(' '), id: ctx.id(blockOf(node).id) }), blockOf(node));
     },
     irContainer(state: State, node) {
       const b = blockOf(node) as Extract<Block, { type: 'group' | 'callout' }>;
@@ -242,67 +243,82 @@ export function alignToClass(tree: HastRoot): void {
 }
 
 /**
- * The library's footnotes section, made the IR's: moved to where the Doc
- * puts its footnotes (the last placeholder), its invented "Footnotes" label
+ * The library's footnotes section, made the IR's: its notes go where the Doc
+ * puts them (each footnotes block's placeholder gets a section with its own
+ * notes, numbered on from the ones before), its invented "Footnotes" label
  * removed, each item anchored at its IR id (the anchor citations link to),
  * each reference showing its run's own text.
  */
 export function fixFootnotes(tree: HastRoot): void {
   const section = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'section' && 'dataFootnotes' in c.properties);
-  const parents: { parent: HastRoot | Element; index: number }[] = [];
+  const placeholders: { parent: HastRoot | Element; index: number; ids: string[] }[] = [];
   const find = (node: HastRoot | Element) =>
     node.children.forEach((c, index) => {
       if (c.type !== 'element') return;
-      if ('dataFootnotesHere' in c.properties) parents.push({ parent: node, index });
+      if ('dataFootnotesHere' in c.properties) placeholders.push({ parent: node, index, ids: String(c.properties.dataFootnotesHere).split(' ').filter(Boolean) });
       else find(c);
     });
   find(tree);
   if (section) tree.children.splice(tree.children.indexOf(section), 1);
-  // Placeholders go from the last to the first so indices stay valid; the section takes the last one's place.
-  parents.reverse().forEach(({ parent, index }, k) => {
+  const notes: { li: Element; number: number }[] = [];
+  if (section) {
+    section.children = section.children.filter((c) => !(c.type === 'element' && c.properties.id === 'footnote-label'));
+    const ids = new Map<string, string>();
+    for (const el of elements(section)) {
+      if (el.tagName === 'li') {
+        // The way back to the reference ends the note's text, as the library does for a plain paragraph.
+        const back = el.children.filter((c): c is Element => c.type === 'element' && 'dataFootnoteBackref' in c.properties);
+        const text = [...elements(el)].filter((p) => p.tagName === 'p').pop();
+        if (back.length && text) {
+          el.children = el.children.filter((c) => !back.includes(c as Element) && !(c.type === 'text' && c.value.trim() === ''));
+          text.children.push(...back.flatMap((b): ElementContent[] => [{ type: 'text', value: ' ' }, b]));
+        }
+      }
+      if (el.tagName === 'li' && typeof el.properties.id === 'string') {
+        const irId = (el.children.find((c): c is Element => c.type === 'element' && typeof c.properties.dataIrId === 'string')?.properties.dataIrId as string) ?? '';
+        if (irId) {
+          ids.set(`#${el.properties.id}`, `#${encodeURIComponent(irId)}`);
+          el.properties.id = irId;
+        }
+      }
+    }
+    const list = section.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol');
+    list?.children.forEach((c) => {
+      if (c.type === 'element' && c.tagName === 'li') notes.push({ li: c, number: notes.length + 1 });
+    });
+    for (const el of elements(tree)) {
+      if (el.tagName === 'sup' && typeof el.properties.dataText === 'string') {
+        const link = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a');
+        if (link) {
+          link.children = [{ type: 'text', value: el.properties.dataText }];
+          delete link.properties.ariaDescribedBy;
+          link.properties.className = ['noteref'];
+          const href = ids.get(String(link.properties.href));
+          if (href) link.properties.href = href;
+        }
+        delete el.properties.dataText;
+        el.properties.className = ['noteref-sup'];
+      }
+    }
+  }
+  for (const el of [...elements(tree), ...notes.flatMap((n) => [...elements(n.li)])]) if ('dataIrId' in el.properties) delete el.properties.dataIrId;
+  // Each placeholder takes its own notes; a note no placeholder names goes with the last one. From the last to the
+  // first, so that indices stay valid.
+  const claimed = new Set(placeholders.flatMap((p) => p.ids));
+  placeholders.reverse().forEach(({ parent, index, ids }, k) => {
     const placeholder = parent.children[index] as Element;
-    if (k === 0 && section) {
-      section.properties.className = [...((section.properties.className as string[]) ?? []), ...((placeholder.properties.className as string[]) ?? [])];
-      if (placeholder.properties.id) section.properties.id = placeholder.properties.id;
-      parent.children.splice(index, 1, section);
-    } else parent.children.splice(index, 1);
+    const own = notes.filter((n) => ids.includes(String(n.li.properties.id)) || (k === 0 && !claimed.has(String(n.li.properties.id))));
+    if (!section || own.length === 0) {
+      parent.children.splice(index, 1);
+      return;
+    }
+    const first = own[0].number;
+    const ol = h('ol', first > 1 ? { start: first } : {}, own.flatMap((n): ElementContent[] => [{ type: 'text', value: '\n' }, n.li]));
+    const props = { ...section.properties, className: [...((section.properties.className as string[]) ?? []), ...((placeholder.properties.className as string[]) ?? [])] } as Element['properties'];
+    if (placeholder.properties.id) props.id = placeholder.properties.id;
+    else delete props.id;
+    parent.children.splice(index, 1, { type: 'element', tagName: 'section', properties: props, children: [ol] });
   });
-  if (!section) return;
-  section.children = section.children.filter((c) => !(c.type === 'element' && c.properties.id === 'footnote-label'));
-  const ids = new Map<string, string>();
-  for (const el of elements(section)) {
-    if (el.tagName === 'li') {
-      // The way back to the reference ends the note's text, as the library does for a plain paragraph.
-      const back = el.children.filter((c): c is Element => c.type === 'element' && 'dataFootnoteBackref' in c.properties);
-      const text = [...elements(el)].filter((p) => p.tagName === 'p').pop();
-      if (back.length && text) {
-        el.children = el.children.filter((c) => !back.includes(c as Element) && !(c.type === 'text' && c.value.trim() === ''));
-        text.children.push(...back.flatMap((b): ElementContent[] => [{ type: 'text', value: ' ' }, b]));
-      }
-    }
-    if (el.tagName === 'li' && typeof el.properties.id === 'string') {
-      const irId = (el.children.find((c): c is Element => c.type === 'element' && typeof c.properties.dataIrId === 'string')?.properties.dataIrId as string) ?? '';
-      if (irId) {
-        ids.set(`#${el.properties.id}`, `#${encodeURIComponent(irId)}`);
-        el.properties.id = irId;
-      }
-    }
-  }
-  for (const el of elements(tree)) {
-    if ('dataIrId' in el.properties) delete el.properties.dataIrId;
-    if (el.tagName === 'sup' && typeof el.properties.dataText === 'string') {
-      const link = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a');
-      if (link) {
-        link.children = [{ type: 'text', value: el.properties.dataText }];
-        delete link.properties.ariaDescribedBy;
-        link.properties.className = ['noteref'];
-        const href = ids.get(String(link.properties.href));
-        if (href) link.properties.href = href;
-      }
-      delete el.properties.dataText;
-      el.properties.className = ['noteref-sup'];
-    }
-  }
 }
 
 /** Footnote ids of a body (the anchors a noteref run may point to). */

@@ -106,6 +106,25 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       await o.context.close();
     });
 
+    it('shows every passage mark in the Doc’s order, footnotes where the Doc puts them (each footnotes block in its place)', async () => {
+      const r = reading();
+      // The marks in the Doc, footnote items included, in block order.
+      const expected: string[] = [];
+      const walk = (blocks: readonly Record<string, unknown>[]) => {
+        for (const b of blocks) {
+          if (typeof b.mark === 'string' && b.mark && b.type !== 'footnotes') expected.push(b.mark);
+          if (b.type === 'footnotes') for (const it of b.items as { mark?: string }[]) if (it.mark) expected.push(it.mark);
+          if (Array.isArray(b.children)) walk(b.children as Record<string, unknown>[]);
+          if (b.type === 'list') for (const it of b.items as { children?: Record<string, unknown>[] }[]) walk(it.children ?? []);
+        }
+      };
+      walk(r.doc.blocks as unknown as Record<string, unknown>[]);
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      const shown = await o.page.evaluate(() => [...document.querySelectorAll('main .passage-mark')].map((m) => m.textContent!.trim()));
+      await o.context.close();
+      expect(shown).toEqual(expected);
+    });
+
     it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {
       const r = reading();
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
