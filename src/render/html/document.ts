@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h, rehypeStringify, unified } from '../../vendor/html.js';
-import type { Doc } from '../../ir/types.js';
+import type { Block, Doc } from '../../ir/types.js';
 import type { LatinStyle } from '../../fonts/index.js';
 import { BOLD_CLASSES, BOLD_TAGS, CONTROLS, ITALIC_TAGS, MAX_TITLE } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
@@ -99,7 +99,9 @@ function a4Body(doc: Doc): Element {
   const ctx = createContext(doc);
   const [first, ...rest] = doc.blocks;
   const headBlocks = first?.type === 'title' ? [first] : [];
-  const mainBlocks = first?.type === 'title' ? rest : doc.blocks;
+  // The page writes its own contents (nav.toc, below): a contents group of the Doc is drawn as that, under its id.
+  const contents = doc.blocks.find((b): b is Extract<Block, { type: 'group' }> => b.type === 'group' && !!b.contents);
+  const mainBlocks = (first?.type === 'title' ? rest : doc.blocks).filter((b) => b !== contents);
   const header = ctx.all(headBlocks);
   const main = doc.product === 'reading' ? sectionise(bodyToHast(mainBlocks, ctx)) : ctx.all(mainBlocks);
   const toc = tocEntries(main);
@@ -108,7 +110,7 @@ function a4Body(doc: Doc): Element {
       h('header', header),
       ...(toc.length > 1
         ? [
-            h('nav', { className: 'toc', ariaLabel: `${CONTROLS.contents.zh} ${CONTROLS.contents.en}` }, [
+            h('nav', { className: 'toc', id: contents ? ctx.id(contents.id) : undefined, ariaLabel: `${CONTROLS.contents.zh} ${CONTROLS.contents.en}` }, [
               h('ol', toc.map((t) => h('li', h('a', { href: `#${t.id}` }, t.label)))),
             ]),
           ]

@@ -149,6 +149,9 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       }
       const toc = await o.page.evaluate(() => [...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href')));
       expect(toc.length).toBeGreaterThan(1);
+      // One contents list, not two: no other list on the page links to every part.
+      const lists = await o.page.evaluate((hrefs) => [...document.querySelectorAll('ul, ol')].filter((l) => hrefs.every((h) => l.querySelector(`a[href="${h}"]`))).length, toc as string[]);
+      expect(lists, 'lists linking to every part').toBe(1);
       for (const h of toc) expect(await o.page.locator(`[id="${decodeURIComponent(h!.slice(1))}"]`).count(), h!).toBe(1);
       await o.context.close();
     });
