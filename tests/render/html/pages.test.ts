@@ -100,6 +100,19 @@ describe.each(pages.map((p) => [`${p.name} ${p.product}`, p] as const))('%s', (_
     for (const word of ['¶ 后为', '备注', 'Notes', 'Progress 0']) if (!strings.includes(word)) expect(page.bodyText.replace(/演讲备注 Speaker notes/, '')).not.toContain(word);
   });
 
+  it('numbers each checklist item as the Doc does (the number the summary and the reading edition’s notes name)', () => {
+    const markers: string[] = [];
+    const walk = (blocks: readonly (typeof p.doc.blocks)[number][]) => {
+      for (const b of blocks) {
+        if (b.type === 'checkItem' && b.marker) markers.push(b.marker);
+        if ('children' in b && Array.isArray(b.children)) walk(b.children as (typeof p.doc.blocks)[number][]);
+      }
+    };
+    walk(p.doc.blocks);
+    const shown = page.elements.filter((e) => e.classes.includes('marker') && e.ancestors.some((a) => a.classes.includes('check-item'))).map((e) => e.text.trim());
+    expect(shown).toEqual(markers);
+  });
+
   it('embeds CJK subsets holding every character of the page and Latin subsets holding its English text', () => {
     const faces = fontFaces(rawElement(p.html, 'style')!);
     const cjk = faces.filter((f) => f.family === 'Noto Sans SC');

@@ -67,6 +67,32 @@ describe('PDF backend, read back', () => {
   );
 
   it(
+    'numbers every checklist item as the summary and the reading edition’s notes name it (its marker, before its Chinese)',
+    each((r) => {
+      const items: { marker: string; zh: string }[] = [];
+      const walk = (blocks: readonly Doc['blocks'][number][]) => {
+        for (const b of blocks) {
+          if (b.type === 'checkItem' && b.marker) items.push({ marker: b.marker, zh: b.zh.map((x) => x.text).join('') });
+          if ('children' in b && Array.isArray(b.children)) walk(b.children as Doc['blocks'][number][]);
+        }
+      };
+      walk(r.doc.blocks);
+      expect(items.length, r.name).toBe(r.article.recommendations.length);
+      const lines = r.pages.flatMap((p) => p.lines);
+      for (const it of items) {
+        const head = normal(it.zh).slice(0, 8);
+        // The number on the Chinese line's baseline (within a point), left of it.
+        const found = lines.some(
+          (z) =>
+            normal(z.text).startsWith(head) &&
+            lines.some((n) => n.page === z.page && normal(n.text) === it.marker && Math.abs(n.y - z.y) < 1 && n.x1 <= z.x0),
+        );
+        expect(found, `${r.name}: item ${it.marker} “${head}…”`).toBe(true);
+      }
+    }, 'checklist'),
+  );
+
+  it(
     'gives copied text without radicals, compatibility ideographs or invisible break characters',
     each((r) => {
       const text = r.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');

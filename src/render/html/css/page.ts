@@ -145,9 +145,11 @@ progress{width:100%;height:${px(8)};accent-color:${c.accent}}
 .check-item input{width:${px(16)};height:${px(16)};margin:.3em 0 0;accent-color:${c.accent}}
 .check-item label{cursor:pointer;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:${px(16)}}
 .check-item label .en{display:block}
+.check-item label.has-marker{grid-template-columns:auto minmax(0,1fr) minmax(0,1fr)}
+.check-item label .marker{grid-row:1}
 .check-item input:checked+label .zh{text-decoration:line-through;color:${c.muted}}
 .check-meta{grid-column:2;margin:${px(4)} 0 0;display:flex;flex-wrap:wrap;gap:${px(4)} ${px(8)};align-items:baseline}
-@media (max-width:720px){.check-item label{grid-template-columns:minmax(0,1fr)}.check-item label .en{margin-top:.2em}}
+@media (max-width:720px){.check-item label{grid-template-columns:minmax(0,1fr)}.check-item label.has-marker{grid-template-columns:auto minmax(0,1fr)}.check-item label.has-marker .en{grid-column:2}.check-item label .en{margin-top:.2em}}
 @media print{
   .progress,progress{display:none}
   .check-item input{appearance:none;-webkit-appearance:none;border:1.5px solid ${c.ink};border-radius:2px}

@@ -17,7 +17,9 @@ import { sourceLine, tagList } from './text.js';
 type H<K extends Block['type']> = Handler<HtmlContext, K, ElementContent>;
 
 export const checkItem: H<'checkItem'> = (b, ctx) => {
-  const text = [h('span', { className: 'zh' }, inline(b.zh, ctx.own)), ' ', h('span', { className: 'en', lang: 'en' }, inline(b.en, ctx.own))];
+  // The item's number (the one the summary and the reading edition's notes name) leads its text.
+  const number = b.marker ? [h('span', { className: 'marker' }, b.marker), ' '] : [];
+  const text = [...number, h('span', { className: 'zh' }, inline(b.zh, ctx.own)), ' ', h('span', { className: 'en', lang: 'en' }, inline(b.en, ctx.own))];
   const meta: ElementContent[] = [
     ...tagList([...(b.tags ?? []), ...(hasText(b.actor) ? [b.actor] : []), ...(hasText(b.horizon) ? [b.horizon] : [])], ctx),
     ...sourceLine(b.source, ctx, 'span'),
@@ -30,7 +32,7 @@ export const checkItem: H<'checkItem'> = (b, ctx) => {
   return [
     h('div', { className: 'check-item', id: ctx.id(b.id) }, [
       h('input', { type: 'checkbox', id: box, dataRec: b.id, checked: b.checked }),
-      h('label', { htmlFor: box }, text),
+      h('label', { htmlFor: box, className: b.marker ? 'has-marker' : undefined }, text),
       ...metaLine,
     ]),
   ];

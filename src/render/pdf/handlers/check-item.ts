@@ -1,13 +1,16 @@
 /**
- * A recommendation with an empty box to tick: its Chinese and English, its
- * tags, actor and horizon when the item shows them itself, its citation line.
+ * A recommendation with an empty box to tick: its number (`marker`, the one
+ * the summary and the reading edition's notes name), its Chinese and
+ * English, its tags, actor and horizon when the item shows them itself, its
+ * citation line.
  * Kept whole on one page.
  */
 import type { BiInline } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { CHECKBOX_SIZE, LINE } from '../constants.js';
-import { blockGap, inset, isSlide, langText, runs, slideT, smallSize, sourceLine, tagLine, unit, type Node, type PdfState } from '../state.js';
+import { slideSpec } from '../slide-spec.js';
+import { CHECKBOX_SIZE, LINE, STYLES } from '../constants.js';
+import { blockGap, bodySize, inset, isSlide, langText, runs, slideT, smallSize, sourceLine, tagLine, textNode, unit, type Node, type PdfState } from '../state.js';
 
 /** A drawn box, empty (or ticked), of side `s`. */
 export function checkbox(checked: boolean, s = CHECKBOX_SIZE, top = 3): Node {
@@ -53,6 +56,13 @@ export const checkItem: Handler<PdfState, 'checkItem', Node> = (b, st) => {
     ...sourceLine(b.source, st, { margin: [0, 1, 0, 0] }),
   ];
   const hasTags = (b.tags ?? []).some((t) => t.zh?.length || t.en?.length);
-  const top = (slide ? slideT(st).body * 0.3 : 3) + (hasTags ? smallSize(st) * 1.3 + 1 : 0);
-  return unit(st, inset({ columns: [checkbox(b.checked, side, top), { width: '*', stack }], columnGap: slide ? 10 : 8 }, st.indent, 0, 0, blockGap(st)), 'keep');
+  const tagHeight = hasTags ? smallSize(st) * 1.3 + 1 : 0;
+  const top = (slide ? slideT(st).body * 0.3 : 3) + tagHeight;
+  // The item's number (the one the summary and the reading edition's notes name), beside its Chinese line.
+  const size = bodySize('zh', st);
+  // Set as the Chinese line is (its face and line height), so both share a baseline.
+  const number: Node[] = b.marker
+    ? [{ width: slide ? slideSpec.body.marker : 18, stack: [textNode([{ text: b.marker }], 'zh', st, { fontSize: size, bold: true, color: STYLES.marker.color })], margin: [0, tagHeight, 0, 0] }]
+    : [];
+  return unit(st, inset({ columns: [checkbox(b.checked, side, top), ...number, { width: '*', stack }], columnGap: slide ? 10 : 8 }, st.indent, 0, 0, blockGap(st)), 'keep');
 };
