@@ -4,11 +4,11 @@
  * "Sources cited" appendix that makes a printed summary or checklist stand
  * alone. Marks are the citable blocks' readable numbers, never their ids.
  */
-import { allParagraphs, type Article, type Citable } from '../src/model/types.js';
-import type { Block, DocProduct, Inline, Span } from '../src/ir/types.js';
+import { allParagraphs, type Article, type Citable, type Span as ModelSpan } from '../src/model/types.js';
+import type { Block, DocProduct, Inline, MarginNote, Span } from '../src/ir/types.js';
 import { LABELS } from '../src/theme/labels.js';
 import { biInline, fixedId } from './format.js';
-import { citableBlock } from './body.js';
+import { citableBlock, inlineOf } from './body.js';
 
 /** Citable blocks by id, with their position in the article. */
 export interface CiteIndex {
@@ -121,7 +121,15 @@ export class Citations {
     const children: Block[] = inArticleOrder(this.article, this.cited).map((id) => {
       const c = idx.get(id)!.citable;
       const back = { text: `\u00B6${c.mark}`, role: 'cite' as const, ref: { product: 'reading' as const, anchor: c.id } };
-      return citableBlock(c, [{ label: biInline(LABELS.inContext), text: { zh: [back] }, ref: { product: 'reading', anchor: c.id } }], new Map());
+      // A footnote the passage refers to comes with it, so the printed copy has the note its mark points to.
+      const footnotes: MarginNote[] = (c.kind === 'table' ? [] : c.spans)
+        .filter((s) => s.footnote && idx.get(s.footnote))
+        .map((s) => ({
+          label: { zh: [{ text: `${LABELS.footnoteNote.zh} ${s.text}` }], en: [{ text: `${LABELS.footnoteNote.en} ${s.text}` }] },
+          text: { zh: inlineOf((idx.get(s.footnote!)!.citable as { spans: ModelSpan[] }).spans) },
+          ref: { product: 'reading' as const, anchor: s.footnote! },
+        }));
+      return citableBlock(c, [{ label: biInline(LABELS.inContext), text: { zh: [back] }, ref: { product: 'reading', anchor: c.id } }, ...footnotes], new Map());
     });
     void this.product;
     return [

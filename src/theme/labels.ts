@@ -63,6 +63,8 @@ export const LABELS = {
   sourceLine: { zh: '出处', en: 'Source' },
   /** Margin note of a passage of the appendix: where it stands in the reading edition. */
   inContext: { zh: '全文阅读版', en: 'Reading edition' },
+  /** Margin note of a passage of the appendix that refers to a footnote: the note's text (followed by its number). */
+  footnoteNote: { zh: '脚注', en: 'Footnote' },
   /** Margin-note labels of the reading edition (followed by a number or date). */
   takeawayNote: { zh: '要点', en: 'Takeaway' },
   recommendationNote: { zh: '建议', en: 'Recommendation' },
