@@ -146,8 +146,10 @@ export interface TextOptions {
   fontSize?: number;
   /** CSS-like line height (× font size). */
   css?: number;
-  /** A whole Chinese paragraph: its last line never holds one or two characters alone. */
+  /** A whole Chinese paragraph: its last line never holds one or two characters alone (`tail`), and its lines count as `body`. */
   paragraph?: boolean;
+  /** Keep the text's last characters together (`TAIL_CHARS`), as a paragraph's, without counting its lines (a table cell, a note). */
+  tail?: boolean;
   /** A small label set before the text, in a box (`PairBlock.tags`, `ListItem.tags` of this language). */
   tag?: Inline;
   /** Running text: its lines count for orphans and widows (flow.ts). Paragraphs always are. */
@@ -169,9 +171,9 @@ export function runs(spans: Inline | undefined, lang: Lang, st: PdfState, size: 
  * each run gets in its own face.
  */
 export function textNode(spans: Inline | undefined, lang: Lang, st: PdfState, opts: TextOptions = {}): Node {
-  const { fontSize = bodySize(lang, st), css = lang === 'zh' ? lineZh(st) : lineEn(st), paragraph = false, body = false, id, tag, ...rest } = opts;
+  const { fontSize = bodySize(lang, st), css = lang === 'zh' ? lineZh(st) : lineEn(st), paragraph = false, tail = paragraph, body = false, id, tag, ...rest } = opts;
   const color = lang === 'zh' ? STYLES.zh.color : STYLES.en.color;
-  const node: Node = { text: [...tagRuns(tag, lang, st, css), ...runs(spans, lang, st, fontSize, css, paragraph)], color, fontSize, ...rest };
+  const node: Node = { text: [...tagRuns(tag, lang, st, css), ...runs(spans, lang, st, fontSize, css, tail)], color, fontSize, ...rest };
   anchor(node, st, id);
   if (paragraph || body) (node as Record<symbol, number>)[BODY_LINE] = css * fontSize;
   return node;

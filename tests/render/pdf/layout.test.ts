@@ -100,6 +100,14 @@ describe('A4 page layout', () => {
     }
   });
 
+  it('never sets one Chinese character alone on a line of the real articles (table cells and margin notes too)', () => {
+    const real = all.filter((r) => !r.name.startsWith('kitchen') && !r.name.startsWith('shape'));
+    expect(real.length).toBe(6);
+    const alone: string[] = [];
+    for (const r of real) for (const l of r.pages.flatMap((p) => p.lines)) if (/^\p{Script=Han}[。，、；：！？）」』”]?$/u.test(normal(l.text))) alone.push(`${r.name} p${l.page}: "${l.text}"`);
+    expect(alone).toEqual([]);
+  });
+
   it('leaves no paragraph of the reading edition with one line alone on a page, nor with a last line of one or two characters', () => {
     const readings = of('reading');
     expect(readings.length).toBe(3);

@@ -22,7 +22,7 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
     ...runs(linked(note.label.en), 'en', st, size, LINE.small),
   ];
   const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];
-  if (note.text.zh?.length) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink }));
+  if (note.text.zh?.length) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true }));
   if (note.text.en?.length) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
   return [{ stack: out, margin: [0, 0, 0, 5] }];
 }

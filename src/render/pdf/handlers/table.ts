@@ -65,7 +65,7 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
   if (b.id) st.pending.push(b.id);
   const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number): Node => ({
     stack: [
-      ...biStack(c.text, st, { fontSize: size, css: LINE.note, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
+      ...biStack(c.text, st, { fontSize: size, css: LINE.note, tail: true, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
       ...('source' in c ? sourceLine(c.source, st) : []),
     ],
     alignment: b.columns[col]?.align ?? 'left',
