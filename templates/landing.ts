@@ -61,7 +61,8 @@ function filesCell(files: readonly LandingArtifact[]): TableCell {
   const runs: Inline = [];
   files.forEach((a, i) => {
     if (i > 0) runs.push({ text: ' \u00B7 ' });
-    runs.push({ text: a.format.toUpperCase(), href: artifactHref(a.path) }, { text: `\u00A0${formatBytes(a.bytes)}` });
+    // A format and its size never part across lines ("PDF 239.9 KB").
+    runs.push({ text: a.format.toUpperCase(), href: artifactHref(a.path) }, { text: `\u00A0${formatBytes(a.bytes).replace(' ', '\u00A0')}` });
   });
   return { text: { zh: runs, en: runs.map((r) => ({ ...r })) } };
 }

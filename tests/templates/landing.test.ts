@@ -38,7 +38,7 @@ describe('landing', () => {
     const t = tableOf(doc.blocks, 'b-article');
     expect(t.rows.map((r) => plain(r[0].text.zh))).toEqual([LABELS.summary.zh, LABELS.checklist.zh, LABELS.slides.zh]);
     expect(links(t)).toEqual([['b-article/summary.html', 'b-article/summary.pdf'], ['b-article/checklist.html'], ['b-article/slides.pptx']]);
-    expect(plain(t.rows[0][1].text.en)).toBe('HTML\u00A01003 B \u00B7 PDF\u00A01001 B');
+    expect(plain(t.rows[0][1].text.en)).toBe('HTML\u00A01003\u00A0B \u00B7 PDF\u00A01001\u00A0B');
     expect(t.columns.map((c) => plain(c.text.en))).toEqual([LABELS.product.en, LABELS.file.en]);
   });
 

@@ -182,7 +182,7 @@ describe('landing page', async () => {
         const link = page.elements.find((x) => x.tag === 'a' && x.attrs.href === a.path);
         expect(link, a.path).toBeDefined();
         const row = link!.ancestors.find((x) => x.tag === 'tr')!;
-        expect(row.text).toContain(`${(a.bytes / 1024).toFixed(1)} KB`);
+        expect(row.text).toContain(`${(a.bytes / 1024).toFixed(1)}\u00A0KB`);
       }
     }
   });

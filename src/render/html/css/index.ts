@@ -19,7 +19,7 @@ export function stylesheet(product: DocProduct, fontFaces: string): string {
       : [
           base,
           page,
-          timeline(px(s.small + 0.5), px(10), px(theme.spacing.section)),
+          timeline(px(s.body), px(12), px(theme.spacing.section)),
           timelinePhone,
           product === 'checklist' ? checklist : '',
           // Passages, quotes and footnotes: the reading edition's body, and any product's print-only appendix of cited passages.

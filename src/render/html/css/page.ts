@@ -162,5 +162,6 @@ progress{width:100%;height:${px(8)};accent-color:${c.accent}}
 export const index = `
 .product-index main h2{color:${c.ink}}
 .product-index td{overflow-wrap:break-word}
+.product-index th{overflow-wrap:normal}
 .product-index td a{white-space:nowrap}
 `;

@@ -19,8 +19,8 @@ ${Array.from({ length: MAX_EVENTS_A_ROW }, (_, i) => `.events.cols-${i + 1}{--co
 .event .date .en{font-weight:400;color:${c.en};font-size:.85em}
 .dot{position:relative;width:.95em;height:.95em;border-radius:50%;background:${c.accent};border:2px solid ${c.white};margin-top:.1em;z-index:1}
 .event-text p{margin:0 0 .2em}
-.event-text .en{font-size:.9em}
-.event-note{color:${c.muted};font-size:.9em}
+.event-text>.en{font-size:.9em}
+.event-note{color:${c.muted};font-size:.85em}
 .event-note .en{margin-left:.3em}
 `;
 }
