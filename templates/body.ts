@@ -10,6 +10,7 @@ import type { Article, BodyBlock, Citable, Footnote, List, Span as ModelSpan, Ta
 import type { Block, FootnotesBlock, Inline, ListBlock, MarginNote, Span, TableBlock } from '../src/ir/types.js';
 import { allParagraphs } from '../src/model/types.js';
 import { biInline } from './format.js';
+import { LABELS } from '../src/theme/labels.js';
 
 /** A glossary term's first use: the span of a citable block and the offsets in it. */
 export interface TermUse {
@@ -105,9 +106,24 @@ export interface BodyContext {
   /** Margin notes by citable id. */
   notes: ReadonlyMap<string, readonly MarginNote[]>;
   terms: TermUses;
+  /** Notes beside the previous citable block (see `notesOf`); a heading or a new section clears it. */
+  previous?: Set<string>;
 }
 
-const notesOf = (ctx: BodyContext, id: string): MarginNote[] => [...(ctx.notes.get(id) ?? [])];
+const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
+
+/**
+ * The margin notes of a citable block. A note that also stands beside the
+ * block just before it (an item citing several paragraphs in a row) is given
+ * again as its label and "同上 / as above" only, so its text is not repeated
+ * paragraph after paragraph and the margin stays about as long as the text.
+ */
+function notesOf(ctx: BodyContext, id: string): MarginNote[] {
+  const all = ctx.notes.get(id) ?? [];
+  const previous = ctx.previous ?? new Set<string>();
+  ctx.previous = new Set(all.map(noteKey));
+  return all.map((n) => (previous.has(noteKey(n)) ? { label: n.label, text: biInline(LABELS.asAbove), ...(n.ref ? { ref: n.ref } : {}) } : n));
+}
 
 export function tableBlock(t: Table, notes: MarginNote[]): TableBlock {
   return {
@@ -178,6 +194,7 @@ export function bodyBlocks(blocks: readonly BodyBlock[], ctx: BodyContext): Bloc
         out.push(tableBlock(b, notesOf(ctx, b.id)));
         break;
       case 'heading':
+        ctx.previous = undefined;
         out.push({
           type: 'heading',
           level: b.depth === 3 ? 2 : 3,

@@ -89,6 +89,7 @@ function contents(article: Article): Block[] {
 }
 
 function section(s: Section, ctx: BodyContext): Block[] {
+  ctx.previous = undefined;
   return [
     { type: 'heading', level: 1, id: s.id, text: biInline(sectionTitle(s)), cites: [] },
     {

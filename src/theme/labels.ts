@@ -65,6 +65,8 @@ export const LABELS = {
   inContext: { zh: '全文阅读版', en: 'Reading edition' },
   /** Margin note of a passage of the appendix that refers to a footnote: the note's text (followed by its number). */
   footnoteNote: { zh: '脚注', en: 'Footnote' },
+  /** Text of a margin note repeated beside the paragraph after the one it stands in full beside. */
+  asAbove: { zh: '同上', en: 'As above' },
   /** Margin-note labels of the reading edition (followed by a number or date). */
   takeawayNote: { zh: '要点', en: 'Takeaway' },
   recommendationNote: { zh: '建议', en: 'Recommendation' },

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../src/model/types.js';
-import type { Block, FootnotesBlock, ListBlock, PassageBlock, QuoteBlock, TableBlock } from '../../src/ir/types.js';
+import type { Block, FootnotesBlock, ListBlock, MarginNote, PassageBlock, QuoteBlock, TableBlock } from '../../src/ir/types.js';
 import { LABELS } from '../../src/theme/labels.js';
 import { reading } from '../../templates/reading.js';
 import { checklist } from '../../templates/checklist.js';
@@ -76,7 +76,9 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
       for (const id of t.cites) {
         const n = notesOf(id).find((x) => x.ref?.anchor === t.id);
         expect(n, `${t.id} on ${id}`).toBeDefined();
-        expect([plain(n!.label.zh), plain(n!.label.en), n!.ref?.product, plain(n!.text.en)]).toEqual([`要点 ${i + 1}`, `Takeaway ${i + 1}`, 'summary', t.text.en]);
+        expect([plain(n!.label.zh), plain(n!.label.en), n!.ref?.product]).toEqual([`要点 ${i + 1}`, `Takeaway ${i + 1}`, 'summary']);
+        // In full, or (beside the next paragraph of a run citing it) "as above".
+        expect([t.text.en, 'As above']).toContain(plain(n!.text.en));
       }
     });
     for (const r of article.recommendations) {
@@ -87,6 +89,36 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
       }
     }
     for (const e of article.timeline) for (const id of e.cites) expect(notesOf(id).some((x) => x.ref?.anchor === e.id && plain(x.label.zh).startsWith('事件'))).toBe(true);
+  });
+
+  it('gives a note in full beside the first paragraph of a run of paragraphs citing the item, then “as above” (never after a heading)', () => {
+    // Citable blocks and headings in reading order.
+    const seq: { heading?: true; id?: string; notes?: MarginNote[] }[] = [];
+    const visit = (bs: readonly Block[]) => {
+      for (const b of bs) {
+        if (b.type === 'heading') seq.push({ heading: true });
+        else if (b.type === 'passage' || b.type === 'table') seq.push({ id: b.id, notes: b.notes ?? [] });
+        else if (b.type === 'footnotes') for (const it of b.items) seq.push({ id: it.id, notes: it.notes ?? [] });
+        if ('children' in b && b.type !== 'callout') visit(b.children);
+        if (b.type === 'list') for (const it of b.items) visit(it.children ?? []);
+      }
+    };
+    visit(doc.blocks);
+    let previous: MarginNote[] = [];
+    let compact = 0;
+    for (const x of seq) {
+      if (x.heading) {
+        previous = [];
+        continue;
+      }
+      for (const n of x.notes!) {
+        const before = previous.some((p) => p.ref?.anchor === n.ref?.anchor && plain(p.label.zh) === plain(n.label.zh));
+        if (before) compact++;
+        expect([plain(n.text.zh), plain(n.text.en)].join(' / ') === '同上 / As above', `${x.id}: ${plain(n.label.en)}`).toBe(before);
+      }
+      previous = x.notes!;
+    }
+    expect(compact).toBeGreaterThan(0);
   });
 
   it('marks each glossary term at its first use only, never changing the text, with its definition beside it', () => {
