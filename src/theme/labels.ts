@@ -74,7 +74,7 @@ export const LABELS = {
   termNote: { zh: '术语', en: 'Term' },
   /* Explicit vs inferred recommendations: the words say it, not only a colour. */
   /** `kind=explicit`: one of the recommendations the article itself lists. */
-  explicit: { zh: '原文建议', en: 'The article\u2019s own' },
+  explicit: { zh: '原文建议', en: 'From the article' },
   /** `kind=implicit`: the editors' inference from the article's analysis. */
   implicit: { zh: '编者归纳', en: 'Editors\u2019 inference' },
   /** The summary's section of the article's own recommendations. */
@@ -85,7 +85,7 @@ export const LABELS = {
   /** The checklist's legend of its two tags. */
   tagLegend: {
     zh: '\u201C原文建议\u201D是文章自己列出的建议\uFF1B\u201C编者归纳\u201D是编者根据文章的分析归纳的建议\u3002',
-    en: '\u201CThe article\u2019s own\u201D marks a recommendation the article itself lists; \u201CEditors\u2019 inference\u201D marks one the editors infer from its analysis.',
+    en: '\u201CFrom the article\u201D marks a recommendation the article itself lists; \u201CEditors\u2019 inference\u201D marks one the editors infer from its analysis.',
   },
   /** A list or table continued on the next slide: "建议清单（续）" / "Recommendations (continued)". */
   continued: { zh: '续', en: 'continued' },

@@ -127,7 +127,7 @@ export const slideSpec = {
     /** Width of the number column of numbered items and lists (`1`, `12`). */
     marker: 26,
     /**
-     * A tag (`原文建议`, `The article’s own`) stands before the text of its language,
+     * A tag (`原文建议`, `From the article`) stands before the text of its language,
      * at `small` size, with `tagPad` points of box and space around it.
      */
     tagPad: 10,

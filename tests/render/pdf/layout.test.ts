@@ -208,17 +208,26 @@ describe('checklist on paper', () => {
       const text = normal(r.rb.items.map((i) => i.text).join(' '));
       expect(text, r.name).not.toMatch(/完成进度|Progress|\b0 \/ \d/u);
       const first: string[] = [];
-      walk(r.doc.blocks, (b) => b.type === 'checkItem' && first.push(squash(plain(b.zh)).slice(0, 6)));
+      let numbered = false;
+      walk(r.doc.blocks, (b) => {
+        if (b.type !== 'checkItem') return;
+        if (first.length === 0) numbered = !!b.marker;
+        first.push(squash(plain(b.zh)).slice(0, 6));
+      });
       const item = r.rb.items.find((i) => first.some((f) => squash(i.text).startsWith(f)))!;
       expect(item, `${r.name}: a check item's text`).toBeDefined();
       const page = paint(r.bytes, item.page);
       const top = r.rb.pages[item.page - 1].height;
-      // The box left of the item's first line: its centre is paper white, its left side ink.
+      // The item's number stands on its first line, left of the text; the box is left of the number.
+      const number = r.rb.items.find((i) => i.page === item.page && /^\d+$/.test(i.text.trim()) && Math.abs(i.y - item.y) < 1 && i.x < item.x);
+      expect(!!number, `${r.name}: the item's number left of its text`).toBe(numbered);
+      // The box left of the number (or of the text of an unnumbered item): its centre is paper white, its left side ink.
+      const at = (number ?? item).x;
       const cy = top - item.y - item.size * 0.35;
-      const centre = page.at(item.x - 13.5, cy);
+      const centre = page.at(at - 13.5, cy);
       expect(near(centre, [255, 255, 255], 10), `${r.name}: box centre ${centre}`).toBe(true);
       let edge = false;
-      for (let x = item.x - 22; x < item.x - 14; x += 0.25) if (page.at(x, cy).every((v) => v < 120)) edge = true;
+      for (let x = at - 22; x < at - 14; x += 0.25) if (page.at(x, cy).every((v) => v < 120)) edge = true;
       expect(edge, `${r.name}: box edge`).toBe(true);
     }
   });

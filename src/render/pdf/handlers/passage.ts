@@ -24,9 +24,7 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
   const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];
   if (note.text.zh?.length) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true }));
   if (note.text.en?.length) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
-  // A note is not split across pages (its label at the foot of one, its text on the next); the text column beside it
-  // flows as before (the flow reads only the text column's lines).
-  return [{ stack: out, margin: [0, 0, 0, 5], unbreakable: true }];
+  return [{ stack: out, margin: [0, 0, 0, 5] }];
 }
 
 /** The mark | text | notes row of the reading edition around a text-column node. */
