@@ -34,8 +34,8 @@ describe('the pipeline', () => {
   it('renders the site index through the HTML backend', async () => {
     const html = new TextDecoder().decode(await renderSite([{ slug: 'a', title: { zh: '标题', en: 'Title' }, artifacts: [{ path: 'a/summary.pdf', format: 'pdf', product: 'summary', bytes: 2048 }] }]));
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('<a href="a/summary.pdf">PDF</a>\u00A02.0 KB');
-    expect(html).toContain('2.0 KB');
+    expect(html).toContain('<a href="a/summary.pdf">PDF</a>\u00A02.0\u00A0KB');
+    expect(html).toContain('2.0\u00A0KB');
   });
 
   it('makes one Doc per product and article content for all formats, and no backend changes it', async () => {

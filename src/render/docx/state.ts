@@ -50,6 +50,8 @@ export interface DocxState extends Walk<BodyChild> {
   listLevel: number;
   /** The marker of the list item whose first paragraph is still to come. */
   marker: { current: ListMarker | null };
+  /** The Chinese text of the last heading drawn (shared): a caption that only repeats it is left out. */
+  lastHeading?: { text: string };
   /**
    * Pieces around the text of the next paragraph with text (a slide's notes,
    * a comment, anchored on its title block's first line: LibreOffice sets a
@@ -251,6 +253,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     lists: { instance: 0 },
     listLevel: 0,
     marker: { current: null },
+    lastHeading: { text: '' },
     around: { current: null },
     unknown: [],
     tally: { bold: [], italic: [], boldItalic: [] },

@@ -73,7 +73,9 @@ const emitters: { [K in Item['kind']]: Emitter<K> } = {
       h: inch(it.h),
       margin: 0,
       valign: it.valign ?? 'top',
-      wrap: true,
+      // A box of runs kept on one line (a date) does not wrap at all: where the face is missing and the office suite's
+      // fallback is wider, the text runs past the box instead of breaking inside a word ("September 20|25").
+      wrap: !it.paras.every((p) => p.runs.length > 0 && p.runs.every((r) => r.nowrap)),
       fit: 'none',
       objectName: NAME[it.role],
       ...(it.fill ? { fill: { color: it.fill } } : {}),

@@ -70,7 +70,8 @@ export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
   const dot = () => para(st, P.tableEn, dotPieces(), { alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 0, line: 200, lineRule: LineRuleType.EXACT } });
   const tight = { top: 0, bottom: 0, left: 0, right: 0 };
   // Caption; then dates (each on one line: the column as wide as the widest), a vertical rail with a dot per event against it, texts.
-  const caption = para(st, P.caption, biRuns(b.caption, { links: st.links }));
+  // A caption that only repeats the heading above it (the summary's 时间线 Timeline) is left out, as in the PDF.
+  const caption = plain(b.caption.zh) !== st.lastHeading?.text ? [para(st, P.caption, biRuns(b.caption, { links: st.links }))] : [];
   const dateW = pageDateWidth(b, st.width);
   const railW = twip(16);
   const widths = [dateW, railW, st.width - dateW - railW];
@@ -86,5 +87,5 @@ export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
       ],
     });
   });
-  return [caption, table(rows, widths, T.plain, { borders: noBorders })];
+  return [...caption, table(rows, widths, T.plain, { borders: noBorders })];
 }

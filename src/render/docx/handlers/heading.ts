@@ -1,6 +1,6 @@
 import type { HeadingBlock } from '../../../ir/types.js';
 import { C, P } from '../constants.js';
-import { hasText } from '../runs.js';
+import { hasText, plain } from '../runs.js';
 import { anchorRaw, para, runs, type BodyChild, type DocxState } from '../state.js';
 
 const STYLE = { 1: P.h1, 2: P.h2, 3: P.h3, 4: P.h4 } as const;
@@ -17,5 +17,6 @@ export function heading(b: HeadingBlock, st: DocxState): BodyChild[] {
     anchorRaw(st, bookmark);
     st.toc.push({ level: b.level, text: b.text, bookmark });
   }
+  if (st.lastHeading) st.lastHeading.text = plain(b.text.zh);
   return [para(st, STYLE[b.level] ?? P.h4, pieces)];
 }

@@ -3,7 +3,7 @@ import type { TableBlock } from '../../../ir/types.js';
 import { slideSpec, theme } from '../../../theme/theme.js';
 import { C, P, T, hex, twip } from '../constants.js';
 import { SP } from '../slide-styles.js';
-import { biRuns, hasText, textRun } from '../runs.js';
+import { biRuns, hasText, plain, textRun } from '../runs.js';
 import { shade } from '../styles.js';
 import { biParagraphs, cell, none, noBorders, para, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
 import { marginNotes } from './notes.js';
@@ -71,7 +71,9 @@ export function table(b: TableBlock, st: DocxState): BodyChild[] {
   if (slide(st)) return glossary(b, st);
   const widths = splitWidth(st.width, b.columns.map((c) => c.weight ?? 1));
   const mark = b.mark ? [textRun(b.mark, 'en', { style: C.marker }), textRun('  ', 'en')] : [];
-  const caption = b.caption || b.mark ? [para(st, P.caption, [...mark, ...(b.caption ? biRuns(b.caption, { links: st.links }) : [])])] : [];
+  // A caption that only repeats the heading above it (the summary's 术语表 Glossary) is left out, as in the PDF.
+  const shownCaption = b.caption && plain(b.caption.zh) !== st.lastHeading?.text ? b.caption : undefined;
+  const caption = shownCaption || b.mark ? [para(st, P.caption, [...mark, ...(shownCaption ? biRuns(shownCaption, { links: st.links }) : [])])] : [];
   const align = (i: number) => alignOf(b, i);
   const inCell = (i: number): DocxState => ({ ...st, width: widths[i] });
   const head = new TableRow({
