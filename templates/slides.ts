@@ -52,6 +52,8 @@ interface Draft {
   cites: string[];
   /** No source line on the slide itself (title and divider slides: the notes carry it). */
   quiet?: boolean;
+  /** Taller than the slide even at the least sizes (`SlideBlock.runsOver`). */
+  runsOver?: true;
 }
 
 type Filler = (outline: SlideOutline, article: Article) => Draft[];
@@ -233,13 +235,22 @@ function titleSlides(outline: SlideOutline, article: Article): Draft[] {
   };
   const all = titleBlock(article, 'slides');
   const whole = fitTitleBlock(all);
-  const slide = (b: TitleBlock, size: SizePair, title: Bi): Draft => ({ layout: 'title', children: [b], density: 'normal', title, titleSize: size, cites: outline.cites, quiet: true });
+  const slide = (b: TitleBlock, size: SizePair | null, title: Bi): Draft => ({
+    layout: 'title',
+    children: [b],
+    density: 'normal',
+    title,
+    titleSize: size ?? smallest,
+    cites: outline.cites,
+    quiet: true,
+    ...(size ? {} : { runsOver: true as const }),
+  });
   const smallest = slideSpec.title.sizes[slideSpec.title.sizes.length - 1];
   if (whole) return [slide(all, whole, outline.title)];
   const lines = articleMetaLines(article);
   const first = titleBlock(article, 'slides', lines.filter((l) => !l.original));
   const second: TitleBlock = { type: 'title', title: biInline(article.shortTitle), subtitle: biInline(LABELS.original), meta: metaRows(lines.filter((l) => l.original)), cites: [] };
-  return [slide(first, fitTitleBlock(first) ?? smallest, outline.title), slide(second, fitTitleBlock(second) ?? smallest, continuedTitle(outline.title))];
+  return [slide(first, fitTitleBlock(first), outline.title), slide(second, fitTitleBlock(second), continuedTitle(outline.title))];
 }
 
 /** A divider: the title large, its points (if any) under it; points that do not fit continue as `points` slides. */
@@ -335,6 +346,7 @@ export function slides(article: Article): Doc {
         ...(parts.length > 1 ? { part: { index: k + 1, count: parts.length } } : {}),
         ...(d.density === 'compact' ? { density: 'compact' as const } : {}),
         ...(d.titleSize ? { titleSize: { zh: d.titleSize.zh, en: d.titleSize.en } } : {}),
+        ...(d.runsOver || (d.layout === 'statement' && !evaluate(article, d).fits) ? { runsOver: true as const } : {}),
       });
     });
   }

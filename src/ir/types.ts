@@ -321,6 +321,13 @@ export interface SlideBlock extends BlockBase {
    * `slideSpec.section.sizes`), so that it fits wrapped. Absent: the largest.
    */
   titleSize?: { zh: number; en: number };
+  /**
+   * The template measured the slide's content taller than the slide even at
+   * its least sizes (hostile input: a title of thousands of characters; the
+   * `text-too-long` warning): it runs on past the slide, so a backend that
+   * centres a title, divider or statement sets it from the top instead.
+   */
+  runsOver?: true;
 }
 
 /**

@@ -38,6 +38,7 @@ import { installLinearLineBuilder } from './line-builder.js';
 import { installMeasureCache } from './measure-cache.js';
 import { installStyleMemo } from './style-memo.js';
 import { handlers, unknown } from './handlers/index.js';
+import { CENTRED_LAYOUTS } from './handlers/slide.js';
 import { createState, type Node, type PdfState } from './state.js';
 import { inlineNodes } from './inline.js';
 import { fileId, finishPdf, pdfInfo, xmpPacket, xmpRoom } from './metadata.js';
@@ -257,8 +258,12 @@ async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> 
   configure();
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
-  const slideNumbers = doc.blocks.filter((b): b is SlideBlock => b.type === 'slide').map((b) => b.number);
-  const uncentred = new Set<number>();
+  const slides = doc.blocks.filter((b): b is SlideBlock => b.type === 'slide');
+  const slideNumbers = slides.map((b) => b.number);
+  // A slide the template measured taller than its page is set from the top from the first layout (no layout to find it).
+  const uncentred = new Set<number>(slides.filter((b) => b.runsOver).map((b) => b.number));
+  // Only these layouts are centred on their slide; another slide that runs over is drawn the same either way.
+  const centred = new Set<number>(slides.filter((b) => CENTRED_LAYOUTS.has(b.layout)).map((b) => b.number));
   let layouts = 0;
   for (;;) {
     const def = definition(doc, ctx, uncentred);
@@ -281,10 +286,9 @@ async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> 
     const over = [...spans].filter(([, span]) => span > 1).map(([n]) => n);
     // A slide that does not fit is written as it runs on, not centred (see PdfState.uncentred): laid out once more.
     const newlyUncentred = over.filter((n) => !uncentred.has(n));
-    if (newlyUncentred.length > 0) {
-      for (const n of newlyUncentred) uncentred.add(n);
-      continue; // the laid-out document is dropped without being written
-    }
+    for (const n of newlyUncentred) uncentred.add(n);
+    // The laid-out document is dropped without being written, unless no slide drawn centred has to change.
+    if (newlyUncentred.some((n) => centred.has(n))) continue;
     const packet = xmpPacket(info, PDF_SUBSET);
     kit.appendXML(xmpRoom(packet, info)); // room for the packet finishPdf writes in place of pdfkit's
     const buf = await pdf.getBuffer();

@@ -10,6 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, SlideBlock } from '../../../src/ir/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
+import { lastRenderReport } from '../../../src/render/pdf/document.js';
 import { slideSpec, theme } from '../../../src/theme/theme.js';
 import { getTemplate } from '../../../templates/index.js';
 import { articleOf, longTitleShape, sampleArticles } from '../../helpers/shapes.js';
@@ -120,5 +121,34 @@ describe('slides PDF', () => {
     const en = d.rb.items.find((i) => i.page === columns && i.text.startsWith('GPI: co-development'))!;
     expect(Math.abs(zh.y - en.y)).toBeLessThan(6); // top-aligned; the faces' ascenders differ
     expect(en.x).toBeGreaterThan(zh.x + 200);
+  });
+});
+
+describe('a deck whose title is taller than its slide (hostile input)', () => {
+  const han = (n: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 37) % 2000))).join('');
+  const [{ article }] = sampleArticles(1);
+  const long = { ...structuredClone(article), title: { ...article.title, zh: han(6000) } };
+  const doc = getTemplate('slides')(long);
+
+  it('is marked by the template as running over on its title slides only; the real decks have none', async () => {
+    const over = slidesOf(doc).filter((s) => s.runsOver).map((s) => s.layout);
+    expect(over.length).toBeGreaterThan(0);
+    expect(new Set(over)).toEqual(new Set(['title']));
+    for (const [slug, a] of await realArticles()) expect(slidesOf(docFor(a, 'slides')).filter((s) => s.runsOver).map((s) => s.number), slug).toEqual([]);
+  });
+
+  it('is laid out once, with the pages a second layout of the overflowing slides gave', async () => {
+    const once = await backend.render(doc, { epoch: 0 });
+    const report = lastRenderReport()!;
+    expect(report.layouts).toBe(1);
+    expect(report.overflowing).toContain(1);
+    // Without the template's mark the backend finds the overflow in a first layout and lays the deck out again.
+    const unmarked: Doc = { ...doc, blocks: doc.blocks.map((b) => (b.type === 'slide' ? (({ runsOver: _r, ...rest }) => rest)(b) : b)) };
+    const twice = await backend.render(unmarked, { epoch: 0 });
+    expect(lastRenderReport()!.layouts).toBe(2);
+    const [a, b] = [await readBack(once), await readBack(twice)];
+    expect(a.pages.length).toBe(b.pages.length);
+    const key = (rb: ReadBack) => rb.items.map((i) => `${i.page} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.text}`);
+    expect(key(a)).toEqual(key(b));
   });
 });

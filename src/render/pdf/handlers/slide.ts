@@ -56,6 +56,9 @@ function trimBottom(nodes: Node[]): Node[] {
   return [...nodes.slice(0, -1), copy];
 }
 
+/** Layouts whose content is centred on the slide (set from the top instead when it runs over: `PdfState.uncentred`). */
+export const CENTRED_LAYOUTS: ReadonlySet<string> = new Set(['title', 'section', 'statement']);
+
 export const slide: Handler<PdfState, 'slide', Node> = (b, st) => {
   const layout = b.layout === 'content' ? 'points' : b.layout;
   const density = b.density === 'compact' ? 'compact' : 'normal';
