@@ -122,8 +122,9 @@ export class Citations {
       const c = idx.get(id)!.citable;
       const back = { text: `\u00B6${c.mark}`, role: 'cite' as const, ref: { product: 'reading' as const, anchor: c.id } };
       // A footnote the passage refers to comes with it, so the printed copy has the note its mark points to.
-      const footnotes: MarginNote[] = (c.kind === 'table' ? [] : c.spans)
-        .filter((s) => s.footnote && idx.get(s.footnote))
+      const spans = c.kind === 'table' ? [...c.head, ...c.rows.flat()].flat() : c.spans;
+      const footnotes: MarginNote[] = spans
+        .filter((s, i, all) => s.footnote && idx.get(s.footnote) && all.findIndex((x) => x.footnote === s.footnote) === i)
         .map((s) => ({
           label: { zh: [{ text: `${LABELS.footnoteNote.zh} ${s.text}` }], en: [{ text: `${LABELS.footnoteNote.en} ${s.text}` }] },
           text: { zh: inlineOf((idx.get(s.footnote!)!.citable as { spans: ModelSpan[] }).spans) },

@@ -157,9 +157,14 @@ export interface ListBlock extends BlockBase {
   items: ListItem[];
 }
 
-/** A note beside a passage of the reading edition: an item that cites it, or a glossary term first used in it. */
+/**
+ * A note beside a passage: in the reading edition an item that cites it (in
+ * full, or "同上 / As above" beside the next paragraph of a run citing it), or
+ * a glossary term first used in it; in the "Sources cited" appendix where the
+ * passage is in the reading edition, and the text of a footnote it refers to.
+ */
 export interface MarginNote {
-  /** E.g. "要点 1" / "Takeaway 1", "建议 3" / "Recommendation 3", the term. */
+  /** E.g. "要点 1" / "Takeaway 1", "建议 3" / "Recommendation 3", the term, "脚注 2" / "Footnote 2". */
   label: BiInline;
   text: BiInline;
   /** Where the item itself is (the summary's takeaway, the checklist's recommendation…). */

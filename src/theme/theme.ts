@@ -204,3 +204,10 @@ export function slideTimeline(_density: SlideDensity = 'normal'): { zh: number; 
 
 /** The smallest type on any slide, in points (the source line, the footer, compact tags). */
 export const SLIDE_MIN_SIZE = 9;
+
+/**
+ * Characters (both languages) up to which a pair, list item or callout row of
+ * an A4 page moves whole to the next page rather than split (about a sixth of
+ * a page side by side); a longer one flows across pages (PDF and DOCX alike).
+ */
+export const KEEP_WHOLE_CHARS = 320;

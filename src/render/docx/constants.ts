@@ -191,6 +191,3 @@ export function pageGeometry(kind: PageKind): {
   const edge = kind === 'slide' ? twip(12) : twip(28);
   return { width, height, margin: { left, top, right, bottom, header: edge, footer: edge }, contentWidth: width - left - right };
 }
-
-/** Characters (both languages) up to which a side-by-side pair's row moves whole to the next page rather than split (about a sixth of a page, as in the PDF). */
-export const KEEP_WHOLE_CHARS = 320;

@@ -266,3 +266,9 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     ...fields,
   };
 }
+
+/** Whether a caption only repeats the heading just drawn (its Chinese, non-empty): then it is left out, as in the PDF. */
+export function repeatsHeading(caption: BiInline | undefined, st: Pick<DocxState, 'lastHeading'>): boolean {
+  const zh = (caption?.zh ?? []).map((s) => s.text).join('');
+  return zh !== '' && zh === st.lastHeading?.text;
+}

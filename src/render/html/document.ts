@@ -99,8 +99,10 @@ function a4Body(doc: Doc): Element {
   const ctx = createContext(doc);
   const [first, ...rest] = doc.blocks;
   const headBlocks = first?.type === 'title' ? [first] : [];
-  // The page writes its own contents (nav.toc, below): a contents group of the Doc is drawn as that, under its id.
-  const contents = doc.blocks.find((b): b is Extract<Block, { type: 'group' }> => b.type === 'group' && !!b.contents);
+  // The page writes its own contents (nav.toc, below) when it has two headings or more: a contents group of the Doc
+  // listing two sections or more is drawn as that, under its id (with one, the group stays and no nav is written).
+  const listed = (b: Extract<Block, { type: 'group' }>) => b.children.filter((c) => c.type === 'list').reduce((n, l) => n + (l.type === 'list' ? l.items.length : 0), 0);
+  const contents = doc.blocks.find((b): b is Extract<Block, { type: 'group' }> => b.type === 'group' && !!b.contents && listed(b) >= 2);
   const mainBlocks = (first?.type === 'title' ? rest : doc.blocks).filter((b) => b !== contents);
   const header = ctx.all(headBlocks);
   const main = doc.product === 'reading' ? sectionise(bodyToHast(mainBlocks, ctx)) : ctx.all(mainBlocks);

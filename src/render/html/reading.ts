@@ -201,7 +201,7 @@ function customHandlers(ctx: HtmlContext): Record<IrNode['type'], ToHastHandler>
         if (!state.footnoteOrder.includes(key)) state.footnoteOrder.push(key);
       }
       const items = (blockOf(node) as Extract<Block, { type: 'footnotes' }>).items;
-      return withMedia(h('div', { dataFootnotesHere: items.map((it) => it.id).join(' '), id: ctx.id(blockOf(node).id) }), blockOf(node));
+      return withMedia(h('div', { dataFootnotesHere: JSON.stringify(items.map((it) => [it.id, it.label])), id: ctx.id(blockOf(node).id) }), blockOf(node));
     },
     irContainer(state: State, node) {
       const b = blockOf(node) as Extract<Block, { type: 'group' | 'callout' }>;
@@ -251,16 +251,17 @@ export function alignToClass(tree: HastRoot): void {
  */
 export function fixFootnotes(tree: HastRoot): void {
   const section = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'section' && 'dataFootnotes' in c.properties);
-  const placeholders: { parent: HastRoot | Element; index: number; ids: string[] }[] = [];
+  // Each placeholder names its notes and their labels (the model's numbers), as [id, label] pairs.
+  const placeholders: { parent: HastRoot | Element; index: number; labels: Map<string, string> }[] = [];
   const find = (node: HastRoot | Element) =>
     node.children.forEach((c, index) => {
       if (c.type !== 'element') return;
-      if ('dataFootnotesHere' in c.properties) placeholders.push({ parent: node, index, ids: String(c.properties.dataFootnotesHere).split(' ').filter(Boolean) });
+      if ('dataFootnotesHere' in c.properties) placeholders.push({ parent: node, index, labels: new Map(JSON.parse(String(c.properties.dataFootnotesHere)) as [string, string][]) });
       else find(c);
     });
   find(tree);
   if (section) tree.children.splice(tree.children.indexOf(section), 1);
-  const notes: { li: Element; number: number }[] = [];
+  const notes: { li: Element }[] = [];
   if (section) {
     section.children = section.children.filter((c) => !(c.type === 'element' && c.properties.id === 'footnote-label'));
     const ids = new Map<string, string>();
@@ -284,7 +285,7 @@ export function fixFootnotes(tree: HastRoot): void {
     }
     const list = section.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol');
     list?.children.forEach((c) => {
-      if (c.type === 'element' && c.tagName === 'li') notes.push({ li: c, number: notes.length + 1 });
+      if (c.type === 'element' && c.tagName === 'li') notes.push({ li: c });
     });
     for (const el of elements(tree)) {
       if (el.tagName === 'sup' && typeof el.properties.dataText === 'string') {
@@ -304,16 +305,20 @@ export function fixFootnotes(tree: HastRoot): void {
   for (const el of [...elements(tree), ...notes.flatMap((n) => [...elements(n.li)])]) if ('dataIrId' in el.properties) delete el.properties.dataIrId;
   // Each placeholder takes its own notes; a note no placeholder names goes with the last one. From the last to the
   // first, so that indices stay valid.
-  const claimed = new Set(placeholders.flatMap((p) => p.ids));
-  placeholders.reverse().forEach(({ parent, index, ids }, k) => {
+  const claimed = new Set(placeholders.flatMap((p) => [...p.labels.keys()]));
+  placeholders.reverse().forEach(({ parent, index, labels }, k) => {
     const placeholder = parent.children[index] as Element;
-    const own = notes.filter((n) => ids.includes(String(n.li.properties.id)) || (k === 0 && !claimed.has(String(n.li.properties.id))));
+    const own = notes.filter((n) => labels.has(String(n.li.properties.id)) || (k === 0 && !claimed.has(String(n.li.properties.id))));
     if (!section || own.length === 0) {
       parent.children.splice(index, 1);
       return;
     }
-    const first = own[0].number;
-    const ol = h('ol', first > 1 ? { start: first } : {}, own.flatMap((n): ElementContent[] => [{ type: 'text', value: '\n' }, n.li]));
+    // Each note shows the model's number (as the PDF and DOCX do), whatever the library's order.
+    for (const n of own) {
+      const label = labels.get(String(n.li.properties.id));
+      if (label && /^\d+$/.test(label)) n.li.properties.value = label;
+    }
+    const ol = h('ol', own.flatMap((n): ElementContent[] => [{ type: 'text', value: '\n' }, n.li]));
     const props = { ...section.properties, className: [...((section.properties.className as string[]) ?? []), ...((placeholder.properties.className as string[]) ?? [])] } as Element['properties'];
     if (placeholder.properties.id) props.id = placeholder.properties.id;
     else delete props.id;

@@ -14,7 +14,7 @@
  *   any further headings) would not show at least two of its lines on the
  *   heading's page, or would move itself;
  * - a unit marked `keep` (a check item, a short pair, a table row, a timeline
- *   event) moves whole rather than split, when the page is already filled to
+ *   event, a footnote) moves whole rather than split, when the page is already filled to
  *   MIN_FILL (a taller unit splits instead, so no page is left mostly empty);
  * - a paragraph never leaves one line alone: not its first line at the foot
  *   of a page (it moves), nor its last at the head of the next (it moves when

@@ -210,9 +210,10 @@ export interface InlineOptions {
   /** Styles of span roles (see roles in state.ts). */
   roles?: Partial<Record<NonNullable<Span['role']>, RoleStyle>>;
   /**
-   * The runs are a whole Chinese paragraph: its last characters are kept
-   * together (`TAIL_CHARS`), so that its last line never holds one or two
-   * characters alone ("序。").
+   * The runs end a text whose last characters are kept together
+   * (`TAIL_CHARS`), so that its last line never holds one or two characters
+   * alone ("序。"): a Chinese paragraph, a table cell, a margin note
+   * (`TextOptions.tail` in state.ts).
    */
   paragraph?: boolean;
 }

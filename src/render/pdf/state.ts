@@ -5,7 +5,7 @@
  * an A4 document (flow.ts decides its page breaks).
  */
 import type { BiInline, Block, Doc, Inline, Lang, SlideLayout } from '../../ir/types.js';
-import { theme } from '../../theme/theme.js';
+import { KEEP_WHOLE_CHARS, theme } from '../../theme/theme.js';
 import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
 import { LINE, READING, STYLES, slideSizes, type SlideSizes } from './constants.js';
 import { slideSpec } from './slide-spec.js';
@@ -299,11 +299,8 @@ export function textLength(block: unknown): number {
   return n;
 }
 
-/**
- * Characters up to which a pair, list item or callout row moves whole to the
- * next page rather than split (about a sixth of a page side by side).
- */
-export const MAX_KEEP_TEXT = 320;
+/** Characters up to which a pair, list item or callout row moves whole to the next page rather than split (the theme's). */
+export const MAX_KEEP_TEXT = KEEP_WHOLE_CHARS;
 
 /** Blocks shown on paper: `media: 'screen'` blocks are not drawn. */
 export const onPaper = (b: Block) => b.media !== 'screen';

@@ -302,3 +302,34 @@ describe('fonts across a build', () => {
     }
   });
 });
+
+describe('summary pages of the real articles', () => {
+  it('a caption that only repeats the heading above it is left out (术语表 Glossary once), and a short pair’s row cannot split', () => {
+    expect(real.length).toBe(2);
+    for (const site of real) {
+      const summary = site.get('summary')!;
+      const paras = all(summary.reader.document, 'p');
+      // Each heading's text never comes again as the very next paragraph (a caption repeating it).
+      let headings = 0;
+      for (let i = 0; i + 1 < paras.length; i++) {
+        const style = attr(all(paras[i], 'pStyle')[0] ?? paras[i], 'val') ?? '';
+        if (!/^Heading/.test(style)) continue;
+        headings++;
+        expect(textOf(paras[i + 1]), `after heading "${textOf(paras[i])}"`).not.toBe(textOf(paras[i]));
+      }
+      expect(headings).toBeGreaterThan(3);
+      // The takeaways are short: every row holding one is marked cantSplit.
+      const takeaways = summary.doc.blocks.flatMap((b) => ('children' in b ? b.children : [])).filter((b) => b.type === 'pair' && b.id?.startsWith('tk-'));
+      expect(takeaways.length).toBeGreaterThan(0);
+      const rows = all(summary.reader.document, 'tr');
+      for (const t of takeaways) {
+        const zh = (t.type === 'pair' ? t.zh : []).map((s) => s.text).join('').slice(0, 10);
+        // The innermost row holding it (a callout may hold the pair's table in a row of its own).
+        const row = rows.find((r) => textOf(r).includes(zh) && !all(r, 'tr').some((inner) => inner !== r && textOf(inner).includes(zh)));
+        expect(row, zh).toBeDefined();
+        const props = children(row!, 'trPr')[0];
+        expect(props && all(props, 'cantSplit').length, `row of "${zh}"`).toBe(1);
+      }
+    }
+  });
+});

@@ -293,3 +293,30 @@ describe('pptx backend', { timeout: 60_000 }, () => {
   });
 });
 
+
+describe('pptx text boxes that must not wrap', { timeout: 60_000 }, () => {
+  it('sets each timeline date in a box that does not wrap (no break inside a word in a wider fallback face), and wraps every other box', () => {
+    const real = cases.filter((c) => c.real);
+    expect(real.length).toBe(2);
+    for (const c of real) {
+      const dates = new Set<string>();
+      for (const b of slideBlocks(c.doc))
+        for (const f of b.children) if (f.type === 'figure') for (const e of f.events) dates.add(norm(`${plain(e.dateLabel.zh)}${plain(e.dateLabel.en)}`).replace(/\s/g, ''));
+      expect(dates.size, c.name).toBeGreaterThan(0);
+      let seen = 0;
+      for (const s of c.read.slides) {
+        const doc = new DOMParser().parseFromString(s.xml, 'text/xml');
+        for (const sp of Array.from(doc.getElementsByTagName('p:sp'))) {
+          const body = sp.getElementsByTagName('a:bodyPr')[0];
+          if (!body) continue;
+          const text = Array.from(sp.getElementsByTagName('a:t')).map((t) => t.textContent ?? '').join('').replace(/\s/g, '');
+          if (text === '') continue;
+          const isDate = dates.has(text);
+          if (isDate) seen++;
+          expect(body.getAttribute('wrap') === 'none', `${c.name} ${s.name}: "${text.slice(0, 30)}"`).toBe(isDate);
+        }
+      }
+      expect(seen, c.name).toBe(dates.size);
+    }
+  });
+});

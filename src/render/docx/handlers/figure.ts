@@ -5,7 +5,7 @@ import { C, P, T, hex, twip } from '../constants.js';
 import { biRuns, textRun } from '../runs.js';
 import { autospaceWidth, slideDateWidth, textWidth } from '../slide-measure.js';
 import { SP } from '../slide-styles.js';
-import { anchor, biParagraphs, cell, none, noBorders, para, slide, sourceLine, table, type BodyChild, type DocxState } from '../state.js';
+import { anchor, biParagraphs, cell, none, noBorders, para, repeatsHeading, slide, sourceLine, table, type BodyChild, type DocxState } from '../state.js';
 
 type Event = FigureBlock['events'][number];
 
@@ -71,7 +71,7 @@ export function figure(b: FigureBlock, st: DocxState): BodyChild[] {
   const tight = { top: 0, bottom: 0, left: 0, right: 0 };
   // Caption; then dates (each on one line: the column as wide as the widest), a vertical rail with a dot per event against it, texts.
   // A caption that only repeats the heading above it (the summary's 时间线 Timeline) is left out, as in the PDF.
-  const caption = plain(b.caption.zh) !== st.lastHeading?.text ? [para(st, P.caption, biRuns(b.caption, { links: st.links }))] : [];
+  const caption = repeatsHeading(b.caption, st) ? [] : [para(st, P.caption, biRuns(b.caption, { links: st.links }))];
   const dateW = pageDateWidth(b, st.width);
   const railW = twip(16);
   const widths = [dateW, railW, st.width - dateW - railW];

@@ -1,10 +1,10 @@
 import { TabStopType, TableRow } from 'docx';
 import type { BiInline, Inline, Lang, PairBlock } from '../../../ir/types.js';
-import { C, KEEP_WHOLE_CHARS, P, T, twip } from '../constants.js';
+import { C, P, T, twip } from '../constants.js';
 import { hasText, textRun, type Piece, type TextPiece } from '../runs.js';
 import { SP, bodyStyles, slideBody } from '../slide-styles.js';
 import { after, cell, enStyle, itemGap, noBorders, para, runs, slide, sourceLine, splitWidth, table, zhStyle, type BodyChild, type DocxState } from '../state.js';
-import { slideSpec } from '../../../theme/theme.js';
+import { KEEP_WHOLE_CHARS, slideSpec } from '../../../theme/theme.js';
 
 /** Small labels (explicit / inferred) on one line: Chinese, a space, English. */
 export function tagRuns(st: DocxState, tags: BiInline | undefined): Piece[] {
@@ -97,13 +97,12 @@ export function pair(b: PairBlock, st: DocxState): BodyChild[] {
   const marker = b.marker ? [textRun(`${b.marker}  `, 'en', { style: C.marker })] : [];
   const tags = hasText(b.tags?.zh) || hasText(b.tags?.en) ? [para(st, P.tags, tagRuns(st, b.tags), { keepNext: true })] : [];
   const source = sourceLine(st, b.source, P.source);
-  // The row's lines stay with its source line, which never starts a page alone.
-  const keep = source.length > 0 ? { keepNext: true } : {};
+  // A short pair moves whole to the next page with its source line; a long one (a section summary) may break across
+  // pages, so it flows instead of leaving the page's rest blank (the PDF's rule: flow.ts `keep`).
+  const short = [...(b.zh ?? []), ...(b.en ?? [])].reduce((n, s) => n + s.text.length, 0) <= KEEP_WHOLE_CHARS;
+  const keep = short && source.length > 0 ? { keepNext: true } : {};
   const zh = para(st, zhStyle(st), [...marker, ...runs(st, b.zh, 'zh')], keep);
   const en = para(st, enStyle(st), runs(st, b.en, 'en'), keep);
   const [wz, we] = splitWidth(st.width, [1, 1]);
-  // A short pair moves whole to the next page; a long one (a section summary) may break across pages, so it flows
-  // instead of leaving the page's rest blank (the PDF's rule: flow.ts `keep`).
-  const short = [...(b.zh ?? []), ...(b.en ?? [])].reduce((n, s) => n + s.text.length, 0) <= KEEP_WHOLE_CHARS;
   return [...tags, table([new TableRow({ cantSplit: short, children: [cell(st, [zh], wz), cell(st, [en], we)] })], [wz, we], T.plain, { borders: noBorders }), ...source];
 }

@@ -3,9 +3,9 @@ import type { TableBlock } from '../../../ir/types.js';
 import { slideSpec, theme } from '../../../theme/theme.js';
 import { C, P, T, hex, twip } from '../constants.js';
 import { SP } from '../slide-styles.js';
-import { biRuns, hasText, plain, textRun } from '../runs.js';
+import { biRuns, hasText, textRun } from '../runs.js';
 import { shade } from '../styles.js';
-import { biParagraphs, cell, none, noBorders, para, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
+import { biParagraphs, cell, none, noBorders, para, repeatsHeading, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
 import { marginNotes } from './notes.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -72,7 +72,7 @@ export function table(b: TableBlock, st: DocxState): BodyChild[] {
   const widths = splitWidth(st.width, b.columns.map((c) => c.weight ?? 1));
   const mark = b.mark ? [textRun(b.mark, 'en', { style: C.marker }), textRun('  ', 'en')] : [];
   // A caption that only repeats the heading above it (the summary's 术语表 Glossary) is left out, as in the PDF.
-  const shownCaption = b.caption && plain(b.caption.zh) !== st.lastHeading?.text ? b.caption : undefined;
+  const shownCaption = b.caption && !repeatsHeading(b.caption, st) ? b.caption : undefined;
   const caption = shownCaption || b.mark ? [para(st, P.caption, [...mark, ...(shownCaption ? biRuns(shownCaption, { links: st.links }) : [])])] : [];
   const align = (i: number) => alignOf(b, i);
   const inCell = (i: number): DocxState => ({ ...st, width: widths[i] });

@@ -36,7 +36,7 @@ main [id]{scroll-margin-top:${px(sp.section * 2)}}
 .pair.has-marker>.en{grid-column:3}
 .pair>.pair-foot{grid-column:1 / -1;display:flex;flex-wrap:wrap;gap:${px(3)} ${px(8)};align-items:baseline;margin-top:${px(3)}}
 .pair.has-marker>.pair-foot{grid-column:2 / -1}
-.marker{grid-row:1 / 3;min-width:1.6em;height:1.6em;padding:0 .3em;border-radius:.8em;background:${c.accent};color:${c.white};font-size:${px(s.small)};display:flex;align-items:center;justify-content:center;margin-top:.15em}
+.marker{grid-row:1 / 3;min-width:1.6em;height:1.6em;padding:0 .3em;border-radius:.8em;background:${c.accent};color:${c.white};print-color-adjust:exact;-webkit-print-color-adjust:exact;font-size:${px(s.small)};display:flex;align-items:center;justify-content:center;margin-top:.15em}
 .callout{background:${c.panel};border-left:4px solid ${c.accent};padding:${px(12)} ${px(14)} ${px(4)};margin:0 0 ${px(sp.section)}}
 .callout-key{background:${c.accentSoft}}
 .callout-title{margin:0 0 ${px(sp.paragraph)}}
@@ -72,6 +72,7 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
 @media print{
   .page{max-width:none;padding:0}
   nav.toc{display:none}
+  .product-reading nav.toc{display:block}
   @page{size:A4;margin:${theme.pages.a4.margin[1]}pt ${theme.pages.a4.margin[2]}pt ${theme.pages.a4.margin[3]}pt ${theme.pages.a4.margin[0]}pt}
   .pair,.check-item,.event,tr,.passage{break-inside:avoid}
   h2,h3,h4{break-after:avoid}

@@ -70,12 +70,19 @@ export function minimumVars(): string {
  * (headline, title slide, divider), after the density's rule and before the
  * fit steps, which still win when the slide overflows in the browser.
  */
-function titleSizeRules(): string {
+function titleSizeRules(): { chosen: string; fit1: string } {
   const sizes = new Map<string, { zh: number; en: number }>();
   for (const z of [...slideSpec.headline.sizes, ...slideSpec.title.sizes, ...slideSpec.section.sizes]) sizes.set(titleSizeClass(z), z);
-  return [...sizes]
-    .map(([cls, z]) => `.slide.${cls}{--title:${spx(atLeast(z.zh, SLIDE_MIN_TITLE_PT))};--title-big:${spx(atLeast(z.zh, SLIDE_MIN_TITLE_PT))};--title-en:${spx(atLeast(z.en))}}`)
-    .join('\n');
+  const compact = slideType('compact');
+  const rule = (sel: string, zh: number, big: number, en: number) =>
+    `${sel}{--title:${spx(atLeast(zh, SLIDE_MIN_TITLE_PT))};--title-big:${spx(atLeast(big, SLIDE_MIN_TITLE_PT))};--title-en:${spx(atLeast(en))}}`;
+  return {
+    chosen: [...sizes].map(([cls, z]) => rule(`.slide.${cls}`, z.zh, z.zh, z.en)).join('\n'),
+    // The first fit step never sets a title larger than the template chose (a title slide's 21 pt under compact's 27.3).
+    fit1: [...sizes]
+      .map(([cls, z]) => rule(`.slide.fit-1.${cls}`, Math.min(z.zh, compact.title), Math.min(z.zh, compact.title * 1.3), Math.min(z.en, compact.titleEn)))
+      .join('\n'),
+  };
 }
 
 /** Reading mode: the same properties at the A4 pages' reading sizes. */
@@ -101,8 +108,9 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .deck{position:fixed;inset:0 0 3rem 0;display:flex;align-items:center;justify-content:center}
 .slide{${slideVars('normal')};display:none;position:absolute;left:50%;top:50%;width:${W}px;height:${H}px;margin:-${H / 2}px 0 0 -${W / 2}px;transform:scale(var(--scale,1));transform-origin:50% 50%;background:${c.slideBg};box-shadow:0 4px 24px rgba(0,0,0,.35)}
 .slide.compact{${slideVars('compact')}}
-${titleSizeRules()}
+${titleSizeRules().chosen}
 .slide.fit-1{${slideVars('compact')}}
+${titleSizeRules().fit1}
 .slide.fit-2{${minimumVars()}}
 .slide.measure{display:block;visibility:hidden}
 .fit-2.layout-title dl.meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
