@@ -346,7 +346,7 @@ export function slides(article: Article): Doc {
         ...(parts.length > 1 ? { part: { index: k + 1, count: parts.length } } : {}),
         ...(d.density === 'compact' ? { density: 'compact' as const } : {}),
         ...(d.titleSize ? { titleSize: { zh: d.titleSize.zh, en: d.titleSize.en } } : {}),
-        ...(d.runsOver || (d.layout === 'statement' && !evaluate(article, d).fits) ? { runsOver: true as const } : {}),
+        ...(d.runsOver ? { runsOver: true as const } : {}),
       });
     });
   }

@@ -15,7 +15,7 @@ import { walk, type Walk } from '../state.js';
 import type { SizePair } from '../../theme/theme.js';
 import { P, bookmarkName, twip, type PageKind } from './constants.js';
 import { SP, bodyStyles, slideBody } from './slide-styles.js';
-import { hasText, inlineRuns, styledText, toChildren, type LinkContext, type Piece, type RunOptions } from './runs.js';
+import { hasText, inlineRuns, plain, styledText, toChildren, type LinkContext, type Piece, type RunOptions } from './runs.js';
 import { isBoldStyle, isItalicStyle } from './styles.js';
 
 export type BodyChild = Paragraph | Table;
@@ -269,6 +269,6 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
 
 /** Whether a caption only repeats the heading just drawn (its Chinese, non-empty): then it is left out, as in the PDF. */
 export function repeatsHeading(caption: BiInline | undefined, st: Pick<DocxState, 'lastHeading'>): boolean {
-  const zh = (caption?.zh ?? []).map((s) => s.text).join('');
+  const zh = plain(caption?.zh);
   return zh !== '' && zh === st.lastHeading?.text;
 }

@@ -101,7 +101,7 @@ function a4Body(doc: Doc): Element {
   const headBlocks = first?.type === 'title' ? [first] : [];
   // The page writes its own contents (nav.toc, below) when it has two headings or more: a contents group of the Doc
   // listing two sections or more is drawn as that, under its id (with one, the group stays and no nav is written).
-  const listed = (b: Extract<Block, { type: 'group' }>) => b.children.filter((c) => c.type === 'list').reduce((n, l) => n + (l.type === 'list' ? l.items.length : 0), 0);
+  const listed = (b: Extract<Block, { type: 'group' }>) => b.children.reduce((n, c) => n + (c.type === 'list' ? c.items.length : 0), 0);
   const contents = doc.blocks.find((b): b is Extract<Block, { type: 'group' }> => b.type === 'group' && !!b.contents && listed(b) >= 2);
   const mainBlocks = (first?.type === 'title' ? rest : doc.blocks).filter((b) => b !== contents);
   const header = ctx.all(headBlocks);

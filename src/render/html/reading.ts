@@ -245,7 +245,7 @@ export function alignToClass(tree: HastRoot): void {
 /**
  * The library's footnotes section, made the IR's: its notes go where the Doc
  * puts them (each footnotes block's placeholder gets a section with its own
- * notes, numbered on from the ones before), its invented "Footnotes" label
+ * notes, each numbered by its Doc label), its invented "Footnotes" label
  * removed, each item anchored at its IR id (the anchor citations link to),
  * each reference showing its run's own text.
  */
@@ -261,7 +261,7 @@ export function fixFootnotes(tree: HastRoot): void {
     });
   find(tree);
   if (section) tree.children.splice(tree.children.indexOf(section), 1);
-  const notes: { li: Element }[] = [];
+  const notes: Element[] = [];
   if (section) {
     section.children = section.children.filter((c) => !(c.type === 'element' && c.properties.id === 'footnote-label'));
     const ids = new Map<string, string>();
@@ -285,7 +285,7 @@ export function fixFootnotes(tree: HastRoot): void {
     }
     const list = section.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol');
     list?.children.forEach((c) => {
-      if (c.type === 'element' && c.tagName === 'li') notes.push({ li: c });
+      if (c.type === 'element' && c.tagName === 'li') notes.push(c);
     });
     for (const el of elements(tree)) {
       if (el.tagName === 'sup' && typeof el.properties.dataText === 'string') {
@@ -302,23 +302,23 @@ export function fixFootnotes(tree: HastRoot): void {
       }
     }
   }
-  for (const el of [...elements(tree), ...notes.flatMap((n) => [...elements(n.li)])]) if ('dataIrId' in el.properties) delete el.properties.dataIrId;
+  for (const el of [...elements(tree), ...notes.flatMap((li) => [...elements(li)])]) if ('dataIrId' in el.properties) delete el.properties.dataIrId;
   // Each placeholder takes its own notes; a note no placeholder names goes with the last one. From the last to the
   // first, so that indices stay valid.
   const claimed = new Set(placeholders.flatMap((p) => [...p.labels.keys()]));
   placeholders.reverse().forEach(({ parent, index, labels }, k) => {
     const placeholder = parent.children[index] as Element;
-    const own = notes.filter((n) => labels.has(String(n.li.properties.id)) || (k === 0 && !claimed.has(String(n.li.properties.id))));
+    const own = notes.filter((li) => labels.has(String(li.properties.id)) || (k === 0 && !claimed.has(String(li.properties.id))));
     if (!section || own.length === 0) {
       parent.children.splice(index, 1);
       return;
     }
     // Each note shows the model's number (as the PDF and DOCX do), whatever the library's order.
-    for (const n of own) {
-      const label = labels.get(String(n.li.properties.id));
-      if (label && /^\d+$/.test(label)) n.li.properties.value = label;
+    for (const li of own) {
+      const label = labels.get(String(li.properties.id));
+      if (label && /^\d+$/.test(label)) li.properties.value = label;
     }
-    const ol = h('ol', own.flatMap((n): ElementContent[] => [{ type: 'text', value: '\n' }, n.li]));
+    const ol = h('ol', own.flatMap((li): ElementContent[] => [{ type: 'text', value: '\n' }, li]));
     const props = { ...section.properties, className: [...((section.properties.className as string[]) ?? []), ...((placeholder.properties.className as string[]) ?? [])] } as Element['properties'];
     if (placeholder.properties.id) props.id = placeholder.properties.id;
     else delete props.id;

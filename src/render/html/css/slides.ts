@@ -85,6 +85,8 @@ function titleSizeRules(): { chosen: string; fit1: string } {
   };
 }
 
+const titleRules = titleSizeRules();
+
 /** Reading mode: the same properties at the A4 pages' reading sizes. */
 const readingVars = [
   `--title:${px(s.h1)}`,
@@ -108,9 +110,9 @@ html,body{height:100%;overflow:hidden;background:#2b2f36}
 .deck{position:fixed;inset:0 0 3rem 0;display:flex;align-items:center;justify-content:center}
 .slide{${slideVars('normal')};display:none;position:absolute;left:50%;top:50%;width:${W}px;height:${H}px;margin:-${H / 2}px 0 0 -${W / 2}px;transform:scale(var(--scale,1));transform-origin:50% 50%;background:${c.slideBg};box-shadow:0 4px 24px rgba(0,0,0,.35)}
 .slide.compact{${slideVars('compact')}}
-${titleSizeRules().chosen}
+${titleRules.chosen}
 .slide.fit-1{${slideVars('compact')}}
-${titleSizeRules().fit1}
+${titleRules.fit1}
 .slide.fit-2{${minimumVars()}}
 .slide.measure{display:block;visibility:hidden}
 .fit-2.layout-title dl.meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
