@@ -221,6 +221,8 @@ async function layout(def: TDocumentDefinitions): Promise<{ pdf: ReturnType<type
 export interface RenderReport {
   layouts: number;
   moved: { id: string; rule: string }[];
+  /** Flow units that opened a page and repeat their table's header row above themselves. */
+  repeated: string[];
   unresolved: { id: string; rule: string }[];
   /** Flow units laid out in all layouts (A4: a unit laid out in three layouts counts three times). */
   unitsLaidOut: number;
@@ -246,15 +248,16 @@ export function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
 
 /**
  * Render an A4 Doc in one layout with the flow units `breaks` (ids as a
- * render report gives them) starting a page and no page-break rule: what a
- * fresh layout of the page breaks the rules chose gives (tests compare it
- * with `renderPdf`).
+ * render report gives them) starting a page, the units `repeats` with their
+ * table's header row above them, and no page-break rule: what a fresh layout
+ * of the page breaks the rules chose gives (tests compare it with
+ * `renderPdf`).
  */
-export function renderPdfWithBreaks(doc: Doc, ctx: RenderContext, breaks: ReadonlySet<string>): Promise<Uint8Array> {
-  return render(doc, ctx, breaks);
+export function renderPdfWithBreaks(doc: Doc, ctx: RenderContext, breaks: ReadonlySet<string>, repeats: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
+  return render(doc, ctx, { breaks, repeats });
 }
 
-async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> | null): Promise<Uint8Array> {
+async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySet<string>; repeats: ReadonlySet<string> } | null): Promise<Uint8Array> {
   configure();
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
@@ -270,7 +273,10 @@ async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> 
     const starts = new Map<number, number>();
     let totalPages = 0;
     const flow = def.state.flow;
-    if (preset) for (const node of def.content as unknown as Node[]) if (preset.has(node.id as string)) node.pageBreak = 'before';
+    if (preset) {
+      for (const node of def.content as unknown as Node[]) if (preset.breaks.has(node.id as string)) node.pageBreak = 'before';
+      flow.presetRepeats(preset.repeats);
+    }
     const paginate = doc.page === 'a4' && !preset ? flow.hook(def.content as unknown as Node[]) : null;
     def.pageBreakBefore = (node) => {
       const n = node as NodeInfo & { pages?: number };
@@ -294,7 +300,7 @@ async function render(doc: Doc, ctx: RenderContext, preset: ReadonlySet<string> 
     const buf = await pdf.getBuffer();
     const remote = remoteLinks(buf);
     finishPdf(buf, packet, id);
-    lastReport = { layouts, moved: [...def.state.flow.moved], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote };
+    lastReport = { layouts, moved: [...def.state.flow.moved], repeated: [...def.state.flow.repeated], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

@@ -19,8 +19,13 @@
  * - a paragraph never leaves one line alone: not its first line at the foot
  *   of a page (it moves), nor its last at the head of the next (it moves when
  *   that keeps the page filled to MIN_FILL);
+ * - a unit whose text starts on the next page moves there whole: its mark
+ *   and margin notes are not left at the foot of the page before;
  * - the last unit of a document is not alone on its page: the unit before it
- *   goes with it.
+ *   goes with it;
+ * - a unit that repeats something when it opens a page (a table row: its
+ *   table's header row, as Word repeats a header row) gets a fresh copy of
+ *   it above itself when it starts a page, then is decided again.
  *
  * The rules are applied in document order, each unit once, after every unit
  * before it is settled: the greedy order pdfmake's hook follows, where the
@@ -44,7 +49,7 @@
  * the field's shape and the hook's order).
  */
 import { MIN_FILL } from './constants.js';
-import { measureOnce } from './measure-cache.js';
+import { measureAgain, measureOnce } from './measure-cache.js';
 
 type Node = Record<string, unknown>;
 
@@ -60,6 +65,10 @@ interface Unit {
   node: Node;
   /** Text nodes of the unit whose lines count (paragraph text), with their line height. */
   leaves: Node[];
+  /** The unit's own node, under `node`. */
+  own: Node;
+  /** A fresh copy of what the unit repeats above itself when it opens a page (a table row: its table's header row). */
+  repeat?: () => Node;
 }
 
 /** Where pdfmake placed a line or element: its page and how far down the page body it starts. */
@@ -143,6 +152,8 @@ export class Flow {
   private readonly order: Unit[] = [];
   /** Units moved to the next page, by rule (for tests and for the bench). */
   moved: { id: string; rule: string }[] = [];
+  /** Units that opened a page and repeat their table's header row above themselves. */
+  repeated: string[] = [];
   /** Paragraphs left with one line on a page where moving them would leave the page too empty. */
   unresolved: { id: string; rule: string }[] = [];
   /** Layouts pdfmake made of the document (windows and the whole). */
@@ -154,15 +165,37 @@ export class Flow {
 
   constructor(readonly page: 'a4' | 'slide') {}
 
-  /** Make `node` a flow unit of its kind (A4 only; on slides the node is returned as it is). */
-  add(node: Node, kind: UnitKind): Node {
+  /**
+   * Make `node` a flow unit of its kind (A4 only; on slides the node is
+   * returned as it is); `repeat` makes a fresh copy of what the unit repeats
+   * above itself when it opens a page.
+   */
+  add(node: Node, kind: UnitKind, repeat?: () => Node): Node {
     if (this.page !== 'a4') return node;
     const leaves: Node[] = [];
     findLeaves(node, leaves);
     const unitNode: Node = { stack: [node], id: `${PREFIX}${this.order.length}` };
     measureOnce(unitNode);
-    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves });
+    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, own: node, ...(repeat ? { repeat } : {}) });
     return unitNode;
+  }
+
+  /** Whether a unit starts its page in the last layout that placed it. */
+  private opensPage(i: number): boolean {
+    const start = infoOf(this.order[i])?.startPosition;
+    return this.order[i].node.pageBreak === 'before' || (start !== undefined && start.verticalRatio < 0.02);
+  }
+
+  /** Repeat what these units (ids as `repeated` gives them) repeat above themselves, without the rules (tests). */
+  presetRepeats(ids: ReadonlySet<string>): void {
+    this.order.forEach((u, i) => ids.has(u.id) && this.setRepeat(i, true));
+  }
+
+  /** Set what unit `i` repeats above itself (or take it away), to be measured again in the next layout. */
+  private setRepeat(i: number, on: boolean): void {
+    const unit = this.order[i];
+    unit.node.stack = on && unit.repeat ? [unit.repeat(), unit.own] : [unit.own];
+    measureAgain(unit.node);
   }
 
   get size(): number {
@@ -224,6 +257,8 @@ export class Flow {
     const pages = info.pageNumbers;
     if (pages.length < 2) return { move: null, widow: false };
     const fill = info.startPosition?.verticalRatio ?? 0;
+    // Its text starts on a later page than the unit does (only its mark or a margin note's first line fitted): it moves.
+    if (unit.leaves.length > 0 && unit.leaves.every((l) => !linesByPage(l).has(pages[0]))) return { move: 'text-on-next-page', widow: false };
     if (unit.kind === 'keep') return { move: fill >= MIN_FILL ? 'keep' : null, widow: false };
     // Text that ends on its first page while something beside it (margin notes) runs on: the unit moves.
     if (unit.leaves.length > 0 && fill >= MIN_FILL && unit.leaves.every((l) => linesByPage(l).size === 1 && linesByPage(l).has(pages[0]))) {
@@ -272,6 +307,8 @@ export class Flow {
     let checking = false; // the whole document, after the last window
     const moves = new Map<number, string>();
     const widows = new Set<number>();
+    /** Units that repeat their table's header row above themselves, having opened a page. */
+    const repeated = new Set<number>();
     /** Each decided unit's place relative to its window's first page (checked against the whole document). */
     const places = new Map<number, { from: number; at: string }>();
     const place = (i: number, from: number): string => {
@@ -296,6 +333,10 @@ export class Flow {
     const move = (i: number, rule: string) => {
       moves.set(i, rule);
       units[i].node.pageBreak = 'before';
+      if (units[i].repeat && !repeated.has(i)) {
+        repeated.add(i);
+        this.setRepeat(i, true);
+      }
       decided = i + 1;
       const to = windowEnd(i);
       lay(windows ? i : 0, to);
@@ -305,6 +346,8 @@ export class Flow {
       this.redecided = true;
       windows = false;
       units.forEach((u, i) => (forced[i] === undefined ? delete u.node.pageBreak : (u.node.pageBreak = forced[i])));
+      for (const i of repeated) this.setRepeat(i, false);
+      repeated.clear();
       moves.clear();
       widows.clear();
       places.clear();
@@ -316,6 +359,7 @@ export class Flow {
       first = false;
       this.moved = [...moves].sort((a, b) => a[0] - b[0]).map(([i, rule]) => ({ id: units[i].id, rule }));
       this.unresolved = [...widows].sort((a, b) => a - b).map((i) => ({ id: units[i].id, rule: 'widow' }));
+      this.repeated = [...repeated].sort((a, b) => a - b).map((i) => units[i].id);
     };
     const decide = (): boolean => {
       if (!first) return false;
@@ -331,8 +375,8 @@ export class Flow {
         finish();
         return false;
       }
-      // A moved unit's place is where the window it starts puts it.
-      if (windows && moves.has(start)) places.set(start, { from: start, at: place(start, start) });
+      // A moved unit's place is where the window it starts puts it (so is a unit's that opened a page and repeats).
+      if (windows && (moves.has(start) || repeated.has(start))) places.set(start, { from: start, at: place(start, start) });
       for (let i = decided; i < end; i++) {
         if (end < n && this.reads(i) >= end) {
           // The window ends before what this unit's rules read: lay it out twice as long.
@@ -343,6 +387,14 @@ export class Flow {
         if (v.widow) widows.add(i);
         if (v.move) {
           move(i, v.move);
+          return true;
+        }
+        if (units[i].repeat && !repeated.has(i) && this.opensPage(i)) {
+          // It opens a page: the header above it, then it and what follows laid out again (from it, when in windows).
+          repeated.add(i);
+          this.setRepeat(i, true);
+          decided = i;
+          lay(windows ? i : 0, windowEnd(i));
           return true;
         }
         if (windows) places.set(i, { from: start, at: place(i, start) });

@@ -64,6 +64,11 @@ export function measureOnce(node: object): void {
   wholes.add(node);
 }
 
+/** Measure a whole again in the next layout (its nodes changed). */
+export function measureAgain(node: object): void {
+  wholeLeaves.delete(node);
+}
+
 let installed = false;
 let original: MeasureLeaf | null = null;
 let originalNode: MeasureNode | null = null;

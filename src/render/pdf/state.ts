@@ -90,13 +90,11 @@ export function wide(node: Node): Node {
  * section summary, a list item with its text) stands in the text column,
  * between the marks and the margin notes.
  */
-export function unit(st: PdfState, node: Node, kind: UnitKind): Node {
+export function unit(st: PdfState, node: Node, kind: UnitKind, repeat?: () => Node): Node {
   if (st.nested) return node;
-  let placed = node;
-  if (st.doc.product === 'reading' && st.page === 'a4' && !(node as Record<symbol, boolean>)[WIDE]) {
-    placed = inset(node, READING.mark + READING.gap, READING.notes + READING.gap);
-  }
-  return st.flow.add(placed, kind);
+  const place = (n: Node): Node =>
+    st.doc.product === 'reading' && st.page === 'a4' && !(n as Record<symbol, boolean>)[WIDE] ? inset(n, READING.mark + READING.gap, READING.notes + READING.gap) : n;
+  return st.flow.add(place(node), kind, repeat && (() => place(repeat())));
 }
 
 /** A list item's bullet or number, the item's anchor id, and where it is drawn. */

@@ -9,8 +9,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
+import { CONTENT_WIDTH, PAGE, READING } from '../../../src/render/pdf/constants.js';
 import { theme } from '../../../src/theme/theme.js';
-import { normal, readPdf, type PdfPage } from '../../helpers/pdf.js';
+import { bodyLines, normal, readPdf, type PdfPage } from '../../helpers/pdf.js';
 import { docFor, realArticles } from './articles.js';
 import { kitchenSink } from './kitchen-sink.js';
 import { paint, near, rgb } from './pixels.js';
@@ -98,6 +99,43 @@ describe('A4 page layout', () => {
         });
       }
     }
+  });
+
+  it('repeats a table\'s header row above its rows on every page they run on to', () => {
+    let continued = 0;
+    for (const r of all) {
+      const lines = bodyLines(r.pages, 'a4').map((l) => ({ ...l, text: squash(normal(l.text)) }));
+      walk(r.doc.blocks, (b) => {
+        if (b.type !== 'table') return;
+        const head = squash(plain(b.columns[0]?.text.zh));
+        const firsts = new Set(b.rows.map((row) => squash(plain(row[0]?.text.zh))).filter(Boolean));
+        const pages = [...new Set(lines.filter((l) => firsts.has(l.text)).map((l) => l.page))];
+        pages.forEach((page, k) => {
+          const top = Math.max(...lines.filter((l) => l.page === page && firsts.has(l.text)).map((l) => l.y));
+          const header = lines.some((l) => l.page === page && l.text === head && l.y > top);
+          expect(header, `${r.name} page ${page}: the header "${head}" above the rows`).toBe(true);
+          if (k > 0) continued++;
+        });
+      });
+    }
+    // The real summaries' glossaries run on over two pages.
+    expect(continued).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never leaves a passage\'s mark at the foot of a page with its text on the next (reading editions)', () => {
+    let marks = 0;
+    for (const r of of('reading')) {
+      const lines = bodyLines(r.pages, 'a4');
+      const left = PAGE.a4.margins[0];
+      const notes = left + CONTENT_WIDTH.a4 - READING.notes;
+      for (const m of lines.filter((l) => /^\d+(\.\d+)+$/u.test(l.text.trim()) && l.x0 < left + READING.mark)) {
+        marks++;
+        // Text of the passage's column (not a margin note) on the mark's page, about level with it.
+        const beside = lines.some((l) => l.page === m.page && l.x0 > m.x1 && l.x0 < notes - READING.gap && Math.abs(l.y - m.y) < theme.size.body * 1.5);
+        expect(beside, `${r.name} page ${m.page}: mark ${m.text} with no text beside it`).toBe(true);
+      }
+    }
+    expect(marks).toBeGreaterThan(100);
   });
 
   it('never sets one Chinese character alone on a line of the real articles (table cells and margin notes too)', () => {

@@ -39,6 +39,7 @@ async function rendered(doc: Doc, windowed: boolean): Promise<{ bytes: Buffer; r
 describe('page breaks decided in windows', () => {
   it('move the units the whole-document layouts move, by the same rules, leave the same widows and give the same bytes', async () => {
     let moves = 0;
+    let repeats = 0;
     let withMoves = 0;
     const laidOut = { whole: 0, windows: 0 };
     for (const [name, doc] of await docs()) {
@@ -46,11 +47,15 @@ describe('page breaks decided in windows', () => {
       const windows = await rendered(doc, true);
       expect(windows.report.redecided, `${name}: every unit lay where its window put it`).toBe(false);
       expect(windows.report.moved, name).toEqual(whole.report.moved);
+      expect(windows.report.repeated, name).toEqual(whole.report.repeated);
       expect(windows.report.unresolved, name).toEqual(whole.report.unresolved);
       expect(windows.bytes.equals(whole.bytes), `${name}: the same bytes`).toBe(true);
       moves += whole.report.moved.length;
-      // Each move cost the whole document one more layout.
-      expect(whole.report.layouts, name).toBe(1 + whole.report.moved.length);
+      // Each move cost the whole document one more layout, and so did each unit that opened a page where it
+      // stood and took its table's header row (a moved unit takes it in the layout of its move).
+      const repeatedInPlace = whole.report.repeated.filter((id) => !whole.report.moved.some((m) => m.id === id)).length;
+      expect(whole.report.layouts, name).toBe(1 + whole.report.moved.length + repeatedInPlace);
+      repeats += whole.report.repeated.length;
       // Windows lay out fewer units in all than whole layouts for a long document that moves units (a short
       // one may take a few more: its first window and the final layout); when none moves, the windows double
       // up to the whole document (at most twice its units and the first window).
@@ -62,13 +67,14 @@ describe('page breaks decided in windows', () => {
     }
     expect(laidOut.windows, 'units laid out in all').toBeLessThan(0.7 * laidOut.whole);
     expect(moves, 'the documents exercise the rules').toBeGreaterThan(20);
+    expect(repeats, 'table rows that open a page repeat the header row').toBeGreaterThan(2);
     expect(withMoves, 'documents that move units').toBeGreaterThan(5);
   }, 600_000);
 
   it('give the bytes of one fresh layout with those breaks', async () => {
     for (const [name, doc] of await docs()) {
       const { bytes, report } = await rendered(doc, true);
-      const fresh = Buffer.from(await renderPdfWithBreaks(doc, { epoch: 0 }, new Set(report.moved.map((m) => m.id))));
+      const fresh = Buffer.from(await renderPdfWithBreaks(doc, { epoch: 0 }, new Set(report.moved.map((m) => m.id)), new Set(report.repeated)));
       expect(bytes.equals(fresh), name).toBe(true);
     }
   }, 600_000);

@@ -5,8 +5,10 @@
  * On A4 each row is a one-row table of its own (same column widths), a flow
  * unit kept whole on a page (flow.ts): pdfmake's header-row repetition and
  * `dontBreakRows` lay rows out in unbreakable blocks, which leave the rest of
- * a page empty and hide where rows landed from the page-break rules. In the
- * reading edition the table's mark and margin notes stand beside its header.
+ * a page empty and hide where rows landed from the page-break rules. A row
+ * that opens a page repeats the header row above it (flow.ts), as the DOCX
+ * does. In the reading edition the table's mark and margin notes stand beside
+ * its header.
  * On a slide it is one pdfmake table.
  */
 import type { TableBlock, TableCell } from '../../../ir/types.js';
@@ -63,10 +65,10 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
   const size = theme.size.meta;
   const reading = (st.doc.product === 'reading' || Boolean(b.notes?.length) || b.mark !== undefined);
   if (b.id) st.pending.push(b.id);
-  const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number): Node => ({
+  const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number, cst: PdfState = st): Node => ({
     stack: [
-      ...biStack(c.text, st, { fontSize: size, css: LINE.note, tail: true, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
-      ...('source' in c ? sourceLine(c.source, st) : []),
+      ...biStack(c.text, cst, { fontSize: size, css: LINE.note, tail: true, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
+      ...('source' in c ? sourceLine(c.source, cst) : []),
     ],
     alignment: b.columns[col]?.align ?? 'left',
     ...(header ? { fillColor: theme.colors.panel } : {}),
@@ -94,12 +96,15 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
     if (reading && first) return besideNotes({ ...st, pending: [] }, b.mark, inset(node, st.indent), b.notes ?? [], last ? blockGap(st) : 0);
     return wide(inset(node, st.indent + (reading ? READING.mark + READING.gap : 0), reading ? READING.notes + READING.gap : 0, 0, last ? blockGap(st) : 0));
   };
+  // A row that opens a page repeats the header row above it (a fresh copy each time: pdfmake writes layout state on nodes).
+  const fresh = { ...st, pending: [] as string[] };
+  const repeat = (): Node => place({ stack: [{ table: { widths, body: [b.columns.map((c, i) => cell(c, true, i, fresh))] }, layout: layout(true) }] }, false, false);
   const all = [header, ...rows];
   all.forEach((r, i) => {
     const first = i === 0;
     const last = i === all.length - 1;
     const row: Node = { stack: [...(first ? caption : []), { table: { widths, body: [r] }, layout: layout(first) }] };
-    out.push(unit(st, place(row, first, last), first ? 'heading' : 'keep'));
+    out.push(unit(st, place(row, first, last), first ? 'heading' : 'keep', first ? undefined : repeat));
   });
   return out;
 };
