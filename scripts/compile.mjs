@@ -6,13 +6,15 @@
  * (make, npm run compile, the CLI tests, CI) goes through here, so dist/ —
  * whose bytes are part of the build cache's key — is the same whichever ran.
  *
+ * Then it writes the hash of dist/'s files (src/build/cache.ts, DIST_HASH_FILE).
+ *
  * Exits with tsc's status; tsc emits even when it reports type errors, and
  * the bundling runs on whatever it emitted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { cwd: root, stdio: 'inherit' });
@@ -43,5 +45,11 @@ if (existsSync(vendor)) {
     // CommonJS packages inside (yaml) require Node's built-ins; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as __bwCreateRequire } from 'node:module';\nconst require = __bwCreateRequire(import.meta.url);" },
   });
+}
+// The hash of what dist/ now holds, which every build's cache key includes (src/build/cache.ts, codeHash).
+const cache = path.join(root, 'dist/src/build/cache.js');
+if (existsSync(cache)) {
+  const { DIST_HASH_FILE, filesHash } = await import(pathToFileURL(cache).href);
+  writeFileSync(path.join(root, DIST_HASH_FILE), `${filesHash(root, ['dist'])}\n`);
 }
 process.exit(tsc.status ?? 1);

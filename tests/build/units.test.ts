@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeHash, inputsHash, projectRoot } from '../../src/build/cache.js';
+import { codeHash, DIST_HASH_FILE, filesHash, inputsHash, projectRoot } from '../../src/build/cache.js';
 import { discoverSources } from '../../src/build/discover.js';
 import { emptyManifest, readManifest, serializeManifest } from '../../src/build/manifest.js';
 import { findTempFiles, writeAtomic, writeIfChanged } from '../../src/build/write.js';
@@ -37,6 +37,19 @@ describe('inputs hash', () => {
     writeFileSync(path.join(two, 'src/a/x.ts'), 'export {}');
     writeFileSync(path.join(two, 'package-lock.json'), '{"v":2}');
     expect(codeHash(one, ['src'])).not.toBe(codeHash(two, ['src']));
+  });
+
+  it('takes the hash of a compiled dist/ from the file the compile wrote, and hashes the files when there is none', () => {
+    const r = tmp();
+    mkdirSync(path.join(r, 'dist/src'), { recursive: true });
+    writeFileSync(path.join(r, 'dist/src/a.js'), 'export {}');
+    writeFileSync(path.join(r, 'package-lock.json'), '{}');
+    const hashed = codeHash(r, ['dist']);
+    writeFileSync(path.join(r, DIST_HASH_FILE), `${filesHash(r, ['dist'])}\n`);
+    expect(codeHash(r, ['dist'])).toBe(hashed);
+    // What the compile wrote is what counts (a build never hashes dist/ again).
+    writeFileSync(path.join(r, DIST_HASH_FILE), `${'0'.repeat(64)}\n`);
+    expect(codeHash(r, ['dist'])).not.toBe(hashed);
   });
 
   it('finds the project root', () => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DIST_HASH_FILE, filesHash } from '../../src/build/cache.js';
 import { ensureCompiled, repoRoot } from './helpers.js';
 
 describe('compiled vendor modules', () => {
@@ -25,5 +26,14 @@ describe('compiled vendor modules', () => {
       expect(Object.keys(bundled).sort(), file).toEqual(Object.keys(source).sort());
       for (const name of Object.keys(source)) expect(typeof bundled[name], `${file}: ${name}`).toBe(typeof source[name]);
     }
+  }, 180_000);
+});
+
+describe('the compile', () => {
+  it('writes the hash of every other file of dist/, which the build cache reads instead of hashing dist/ again', () => {
+    ensureCompiled();
+    const written = readFileSync(path.join(repoRoot, DIST_HASH_FILE), 'utf8').trim();
+    expect(written).toMatch(/^[0-9a-f]{64}$/);
+    expect(written).toBe(filesHash(repoRoot, ['dist']));
   }, 180_000);
 });
