@@ -30,7 +30,7 @@ import { FW, articleMetaLines, biInline, byDate, docMeta, fixedId, inline, licen
 import { formatDate } from '../src/theme/format.js';
 import { labelledSource } from './cite.js';
 import { kindLabel, numberedRecommendations } from './recommendations.js';
-import { timelineFigure } from './summary.js';
+import { dateLabel, timelineFigure } from './summary.js';
 import { MAX_ITEMS, bodyBudget, bodyHeight, columnLines, fitTitle, fitTitleBlock, sectionTitleHeight, type HeadlineFit } from './slide-fit.js';
 import { slideContent } from '../src/theme/theme.js';
 
@@ -282,7 +282,9 @@ const fillers: Record<SlideOutline['kind'], Filler> = {
     paginate(article, outline, byDate(article.timeline), (events) => {
       // The events' anchors are the summary's; a deck may show the timeline twice.
       const figure = timelineFigure(article, events);
-      const bare = { ...figure, events: figure.events.map(({ id: _id, ...e }) => e) };
+      // Over several slides, every slide's date column is as wide as the timeline's widest date (as the slots measured it).
+      const aligned = events.length < article.timeline.length ? { alignDates: byDate(article.timeline).map(dateLabel) } : {};
+      const bare = { ...figure, events: figure.events.map(({ id: _id, ...e }) => e), ...aligned };
       return { layout: 'timeline', children: events.length > 0 ? [bare] : [], cites: figure.cites };
     }),
   glossary: (outline, article) => {

@@ -288,6 +288,12 @@ export interface TimelineFigure extends BlockBase {
     /** The visible citation line. */
     source?: Inline;
   }[];
+  /**
+   * On a slide of a timeline that runs over several slides: the date labels
+   * of the whole timeline. The date column is as wide as the widest of these
+   * (not only of the slide's own dates), so it lines up from slide to slide.
+   */
+  alignDates?: BiInline[];
 }
 
 export type FigureBlock = TimelineFigure;

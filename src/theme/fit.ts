@@ -18,7 +18,7 @@
  * the templates (which split content by it) and the backends (which size a
  * column the way the template measured it).
  */
-import type { Inline, TimelineFigure } from '../ir/types.js';
+import type { BiInline, Inline, TimelineFigure } from '../ir/types.js';
 import { BLOCK_RANGES, CJK_WIDTH, OTHER_WIDTH, WIDTHS } from './metrics.js';
 import { slideContent, slideSpec } from './theme.js';
 
@@ -211,12 +211,14 @@ export function sourceHeight(source: Inline | undefined): number {
 
 /**
  * Width of the date column of a timeline figure: its widest date label (each
- * on one line), the Chinese with the autospace a renderer may set between
- * its Han and its digits ("2024年4月10日" meets five times).
+ * on one line; with the labels it aligns with, on a slide), the Chinese with
+ * the autospace a renderer may set between its Han and its digits
+ * ("2024年4月10日" meets five times).
  */
 export function timelineDateWidth(f: TimelineFigure): number {
   const d = slideSpec.timeline.date;
   // Dates are set bold.
-  const zh = (e: TimelineFigure['events'][number]) => textWidth(plainText(e.dateLabel.zh), d.zh, 'zh', true) + autospaceWidth(plainText(e.dateLabel.zh), d.zh);
-  return Math.ceil(Math.max(0, ...f.events.map((e) => Math.max(zh(e), textWidth(plainText(e.dateLabel.en), d.en, 'en', true)))));
+  const zh = (label: BiInline) => textWidth(plainText(label.zh), d.zh, 'zh', true) + autospaceWidth(plainText(label.zh), d.zh);
+  const labels = [...f.events.map((e) => e.dateLabel), ...(f.alignDates ?? [])];
+  return Math.ceil(Math.max(0, ...labels.map((l) => Math.max(zh(l), textWidth(plainText(l.en), d.en, 'en', true)))));
 }

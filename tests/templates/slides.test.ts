@@ -95,6 +95,17 @@ describe.each(articles)('slides template (%s)', (name, article) => {
     expect(rows.map((r) => plain(r[0].text.zh))).toEqual(article.slides.some((s) => s.kind === 'glossary') ? article.glossary.map((g) => g.term) : []);
   });
 
+  it('lines up a timeline\'s date column over its slides: each slide of a timeline that runs over several aligns with all its dates', () => {
+    for (const outline of article.slides.filter((o) => o.kind === 'timeline')) {
+      const parts = partsOf(deck, outline.id).map((s) => s.children.find((b): b is TimelineFigure => b.type === 'figure'));
+      const all = parts.flatMap((f) => f?.events ?? []).map((e) => e.dateLabel);
+      for (const f of parts) {
+        if (parts.length === 1) expect(f?.alignDates).toBeUndefined();
+        else expect(f?.alignDates).toEqual(all);
+      }
+    }
+  });
+
   it('puts citations in one small source line and the speaker notes, never into the items', () => {
     const marks = new Set(article.lede.paragraphs.concat(article.sections.flatMap((s) => s.paragraphs)).map((p) => p.mark));
     for (const s of deck) {

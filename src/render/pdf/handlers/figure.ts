@@ -33,7 +33,8 @@ function eventBody(e: Event, st: PdfState, size: { zh: number; en: number }, ali
  */
 function timelineRows(b: TimelineFigure, st: PdfState): Node {
   const t = slideSpec.timeline;
-  const dateWidth = Math.ceil(Math.max(1, ...b.events.flatMap((e) => [textWidth(e.dateLabel.zh, 'zh', t.date.zh, true), textWidth(e.dateLabel.en, 'en', t.date.en, true)]))) + 1;
+  const labels = [...b.events.map((e) => e.dateLabel), ...(b.alignDates ?? [])];
+  const dateWidth = Math.ceil(Math.max(1, ...labels.flatMap((l) => [textWidth(l.zh, 'zh', t.date.zh, true), textWidth(l.en, 'en', t.date.en, true)]))) + 1;
   const side = (t.rule - TIMELINE_RULE) / 2;
   const body = b.events.map((e, i) => {
     const last = i === b.events.length - 1;

@@ -23,7 +23,7 @@ type Event = TimelineFigure['events'][number];
 const DOT = 10;
 
 /** The date of an event: Chinese bold accent over English bold muted, each kept on one line. */
-function dateParas(e: Event, env: PptxState): Para[] {
+function dateParas(e: Pick<Event, 'dateLabel'>, env: PptxState): Para[] {
   const t = slideSpec.timeline;
   const out: Para[] = [];
   const zh = runs(e.dateLabel.zh?.map((s) => ({ ...s, nowrap: true })), 'zh', { size: t.date.zh, color: COLOR.accent, bold: true }, env.links);
@@ -65,8 +65,9 @@ export const figure: Handler<PptxState, 'figure', Drawn> = (b, env) => {
   }
   if (b.events.length === 0) return stack(parts, 0);
   const dates = b.events.map((e) => dateParas(e, env));
-  // The date column as wide as the widest date, set on one line.
-  const dateW = Math.ceil(Math.max(...dates.map(widest))) + 1;
+  // The date column as wide as the widest date, set on one line (of the whole timeline, when it runs over several slides).
+  const aligned = (b.alignDates ?? []).map((dateLabel) => dateParas({ dateLabel }, env));
+  const dateW = Math.ceil(Math.max(...[...dates, ...aligned].map(widest))) + 1;
   const ruleX = dateW + t.rule / 2;
   const textX = dateW + t.rule;
   const textW = env.width - textX;
