@@ -14,7 +14,8 @@
 // (up to 4) from how fast the program allocates, and a build allocates fast: the three heaps of a
 // 50-article build (main thread, two render threads) peaked at 614-649 MB (bench target: 600 MB).
 // Fixed at 2.5: 524-545 MB in the same time (three runs each, taking turns); at 2.0, 480-507 MB
-// but 5 % slower (bench/README.md, "Memory").
+// but 5 % slower (bench/README.md, "Memory"). The fixed factor also stands where V8 would grow a
+// heap less (1.1-1.3, near its limit or when it tries to save memory); the heaps' limit still holds.
 //
 // Output bytes do not depend on any of these flags.
 export const V8_FLAGS = ['--interrupt-budget=1000000', '--liftoff-only', '--heap-growing-percent=150'];

@@ -12,11 +12,14 @@
  * the bundling runs on whatever it emitted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// No hash of dist/ until this compile has finished (DIST_HASH_FILE in src/build/cache.ts; tests/cli/compile.test.ts
+// checks the compile writes that file): a compile that fails or stops midway leaves builds hashing the files.
+rmSync(path.join(root, 'dist/files.sha256'), { force: true });
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { cwd: root, stdio: 'inherit' });
 
 const vendor = path.join(root, 'dist/src/vendor');
@@ -50,6 +53,8 @@ if (existsSync(vendor)) {
 const cache = path.join(root, 'dist/src/build/cache.js');
 if (existsSync(cache)) {
   const { DIST_HASH_FILE, filesHash } = await import(pathToFileURL(cache).href);
-  writeFileSync(path.join(root, DIST_HASH_FILE), `${filesHash(root, ['dist'])}\n`);
+  const stamp = path.join(root, DIST_HASH_FILE);
+  writeFileSync(`${stamp}.tmp`, `${filesHash(root, ['dist'])}\n`);
+  renameSync(`${stamp}.tmp`, stamp);
 }
 process.exit(tsc.status ?? 1);

@@ -104,7 +104,7 @@ export function slotProblems(article: Article): SlotProblem[] {
       }
     }
     if (o.kind === 'timeline') {
-      // Every date column is as wide as the widest date of its slide: measure each event beside the timeline's widest.
+      // Every slide's date column is as wide as the timeline's widest date (alignDates): measure each event beside it.
       const widest = timelineDateWidth(timelineFigure(article, byDate(article.timeline)));
       for (const e of article.timeline) {
         const fig = timelineFigure(article, [e]);

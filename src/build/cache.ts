@@ -51,6 +51,9 @@ function listFiles(dir: string, rel: string, out: string[]): void {
  * The file scripts/compile.mjs writes into dist/ when it has compiled: the
  * `filesHash` of every other file of dist/, so a build does not read and
  * hash the whole of dist/ again (≈ 12 ms of a 135 ms no-change rebuild).
+ * The compile removes it before anything else and writes it last (whole, by
+ * a rename), so a compile that fails or stops leaves none; a build without
+ * it, or with anything but a hash in it, hashes the files.
  */
 export const DIST_HASH_FILE = 'dist/files.sha256';
 
@@ -75,8 +78,8 @@ export function filesHash(root: string, dirs: readonly string[]): string {
  */
 export function codeHash(root: string = projectRoot(), dirs: string[] = codeDirs(root)): string {
   const stamp = path.join(root, DIST_HASH_FILE);
-  const compiled = dirs.length === 1 && dirs[0] === 'dist' && existsSync(stamp);
-  const code = compiled ? readFileSync(stamp, 'utf8').trim() : filesHash(root, dirs);
+  const written = dirs.length === 1 && dirs[0] === 'dist' && existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+  const code = /^[0-9a-f]{64}$/.test(written) ? written : filesHash(root, dirs);
   const h = createHash('sha256').update(`briefwright-code-1\0${code}\0`);
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(lock)) h.update(readFileSync(lock));

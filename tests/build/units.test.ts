@@ -47,9 +47,14 @@ describe('inputs hash', () => {
     const hashed = codeHash(r, ['dist']);
     writeFileSync(path.join(r, DIST_HASH_FILE), `${filesHash(r, ['dist'])}\n`);
     expect(codeHash(r, ['dist'])).toBe(hashed);
-    // What the compile wrote is what counts (a build never hashes dist/ again).
+    // What the compile wrote is what counts (a build never hashes dist/ again)...
     writeFileSync(path.join(r, DIST_HASH_FILE), `${'0'.repeat(64)}\n`);
     expect(codeHash(r, ['dist'])).not.toBe(hashed);
+    // ... when it is a hash: a file cut short or empty counts as none.
+    for (const cut of ['', 'f00d\n']) {
+      writeFileSync(path.join(r, DIST_HASH_FILE), cut);
+      expect(codeHash(r, ['dist'])).toBe(hashed);
+    }
   });
 
   it('finds the project root', () => {

@@ -25,7 +25,9 @@
  *   goes with it;
  * - a unit that repeats something when it opens a page (a table row: its
  *   table's header row, as Word repeats a header row) gets a fresh copy of
- *   it above itself when it starts a page, then is decided again.
+ *   it above itself when it starts a page: when it moves there (laid out
+ *   with it in the window of its move), or when it stands at a page top
+ *   (then laid out again with it, and decided again).
  *
  * The rules are applied in document order, each unit once, after every unit
  * before it is settled: the greedy order pdfmake's hook follows, where the
@@ -65,8 +67,8 @@ interface Unit {
   node: Node;
   /** Text nodes of the unit whose lines count (paragraph text), with their line height. */
   leaves: Node[];
-  /** The unit's own node, under `node`. */
-  own: Node;
+  /** The unit's content, under `node` (after what it repeats, if it does). */
+  content: Node;
   /** A fresh copy of what the unit repeats above itself when it opens a page (a table row: its table's header row). */
   repeat?: () => Node;
 }
@@ -176,7 +178,7 @@ export class Flow {
     findLeaves(node, leaves);
     const unitNode: Node = { stack: [node], id: `${PREFIX}${this.order.length}` };
     measureOnce(unitNode);
-    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, own: node, ...(repeat ? { repeat } : {}) });
+    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, content: node, ...(repeat ? { repeat } : {}) });
     return unitNode;
   }
 
@@ -191,11 +193,16 @@ export class Flow {
     this.order.forEach((u, i) => ids.has(u.id) && this.setRepeat(i, true));
   }
 
-  /** Set what unit `i` repeats above itself (or take it away), to be measured again in the next layout. */
-  private setRepeat(i: number, on: boolean): void {
+  /**
+   * Set what unit `i` repeats above itself (a fresh copy), or take it away;
+   * the unit is measured again in the next layout. Returns the copy.
+   */
+  private setRepeat(i: number, on: boolean): Node | null {
     const unit = this.order[i];
-    unit.node.stack = on && unit.repeat ? [unit.repeat(), unit.own] : [unit.own];
+    const copy = on && unit.repeat ? unit.repeat() : null;
+    unit.node.stack = copy ? [copy, unit.content] : [unit.content];
     measureAgain(unit.node);
+    return copy;
   }
 
   get size(): number {
@@ -330,13 +337,16 @@ export class Flow {
       const perPage = (end - start) / Math.max(1, pages.size);
       return Math.min(n, Math.max(i + 1, this.reads(i) + 1) + Math.ceil(WINDOW_PAGES * perPage));
     };
+    /** Give unit `i` what it repeats; the copy's tables start each layout from no state, as the others do. */
+    const repeat = (i: number) => {
+      repeated.add(i);
+      const copy = this.setRepeat(i, true);
+      if (copy) tables.push(...tablesOf([copy]));
+    };
     const move = (i: number, rule: string) => {
       moves.set(i, rule);
       units[i].node.pageBreak = 'before';
-      if (units[i].repeat && !repeated.has(i)) {
-        repeated.add(i);
-        this.setRepeat(i, true);
-      }
+      if (units[i].repeat && !repeated.has(i)) repeat(i);
       decided = i + 1;
       const to = windowEnd(i);
       lay(windows ? i : 0, to);
@@ -391,8 +401,7 @@ export class Flow {
         }
         if (units[i].repeat && !repeated.has(i) && this.opensPage(i)) {
           // It opens a page: the header above it, then it and what follows laid out again (from it, when in windows).
-          repeated.add(i);
-          this.setRepeat(i, true);
+          repeat(i);
           decided = i;
           lay(windows ? i : 0, windowEnd(i));
           return true;

@@ -92,6 +92,34 @@ function checkDeck(d: Deck): void {
 }
 
 describe('slides PDF', () => {
+  it('sets a timeline that runs over several slides with the same date column on each (the events\' text starts at one x)', () => {
+    let compared = 0;
+    for (const d of [...real, ...decks]) {
+      const slides = slidesOf(d.doc);
+      // Each run of consecutive timeline slides: the x of each slide's first event text.
+      let run: number[] = [];
+      const close = () => {
+        if (run.length > 1) {
+          for (const x of run) expect(x, `${d.name}: event text x on the timeline's slides ${run.join(', ')}`).toBeCloseTo(run[0], 1);
+          compared += run.length - 1;
+        }
+        run = [];
+      };
+      slides.forEach((slide, i) => {
+        const fig = slide.layout === 'timeline' ? slide.children.find((b) => b.type === 'figure') : undefined;
+        if (!fig || fig.type !== 'figure' || fig.events.length === 0) return close();
+        // A timeline's first slide starts a run; its continuation slides carry on with it.
+        if (!(slide.title.zh ?? []).map((r) => r.text).join('').endsWith(`${LABELS.continued.zh}）`)) close();
+        const first = squash((fig.events[0].text.zh ?? []).map((r) => r.text).join('')).slice(0, 6);
+        const item = d.rb.items.find((it) => it.page === i + 1 && squash(it.text).startsWith(first));
+        expect(item, `${d.name} slide ${i + 1}: "${first}"`).toBeDefined();
+        run.push(item!.x);
+      });
+      close();
+    }
+    expect(compared, 'timeline slides compared').toBeGreaterThanOrEqual(2);
+  });
+
   it('one page per slide, all text on the page, sizes from 9 pt with a body median from 12 pt (kitchen sink and generated shapes)', () => {
     expect(decks.length).toBe(1 + SHAPES + LONG_TITLES);
     for (const d of decks) checkDeck(d);
@@ -130,34 +158,6 @@ describe('a deck whose title is taller than its slide (hostile input)', () => {
   const [{ article }] = sampleArticles(1);
   const long = { ...structuredClone(article), title: { ...article.title, zh: han(6000) } };
   const doc = getTemplate('slides')(long);
-
-  it('sets a timeline that runs over several slides with the same date column on each (the events\' text starts at one x)', () => {
-    let compared = 0;
-    for (const d of [...real, ...decks]) {
-      const slides = slidesOf(d.doc);
-      // Each run of consecutive timeline slides: the x of each slide's first event text.
-      let run: number[] = [];
-      const close = () => {
-        if (run.length > 1) {
-          for (const x of run) expect(x, `${d.name}: event text x on the timeline's slides ${run.join(', ')}`).toBeCloseTo(run[0], 1);
-          compared += run.length - 1;
-        }
-        run = [];
-      };
-      slides.forEach((slide, i) => {
-        const fig = slide.layout === 'timeline' ? slide.children.find((b) => b.type === 'figure') : undefined;
-        if (!fig || fig.type !== 'figure' || fig.events.length === 0) return close();
-        // A timeline's first slide starts a run; its continuation slides carry on with it.
-        if (!(slide.title.zh ?? []).map((r) => r.text).join('').endsWith(`${LABELS.continued.zh}）`)) close();
-        const first = squash((fig.events[0].text.zh ?? []).map((r) => r.text).join('')).slice(0, 6);
-        const item = d.rb.items.find((it) => it.page === i + 1 && squash(it.text).startsWith(first));
-        expect(item, `${d.name} slide ${i + 1}: "${first}"`).toBeDefined();
-        run.push(item!.x);
-      });
-      close();
-    }
-    expect(compared, 'timeline slides compared').toBeGreaterThanOrEqual(2);
-  });
 
   it('is marked by the template as running over on its title slides only; the real decks have none', async () => {
     const over = slidesOf(doc).filter((s) => s.runsOver).map((s) => s.layout);
