@@ -91,6 +91,21 @@ describe('reading.pdf holds the article verbatim', () => {
     }
   });
 
+  it('sets a footnote\'s mark level with the footnote\'s first line, not with the rule above it', () => {
+    let checked = 0;
+    for (const r of rendered) {
+      for (const p of allParagraphs(r.article).filter((x) => x.kind === 'footnote')) {
+        const mark = r.rb.items.find((i) => i.text.trim() === p.mark && i.x + i.width <= column.from + 0.5 && i.x >= left - 0.5);
+        const label = r.rb.items.find((i) => i.page === mark?.page && i.text.trim() === String(p.number) && i.x >= column.from && Math.abs(i.y - mark!.y) < 20);
+        expect(mark && label, `${r.slug}: footnote ${p.number} at ¶${p.mark}`).toBeTruthy();
+        // The mark's baseline within a few points of the label's (the rule is 10 points above).
+        expect(Math.abs(mark!.y - label!.y), `${r.slug}: footnote ${p.number} at ¶${p.mark}`).toBeLessThan(4);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+
   it('shows each paragraph mark beside its paragraph, left of the text column', () => {
     for (const r of rendered) {
       const marks = new Set(r.rb.items.filter((i) => i.x + i.width <= column.from + 0.5 && i.x >= left - 0.5).map((i) => i.text.trim()));

@@ -5,8 +5,8 @@
  */
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
-import { LINE } from '../constants.js';
-import { isSlide, markerCell, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
+import { LINE, READING } from '../constants.js';
+import { isSlide, markerCell, smallSize, textColumn, textNode, unit, wide, type Node, type PdfState } from '../state.js';
 import { besideNotes } from './passage.js';
 
 export const footnotes: Handler<PdfState, 'footnotes', Node> = (b, st) => {
@@ -18,13 +18,14 @@ export const footnotes: Handler<PdfState, 'footnotes', Node> = (b, st) => {
   const labelWidth = Math.max(...b.items.map((it) => it.label.length), 1) * size * 0.6 + 4;
   b.items.forEach((it, i) => {
     const text = textNode(it.text, 'zh', st, { fontSize: size, css: LINE.note, id: it.id, paragraph: true });
-    const body: Node = {
-      stack: [
-        ...(i === 0 ? [rule] : []),
-        { columns: [{ ...markerCell(it.label, st, labelWidth, size), alignment: 'left' }, { width: '*', stack: [text] }], columnGap: 4 },
-      ],
-    };
-    const node = isSlide(st) ? { ...body, margin: [0, 0, 0, 3] } : besideNotes(st, it.mark, textColumn(st, body), it.notes ?? [], 3);
+    const body: Node = { columns: [{ ...markerCell(it.label, st, labelWidth, size), alignment: 'left' }, { width: '*', stack: [text] }], columnGap: 4 };
+    let node: Node;
+    if (isSlide(st)) node = { stack: [...(i === 0 ? [rule] : []), body], margin: [0, 0, 0, 3] };
+    else {
+      // The rule over the text column; the note's mark and margin notes level with its text, not with the rule.
+      const beside = besideNotes(st, it.mark, textColumn(st, body), it.notes ?? [], 3);
+      node = i === 0 ? wide({ stack: [textColumn(st, { ...rule, margin: [READING.mark + READING.gap, 4, 0, 6] }), beside] }) : beside;
+    }
     // A note moves whole rather than leave its rule (or its label) at the foot of a page and its text on the next.
     out.push(unit(st, node, 'keep'));
   });
