@@ -7,9 +7,9 @@
  * appendix of the summary and the checklist.
  */
 import type { Article, BodyBlock, Citable, Footnote, List, Span as ModelSpan, Table, Term } from '../src/model/types.js';
-import type { Block, FootnotesBlock, Inline, ListBlock, MarginNote, Span, TableBlock } from '../src/ir/types.js';
+import type { BiInline, Block, FootnotesBlock, Inline, ListBlock, MarginNote, Span, TableBlock } from '../src/ir/types.js';
 import { allParagraphs } from '../src/model/types.js';
-import { biInline } from './format.js';
+import { biInline, FW } from './format.js';
 import { LABELS } from '../src/theme/labels.js';
 
 /** A glossary term's first use: the span of a citable block and the offsets in it. */
@@ -106,8 +106,11 @@ export interface BodyContext {
   /** Margin notes by citable id. */
   notes: ReadonlyMap<string, readonly MarginNote[]>;
   terms: TermUses;
-  /** Notes beside the previous citable block (see `notesOf`); a heading or a new section clears it. */
-  previous?: Set<string>;
+  /**
+   * Notes beside the previous citable block, each with the block it was given
+   * in full beside (see `notesOf`); a heading or a new section clears it.
+   */
+  previous?: Map<string, { id: string; mark: string }>;
 }
 
 const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
@@ -115,14 +118,35 @@ const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
 /**
  * The margin notes of a citable block. A note that also stands beside the
  * block just before it (an item citing several paragraphs in a row) is given
- * again as its label and "同上 / as above" only, so its text is not repeated
- * paragraph after paragraph and the margin stays about as long as the text.
+ * again as its label and "同上（见第2.3段）/ As above (see ¶2.3)" only, naming and
+ * linking the paragraph it stands beside in full (which may be on the page
+ * before), so its text is not repeated paragraph after paragraph and the
+ * margin stays about as long as the text.
  */
-function notesOf(ctx: BodyContext, id: string): MarginNote[] {
-  const all = ctx.notes.get(id) ?? [];
-  const previous = ctx.previous ?? new Set<string>();
-  ctx.previous = new Set(all.map(noteKey));
-  return all.map((n) => (previous.has(noteKey(n)) ? { label: n.label, text: biInline(LABELS.asAbove), ...(n.ref ? { ref: n.ref } : {}) } : n));
+function notesOf(ctx: BodyContext, block: { id: string; mark: string }): MarginNote[] {
+  const all = ctx.notes.get(block.id) ?? [];
+  const previous = ctx.previous ?? new Map<string, { id: string; mark: string }>();
+  const next = new Map<string, { id: string; mark: string }>();
+  const out = all.map((n): MarginNote => {
+    const full = previous.get(noteKey(n));
+    next.set(noteKey(n), full ?? block);
+    return full ? { label: n.label, text: asAbove(full), ...(n.ref ? { ref: n.ref } : {}) } : n;
+  });
+  ctx.previous = next;
+  return out;
+}
+
+/**
+ * "同上（见第2.3段）" / "As above (see ¶2.3)", each linking to the paragraph the
+ * note stands beside in full (the Chinese names it in words: a "¶" among
+ * Chinese is set full width).
+ */
+function asAbove(full: { id: string; mark: string }): BiInline {
+  const ref = { product: 'reading' as const, anchor: full.id };
+  return {
+    zh: [{ text: `${LABELS.asAbove.zh}${FW.open}${LABELS.see.zh}` }, { text: `第${full.mark}段`, ref }, { text: FW.close }],
+    en: [{ text: `${LABELS.asAbove.en} (${LABELS.see.en} ` }, { text: `\u00B6${full.mark}`, role: 'cite', ref }, { text: ')' }],
+  };
 }
 
 export function tableBlock(t: Table, notes: MarginNote[]): TableBlock {
@@ -152,7 +176,7 @@ function listBlock(l: List, ctx: BodyContext): ListBlock {
     items: l.items.map((it) => ({
       text: {},
       cites: [it.id],
-      children: [citableBlock(it, notesOf(ctx, it.id), ctx.terms), ...it.lists.map((n) => listBlock(n, ctx))],
+      children: [citableBlock(it, notesOf(ctx, it), ctx.terms), ...it.lists.map((n) => listBlock(n, ctx))],
     })),
     cites: l.items.map((it) => it.id),
   };
@@ -161,7 +185,7 @@ function listBlock(l: List, ctx: BodyContext): ListBlock {
 function footnotesBlock(notes: Footnote[], ctx: BodyContext): FootnotesBlock {
   return {
     type: 'footnotes',
-    items: notes.map((f) => ({ id: f.id, label: String(f.number), mark: f.mark, text: inlineOf(f.spans, ctx.terms.get(f.id)), notes: notesOf(ctx, f.id) })),
+    items: notes.map((f) => ({ id: f.id, label: String(f.number), mark: f.mark, text: inlineOf(f.spans, ctx.terms.get(f.id)), notes: notesOf(ctx, f) })),
     cites: notes.map((f) => f.id),
   };
 }
@@ -182,7 +206,7 @@ export function bodyBlocks(blocks: readonly BodyBlock[], ctx: BodyContext): Bloc
     flush();
     switch (b.kind) {
       case 'paragraph':
-        out.push(citableBlock(b, notesOf(ctx, b.id), ctx.terms));
+        out.push(citableBlock(b, notesOf(ctx, b), ctx.terms));
         break;
       case 'list':
         out.push(listBlock(b, ctx));
@@ -191,7 +215,7 @@ export function bodyBlocks(blocks: readonly BodyBlock[], ctx: BodyContext): Bloc
         out.push({ type: 'quote', children: bodyBlocks(b.blocks, ctx), cites: [] });
         break;
       case 'table':
-        out.push(tableBlock(b, notesOf(ctx, b.id)));
+        out.push(tableBlock(b, notesOf(ctx, b)));
         break;
       case 'heading':
         ctx.previous = undefined;

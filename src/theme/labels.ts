@@ -67,6 +67,8 @@ export const LABELS = {
   footnoteNote: { zh: '脚注', en: 'Footnote' },
   /** Text of a margin note repeated beside the paragraph after the one it stands in full beside. */
   asAbove: { zh: '同上', en: 'As above' },
+  /** Before the paragraph a note stands beside in full: "同上（见第2.3段）" / "As above (see ¶2.3)". */
+  see: { zh: '见', en: 'see' },
   /** Margin-note labels of the reading edition (followed by a number or date). */
   takeawayNote: { zh: '要点', en: 'Takeaway' },
   recommendationNote: { zh: '建议', en: 'Recommendation' },

@@ -77,8 +77,8 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
         const n = notesOf(id).find((x) => x.ref?.anchor === t.id);
         expect(n, `${t.id} on ${id}`).toBeDefined();
         expect([plain(n!.label.zh), plain(n!.label.en), n!.ref?.product]).toEqual([`要点 ${i + 1}`, `Takeaway ${i + 1}`, 'summary']);
-        // In full, or (beside the next paragraph of a run citing it) "as above".
-        expect([t.text.en, 'As above']).toContain(plain(n!.text.en));
+        // In full, or (beside the next paragraph of a run citing it) "as above" and where it is in full.
+        expect(plain(n!.text.en) === t.text.en || /^As above \(see ¶\d+(\.\d+)*\)$/u.test(plain(n!.text.en)), plain(n!.text.en)).toBe(true);
       }
     });
     for (const r of article.recommendations) {
@@ -104,19 +104,36 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
       }
     };
     visit(doc.blocks);
+    const marks = new Map(passagesOf(doc.blocks).map((p) => [p.id, p.mark]));
     let previous: MarginNote[] = [];
+    /** Where each note of the run was given in full. */
+    let full = new Map<string, string>();
     let compact = 0;
     for (const x of seq) {
       if (x.heading) {
         previous = [];
+        full = new Map();
         continue;
       }
+      const next = new Map<string, string>();
       for (const n of x.notes!) {
+        const key = `${n.ref?.anchor} ${plain(n.label.zh)}`;
         const before = previous.some((p) => p.ref?.anchor === n.ref?.anchor && plain(p.label.zh) === plain(n.label.zh));
-        if (before) compact++;
-        expect([plain(n.text.zh), plain(n.text.en)].join(' / ') === '同上 / As above', `${x.id}: ${plain(n.label.en)}`).toBe(before);
+        const text = [plain(n.text.zh), plain(n.text.en)].join(' / ');
+        if (before) {
+          compact++;
+          // "同上（见第2.3段）/ As above (see ¶2.3)": the paragraph where it stands in full, linked.
+          const at = full.get(key)!;
+          expect(text, `${x.id}: ${plain(n.label.en)}`).toBe(`同上（见第${marks.get(at)}段） / As above (see ¶${marks.get(at)})`);
+          for (const lang of ['zh', 'en'] as const) expect(n.text[lang]!.find((r) => r.ref)?.ref).toEqual({ product: 'reading', anchor: at });
+          next.set(key, at);
+        } else {
+          expect(text.startsWith('同上'), `${x.id}: ${plain(n.label.en)}`).toBe(false);
+          next.set(key, x.id!);
+        }
       }
       previous = x.notes!;
+      full = next;
     }
     expect(compact).toBeGreaterThan(0);
   });
