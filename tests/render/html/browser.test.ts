@@ -119,6 +119,10 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'checklist'
     await o.page.locator(`input[data-rec="${last.id}"]`).check();
     const expectedDone = first.id === last.id ? 1 : 2;
     expect(await count()).toBe(String(expectedDone));
+    // A ticked item is struck through in both languages.
+    const struck = await o.page.locator(`input[data-rec="${last.id}"] + label`).evaluate((l) => [...l.querySelectorAll('.zh, .en')].map((e) => getComputedStyle(e).textDecorationLine));
+    expect(struck.length).toBeGreaterThanOrEqual(2);
+    expect(struck.every((d) => d.includes('line-through')), struck.join(', ')).toBe(true);
     expect(await o.page.locator('progress').evaluate((e) => (e as HTMLProgressElement).value)).toBe(expectedDone);
 
     await o.page.reload();

@@ -193,6 +193,31 @@ describe.skipIf(!hasChromium).each(decks.map((p) => [p.name, p] as const))('deck
     if (p.name !== 'kitchen-sink') expect(fits).toEqual([]);
   });
 
+  it('keeps a timeline\'s dates and a glossary\'s columns in place from one of its slides to the next (1280×720)', async () => {
+    const o = await openHtml(chromium.browser, fileOf(p), { width: 1280, height: 720 });
+    // Every slide laid out at once (they stack in one place), each measured from its own box.
+    const at = await o.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.slide')].map((s) => {
+        s.style.display = 'block';
+        const box = s.getBoundingClientRect();
+        const date = s.querySelector('.event .date')?.getBoundingClientRect();
+        const name = s.querySelector('.slide-body table tr > :nth-child(2)')?.getBoundingClientRect();
+        return { date: date ? Math.round(date.top - box.top) : null, name: name ? Math.round(name.left - box.left) : null };
+      }),
+    );
+    const slides = p.doc.blocks.filter((b) => b.type === 'slide');
+    let compared = 0;
+    slides.forEach((s, i) => {
+      const continued = i > 0 && s.type === 'slide' && (s.title.zh ?? []).map((r) => r.text).join('').endsWith('续）') && slides[i - 1].type === 'slide' && (slides[i - 1] as typeof s).layout === s.layout;
+      if (!continued || (s.layout !== 'timeline' && s.layout !== 'glossary')) return;
+      const key = s.layout === 'timeline' ? 'date' : 'name';
+      expect(at[i][key], `${p.name} slide ${i + 1} (${s.layout}) against slide ${i}`).toBe(at[i - 1][key]);
+      compared++;
+    });
+    if (p.name.includes('us-japan')) expect(compared).toBeGreaterThanOrEqual(4);
+    await o.context.close();
+  });
+
   it('reads as a scrolling column at 390 px: every slide shown, text at reading size, notes under each slide, no sideways scrolling', async () => {
     const o = await openHtml(chromium.browser, fileOf(p), { width: 390, height: 844 });
     const st = await o.page.evaluate(() => ({

@@ -148,7 +148,7 @@ progress{width:100%;height:${px(8)};accent-color:${c.accent}}
 .check-item label .en{display:block}
 .check-item label.has-marker{grid-template-columns:auto minmax(0,1fr) minmax(0,1fr)}
 .check-item label .marker{grid-row:1}
-.check-item input:checked+label .zh{text-decoration:line-through;color:${c.muted}}
+.check-item input:checked+label :is(.zh,.en){text-decoration:line-through;color:${c.muted}}
 .check-meta{grid-column:2;margin:${px(4)} 0 0;display:flex;flex-wrap:wrap;gap:${px(4)} ${px(8)};align-items:baseline}
 @media (max-width:720px){.check-item label{grid-template-columns:minmax(0,1fr)}.check-item label.has-marker{grid-template-columns:auto minmax(0,1fr)}.check-item label.has-marker .en{grid-column:2}.check-item label .en{margin-top:.2em}}
 @media print{

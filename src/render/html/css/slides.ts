@@ -146,6 +146,9 @@ ${titleRules.fit1}
 .slide-body thead th{background:${c.panel};border-top:0}
 .slide-body thead th .en{margin-left:.5em;font-weight:400}
 .slide-body td>span,.slide-body tbody th>span{display:block}
+/* A glossary's term column as wide as on paper, on each of its slides (the columns do not shift from slide to slide). */
+.layout-glossary .slide-body table{table-layout:fixed}
+.layout-glossary .slide-body tr>:first-child{width:${spx(slideSpec.glossary.termWidth)}}
 .slide-body .callout{border-left:4px solid ${c.accent};background:${c.accentSoft};padding:${spx(6)} ${spx(10)};margin:0 0 var(--gap)}
 .check-item.static{display:grid;grid-template-columns:auto minmax(0,1fr);column-gap:${spx(10)};padding:0 0 var(--gap)}
 .check-item.static .box{width:.85em;height:.85em;border:2px solid ${c.ink};border-radius:2px;margin-top:.4em}
@@ -176,10 +179,11 @@ ${titleRules.fit1}
 .title-layout .slide-body{flex:0 1 auto}
 .title-layout .slide-foot{margin-top:auto}
 .layout-closing .slide-head h2{color:${c.accent}}
-.layout-statement .slide-body,.layout-timeline .slide-body{display:flex;flex-direction:column}
-/* Centred by auto margins, which never push content out of the top of the box (justify-content would). */
-:is(.layout-title,.layout-statement,.layout-timeline) .slide-body>:first-child{margin-top:auto}
-:is(.layout-title,.layout-statement,.layout-timeline) .slide-body>:last-child{margin-bottom:auto}
+.layout-statement .slide-body{display:flex;flex-direction:column}
+/* Centred by auto margins, which never push content out of the top of the box (justify-content would). A timeline
+   starts at the top, as on paper and in the PPTX: its dates stay level from one of its slides to the next. */
+:is(.layout-title,.layout-statement) .slide-body>:first-child{margin-top:auto}
+:is(.layout-title,.layout-statement) .slide-body>:last-child{margin-bottom:auto}
 .layout-statement .pair>.zh{font-size:var(--statement);line-height:1.45}
 .layout-statement .pair>.en{font-size:var(--body);margin-top:.4em}
 @media print,(min-width:${DECK_READING_MAX}px){
@@ -214,6 +218,8 @@ body.show-notes .deck{bottom:calc(3rem + 30vh)}
   .dot{position:absolute;left:calc(-1em - 8px);top:.3em;margin:0}
   .slide-body table{font-size:var(--body-en)}
   .slide-body th,.slide-body td{overflow-wrap:anywhere;padding:${px(3)} ${px(4)}}
+  .layout-glossary .slide-body tr>:first-child{width:32%}
+  .layout-glossary .slide-body :is(th,td){overflow-wrap:break-word}
   .slide-body .table-wrap{overflow-x:auto}
   body.show-notes .deck{bottom:auto}
   .notes,body.show-notes .slide.current+.notes{display:block;position:static;height:auto;max-height:none;overflow:visible;border-top:1px dashed ${c.rule};margin:0 ${px(12)} 0 ${px(18)};padding:${px(6)} 0 ${px(10)};font-size:${px(s.body + 1)};color:${c.muted};background:none}
