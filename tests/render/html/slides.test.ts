@@ -233,6 +233,13 @@ describe.skipIf(!hasChromium).each(decks.map((p) => [p.name, p] as const))('deck
       expect(m.sizes.filter((x) => x.body && x.px < 14), `${m.id}: body under 14 px`).toEqual([]);
     }
     if (p.doc.blocks.some((b) => b.type === 'slide' && b.notes)) expect(await o.page.locator('.notes').first().isVisible()).toBe(true);
+    // A continuation slide's notes (its outline entry's, again) are not printed a second time under it.
+    const shownNotes = await o.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.notes')].map((n) => [...n.querySelectorAll<HTMLElement>('p:not(.source)')].filter((e) => e.offsetParent !== null).map((e) => e.innerText).join('\n')),
+    );
+    shownNotes.forEach((text, i) => {
+      if (i > 0 && text !== '') expect(text, `notes under slide ${i + 1} repeat those under slide ${i}`).not.toBe(shownNotes[i - 1]);
+    });
     await o.page.screenshot({ path: `${SHOTS}/${p.name}-slides-390.png`, fullPage: true });
     // Arrow keys scroll the column instead of changing slides.
     await o.page.keyboard.press('PageDown');

@@ -222,6 +222,7 @@ body.show-notes .deck{bottom:calc(3rem + 30vh)}
   .layout-glossary .slide-body :is(th,td){overflow-wrap:break-word}
   .slide-body .table-wrap{overflow-x:auto}
   body.show-notes .deck{bottom:auto}
+  .notes .again{display:none}
   .notes,body.show-notes .slide.current+.notes{display:block;position:static;height:auto;max-height:none;overflow:visible;border-top:1px dashed ${c.rule};margin:0 ${px(12)} 0 ${px(18)};padding:${px(6)} 0 ${px(10)};font-size:${px(s.body + 1)};color:${c.muted};background:none}
   .toolbar{display:none}
 }

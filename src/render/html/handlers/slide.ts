@@ -32,8 +32,10 @@ export const slide: Handler<HtmlContext, 'slide', ElementContent> = (b: Extract<
       ? h('h2', { className: 'sr-only' }, bi(b.title, 'span', '', ctx.own))
       : h('header', { className: 'slide-head' }, h('h2', bi(b.title, 'span', '', ctx.own)));
   const body = ctx.all(b.children);
+  // A continuation slide has its outline entry's notes again (the presenter sees them on each part); where the notes
+  // print under every slide (reading mode), they are given once, under the first part (`again`).
   const notes: ElementContent[] = [
-    ...(b.notes ? bi(b.notes, 'p', '', ctx.own) : []),
+    ...(b.notes ? bi(b.notes, 'p', b.part && b.part.index > 1 ? 'again' : '', ctx.own) : []),
     ...(b.notesSource?.length ? [h('p', { className: 'source' }, inline(b.notesSource, ctx.own))] : []),
   ];
   const frame = h('div', { className: 'slide-frame' }, [
