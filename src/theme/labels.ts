@@ -81,7 +81,7 @@ export const LABELS = {
   implicit: { zh: '编者归纳', en: 'Editors\u2019 inference' },
   /** The summary's section of the article's own recommendations. */
   explicitRecommendations: { zh: '文章提出的建议', en: 'The article\u2019s recommendations' },
-  explicitIntro: { zh: '以下是文章自己列出的建议\u3002', en: 'These are the recommendations the article itself lists.' },
+  explicitIntro: { zh: '以下是文章自己列出的建议\uFF0C编号与建议清单相同\u3002', en: 'These are the recommendations the article itself lists, numbered as in the checklist.' },
   /** After `explicitIntro` when the editors also inferred recommendations. */
   implicitPointer: { zh: '编者据正文分析归纳的其他建议见建议清单\u3002', en: 'The checklist adds those the editors infer from its analysis.' },
   /** The checklist's legend of its two tags. */
