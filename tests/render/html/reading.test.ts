@@ -147,6 +147,11 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
         expect(w.below).toBe(true);
         expect(w.text, `${w.id}: text width / passage width at 390`).toBeGreaterThan(0.7);
       }
+      // Every column of the article's tables keeps at least four characters a line at 390 px.
+      const narrow = await o.page.evaluate(() =>
+        [...document.querySelectorAll('main table:not(.stack) :is(th, td)')].filter((c) => (c as HTMLElement).clientWidth < 4 * parseFloat(getComputedStyle(c).fontSize)).map((c) => c.textContent!.slice(0, 12)),
+      );
+      expect(narrow, 'table cells narrower than four characters at 390 px').toEqual([]);
       const toc = await o.page.evaluate(() => [...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href')));
       expect(toc.length).toBeGreaterThan(1);
       // One contents list, not two: no other list on the page links to every part.

@@ -68,6 +68,9 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   table.stack th,table.stack td{border:0;padding:${px(2)} 0}
   table.stack tbody th{font-size:${px(s.h3)};color:${c.accent}}
   th,td{overflow-wrap:anywhere;padding:${px(4)} ${px(4)}}
+  /* A table that stays a table (the reading edition's) keeps a few characters a column: the browser would give a short
+     column one character a line beside long ones (its wrapper scrolls if they do not fit). */
+  table:not(.stack) :is(th,td){min-width:4.5em}
 }
 @media print{
   .page{max-width:none;padding:0}
