@@ -120,6 +120,22 @@ describe('slides PDF', () => {
     expect(compared, 'timeline slides compared').toBeGreaterThanOrEqual(2);
   });
 
+  it('prints a glossary slide\'s header row above its terms, as the PPTX, DOCX and HTML do', () => {
+    let checked = 0;
+    for (const d of [...real, ...decks]) {
+      slidesOf(d.doc).forEach((slide, i) => {
+        const table = slide.layout === 'glossary' ? slide.children.find((b) => b.type === 'table') : undefined;
+        if (!table || table.type !== 'table' || table.rows.length === 0) return;
+        const items = d.rb.items.filter((it) => it.page === i + 1);
+        const head = items.find((it) => squash(it.text) === squash((table.columns[0].text.zh ?? []).map((r) => r.text).join('')));
+        const term = items.find((it) => squash(it.text).startsWith(squash((table.rows[0][0].text.zh ?? []).map((r) => r.text).join(''))));
+        expect(head && term && head.y > term.y, `${d.name} slide ${i + 1}: header above the first term`).toBe(true);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
   it('one page per slide, all text on the page, sizes from 9 pt with a body median from 12 pt (kitchen sink and generated shapes)', () => {
     expect(decks.length).toBe(1 + SHAPES + LONG_TITLES);
     for (const d of decks) checkDeck(d);

@@ -23,36 +23,41 @@ import { biStack, blockGap, inset, isSlide, runs, sourceLine, textNode, unit, wi
 const PAD = 5;
 
 /**
- * A table on a slide, as the slide geometry draws a glossary: no header row, a
- * row per entry, the first column (the term, bold, both languages on one
- * line) `termWidth` wide, the others Chinese over English; rows apart by the
- * glossary gap.
+ * A table on a slide, as the slide geometry draws a glossary: the header row
+ * (accent, bold, a rule under it), then a row per entry, the first column
+ * (the term, bold, both languages on one line) `termWidth` wide, the others
+ * Chinese over English; rows apart by the glossary gap.
  */
 function onSlide(b: TableBlock, st: PdfState): Node {
   const g = slideSpec.glossary;
   const cols = b.columns.length;
-  const cell = (c: TableCell | undefined, col: number): Node => {
+  const cell = (c: Pick<TableCell, 'text' | 'source'> | undefined, col: number, header = false): Node => {
     const text = c?.text ?? {};
+    const color = header ? { color: theme.colors.accent } : {};
     if (col === 0) {
       const runsOf = [...runs(text.zh, 'zh', st, g.term, g.line.zh), ...(text.zh?.length && text.en?.length ? runs([{ text: ' ' }], 'en', st, g.term, g.line.zh) : []), ...runs(text.en, 'en', st, g.term, g.line.zh)];
-      return { text: runsOf, fontSize: g.term, bold: true, color: theme.colors.ink, alignment: b.columns[col]?.align ?? 'left' };
+      return { text: runsOf, fontSize: g.term, bold: true, color: theme.colors.ink, ...color, alignment: b.columns[col]?.align ?? 'left' };
     }
     const stack: Node[] = [];
-    if (text.zh?.length) stack.push(textNode(text.zh, 'zh', st, { fontSize: g.zh, css: g.line.zh }));
-    if (text.en?.length) stack.push(textNode(text.en, 'en', st, { fontSize: g.en, css: g.line.en }));
+    const bold = header ? { bold: true } : {};
+    if (text.zh?.length) stack.push(textNode(text.zh, 'zh', st, { fontSize: g.zh, css: g.line.zh, ...bold, ...color }));
+    if (text.en?.length) stack.push(textNode(text.en, 'en', st, { fontSize: g.en, css: g.line.en, ...bold, ...color }));
     stack.push(...(c?.source ? sourceLine(c.source, st) : []));
     return { stack, alignment: b.columns[col]?.align ?? 'left' };
   };
   const widths = cols === 2 ? [g.termWidth - 8, '*'] : b.columns.map((c, i) => (i === 0 ? g.termWidth - 8 : '*'));
+  const header = b.columns.map((c, i) => cell(c, i, true));
   return {
-    table: { widths, body: b.rows.map((r, ri) => b.columns.map((_, i) => ({ ...cell(r[i], i), ...(ri === b.rows.length - 1 ? {} : {}) }))) },
+    table: { widths, body: [header, ...b.rows.map((r) => b.columns.map((_, i) => cell(r[i], i)))] },
     layout: {
-      hLineWidth: () => 0,
+      hLineWidth: (i: number) => (i === 1 ? 1 : 0),
+      hLineColor: () => theme.colors.accent,
       vLineWidth: () => 0,
       paddingLeft: (i: number) => (i === 0 ? 0 : 8),
       paddingRight: () => 0,
-      paddingTop: () => 0,
-      paddingBottom: () => g.gap,
+      // The header's gap split around its rule.
+      paddingTop: (i: number) => (i === 1 ? g.gap / 2 : 0),
+      paddingBottom: (i: number) => (i === 0 ? g.gap / 2 : g.gap),
     },
   };
 }
