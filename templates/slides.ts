@@ -86,8 +86,9 @@ type Build<T> = (part: readonly T[], index: number, count: number) => Omit<Draft
 /**
  * Consecutive parts of `n` items, each accepted by `ok(from, to, k)`, as even
  * as they can be: the largest part as small as possible (at most `max`), then
- * the smallest as large as possible, earlier parts the larger ones; null when
- * there is none.
+ * the smallest as large as possible, then each part, first to last, as near
+ * an even share of the items left as it can be (earlier parts the larger
+ * where the shares are not whole); null when there is none.
  */
 export function partition(n: number, parts: number, max: number, ok: (from: number, to: number, k: number) => boolean): [number, number][] | null {
   for (let cap = Math.ceil(n / parts); cap <= max; cap++) {
@@ -105,9 +106,12 @@ export function partition(n: number, parts: number, max: number, ok: (from: numb
         return r;
       };
       if (!can(0, 0)) continue;
+      // Each part as near an even share of what is left as it can be (so 16 items in four parts of at most five make
+      // 5, 4, 4, 3, not 5, 5, 3, 3), else as large as it can be.
       const out: [number, number][] = [];
       for (let k = 0, i = 0; k < parts; k++) {
-        let to = Math.min(n, i + cap);
+        const even = Math.min(n, i + Math.ceil((n - i) / (parts - k)));
+        let to = ok(i, even, k) && can(k + 1, even) ? even : Math.min(n, i + cap);
         while (!(ok(i, to, k) && can(k + 1, to))) to--;
         out.push([i, to]);
         i = to;

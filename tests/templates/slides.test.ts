@@ -252,7 +252,7 @@ describe('splitting helpers', () => {
     expect(evenParts([1], 1)).toEqual([[1]]);
   });
 
-  it('partition: the most even split the test accepts, earlier parts the larger, or none', () => {
+  it('partition: the most even split the test accepts (each part near an even share of what is left), or none', () => {
     const ok = () => true;
     expect(partition(7, 3, 6, ok)).toEqual([[0, 3], [3, 5], [5, 7]]);
     // A heavy item (index 4) fits only in a part of at most two.
@@ -261,6 +261,11 @@ describe('splitting helpers', () => {
     expect(parts.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     for (const [a, b] of parts) expect(heavy(a, b)).toBe(true);
     expect(partition(5, 1, 4, ok)).toBeNull();
+    // Sixteen items in four parts, where a part of four is accepted only as one of the first two (as a deck's last
+    // slides may hold taller items, or a foot): 4, 4, 5, 3, each part as near an even share of what is left as it
+    // can be, not 5, 5, 3, 3.
+    const fourOnlyFirst = (from: number, to: number, k: number) => to - from !== 4 || k < 2;
+    expect(partition(16, 4, 5, fourOnlyFirst)?.map(([a, b]) => b - a)).toEqual([4, 4, 5, 3]);
   });
 
   it('the sample article: deterministic', () => {
