@@ -110,8 +110,11 @@ export interface BodyContext {
    * Notes beside the previous citable block, each with the block it was given
    * in full beside (see `notesOf`); a heading or a new section clears it.
    */
-  previous?: Map<string, { id: string; mark: string }>;
+  previous?: Map<string, Placed>;
 }
+
+/** The citable block a note stands beside. */
+type Placed = Pick<Citable, 'id' | 'mark'>;
 
 const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
 
@@ -123,10 +126,10 @@ const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
  * before), so its text is not repeated paragraph after paragraph and the
  * margin stays about as long as the text.
  */
-function notesOf(ctx: BodyContext, block: { id: string; mark: string }): MarginNote[] {
+function notesOf(ctx: BodyContext, block: Placed): MarginNote[] {
   const all = ctx.notes.get(block.id) ?? [];
-  const previous = ctx.previous ?? new Map<string, { id: string; mark: string }>();
-  const next = new Map<string, { id: string; mark: string }>();
+  const previous = ctx.previous ?? new Map<string, Placed>();
+  const next = new Map<string, Placed>();
   const out = all.map((n): MarginNote => {
     const full = previous.get(noteKey(n));
     next.set(noteKey(n), full ?? block);
@@ -141,7 +144,7 @@ function notesOf(ctx: BodyContext, block: { id: string; mark: string }): MarginN
  * note stands beside in full (the Chinese names it in words: a "¶" among
  * Chinese is set full width).
  */
-function asAbove(full: { id: string; mark: string }): BiInline {
+function asAbove(full: Placed): BiInline {
   const ref = { product: 'reading' as const, anchor: full.id };
   return {
     zh: [{ text: `${LABELS.asAbove.zh}${FW.open}${LABELS.see.zh}` }, { text: `第${full.mark}段`, ref }, { text: FW.close }],

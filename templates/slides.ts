@@ -106,8 +106,8 @@ export function partition(n: number, parts: number, max: number, ok: (from: numb
         return r;
       };
       if (!can(0, 0)) continue;
-      // Each part as near an even share of what is left as it can be (so 16 items in four parts of at most five make
-      // 5, 4, 4, 3, not 5, 5, 3, 3), else as large as it can be.
+      // Each part as near an even share of what is left as it can be, else as large as it can be (the US–Japan
+      // glossary's 16 terms, where no last part of four fits: 4, 4, 5, 3, not 5, 5, 3, 3).
       const out: [number, number][] = [];
       for (let k = 0, i = 0; k < parts; k++) {
         const even = Math.min(n, i + Math.ceil((n - i) / (parts - k)));

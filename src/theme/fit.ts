@@ -219,6 +219,10 @@ export function timelineDateWidth(f: TimelineFigure): number {
   const d = slideSpec.timeline.date;
   // Dates are set bold.
   const zh = (label: BiInline) => textWidth(plainText(label.zh), d.zh, 'zh', true) + autospaceWidth(plainText(label.zh), d.zh);
-  const labels = [...f.events.map((e) => e.dateLabel), ...(f.alignDates ?? [])];
-  return Math.ceil(Math.max(0, ...labels.map((l) => Math.max(zh(l), textWidth(plainText(l.en), d.en, 'en', true)))));
+  return Math.ceil(Math.max(0, ...columnDates(f).map((l) => Math.max(zh(l), textWidth(plainText(l.en), d.en, 'en', true)))));
+}
+
+/** The date labels a timeline's date column is as wide as: its own, and on a slide those it aligns with (`alignDates`). */
+export function columnDates(f: TimelineFigure): BiInline[] {
+  return [...f.events.map((e) => e.dateLabel), ...(f.alignDates ?? [])];
 }

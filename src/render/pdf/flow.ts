@@ -230,7 +230,7 @@ export class Flow {
     const unit = this.order[i];
     const info = infoOf(unit);
     const start = info?.startPosition;
-    if (!info || !start || unit.node.pageBreak === 'before' || start.verticalRatio < 0.02) return { move: null, widow: false };
+    if (!info || !start || this.opensPage(i)) return { move: null, widow: false };
     const page = start.pageNumber;
     const onPage = (j: number | undefined) => j !== undefined && j < end && (infoOf(this.order[j])?.pageNumbers.includes(page) ?? false);
     if (unit.kind === 'heading') {

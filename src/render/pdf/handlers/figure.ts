@@ -6,6 +6,7 @@
  * content, so consecutive rows make one continuous rule under the dots.
  */
 import type { TimelineFigure } from '../../../ir/types.js';
+import { columnDates } from '../../../theme/fit.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { CONTENT_WIDTH, LINE, STYLES, TIMELINE_DOT, TIMELINE_RULE } from '../constants.js';
@@ -33,8 +34,7 @@ function eventBody(e: Event, st: PdfState, size: { zh: number; en: number }, ali
  */
 function timelineRows(b: TimelineFigure, st: PdfState): Node {
   const t = slideSpec.timeline;
-  const labels = [...b.events.map((e) => e.dateLabel), ...(b.alignDates ?? [])];
-  const dateWidth = Math.ceil(Math.max(1, ...labels.flatMap((l) => [textWidth(l.zh, 'zh', t.date.zh, true), textWidth(l.en, 'en', t.date.en, true)]))) + 1;
+  const dateWidth = Math.ceil(Math.max(1, ...columnDates(b).flatMap((l) => [textWidth(l.zh, 'zh', t.date.zh, true), textWidth(l.en, 'en', t.date.en, true)]))) + 1;
   const side = (t.rule - TIMELINE_RULE) / 2;
   const body = b.events.map((e, i) => {
     const last = i === b.events.length - 1;
