@@ -37,6 +37,7 @@ import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
 import { installMeasureCache } from './measure-cache.js';
 import { installStyleMemo } from './style-memo.js';
+import { installWordRuns } from './word-runs.js';
 import { handlers, unknown } from './handlers/index.js';
 import { CENTRED_LAYOUTS } from './handlers/slide.js';
 import { createState, type Node, type PdfState } from './state.js';
@@ -60,6 +61,8 @@ function configure(): void {
   installInlineMerging();
   installLinearLineBuilder();
   installMeasureCache();
+  // Before the style memo, which wraps buildInlines as it then is.
+  installWordRuns();
   installStyleMemo();
   configured = true;
 }

@@ -16,18 +16,35 @@
  * moves the whole array once it is large), so every decision (and every byte
  * of the PDF) is the same and the cost is linear. A test fails
  * when pdfmake's method changes, so the copy is reviewed with it.
+ *
+ * It also lays out word runs (word-runs.ts: several words as one inline),
+ * word by word with the same decisions (`takeRun`); pdfmake's own method
+ * cannot, so switching this off switches word runs off too.
  */
 import { pdfmakeModule } from './pdfmake-module.js';
+import { allowWordRuns, sliceRun, spreadRun, wordText } from './word-runs.js';
 
 interface PdfInline {
   text: string;
   width: number;
   noWrap?: boolean;
   noNewLine?: boolean;
+  leadingCut?: number;
+  trailingCut?: number;
+  /** A word run's word widths, ends and trailing cuts (word-runs.ts). */
+  _w?: readonly number[];
+  _o?: readonly number[];
+  _t?: readonly number[];
   [key: string]: unknown;
 }
 
 interface PdfLine {
+  maxWidth: number;
+  inlines: PdfInline[];
+  leadingCut: number;
+  trailingCut: number;
+  inlineWidths: number;
+  newLineForced?: boolean;
   lastLineInParagraph: boolean;
   hasEnoughSpaceForInline(inline: PdfInline, next: PdfInline[]): boolean;
   getAvailableWidth(): number;
@@ -40,18 +57,88 @@ interface LayoutBuilderThis {
 
 type BuildNextLine = (this: LayoutBuilderThis, textNode: { _inlines?: PdfInline[] }) => PdfLine | null;
 
+/** A word run (word-runs.ts) as the inline of its first word, which is what pdfmake would see next. */
+function firstWord(inline: PdfInline): PdfInline {
+  return inline._w && inline._w.length > 1 ? { text: '', width: inline._w[0], trailingCut: inline._t![0] } : inline;
+}
+
 /**
  * The inlines `Line.hasEnoughSpaceForInline` reads after `inlines[at]`: the
- * run glued to it (`noNewLine`) and the inline that ends the run.
+ * run glued to it (`noNewLine`) and the inline that ends the run (of a word
+ * run, its first word).
  */
 export function gluedFollowers(inlines: readonly PdfInline[], at = 0): PdfInline[] {
   const next: PdfInline[] = [];
   if (!inlines[at]?.noNewLine) return next;
   for (let i = at + 1; i < inlines.length; i++) {
-    next.push(inlines[i]);
-    if (!inlines[i].noNewLine) break;
+    const follower = firstWord(inlines[i]);
+    next.push(follower);
+    if (!follower.noNewLine) break;
   }
   return next;
+}
+
+/**
+ * What `takeRun` did with a word run: took all of it, took the words that fit
+ * and left the rest in its place (the line is full), took none (the line is
+ * full), or put a word that pdfmake cuts by characters in front as an inline
+ * of its own (`again`: the loop goes on with it; `againUnforced`: after words
+ * were taken, so it is not glued to what came before).
+ */
+type Taken = 'all' | 'part' | 'none' | 'again' | 'againUnforced';
+
+/**
+ * Lay out the word run at `inlines[at]` as pdfmake would lay out its words one
+ * by one (`Line.hasEnoughSpaceForInline`, `addInline`, the forced first word,
+ * the cut of a word wider than the space left), adding the words taken as one
+ * inline with the line's width the sum pdfmake would reach word by word.
+ */
+function takeRun(line: PdfLine, inlines: PdfInline[], at: number, forced: boolean): Taken {
+  const run = inlines[at];
+  const w = run._w!;
+  const cut = run._t!;
+  const n = w.length;
+  const count = line.inlines.length;
+  let sum = line.inlineWidths;
+  let lead = line.leadingCut;
+  let trail = line.trailingCut;
+  let k = 0;
+  for (; k < n; k++) {
+    let width = w[k];
+    let trailing = cut[k];
+    if (k === n - 1 && run.noNewLine) {
+      for (const f of gluedFollowers(inlines, at)) {
+        width += f.width;
+        trailing += f.trailingCut || 0;
+      }
+    }
+    const fits = count + k === 0 || (!line.newLineForced && sum + width - lead - trailing <= line.maxWidth);
+    if (!fits && !(k === 0 && forced)) break;
+    if (wordText(run, k).length > 1 && w[k] > line.maxWidth - (sum - lead - trail)) {
+      // pdfmake cuts this word by characters (its hard wrap): it goes on as an inline of its own.
+      if (k > 0) addPart(line, sliceRun(run, 0, k), sum);
+      const rest = k + 1 < n ? [sliceRun(run, k + 1, n)] : [];
+      inlines.splice(at, 1, spreadRun(sliceRun(run, k, k + 1))[0], ...rest);
+      return k > 0 ? 'againUnforced' : 'again';
+    }
+    if (count + k === 0) lead = run.leadingCut || 0;
+    trail = cut[k];
+    sum += w[k];
+  }
+  if (k === 0) return 'none';
+  if (k === n) {
+    addPart(line, run, sum);
+    return 'all';
+  }
+  addPart(line, sliceRun(run, 0, k), sum);
+  inlines[at] = sliceRun(run, k, n);
+  return 'part';
+}
+
+/** Add words of a run to a line, whose width is then `sum` (the words' widths added one by one). */
+function addPart(line: PdfLine, part: PdfInline, sum: number): void {
+  line.addInline(part);
+  line.inlineWidths = sum;
 }
 
 /** How many inlines at the front of a text node's array earlier lines took (not yet removed). */
@@ -64,6 +151,7 @@ let original: BuildNextLine | null = null;
 let enabled = true;
 export function setLinearLineBuilder(on: boolean): void {
   enabled = on;
+  allowWordRuns(on);
 }
 
 function modules() {
@@ -116,7 +204,18 @@ export function installLinearLineBuilder(): void {
     const line = new Line(this.writer.context().availableWidth);
     const textInlines = new TextInlines(null);
     let isForceContinue = false;
-    while (next < inlines.length && (line.hasEnoughSpaceForInline(inlines[next], gluedFollowers(inlines, next)) || isForceContinue)) {
+    while (next < inlines.length) {
+      if (inlines[next]._w) {
+        const taken = takeRun(line, inlines, next, isForceContinue);
+        if (taken === 'again' || taken === 'againUnforced') {
+          if (taken === 'againUnforced') isForceContinue = false;
+          continue;
+        }
+        if (taken !== 'all') break;
+        isForceContinue = Boolean(inlines[next++].noNewLine);
+        continue;
+      }
+      if (!(line.hasEnoughSpaceForInline(inlines[next], gluedFollowers(inlines, next)) || isForceContinue)) break;
       let isHardWrap = false;
       const inline = inlines[next++];
       if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {

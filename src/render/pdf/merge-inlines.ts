@@ -96,13 +96,25 @@ export function joinable(a: Inline, b: Inline): boolean {
   return head !== '' && UNSHAPED_TEXT.test(tail) && UNSHAPED_TEXT.test(head);
 }
 
+/**
+ * `width` plus the width of `inline`: a word run's (word-runs.ts) word by
+ * word, so a joined run is as wide as its words joined one by one.
+ */
+function widthAfter(width: number, inline: Inline): number {
+  const words = inline._w as readonly number[] | undefined;
+  if (!words) return width + inline.width;
+  let w = width;
+  for (const x of words) w += x;
+  return w;
+}
+
 /** The inlines of a line with every joinable neighbour joined (the input is not changed). */
 export function mergeInlines(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     const last = out[out.length - 1];
     if (last && joinable(last, inline)) {
-      out[out.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width, trailingCut: inline.trailingCut };
+      out[out.length - 1] = { ...last, text: last.text + inline.text, width: widthAfter(last.width, inline), trailingCut: inline.trailingCut };
     } else {
       out.push(inline);
     }

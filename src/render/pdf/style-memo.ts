@@ -41,9 +41,15 @@ export function setStyleMemo(on: boolean): void {
 
 const textInlines = () => pdfmakeModule<{ prototype: { buildInlines: BuildInlines } }>('TextInlines');
 
-/** pdfmake's `buildInlines` as shipped (the test compares it with the version this wrapper was written for). */
+/**
+ * pdfmake's `buildInlines` as shipped (the test compares it with the version
+ * this wrapper was written for), under this wrapper and word-runs.ts's (each
+ * keeps the function it wraps as `original`).
+ */
 export function originalBuildInlines(): BuildInlines {
-  return original ?? textInlines().prototype.buildInlines;
+  let f = (original ?? textInlines().prototype.buildInlines) as BuildInlines & { original?: BuildInlines };
+  while (f.original) f = f.original as BuildInlines & { original?: BuildInlines };
+  return f;
 }
 
 /**
@@ -84,8 +90,9 @@ export function installStyleMemo(): void {
   const TextInlines = textInlines();
   const shipped = TextInlines.prototype.buildInlines;
   original = shipped;
-  TextInlines.prototype.buildInlines = function buildInlines(this: unknown, textArray: unknown, styleContextStack: StyleStack): unknown {
+  const memoized = function buildInlines(this: unknown, textArray: unknown, styleContextStack: StyleStack): unknown {
     if (!enabled || !styleContextStack) return shipped.call(this, textArray, styleContextStack);
     return shipped.call(this, textArray, memoStack(styleContextStack));
   };
+  TextInlines.prototype.buildInlines = Object.assign(memoized, { original: shipped });
 }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { backend } from '../../../src/render/pdf/index.js';
 import { joinable, mergeInlines, setInlineMerging, type Inline } from '../../../src/render/pdf/merge-inlines.js';
+import { setWordRuns } from '../../../src/render/pdf/word-runs.js';
 import { need, readPdf, tempFile } from '../../helpers/pdf.js';
 import { PRODUCTS, articles, docFor } from './articles.js';
 
@@ -76,16 +77,22 @@ async function textOperations(bytes: Uint8Array): Promise<number> {
 }
 
 describe('PDF pages drawn with joined inlines', () => {
-  afterEach(() => setInlineMerging(true));
+  afterEach(() => {
+    setInlineMerging(true);
+    setWordRuns(true);
+  });
   const havePdftotext = need('pdftotext');
 
   it('place every word where separate inlines put it, with the same text and far fewer text operations', async () => {
     for (const [slug, article] of await articles()) {
       for (const product of PRODUCTS) {
         const doc = docFor(article, product);
+        // Apart: one inline per word, each drawn alone (word runs, word-runs.ts, are joined when measured).
         setInlineMerging(false);
+        setWordRuns(false);
         const apart = await backend.render(doc, { epoch: 0 });
         setInlineMerging(true);
+        setWordRuns(true);
         const joined = await backend.render(doc, { epoch: 0 });
         const name = `${slug}/${product}`;
         const [a, b] = [await readPdf(apart), await readPdf(joined)];
