@@ -117,9 +117,18 @@ function sameStyle(a: RunInline, b: RunInline): boolean {
 }
 
 /**
+ * Most words in one run. A line cut inside a run leaves the rest as a new run
+ * (its words' widths copied), so runs as long as their text would make a line
+ * cost as much as the rest of the text: a 150,000-character title would be
+ * quadratic. 64 words are about two lines of Chinese body text.
+ */
+export const MAX_RUN_WORDS = 64;
+
+/**
  * The words TextBreaker made, with every stretch of two or more words that
  * can be drawn as one replaced by a run (text joined, `_o` set; the widths
- * come after measuring). A word glued to the next (`noNewLine`) ends its run.
+ * come after measuring), at most MAX_RUN_WORDS words each. A word glued to
+ * the next (`noNewLine`) ends its run.
  */
 export function groupWords(words: readonly RunInline[]): RunInline[] {
   const out: RunInline[] = [];
@@ -128,7 +137,7 @@ export function groupWords(words: readonly RunInline[]): RunInline[] {
     const first = words[i];
     let j = i + 1;
     if (runnable(first) && !first.noNewLine) {
-      while (j < words.length && runnable(words[j]) && sameStyle(first, words[j]) && joins(words[j - 1], words[j])) {
+      while (j < words.length && j - i < MAX_RUN_WORDS && runnable(words[j]) && sameStyle(first, words[j]) && joins(words[j - 1], words[j])) {
         j++;
         if (words[j - 1].noNewLine) break;
       }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Doc } from '../../../src/ir/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
-import { groupWords, installWordRuns, inlineWidths, originalTextInlines, setWordRuns, sliceRun, spreadRun, type RunInline } from '../../../src/render/pdf/word-runs.js';
+import { groupWords, installWordRuns, MAX_RUN_WORDS, inlineWidths, originalTextInlines, setWordRuns, sliceRun, spreadRun, type RunInline } from '../../../src/render/pdf/word-runs.js';
 import { pdfmakeModule } from '../../../src/render/pdf/pdfmake-module.js';
 import { docFor, PRODUCTS, realArticles } from './articles.js';
 import { kitchenSink } from './kitchen-sink.js';
@@ -53,6 +53,14 @@ describe('grouping the words TextBreaker makes', () => {
     expect(glued[0].noNewLine).toBe(true);
     // Leading spaces, spaces inside a word and other white space stay out.
     expect(texts(groupWords([w(' a '), w('b '), w('c\u3000'), w('d '), w('e')]))).toEqual([' a ', 'b ', 'c\u3000', '[d e|2,3]']);
+  });
+
+  it('makes no run longer than MAX_RUN_WORDS words (the rest of a run cut by a line is copied: a run as long as its text would be quadratic)', () => {
+    const han = Array.from({ length: 10_000 }, (_, i) => w(String.fromCodePoint(0x4e00 + (i % 2000))));
+    const runs = groupWords(han);
+    expect(runs.every((r) => (r._o?.length ?? 1) <= MAX_RUN_WORDS)).toBe(true);
+    expect(runs.length).toBe(Math.ceil(10_000 / MAX_RUN_WORDS));
+    expect(runs.map((r) => r.text).join('')).toBe(han.map((x) => x.text).join(''));
   });
 
   it('cuts and spreads a measured run into the words pdfmake would have made', () => {
