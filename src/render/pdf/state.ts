@@ -45,6 +45,8 @@ export interface PdfState extends Walk<Node> {
   marker?: ListMarker;
   /** Rendering inside another block's unit (a callout row, a table cell): add no flow units. */
   nested: boolean;
+  /** A table of contents: a list item that links to a heading of this Doc prints the heading's page number. */
+  pageNumbers?: boolean;
   /**
    * Anchor ids of blocks that have no text node of their own to carry them
    * (a group, a quote, a callout): the next text node takes the first one

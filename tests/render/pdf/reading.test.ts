@@ -113,3 +113,26 @@ describe('reading.pdf holds the article verbatim', () => {
     }
   });
 });
+
+describe('reading.pdf contents', () => {
+  it('gives each section the page its heading is printed on, linked to the heading', () => {
+    for (const r of rendered) {
+      const near = (a: number, b: number) => Math.abs(a - b) < 1;
+      for (const s of r.article.sections) {
+        const title = `${s.number} ${s.title.zh}`;
+        const entry = r.rb.items.find((i) => i.page === 1 && squash(i.text) === squash(title));
+        expect(entry, `${r.slug}: contents entry "${title}"`).toBeDefined();
+        const numbers = r.rb.items.filter((i) => i.page === 1 && near(i.y, entry!.y) && i.x > entry!.x && /^\d+$/.test(i.text.trim()));
+        expect(numbers, `${r.slug}: one page number beside "${title}"`).toHaveLength(1);
+        const page = Number(numbers[0].text.trim());
+        // The heading's own text is on that page, after the contents page, and its destination is that page.
+        const headingPages = r.rb.items.filter((i) => i.page > 1 && squash(i.text).startsWith(squash(title))).map((i) => i.page);
+        expect(headingPages[0], `${r.slug}: heading "${title}"`).toBe(page);
+        expect(r.rb.dests.get(s.id), `${r.slug}: destination ${s.id}`).toBe(page);
+        const n = numbers[0];
+        const link = r.rb.links.find((l) => l.page === 1 && l.dest === s.id && l.rect[0] <= n.x + 1 && l.rect[2] >= n.x + n.width - 1);
+        expect(link, `${r.slug}: the page number of "${title}" links to ${s.id}`).toBeDefined();
+      }
+    }
+  });
+});

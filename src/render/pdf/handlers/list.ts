@@ -5,9 +5,14 @@
  * content is its children (a passage of the reading edition) lets its first
  * passage draw the marker, so that the passage keeps its mark and margin
  * notes in their columns. On a slide the marker column is the slide
- * geometry's.
+ * geometry's. In a table of contents (`pageNumbers`) an item that links to a
+ * heading of this Doc ends with the page it is on (pdfmake's `pageReference`,
+ * filled in when the pages are drawn, and a link to it).
  */
+import type { BiInline } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
+import { theme } from '../../../theme/theme.js';
+import { LATIN_FAMILY } from '../fonts.js';
 import { slideSpec } from '../slide-spec.js';
 import {
   blockGap,
@@ -47,7 +52,8 @@ export const list: Handler<PdfState, 'list', Node> = (b, st) => {
       if (it.text.en?.length) content.push(langText(it.text.en, 'en', st, { ...(it.text.zh?.length ? {} : { id: it.id }), tag: tags?.en, margin: [0, it.text.zh?.length && slide ? slideSpec.body.between : 0, 0, 0] }));
       content.push(...sourceLine(it.source, st, { margin: [0, 1, 0, 0] }));
       const cell = { ...markerCell(marker, st, width, size), ...(slide ? { alignment: 'left' } : {}) };
-      const row: Node = { columns: [cell, { width: '*', stack: content }], columnGap: gap, margin: [0, 0, 0, bottom] };
+      const page = st.pageNumbers && !slide ? pageNumber(it.text, st, size) : [];
+      const row: Node = { columns: [cell, { width: '*', stack: content }, ...page], columnGap: gap, margin: [0, 0, 0, bottom] };
       out.push(unit(st, textColumn(st, row), textLength(it.text) <= MAX_KEEP_TEXT ? 'keep' : 'text'));
       if (it.children?.length) out.push(...inner.all(it.children));
     } else {
@@ -60,3 +66,11 @@ export const list: Handler<PdfState, 'list', Node> = (b, st) => {
   if (out.length === 0 && b.id) st.pending.splice(st.pending.indexOf(b.id), 1);
   return out;
 };
+
+/** The page number column of a contents entry: the page of the first heading of this Doc its text links to. */
+function pageNumber(text: BiInline, st: PdfState, size: number): Node[] {
+  const anchor = [...(text.zh ?? []), ...(text.en ?? [])].map((s) => s.ref).find((r) => r && r.product === st.links.doc.product && st.links.anchors.has(r.anchor))?.anchor;
+  if (!anchor) return [];
+  // Room for three digits, on one line; pdfmake sets the number right-aligned in it.
+  return [{ width: size * 2.5, text: '000', noWrap: true, pageReference: anchor, alignment: 'right', font: LATIN_FAMILY, fontSize: size, color: theme.colors.muted }];
+}
