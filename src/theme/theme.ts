@@ -148,7 +148,8 @@ export const slideSpec = {
   /**
    * `title` (and its continuation): the title block, vertically centred: title
    * (sizes from largest to smallest, as the headline), subtitle (the product), the
-   * label/value rows (label column `labelWidth` wide), with gaps. The rows are
+   * label/value rows (label column `labelWidth` wide: the longest label,
+   * "原文出处 Original outlet", on one line), with gaps. The rows are
    * the slide's body text (read out when the deck opens): at the body minimum.
    */
   title: {
@@ -163,7 +164,7 @@ export const slideSpec = {
     maxLines: 3,
     between: 6,
     subtitle: 14,
-    meta: { size: 12, line: 1.4, labelWidth: 120, gap: 3 },
+    meta: { size: 12, line: 1.4, labelWidth: 164, gap: 3 },
     gap: 16,
   },
   /** `section`: a divider, its title large and centred (sizes as `title`); points, if any, below at body size. */

@@ -197,3 +197,31 @@ describe('a deck whose title is taller than its slide (hostile input)', () => {
     expect(key(a)).toEqual(key(b));
   });
 });
+
+describe('title slide facts', () => {
+  it('set each label (Chinese and English) on one line beside its value, for both articles', async () => {
+    for (const [slug, article] of await realArticles()) {
+      const doc = docFor(article, 'slides');
+      const rb = await readBack(await backend.render(doc, { epoch: 0 }));
+      const first = doc.blocks.find((b): b is SlideBlock => b.type === 'slide')!;
+      const title = first.children.find((b) => b.type === 'title');
+      expect(title?.type, slug).toBe('title');
+      if (title?.type !== 'title') continue;
+      expect(title.meta.length, slug).toBeGreaterThan(3);
+      const find = (k: number) => rb.items.find((i) => i.page === 1 && squash(i.text) === squash(title.meta[k].label.zh.map((s) => s.text).join('')));
+      const [top, last] = [find(0), find(title.meta.length - 1)];
+      expect(top && last, `${slug}: first and last label`).toBeTruthy();
+      // The label column, from the first label's line to a line under the last: the items left of the value column.
+      const m = slideSpec.title.meta;
+      const column = rb.items.filter((i) => i.page === 1 && i.x >= top!.x - 1 && i.x < top!.x + m.labelWidth - 4 && i.y <= top!.y + 1 && i.y >= last!.y - m.size * m.line - 1);
+      const lines = [...new Set(column.map((i) => Math.round(i.y)))];
+      // One line per row, nothing wrapped under a label.
+      expect(lines.length, `${slug}: label lines`).toBe(title.meta.length);
+      for (const row of title.meta) {
+        const label = squash([...row.label.zh, ...row.label.en].map((s) => s.text).join(''));
+        const onLine = lines.map((y) => squash(column.filter((i) => Math.round(i.y) === y).map((i) => i.text).join('')));
+        expect(onLine, `${slug}: "${label}" on one line`).toContain(label);
+      }
+    }
+  });
+});
