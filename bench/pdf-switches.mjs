@@ -1,4 +1,5 @@
-// The PDF changes of the second round switched off in turn (bench/README.md, "Second round"): CPU of the
+// The PDF changes of the second and third rounds switched off in turn (bench/README.md, "Second round",
+// "Third round"): CPU of the
 // process for the eight PDFs of both articles, one thread, rounds taking turns. `node bench/pdf-switches.mjs`
 // after `make compile`; ROUNDS=n sets the rounds (default 5).
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ const { loadBackend } = await imp('src/render/registry.js');
 const flow = await imp('src/render/pdf/flow.js');
 const mc = await imp('src/render/pdf/measure-cache.js');
 const sm = await imp('src/render/pdf/style-memo.js');
+const wr = await imp('src/render/pdf/word-runs.js');
 const b = await loadBackend('pdf');
 await b.warm?.();
 const docs = [];
@@ -25,9 +27,10 @@ const variants = {
   'no windows': () => flow.setWindowedPagination(false),
   'no measure cache': () => mc.setMeasureCache(false),
   'no style memo': () => sm.setStyleMemo(false),
+  'no word runs': () => wr.setWordRuns(false),
   'none of the three': () => { flow.setWindowedPagination(false); mc.setMeasureCache(false); sm.setStyleMemo(false); },
 };
-const reset = () => { flow.setWindowedPagination(true); mc.setMeasureCache(true); sm.setStyleMemo(true); };
+const reset = () => { flow.setWindowedPagination(true); mc.setMeasureCache(true); sm.setStyleMemo(true); wr.setWordRuns(true); };
 const res = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 const a4 = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (const [d, e] of docs) await b.render(d, { epoch: e });

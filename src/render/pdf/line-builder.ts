@@ -22,21 +22,10 @@
  * cannot, so switching this off switches word runs off too.
  */
 import { pdfmakeModule } from './pdfmake-module.js';
-import { allowWordRuns, sliceRun, spreadRun, wordText } from './word-runs.js';
+import { allowWordRuns, sliceRun, spreadRun, wordText, type RunInline } from './word-runs.js';
 
-interface PdfInline {
-  text: string;
-  width: number;
-  noWrap?: boolean;
-  noNewLine?: boolean;
-  leadingCut?: number;
-  trailingCut?: number;
-  /** A word run's word widths, ends and trailing cuts (word-runs.ts). */
-  _w?: readonly number[];
-  _o?: readonly number[];
-  _t?: readonly number[];
-  [key: string]: unknown;
-}
+/** A measured pdfmake inline (a word run's fields included). */
+type PdfInline = RunInline;
 
 interface PdfLine {
   maxWidth: number;
