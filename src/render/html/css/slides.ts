@@ -117,7 +117,6 @@ ${titleRules.fit1}
 .slide.measure{display:block;visibility:hidden}
 .fit-2.layout-title dl.meta{grid-template-columns:auto minmax(0,1fr) auto minmax(0,1fr);margin-top:${spx(10)}}
 .fit-2.layout-title .subtitle{margin-top:${spx(6)}}
-.fit-2.layout-title .slide-frame{padding-left:${spx(ml * 1.4)}}
 .fit-2.layout-title .doc-title .en{margin-top:${spx(4)}}
 .slide.current{display:block}
 .slide-frame{position:absolute;inset:0;display:flex;flex-direction:column;padding:${spx(mt)} ${spx(mr)} ${spx(mb)} ${spx(ml)}}
@@ -161,14 +160,15 @@ ${titleRules.fit1}
 .slide-foot .slide-deck{flex:0 1 auto;margin-left:auto;display:flex;gap:.6em;white-space:nowrap}
 .slide-deck [lang="en"]{color:${c.muted}}
 .slide-number{margin-left:.4em}
-.layout-title .slide-frame{padding-left:${spx(ml * 2)}}
+/* The title slide's text as wide as the template measured it (the slide's content width), as in the PDF and PPTX. */
+.layout-title .slide-frame{padding-left:${spx(ml)}}
 .layout-title .slide-frame::before{width:${spx(18)}}
 .layout-title .slide-body{display:flex;flex-direction:column}
 .layout-title .doc-title{margin:0;font-size:var(--title-big);line-height:1.3}
 .layout-title .doc-title .en{display:block;margin-top:${spx(8)};font-size:var(--title-en);font-weight:400}
 .layout-title .subtitle{margin:${spx(14)} 0 0;color:${c.accent};font-size:var(--body-en)}
 .layout-title .subtitle .en{margin-left:.6em}
-.layout-title dl.meta{display:grid;grid-template-columns:auto minmax(0,1fr);gap:${spx(slideSpec.title.meta.gap)} ${spx(14)};margin:${spx(20)} 0 0;font-size:var(--rows);line-height:${slideSpec.title.meta.line}}
+.layout-title dl.meta{display:grid;grid-template-columns:${spx(slideSpec.title.meta.labelWidth - 8)} minmax(0,1fr);gap:${spx(slideSpec.title.meta.gap)} ${spx(8)};margin:${spx(20)} 0 0;font-size:var(--rows);line-height:${slideSpec.title.meta.line}}
 .layout-title dl.meta>div{display:contents}
 .layout-title dl.meta dt{color:${c.muted}}
 .layout-title dl.meta dd{margin:0;overflow-wrap:anywhere}
@@ -209,6 +209,8 @@ body.show-notes .deck{bottom:calc(3rem + 30vh)}
   .slide-frame::before{width:${px(4)}}
   .layout-title .slide-frame{padding-left:${px(18)}}
   .layout-title .slide-frame::before{width:${px(6)}}
+  .layout-title dl.meta,.fit-2.layout-title dl.meta{grid-template-columns:minmax(0,1fr);gap:0}
+  .layout-title dl.meta dt{margin-top:${px(6)}}
   .slide-foot{flex-wrap:wrap}
   .slide-foot .slide-deck{white-space:normal;flex-wrap:wrap}
   .events{grid-template-columns:minmax(0,1fr);gap:0;border-left:2px solid ${c.rule};margin-left:.4em;padding-left:1em}
