@@ -104,7 +104,7 @@ export function landing(entries: readonly LandingEntry[]): Doc {
     { type: 'title', id: sorted.some((e) => e.slug === 'title') ? 'title_doc' : 'title', title, meta: [], cites: [] },
     // Each article's title is a top-level heading anchored at its slug, so pages list them in their contents.
     ...sorted.flatMap(articleBlocks),
-    { type: 'paragraph', lang: 'zh', role: 'note', text: [{ text: LABELS.offline.zh }], cites: [] },
+    { type: 'paragraph', lang: 'zh', role: 'note', text: [{ text: LABELS.offline.zh }, { text: FONT_LICENSE_HREF, href: FONT_LICENSE_HREF }], cites: [] },
     { type: 'paragraph', lang: 'en', role: 'note', text: [{ text: `${LABELS.offline.en} ` }, { text: FONT_LICENSE_HREF, href: FONT_LICENSE_HREF }], cites: [] },
   ];
   return {

@@ -34,6 +34,16 @@ describe('landing', () => {
     for (const slug of ['a-article', 'b-article']) expect(tableOf(doc.blocks, slug).type).toBe('table');
   });
 
+  it('ends with the fonts note in both languages, each ending with the link to the font licence', () => {
+    const notes = doc.blocks.filter((b) => b.type === 'paragraph' && b.role === 'note');
+    for (const lang of ['zh', 'en'] as const) {
+      const note = notes.find((b) => b.type === 'paragraph' && b.lang === lang);
+      expect(note?.type, lang).toBe('paragraph');
+      if (note?.type !== 'paragraph') continue;
+      expect(note.text.at(-1)?.href, `${lang}: the note's last run links to the licence`).toBe('fonts/OFL.txt');
+    }
+  });
+
   it('gives a row per product in reading order, its files by format as links with their sizes', () => {
     const t = tableOf(doc.blocks, 'b-article');
     expect(t.rows.map((r) => plain(r[0].text.zh))).toEqual([LABELS.summary.zh, LABELS.checklist.zh, LABELS.slides.zh]);
