@@ -114,7 +114,12 @@ export function mergeInlines(inlines: readonly Inline[]): Inline[] {
   for (const inline of inlines) {
     const last = out[out.length - 1];
     if (last && joinable(last, inline)) {
-      out[out.length - 1] = { ...last, text: last.text + inline.text, width: widthAfter(last.width, inline), trailingCut: inline.trailingCut };
+      const joined: Inline = { ...last, text: last.text + inline.text, width: widthAfter(last.width, inline), trailingCut: inline.trailingCut };
+      // A word run's word widths and ends describe the first part only: not carried over.
+      delete joined._w;
+      delete joined._o;
+      delete joined._t;
+      out[out.length - 1] = joined;
     } else {
       out.push(inline);
     }

@@ -17,10 +17,14 @@
  * any line: words of text nodes with the same own properties, the joint after
  * a space or between two words laid out without shaping (UNSHAPED_TEXT), no
  * white space but trailing spaces, no line end, no `noWrap`, nothing drawn
- * per inline (sup, sub, font features, page links). Every break opportunity,
- * width and x position is the one pdfmake computes for the words one by one
- * (widths added in the same order), so the PDFs are the same bytes
- * (tests/render/pdf/word-runs.test.ts renders them both ways).
+ * per inline (sup, sub, font features, page links; justified lines, whose
+ * spare space goes between inlines). Every break opportunity, width and x
+ * position is the one pdfmake computes for the words one by one (widths
+ * added in the same order), and every word is measured in text order (the
+ * first string to reach a glyph is the text the PDF gives back for it), so
+ * the PDFs are the same bytes (tests/render/pdf/word-runs.test.ts renders
+ * them both ways). pdfmake's own lists (`ol`, `ul`) draw a marker's first
+ * inline only: the backend does not use them (its markers are text nodes).
  *
  * pdfmake has no hook for this: this wraps `TextInlines.prototype.measure`
  * and `buildInlines` of the pinned pdfmake (package.json); the test fails
@@ -220,6 +224,32 @@ export function sliceRun(run: RunInline, from: number, to: number): RunInline {
   return part;
 }
 
+/**
+ * The widths and trailing cuts of a run's words after the first (which
+ * pdfmake's measure gave the run), with pdfmake's own functions, in order.
+ */
+function measureRest(self: TextInlinesThis, run: RunInline, stack: StyleStack): void {
+  const widths = [run.width];
+  const cuts = [run.trailingCut as number];
+  const preserve = styleProperty(run, stack, 'preserveTrailingSpaces');
+  for (let k = 1; k < run._o!.length; k++) {
+    const word = wordText(run, k);
+    widths.push(self.widthOfText(word, run));
+    const spaces = preserve ? null : TRAILING.exec(word);
+    cuts.push(spaces ? self.widthOfText(spaces[0], run) : 0);
+  }
+  run._w = widths;
+  run._t = cuts;
+  run.width = runWidth(widths);
+  run.trailingCut = cuts[cuts.length - 1];
+}
+
+/** A measured run that must be drawn one inline per word: something drawn per inline, or justified lines (space goes between inlines). */
+function drawnApart(item: RunInline): boolean {
+  if (!item._w) return false;
+  return item.alignment === 'justify' || NOT_RESOLVED.some((k) => item[k] !== undefined && item[k] !== null && item[k] !== false && item[k] !== 0);
+}
+
 /** pdfmake's trailing white space (TextInlines). */
 const TRAILING = /(\s)+$/;
 
@@ -290,36 +320,28 @@ export function installWordRuns(): void {
     if (!active()) return shippedMeasure.call(this, array, stack);
     const grouped = groupWords(array);
     if (grouped.length === array.length) return shippedMeasure.call(this, array, stack);
-    // pdfmake measures each item's text: a run is measured as its first word (styles resolved once),
-    // then each of its other words with the same function.
-    const runs: { run: RunInline; text: string }[] = [];
-    for (const item of grouped) {
-      if (!item._o) continue;
-      runs.push({ run: item, text: item.text });
-      item.text = wordText(item, 0);
-    }
-    shippedMeasure.call(this, grouped, stack);
-    let spread = false;
-    for (const { run, text } of runs) {
+    // pdfmake indents the first item of each call: measured below in stretches, so with an indent word by word.
+    if (array.some((w) => w.leadingIndent) || styleProperty(array[0], stack, 'leadingIndent')) return shippedMeasure.call(this, array, stack);
+    // Every word is measured in text order, as pdfmake measures them one by one: the first string to
+    // reach a glyph is the text the PDF gives back for it (fontkit's glyph cache, pdfkit's ToUnicode), and
+    // two characters can share a glyph (a space and a no-break space, 日 and the Kangxi radical ⽇).
+    // pdfmake measures the items up to a run and the run as its first word (its styles resolved once);
+    // the run's other words follow with the same function before anything after the run.
+    let from = 0;
+    for (let i = 0; i < grouped.length; i++) {
+      const run = grouped[i];
+      if (!run._o) continue;
+      const text = run.text;
+      run.text = wordText(run, 0);
+      shippedMeasure.call(this, grouped.slice(from, i + 1), stack);
       run.text = text;
-      const widths = [run.width];
-      const cuts = [run.trailingCut as number];
-      const preserve = styleProperty(run, stack, 'preserveTrailingSpaces');
-      for (let k = 1; k < run._o!.length; k++) {
-        const word = wordText(run, k);
-        widths.push(this.widthOfText(word, run));
-        const spaces = preserve ? null : TRAILING.exec(word);
-        cuts.push(spaces ? this.widthOfText(spaces[0], run) : 0);
-      }
-      run._w = widths;
-      run._t = cuts;
-      run.width = runWidth(widths);
-      run.trailingCut = cuts[cuts.length - 1];
-      // Resolved from a named style to something drawn per inline: back to one inline per word.
-      if (NOT_RESOLVED.some((k) => run[k] !== undefined && run[k] !== null && run[k] !== false && run[k] !== 0)) spread = true;
+      measureRest(this, run, stack);
+      from = i + 1;
     }
-    if (!spread) return grouped;
-    return grouped.flatMap((item) => (item._w && NOT_RESOLVED.some((k) => item[k] !== undefined && item[k] !== null && item[k] !== false && item[k] !== 0) ? spreadRun(item) : [item]));
+    if (from < grouped.length) shippedMeasure.call(this, grouped.slice(from), stack);
+    // Resolved to something drawn per inline (from a named style, or justified lines): one inline per word.
+    if (!grouped.some(drawnApart)) return grouped;
+    return grouped.flatMap((item) => (item._w && drawnApart(item) ? spreadRun(item) : [item]));
   };
 
   const buildInlines = function buildInlines(this: TextInlinesThis, textArray: unknown, stack: StyleStack) {

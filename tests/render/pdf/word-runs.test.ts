@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Doc } from '../../../src/ir/types.js';
+import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
 import { groupWords, installWordRuns, MAX_RUN_WORDS, inlineWidths, originalTextInlines, setWordRuns, sliceRun, spreadRun, type RunInline } from '../../../src/render/pdf/word-runs.js';
 import { pdfmakeModule } from '../../../src/render/pdf/pdfmake-module.js';
 import { docFor, PRODUCTS, realArticles } from './articles.js';
-import { kitchenSink } from './kitchen-sink.js';
+import { kitchenSink, meta } from './kitchen-sink.js';
 import { Shapes } from './shapes.js';
 
 /** sha256 of pdfmake 0.3.11's `TextInlines.prototype.measure` and `buildInlines`, which word-runs.ts wraps. */
@@ -122,4 +122,33 @@ describe('the same PDF bytes as one inline per word', () => {
     // The point of it: a fraction of the inlines (both articles' reading editions: 9,179 words, 1,588 inlines).
     expect(inlines).toBeLessThan(words / 3);
   }, 600_000);
+});
+
+describe('characters that share a glyph', () => {
+  const t = (text: string): Inline => [{ text }];
+  const summary = (blocks: Block[]): Doc => ({ product: 'summary', page: 'a4', meta: meta('summary'), blocks });
+  const zh = (text: Inline): Block => ({ type: 'paragraph', lang: 'zh', text, cites: [] });
+  const en = (text: Inline): Block => ({ type: 'paragraph', lang: 'en', text, cites: [] });
+  // Han characters without a glyph shared with another character, for filler.
+  const plain = (n: number, from = 0) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + ((from + i) * 7) % 900)).join('');
+
+  // The text a PDF gives back for a glyph is that of the first string measured with it: a space and a
+  // no-break space, 日 and the Kangxi radical ⽇, "-" and U+2011, "fi" and the ligature ﬁ each share one.
+  const cases: [string, Doc][] = [
+    ['a space and a no-break space', summary([zh(t('一二 三\u00a0四'))])],
+    ['日 and the radical ⽇', summary([zh(t('美日同盟与\u2f47本的伙伴关系更加紧密了'))])],
+    ['- and a no-break hyphen', summary([zh([{ text: '甲 F-35 ' }, { text: 'F\u201135', code: true }])])],
+    ['fi and its ligature', summary([en([{ text: 'The first word ' }, { text: '\ufb01nal', code: true }])])],
+    ['墫 and 壿 across the 64-word cut of a run', summary([zh(t(`${plain(10)}墫${plain(53, 20)}壿${plain(30, 90)}`))])],
+  ];
+
+  it('give the same bytes as one inline per word, so the text copied from the PDF is the same', async () => {
+    for (const [name, doc] of cases) {
+      setWordRuns(false);
+      const perWord = Buffer.from(await backend.render(doc, { epoch: 0 }));
+      setWordRuns(true);
+      const runs = Buffer.from(await backend.render(doc, { epoch: 0 }));
+      expect(runs.equals(perWord), name).toBe(true);
+    }
+  }, 120_000);
 });
