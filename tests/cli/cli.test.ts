@@ -130,6 +130,12 @@ describe('build', () => {
     expect(notice).toContain('@expo-google-fonts/noto-sans ');
     const landing = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const a of m.artifacts) expect(landing).toContain(a.path);
+    // Every A4 page leads back to the index, a file the build wrote.
+    for (const a of m.artifacts.filter((x) => !x.path.endsWith('/slides.html'))) {
+      const hrefs = [...readFileSync(path.join(out, a.path), 'utf8').matchAll(/<nav class="site"[^>]*><a href="([^"]+)"/g)].map((x) => x[1]);
+      expect(hrefs, a.path).toHaveLength(1);
+      expect(path.resolve(out, path.dirname(a.path), hrefs[0]), a.path).toBe(path.join(out, 'index.html'));
+    }
     // The article's facts and abstract, from its source: the date, the original (linked) and the takeaways.
     const src = readFileSync(realSource, 'utf8');
     const url = /^\s+url: (\S+)$/m.exec(src)![1];

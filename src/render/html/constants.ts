@@ -75,7 +75,12 @@ export const CONTROLS = {
   notes: { zh: '演讲备注', en: 'Speaker notes' },
   navigation: { zh: '幻灯片导航', en: 'Slide navigation' },
   contents: { zh: '目录', en: 'Contents' },
+  /** The link from an article's page to the site's index (`../index.html`: every build writes one). */
+  site: { zh: '全部文章', en: 'All articles' },
 } as const;
+
+/** Where an article's page finds the site's index (pages are written to `<out>/<slug>/`). */
+export const SITE_INDEX_HREF = '../index.html';
 
 /** Longest window title (characters) before the short title is used instead. */
 export const MAX_TITLE = 60;

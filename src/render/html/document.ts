@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h, rehypeStringify, unified } from '../../vendor/html.js';
 import type { Block, Doc } from '../../ir/types.js';
 import type { LatinStyle } from '../../fonts/index.js';
-import { BOLD_CLASSES, BOLD_TAGS, CONTROLS, ITALIC_TAGS, MAX_TITLE } from './constants.js';
+import { BOLD_CLASSES, BOLD_TAGS, CONTROLS, ITALIC_TAGS, MAX_TITLE, SITE_INDEX_HREF } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css/index.js';
 import { fontFaceCss, type FaceText } from './fonts.js';
@@ -107,8 +107,14 @@ function a4Body(doc: Doc): Element {
   const header = ctx.all(headBlocks);
   const main = doc.product === 'reading' ? sectionise(bodyToHast(mainBlocks, ctx)) : ctx.all(mainBlocks);
   const toc = tocEntries(main);
+  // An article's page leads back to the site's index, which lists every article and file.
+  const site =
+    doc.product === 'index'
+      ? []
+      : [h('nav', { className: 'site', ariaLabel: `${CONTROLS.site.zh} ${CONTROLS.site.en}` }, [h('a', { href: SITE_INDEX_HREF }, [h('span', { className: 'zh' }, `\u2190 ${CONTROLS.site.zh}`), ' ', h('span', { className: 'en', lang: 'en' }, CONTROLS.site.en)])])];
   return h('body', { className: `product-${doc.product}` }, [
     h('div', { className: 'page', dataArticle: doc.meta.articleId || undefined }, [
+      ...site,
       h('header', header),
       ...(toc.length > 1
         ? [

@@ -19,6 +19,10 @@ dl.meta dt .en,dl.meta dd .en{margin-left:.35em}
 dl.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(sp.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
+nav.site{margin:0 0 ${px(sp.block)};font-size:${px(s.meta)}}
+nav.site a{text-decoration:none;display:inline-block;padding:${px(4)} 0}
+nav.site .en{margin-left:.35em}
+@media print{nav.site{display:none}}
 nav.toc .en{margin-left:.35em}
 main :is(h2,h3,h4,h5,h6){line-height:1.35}
 main h2{font-size:${px(s.h1)};margin:${px(sp.section * 1.5)} 0 ${px(sp.block)};padding-bottom:${px(3)};border-bottom:1px solid ${c.rule};color:${c.accent}}
