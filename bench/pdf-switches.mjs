@@ -12,7 +12,6 @@ const { toDoc, buildEpoch } = await imp('src/pipeline.js');
 const { loadBackend } = await imp('src/render/registry.js');
 const flow = await imp('src/render/pdf/flow.js');
 const mc = await imp('src/render/pdf/measure-cache.js');
-const sm = await imp('src/render/pdf/style-memo.js');
 const wr = await imp('src/render/pdf/word-runs.js');
 const b = await loadBackend('pdf');
 await b.warm?.();
@@ -26,11 +25,10 @@ const variants = {
   all: () => {},
   'no windows': () => flow.setWindowedPagination(false),
   'no measure cache': () => mc.setMeasureCache(false),
-  'no style memo': () => sm.setStyleMemo(false),
   'no word runs': () => wr.setWordRuns(false),
-  'none of the three': () => { flow.setWindowedPagination(false); mc.setMeasureCache(false); sm.setStyleMemo(false); },
+  'none of the three': () => { flow.setWindowedPagination(false); mc.setMeasureCache(false); wr.setWordRuns(false); },
 };
-const reset = () => { flow.setWindowedPagination(true); mc.setMeasureCache(true); sm.setStyleMemo(true); wr.setWordRuns(true); };
+const reset = () => { flow.setWindowedPagination(true); mc.setMeasureCache(true); wr.setWordRuns(true); };
 const res = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 const a4 = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (const [d, e] of docs) await b.render(d, { epoch: e });

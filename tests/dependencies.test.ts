@@ -64,7 +64,7 @@ describe('runtime dependencies', () => {
 
 /** Each library whose internals the code relies on: its pin, how the code finds it, and what to re-check. */
 const PINNED = [
-  { name: 'pdfmake', pin: pkg.dependencies.pdfmake, installed: () => version(require, 'pdfmake'), recheck: 'src/render/pdf/merge-inlines.ts (Renderer.prototype.renderLine), line-builder.ts, measure-cache.ts, style-memo.ts, word-runs.ts and flow.ts (their tests name the functions), and src/render/pdf/inline.ts (its linebreak)' },
+  { name: 'pdfmake', pin: pkg.dependencies.pdfmake, installed: () => version(require, 'pdfmake'), recheck: 'src/render/pdf/merge-inlines.ts (Renderer.prototype.renderLine), line-builder.ts, measure-cache.ts, word-runs.ts and flow.ts (their tests name the functions), and src/render/pdf/inline.ts (its linebreak)' },
   { name: 'pdfkit', pin: pkg.overrides?.pdfkit, installed: () => version(pdfmakeRequire, 'pdfkit'), recheck: 'src/render/pdf/fonts.ts (fontkit as pdfkit loads it) and src/render/pdf/metadata.ts (its uncompressed XMP packet)' },
   { name: 'fontkit', pin: pkg.overrides?.fontkit, installed: () => version(pdfkitRequire, 'fontkit'), recheck: 'src/render/pdf/fonts.ts (registerFormat, font.layout, font._glyphs) and src/render/pdf/fontkit-decoding.ts (its GPOS schema, TTFSubset._addGlyph)' },
   { name: 'restructure', pin: pkg.overrides?.restructure, installed: () => version(createRequire(pdfkitRequire.resolve('fontkit')), 'restructure'), recheck: 'src/render/pdf/fontkit-decoding.ts (its lazy pointers, read at decode time)' },

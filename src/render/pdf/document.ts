@@ -36,7 +36,6 @@ import type { NodeInfo } from './flow.js';
 import { installInlineMerging } from './merge-inlines.js';
 import { installLinearLineBuilder } from './line-builder.js';
 import { installMeasureCache } from './measure-cache.js';
-import { installStyleMemo } from './style-memo.js';
 import { installWordRuns } from './word-runs.js';
 import { handlers, unknown } from './handlers/index.js';
 import { CENTRED_LAYOUTS } from './handlers/slide.js';
@@ -61,9 +60,7 @@ function configure(): void {
   installInlineMerging();
   installLinearLineBuilder();
   installMeasureCache();
-  // Before the style memo, which wraps buildInlines as it then is.
   installWordRuns();
-  installStyleMemo();
   configured = true;
 }
 

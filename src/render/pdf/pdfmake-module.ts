@@ -2,7 +2,7 @@
  * One of pdfmake's own modules (`pdfmake/js/<name>.js`), the very instance
  * pdfmake loads (same file, so the same module), for the modules that wrap
  * a method of the pinned pdfmake: line-builder.ts, measure-cache.ts,
- * merge-inlines.ts and style-memo.ts.
+ * merge-inlines.ts and word-runs.ts.
  */
 import { createRequire } from 'node:module';
 
