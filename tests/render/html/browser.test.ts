@@ -186,3 +186,42 @@ describe.skipIf(!hasChromium)('the summary on a phone', () => {
     }
   });
 });
+
+describe.skipIf(!hasChromium)('Chinese last lines', () => {
+  const real = fromArticles(pages).filter((p) => ['us-japan-acquisition', 'allied-cloud-interoperability'].includes(p.name) && (p.product === 'summary' || p.product === 'checklist'));
+
+  it('no paragraph of a real summary or checklist ends with one Chinese character alone on its last line, at 1280 or 390', async () => {
+    expect(real.length).toBeGreaterThanOrEqual(4);
+    for (const p of real) {
+      for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+        const o = await openHtml(chromium.browser, fileOf(p), viewport);
+        // The characters of each Chinese text block's last line, read from where the browser drew each one.
+        const lone = await o.page.evaluate(() => {
+          const out: string[] = [];
+          for (const e of document.querySelectorAll('main :is(p, li, dd, td, .zh)')) {
+            if (!/[\u4e00-\u9fff]/.test(e.textContent ?? '') || e.getClientRects().length === 0) continue;
+            const chars: [number, string][] = [];
+            const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+              for (let i = 0; i < n.data.length; i++) {
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + 1);
+                const rect = r.getClientRects()[0];
+                if (rect && rect.width > 0) chars.push([Math.round(rect.top), n.data[i]]);
+              }
+            }
+            const tops = [...new Set(chars.map((c) => c[0]))];
+            if (tops.length < 2) continue;
+            const last = chars.filter((c) => c[0] === tops[tops.length - 1]).map((c) => c[1]).join('');
+            // One ideograph, with or without the punctuation that closes it.
+            if (/^[\u4e00-\u9fff][。，、；：！？”）]?$/.test(last)) out.push(`…${(e.textContent ?? '').slice(-12)}`);
+          }
+          return out;
+        });
+        expect(lone, `${p.name} ${p.product} at ${viewport.width}`).toEqual([]);
+        await o.context.close();
+      }
+    }
+  });
+});

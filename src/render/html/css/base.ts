@@ -1,4 +1,8 @@
-/** Rules every page shares: faces per language, roles of runs, media, links and focus. */
+/**
+ * Rules every page shares: faces per language, roles of runs, media, links and
+ * focus. Text wraps `pretty`: the browser avoids a last line of one character
+ * (a Chinese paragraph ending "…之/上。").
+ */
 import { boldSelector, c, cjkFamily, enFamily, px, s, srOnly } from './units.js';
 import { theme } from '../../../theme/theme.js';
 
@@ -6,7 +10,7 @@ export const base = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-family:${cjkFamily};color:${c.ink};background:${c.white};-webkit-text-size-adjust:100%;text-size-adjust:100%}
 :lang(en){font-family:${enFamily}}
-body{margin:0;font-size:${px(s.body)};line-height:${theme.lineHeight.zh};font-weight:400}
+body{margin:0;font-size:${px(s.body)};line-height:${theme.lineHeight.zh};font-weight:400;text-wrap:pretty}
 ${boldSelector}{font-weight:700}
 dt{font-weight:400}
 /* Captions repeat the heading above them: kept for assistive technology only. */

@@ -3,7 +3,9 @@
  * set with the theme's slide type scale (never below the minimum sizes of
  * constants.ts, never clipped); the layouts; a reading mode below
  * DECK_READING_MAX px (slides as a scrolling column at reading size, notes
- * under each slide); one slide a page in print.
+ * under each slide); one slide a page in print. The title slide's text is as
+ * wide as the template measured it (the slide's content width, its label
+ * column `meta.labelWidth`), as the PDF and PPTX draw it.
  */
 import { slideSpec, slideTimeline, slideType, theme, type SlideDensity } from '../../../theme/theme.js';
 import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_MIN_PT, SLIDE_MIN_TITLE_PT, titleSizeClass } from '../constants.js';
@@ -160,7 +162,6 @@ ${titleRules.fit1}
 .slide-foot .slide-deck{flex:0 1 auto;margin-left:auto;display:flex;gap:.6em;white-space:nowrap}
 .slide-deck [lang="en"]{color:${c.muted}}
 .slide-number{margin-left:.4em}
-/* The title slide's text as wide as the template measured it (the slide's content width), as in the PDF and PPTX. */
 .layout-title .slide-frame{padding-left:${spx(ml)}}
 .layout-title .slide-frame::before{width:${spx(18)}}
 .layout-title .slide-body{display:flex;flex-direction:column}
