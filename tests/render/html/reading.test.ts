@@ -147,6 +147,13 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
         expect(w.below).toBe(true);
         expect(w.text, `${w.id}: text width / passage width at 390`).toBeGreaterThan(0.7);
       }
+      // On a phone the notes under each paragraph and the paragraph marks are text to read, not fine print.
+      const sizes = await o.page.evaluate(() => ({
+        notes: [...document.querySelectorAll('.margin-notes')].map((e) => parseFloat(getComputedStyle(e).fontSize)),
+        marks: [...document.querySelectorAll('.passage-mark')].map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      }));
+      for (const n of sizes.notes) expect(n, 'margin notes at 390 px').toBeGreaterThanOrEqual(13);
+      for (const m of sizes.marks) expect(m, 'paragraph marks at 390 px').toBeGreaterThanOrEqual(12);
       // Every column of the article's tables keeps at least four characters a line at 390 px.
       const narrow = await o.page.evaluate(() =>
         [...document.querySelectorAll('main table:not(.stack) :is(th, td)')].filter((c) => (c as HTMLElement).clientWidth < 4 * parseFloat(getComputedStyle(c).fontSize)).map((c) => c.textContent!.slice(0, 12)),

@@ -131,6 +131,8 @@ section.footnotes li>.passage{margin:0}
 }
 @media (max-width:480px){
   .passage{grid-template-columns:2.2em minmax(0,1fr);column-gap:${px(5)}}
+  .margin-notes{font-size:${px(s.meta + 1)}}
+  .passage-mark{font-size:${px(s.meta)}}
   .body-list{padding-left:1.4em}
 }
 @media print{

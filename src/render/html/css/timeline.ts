@@ -21,7 +21,7 @@ ${Array.from({ length: MAX_EVENTS_A_ROW }, (_, i) => `.events.cols-${i + 1}{--co
 .event-text p{margin:0 0 .2em}
 .event-text>.en{font-size:.9em}
 .event-note{color:${c.muted};font-size:.85em}
-.event-note .en{margin-left:.3em}
+.event-note .en{margin-left:.3em;color:inherit}
 `;
 }
 
