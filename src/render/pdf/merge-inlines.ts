@@ -28,6 +28,7 @@
  */
 import { pdfmakeModule } from './pdfmake-module.js';
 import { UNSHAPED_TEXT } from './fonts.js';
+import { runWidth } from './word-runs.js';
 
 /** The fields of a pdfmake inline that this module reads or writes. */
 export interface Inline {
@@ -102,10 +103,7 @@ export function joinable(a: Inline, b: Inline): boolean {
  */
 function widthAfter(width: number, inline: Inline): number {
   const words = inline._w as readonly number[] | undefined;
-  if (!words) return width + inline.width;
-  let w = width;
-  for (const x of words) w += x;
-  return w;
+  return words ? runWidth(words, width) : width + inline.width;
 }
 
 /** The inlines of a line with every joinable neighbour joined (the input is not changed). */

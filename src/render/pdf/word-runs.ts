@@ -172,12 +172,12 @@ export function wordText(run: RunInline, k: number): string {
   return run.text.slice(k === 0 ? 0 : o[k - 1], o[k]);
 }
 
-/** The words of a run as pdfmake would have measured them, one inline each. */
+/** The words of a measured run as pdfmake would have measured them, one inline each. */
 export function spreadRun(run: RunInline): RunInline[] {
   const out: RunInline[] = [];
   const n = run._o!.length;
   for (let k = 0; k < n; k++) {
-    const word: RunInline = { ...run, text: wordText(run, k), width: run._w ? run._w[k] : 0, trailingCut: run._t ? run._t[k] : 0 };
+    const word: RunInline = { ...run, text: wordText(run, k), width: run._w![k], trailingCut: run._t![k] };
     delete word._w;
     delete word._o;
     delete word._t;
@@ -192,10 +192,10 @@ export function spreadRun(run: RunInline): RunInline[] {
   return out;
 }
 
-/** The widths of words `from` to `to` (exclusive) added one after another, as a line adds them. */
-export function runWidth(widths: readonly number[], from = 0, to = widths.length): number {
-  let w = 0;
-  for (let k = from; k < to; k++) w += widths[k];
+/** `start` plus a run's word widths, added one after another as a line adds them. */
+export function runWidth(widths: readonly number[], start = 0): number {
+  let w = start;
+  for (const x of widths) w += x;
   return w;
 }
 
@@ -266,17 +266,10 @@ let originalBuild: BuildInlines | null = null;
 
 const textInlines = () => pdfmakeModule<{ prototype: { measure: Measure; buildInlines: BuildInlines } }>('TextInlines');
 
-/** The function under every wrapper (each keeps the function it wraps as `original`). */
-function unwrapped<F>(f: F): F {
-  let g = f as F & { original?: F };
-  while (g.original) g = g.original as F & { original?: F };
-  return g;
-}
-
 /** pdfmake's `measure` and `buildInlines` as shipped (the test compares them with the versions this was written for). */
 export function originalTextInlines(): { measure: Measure; buildInlines: BuildInlines } {
   const proto = textInlines().prototype;
-  return { measure: unwrapped(originalMeasure ?? proto.measure), buildInlines: unwrapped(originalBuild ?? proto.buildInlines) };
+  return { measure: originalMeasure ?? proto.measure, buildInlines: originalBuild ?? proto.buildInlines };
 }
 
 /**
@@ -341,7 +334,7 @@ export function installWordRuns(): void {
     if (from < grouped.length) shippedMeasure.call(this, grouped.slice(from), stack);
     // Resolved to something drawn per inline (from a named style, or justified lines): one inline per word.
     if (!grouped.some(drawnApart)) return grouped;
-    return grouped.flatMap((item) => (item._w && drawnApart(item) ? spreadRun(item) : [item]));
+    return grouped.flatMap((item) => (drawnApart(item) ? spreadRun(item) : [item]));
   };
 
   const buildInlines = function buildInlines(this: TextInlinesThis, textArray: unknown, stack: StyleStack) {
@@ -351,6 +344,6 @@ export function installWordRuns(): void {
     const { minWidth, maxWidth } = inlineWidths(built.items);
     return { items: built.items, minWidth: noWrap ? maxWidth : minWidth, maxWidth };
   };
-  TextInlines.prototype.measure = Object.assign(measure, { original: shippedMeasure });
-  TextInlines.prototype.buildInlines = Object.assign(buildInlines, { original: shippedBuild });
+  TextInlines.prototype.measure = measure;
+  TextInlines.prototype.buildInlines = buildInlines;
 }

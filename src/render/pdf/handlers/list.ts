@@ -67,10 +67,11 @@ export const list: Handler<PdfState, 'list', Node> = (b, st) => {
   return out;
 };
 
-/** The page number column of a contents entry: the page of the first heading of this Doc its text links to. */
+/** The page number column of a contents entry: the page of the first destination in this Doc its text links to. */
 function pageNumber(text: BiInline, st: PdfState, size: number): Node[] {
-  const anchor = [...(text.zh ?? []), ...(text.en ?? [])].map((s) => s.ref).find((r) => r && r.product === st.links.doc.product && st.links.anchors.has(r.anchor))?.anchor;
-  if (!anchor) return [];
+  const target = [...(text.zh ?? []), ...(text.en ?? [])].flatMap((s) => (s.ref ? [st.links.resolve(s.ref)] : [])).find((t) => 'destination' in t);
+  if (!target || !('destination' in target)) return [];
+  const anchor = target.destination;
   // Room for three digits, on one line; pdfmake sets the number right-aligned in it.
   return [{ width: size * 2.5, text: '000', noWrap: true, pageReference: anchor, alignment: 'right', font: LATIN_FAMILY, fontSize: size, color: theme.colors.muted }];
 }
