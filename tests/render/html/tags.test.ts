@@ -25,7 +25,8 @@ describe('explicit and inferred recommendations in the HTML', () => {
         const [zh, en] = TAGS[rec.kind];
         const other = TAGS[rec.kind === 'explicit' ? 'implicit' : 'explicit'];
         const tags = page.elements
-          .filter((e) => e.classes.includes('tag') && e.ancestors.includes(holder!))
+          // A tag chip (the checklist's) or a tag run leading the item's text (the slides' lists).
+          .filter((e) => (e.classes.includes('tag') || e.classes.includes('run-tag')) && e.ancestors.includes(holder!))
           .map((e) => e.text)
           .join(' | ');
         const where = `${p.name}/${p.product}: ${rec.id} (${rec.kind}), tags "${tags}"`;

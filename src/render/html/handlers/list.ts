@@ -5,31 +5,23 @@
  */
 import { h } from '../../../vendor/html.js';
 import type { ElementContent } from 'hast';
-import type { Block, ListItem } from '../../../ir/types.js';
+import type { Block, Inline, ListItem } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
-import { bi, hasText, inline } from '../inline.js';
+import { bi, hasText } from '../inline.js';
 import type { HtmlContext } from './index.js';
 import { sourceLine } from './text.js';
 
 /**
  * The item's text, each language led by the item's tag in that language
  * (explicit / inferred: "原文建议" before the Chinese, "From the article"
- * before the English), as the other formats set it.
+ * before the English) as a tag run, as the other formats set it.
  */
 function itemText(it: ListItem, ctx: HtmlContext): ElementContent[] {
-  const parts = bi(it.text, 'span', 'item', ctx.own);
   const tags = it.tags;
-  if (!tags || !hasText(tags)) return parts;
-  for (const part of parts) {
-    if (part.type !== 'element') continue;
-    const cls = part.properties.className;
-    const classes = Array.isArray(cls) ? cls.map(String) : String(cls ?? '').split(' ');
-    const tag = classes.includes('en') ? tags.en : tags.zh;
-    if (!tag?.length) continue;
-    const lang = classes.includes('en') ? { lang: 'en' } : {};
-    part.children.unshift(h('span', { className: 'tag', ...lang }, inline(tag, ctx.own)), { type: 'text', value: ' ' });
-  }
-  return parts;
+  if (!tags || !hasText(tags)) return bi(it.text, 'span', 'item', ctx.own);
+  const led = (tag: Inline | undefined, text: Inline | undefined): Inline | undefined =>
+    tag?.length && text?.length ? [...tag.map((s) => ({ ...s, role: 'tag' as const })), { text: ' ' }, ...text] : text;
+  return bi({ zh: led(tags.zh, it.text.zh), en: led(tags.en, it.text.en) }, 'span', 'item', ctx.own);
 }
 
 function item(it: ListItem, ctx: HtmlContext): ElementContent {
