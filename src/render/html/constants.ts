@@ -62,6 +62,14 @@ export const SLIDE_MIN_TITLE_PT = 21;
 export const DECK_READING_MAX = 700;
 /** Width (CSS px) from which the reading edition sets margin notes in a side column. */
 export const MARGIN_NOTES_MIN = 1000;
+/**
+ * How far (CSS px) a paragraph's margin notes may drift below its top, on a
+ * wide screen, when the notes before them run on; beyond it the paragraph
+ * moves down instead (scripts.ts).
+ */
+export const NOTES_DRIFT = 240;
+/** From how far (CSS px) below its paragraph's top a drifting notes list is headed with the paragraph's mark. */
+export const NOTES_NAMED = 20;
 /** Width (CSS px) below which tables of three or more columns are stacked cards. */
 export const STACK_TABLE_MAX = 600;
 

@@ -4,7 +4,7 @@
  * DOM: the article id from `data-article`, the items from `data-rec`.
  */
 import type { DocProduct } from '../../ir/types.js';
-import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_ID_PREFIX, STORAGE_PREFIX } from './constants.js';
+import { DECK_READING_MAX, MARGIN_NOTES_MIN, NOTES_DRIFT, NOTES_NAMED, SLIDE_FRAME, SLIDE_ID_PREFIX, STORAGE_PREFIX } from './constants.js';
 
 /** Checklist: restore saved state, save on change, keep the done/total counter live. */
 const checklist = `(() => {
@@ -133,6 +133,138 @@ const slides = `(() => {
 })();
 `;
 
+/**
+ * Reading edition, wide screens: margin notes drift down the margin instead
+ * of holding their paragraph open. In the side column (css/page.ts) a
+ * paragraph's notes can be taller than its text, and the grid row then left a
+ * gap under every short paragraph: the notes of the US–Japan article are about
+ * three times as tall as its text. Here each notes list takes no height in its
+ * row (class \`notes-drift\` on the root) and is set as high as it can go: at its
+ * paragraph's top, or under the notes before it when they run on. Notes never
+ * run past a heading, a part's summary or a footnotes block: a spacer
+ * (\`.notes-spacer\`, hidden from assistive technology) holds that block below
+ * them. A list that would drift more than NOTES_DRIFT px below its paragraph
+ * pushes the paragraph down instead, so a note stays near what it annotates;
+ * a list set more than NOTES_NAMED px below its paragraph's top is headed
+ * with the paragraph's mark (\`data-for\`, "¶2.3").
+ * Laid out again when the faces load and when the window changes size, with
+ * the passage the reader is looking at (a followed citation's target) kept
+ * where it is on screen; undone
+ * for printing (the print style sets notes in the grid). Without the script
+ * the notes stay in their rows.
+ */
+const reading = `(() => {
+  const main = document.querySelector('main');
+  if (!main) return;
+  const root = document.documentElement;
+  const wide = matchMedia('screen and (min-width: ${MARGIN_NOTES_MIN}px)');
+  const GAP = 8;
+  const undo = () => {
+    root.classList.remove('notes-drift');
+    for (const s of Array.from(main.querySelectorAll('.notes-spacer'))) s.remove();
+    for (const n of Array.from(main.querySelectorAll('.margin-notes'))) { n.style.top = ''; n.removeAttribute('data-for'); }
+    for (const li of Array.from(main.querySelectorAll('li'))) li.style.paddingTop = '';
+    main.style.paddingBottom = '';
+  };
+  // Room of h px above an element: a spacer before it, or (a list item's first block) the item's top padding.
+  const room = (e, h) => {
+    const li = e.parentElement;
+    if (li && li.tagName === 'LI' && li.firstElementChild === e) {
+      li.style.paddingTop = (parseFloat(li.style.paddingTop || '0') + h) + 'px';
+      return;
+    }
+    const s = document.createElement('div');
+    s.className = 'notes-spacer';
+    s.setAttribute('aria-hidden', 'true');
+    s.style.height = h + 'px';
+    e.parentNode.insertBefore(s, e);
+  };
+  // What the reader is looking at: the link's target when it is on screen, else the first paragraph on screen.
+  const anchor = () => {
+    const seen = (e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+    const t = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (t && seen(t)) return t;
+    return Array.from(main.querySelectorAll('.passage')).find(seen) || null;
+  };
+  const place = () => {
+    // Keep what the reader is looking at where it is on screen while the notes move.
+    const a = anchor();
+    const was = a ? a.getBoundingClientRect().top : 0;
+    layout();
+    if (a) scrollBy(0, a.getBoundingClientRect().top - was);
+  };
+  const layout = () => {
+    undo();
+    if (!wide.matches) return;
+    root.classList.add('notes-drift');
+    // Read every position once, then write: a push moves everything after it by the same amount.
+    const items = Array.from(main.querySelectorAll('.passage > .margin-notes, h2, h3, h4, .callout, section.footnotes'));
+    const y0 = main.getBoundingClientRect().top;
+    // A notes list takes no height in its row: its height is its items'.
+    const at = items.map((e) => {
+      const box = e.getBoundingClientRect();
+      const last = e.lastElementChild;
+      return { top: box.top - y0, height: last ? last.getBoundingClientRect().bottom - box.top : box.height };
+    });
+    const end = main.getBoundingClientRect().height;
+    // How much taller a list is with its paragraph's mark above it.
+    const first = main.querySelector('.passage > .margin-notes');
+    let named = 0;
+    if (first && first.lastElementChild) {
+      const bottom = () => first.lastElementChild.getBoundingClientRect().bottom;
+      const before = bottom();
+      first.setAttribute('data-for', '¶');
+      named = bottom() - before;
+      first.removeAttribute('data-for');
+    }
+    const writes = [];
+    let shift = 0;
+    let floor = -Infinity;
+    items.forEach((e, i) => {
+      let top = at[i].top + shift;
+      if (e.classList.contains('margin-notes')) {
+        const y = Math.max(top, floor);
+        if (y - top > ${NOTES_DRIFT}) {
+          const push = y - top - ${NOTES_DRIFT};
+          writes.push(() => room(e.parentElement, push));
+          shift += push;
+          top += push;
+        }
+        const offset = y - top;
+        // A list set lower than its paragraph's first line names the paragraph it belongs to.
+        const mark = offset > ${NOTES_NAMED} ? e.parentElement.querySelector('.passage-mark') : null;
+        if (offset > 0) writes.push(() => { e.style.top = offset + 'px'; if (mark) e.setAttribute('data-for', '¶' + mark.textContent); });
+        floor = y + at[i].height + (mark ? named : 0) + GAP;
+      } else {
+        if (floor > top) {
+          const push = floor - top;
+          writes.push(() => room(e, push));
+          shift += push;
+        }
+        floor = -Infinity;
+      }
+    });
+    if (floor > end + shift) {
+      const extra = floor - end - shift;
+      writes.push(() => { main.style.paddingBottom = extra + 'px'; });
+    }
+    for (const w of writes) w();
+  };
+  let queued = false;
+  const again = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; place(); });
+  };
+  wide.addEventListener('change', again);
+  addEventListener('resize', again);
+  addEventListener('beforeprint', undo);
+  addEventListener('afterprint', place);
+  if (document.fonts) document.fonts.ready.then(again);
+  place();
+})();
+`;
+
 export function script(product: DocProduct): string | null {
-  return product === 'checklist' ? checklist : product === 'slides' ? slides : null;
+  return product === 'checklist' ? checklist : product === 'slides' ? slides : product === 'reading' ? reading : null;
 }

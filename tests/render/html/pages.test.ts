@@ -58,7 +58,7 @@ describe.each(pages.map((p) => [`${p.name} ${p.product}`, p] as const))('%s', (_
     expect(csp).toContain(script === null ? "script-src 'none'" : `script-src ${hash(script)}`);
     expect(csp).toContain('font-src data:');
     expect(p.html.match(/<style>/g)).toHaveLength(1);
-    expect((p.html.match(/<script>/g) ?? []).length).toBe(p.product === 'checklist' || p.product === 'slides' ? 1 : 0);
+    expect((p.html.match(/<script>/g) ?? []).length).toBe(p.product === 'checklist' || p.product === 'slides' || p.product === 'reading' ? 1 : 0);
     expect(p.html).not.toMatch(/\sstyle="/);
     expect(p.html).not.toMatch(/\son[a-z]+="/);
   });

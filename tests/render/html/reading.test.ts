@@ -125,6 +125,64 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       expect(shown).toEqual(expected);
     });
 
+    it('lets margin notes run on down the margin on a wide screen, never over other notes or a heading, and holds no paragraph open', async () => {
+      const r = reading();
+      for (const width of [1000, 1280, 1600]) {
+        const o = await openHtml(chromium.browser, fileOf(r), { width, height: 720 });
+        await o.page.evaluate(() => document.fonts.ready);
+        await o.page.waitForTimeout(100);
+        const got = await o.page.evaluate(() => {
+          const box = (e: Element) => {
+            const b = e.getBoundingClientRect();
+            return { top: b.top + scrollY, bottom: b.bottom + scrollY, left: b.left, right: b.right };
+          };
+          const lists = [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
+            const passage = n.parentElement!;
+            const items = [...n.children].map(box);
+            const before = getComputedStyle(n, '::before').content;
+            return {
+              id: passage.id,
+              mark: passage.querySelector('.passage-mark')!.textContent,
+              // The list as drawn: from its own top (its mark's line, when it has one) to its last note's bottom.
+              top: box(n).top,
+              bottom: Math.max(...items.map((i) => i.bottom)),
+              passageTop: box(passage.querySelector('.passage-body')!).top,
+              // Headings, part summaries and footnotes blocks beside the list's column (not the block the list is in).
+              over: [...document.querySelectorAll('main h2, main h3, main h4, main .callout, main section.footnotes')]
+                .filter((b) => !b.contains(n) && box(b).right > Math.min(...items.map((i) => i.left)))
+                .map((b) => ({ what: b.tagName + ' ' + b.textContent!.slice(0, 20), ...box(b) })),
+              passageHeight: passage.getBoundingClientRect().height,
+              textHeight: passage.querySelector('.passage-body')!.getBoundingClientRect().height,
+              named: before === 'none' || before === 'normal' ? null : before,
+            };
+          });
+          return { lists, drift: document.documentElement.classList.contains('notes-drift'), overflow: document.documentElement.scrollWidth - innerWidth };
+        });
+        expect(got.drift, `notes run on at ${width} px`).toBe(true);
+        expect(got.overflow, `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+        expect(got.lists.length).toBeGreaterThan(0);
+        got.lists.forEach((l, i) => {
+          const at = `${l.id} at ${width} px`;
+          // Beside its paragraph or below its start, at most 240 px lower, and named by its mark when set lower.
+          expect(l.top, `${at}: starts above its paragraph`).toBeGreaterThanOrEqual(l.passageTop - 1);
+          expect(l.top - l.passageTop, `${at}: drifts too far from its paragraph`).toBeLessThanOrEqual(241);
+          if (l.top - l.passageTop > 21) expect(l.named, `${at}: set ${Math.round(l.top - l.passageTop)} px lower, not named`).toBe(`"¶${l.mark}"`);
+          // Not over the list before it.
+          if (i > 0) expect(l.top, `${at}: overlaps the notes of ${got.lists[i - 1].id}`).toBeGreaterThanOrEqual(got.lists[i - 1].bottom);
+          // Not over a heading, a part's summary or a footnotes block.
+          for (const b of l.over) {
+            expect(l.bottom <= b.top + 1 || l.top >= b.bottom - 1, `${at}: runs over ${b.what}`).toBe(true);
+          }
+          // The notes do not hold the paragraph open: it is as tall as its text.
+          expect(l.passageHeight, `${at}: taller than its text`).toBeLessThanOrEqual(l.textHeight + 8);
+        });
+        // The notes take the room the text leaves: fewer gaps than notes kept in their paragraph's row would leave.
+        if (name === 'us-japan-acquisition' || name === 'allied-cloud-interoperability') expect(got.lists.some((l) => l.top - l.passageTop > 21), `some notes run on at ${width} px`).toBe(true);
+        expect(o.errors).toEqual([]);
+        await o.context.close();
+      }
+    });
+
     it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {
       const r = reading();
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
@@ -134,8 +192,10 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
             const body = n.parentElement!.querySelector('.passage-body')!.getBoundingClientRect();
             const notes = n.getBoundingClientRect();
             const passage = n.parentElement!.getBoundingClientRect();
-            // The text keeps most of the passage's width (in a quote too): notes never squeeze it.
-            return { beside: notes.left >= body.right - 1, below: notes.top >= body.bottom - 1, text: body.width / passage.width, id: n.parentElement!.id };
+            // The text keeps most of the passage's width (in a quote too), or a reading measure of 40 characters on a
+            // wide screen: notes never squeeze it.
+            const em = parseFloat(getComputedStyle(n.parentElement!.querySelector('.passage-body')!).fontSize);
+            return { beside: notes.left >= body.right - 1, below: notes.top >= body.bottom - 1, text: Math.max(body.width / passage.width, body.width >= 40 * em - 1 ? 1 : 0), id: n.parentElement!.id };
           }),
         );
       const wide = await place();

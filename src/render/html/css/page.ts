@@ -88,6 +88,9 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
 `;
 
 /** The reading edition: marks in a gutter, margin notes in a side column on wide screens (below the text when narrow), sticky part headings. */
+/** Widest text line of the reading edition beside its notes, in characters (ems): a Chinese reading measure. */
+export const TEXT_MEASURE = 42;
+
 export function reading(notesFrom: number): string {
   return `
 .product-reading .page{max-width:${px(theme.pages.a4.width * 1.35)}}
@@ -128,6 +131,16 @@ section.footnotes li>.passage{margin:0}
   .passage{grid-template-columns:2.6em minmax(0,1fr) ${px(180)};column-gap:${px(14)}}
   .margin-notes{grid-column:3;grid-row:1 / span 2;margin-top:0;align-self:start}
   .passage-table{grid-template-columns:2.6em minmax(0,1fr) ${px(180)}}
+}
+@media screen and (min-width:${notesFrom}px){
+  /* On a screen the text keeps a reading measure and the notes take the rest of the width. */
+  .passage,.passage-table{grid-template-columns:2.6em minmax(0,${TEXT_MEASURE}em) minmax(${px(180)},1fr)}
+  /* The reading script lets each notes list run on down the margin past a short paragraph (scripts.ts): the list takes
+     no height in its row, and the script sets it below the notes before it. */
+  .notes-drift{overflow-anchor:none}
+  .notes-drift .passage>.margin-notes{position:relative;height:0;overflow:visible;border-left:0;padding-left:0}
+  .notes-drift .margin-note{margin:0;padding:0 0 ${px(3)} ${px(8)};border-left:2px solid ${c.rule}}
+  .notes-drift .margin-notes[data-for]::before{content:attr(data-for);display:block;padding:0 0 ${px(2)} ${px(8)};border-left:2px solid ${c.rule};font-weight:700;font-variant-numeric:tabular-nums}
 }
 @media (max-width:480px){
   .passage{grid-template-columns:2.2em minmax(0,1fr);column-gap:${px(5)}}
