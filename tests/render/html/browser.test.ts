@@ -225,3 +225,46 @@ describe.skipIf(!hasChromium)('Chinese last lines', () => {
     }
   });
 });
+
+describe.skipIf(!hasChromium)('the title block on a phone', () => {
+  const real = fromArticles(pages).filter((p) => ['us-japan-acquisition', 'allied-cloud-interoperability'].includes(p.name) && p.doc.page === 'a4');
+
+  it('breaks the original’s address only between its parts (after "/" or "-"), on a line of its own, and keeps each English value whole on its line', async () => {
+    expect(real.length).toBeGreaterThanOrEqual(6);
+    for (const p of real) {
+      const o = await openHtml(chromium.browser, fileOf(p), { width: 390, height: 844 });
+      const got = await o.page.evaluate(() => {
+        // The address's lines, read from where the browser drew each character.
+        const link = [...document.querySelectorAll('header dl.meta a[href^="http"]')].find((a) => a.textContent === a.getAttribute('href'));
+        const lines: string[] = [];
+        if (link) {
+          let top: number | null = null;
+          const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+            for (let i = 0; i < n.data.length; i++) {
+              const r = document.createRange();
+              r.setStart(n, i);
+              r.setEnd(n, i + 1);
+              const rect = r.getClientRects()[0];
+              if (!rect) continue;
+              if (top === null || Math.abs(rect.top - top) > 2) lines.push('');
+              top = rect.top;
+              lines[lines.length - 1] += n.data[i];
+            }
+          }
+        }
+        const item = link?.closest('dl.meta > div');
+        const dl = item?.parentElement;
+        // English values of a line or less: each drawn on one line.
+        const split = [...document.querySelectorAll('header dl.meta dd > .en')].filter((e) => e.getClientRects().length > 1 && (e as HTMLElement).offsetWidth < (e.closest('dd') as HTMLElement).clientWidth).map((e) => e.textContent);
+        return { lines, href: link?.getAttribute('href'), whole: item && dl ? item.getBoundingClientRect().width / dl.getBoundingClientRect().width : 0, split };
+      });
+      expect(got.href, `${p.name} ${p.product}: the original's address`).toMatch(/^https:\/\//);
+      expect(got.lines.join(''), `${p.name} ${p.product}`).toBe(got.href);
+      for (const line of got.lines.slice(0, -1)) expect(line, `${p.name} ${p.product}: "${line}" ends inside a word of the address`).toMatch(/[/-]$/);
+      expect(got.whole, `${p.name} ${p.product}: the address line spans the title block`).toBeGreaterThan(0.98);
+      expect(got.split, `${p.name} ${p.product}: English values broken across lines`).toEqual([]);
+      await o.context.close();
+    }
+  });
+});

@@ -17,6 +17,8 @@ dl.meta>div{min-width:0}
 dl.meta dt{color:${c.muted};font-size:${px(s.small)}}
 dl.meta dt .en,dl.meta dd .en{margin-left:.35em}
 dl.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
+dl.meta>.meta-wide{grid-column:1 / -1}
+dl.meta :is(dt,dd)>.en{display:inline-block}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(sp.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
 nav.site{margin:0 0 ${px(sp.block)};font-size:${px(s.meta)}}

@@ -52,6 +52,45 @@ function metaValue(value: BiInline, ctx: HtmlContext): ElementContent[] {
   return biValue(value, ctx);
 }
 
+/** A value that is one web address, the same in both languages (the original's URL). */
+function urlOf(value: BiInline): string | null {
+  const runs = value.zh ?? value.en ?? [];
+  const same = plainText(value.zh) === plainText(value.en) || !value.zh || !value.en;
+  return same && runs.length === 1 && runs[0].href && runs[0].text === runs[0].href && /^https?:\/\//.test(runs[0].text) ? runs[0].text : null;
+}
+
+/**
+ * A web address as the text of its link, with a break opportunity (<wbr>)
+ * after each "/" and before each "?", "&" and "#" of its path: on a narrow
+ * screen it wraps between path segments, not inside a word.
+ */
+export function urlText(url: string): ElementContent[] {
+  const scheme = /^[a-z]+:\/\/[^/]*/i.exec(url)?.[0] ?? '';
+  const out: ElementContent[] = [];
+  let text = scheme;
+  for (const ch of url.slice(scheme.length)) {
+    if (ch === '?' || ch === '&' || ch === '#') {
+      out.push({ type: 'text', value: text }, h('wbr'));
+      text = '';
+    }
+    text += ch;
+    if (ch === '/') {
+      out.push({ type: 'text', value: text }, h('wbr'));
+      text = '';
+    }
+  }
+  if (text) out.push({ type: 'text', value: text });
+  return out;
+}
+
+/** One line of the title block: a web address takes the block's whole width. */
+function metaItem(m: { label: BiInline; value: BiInline }, ctx: HtmlContext): ElementContent {
+  const url = urlOf(m.value);
+  const href = url ? safeHref(url) : undefined;
+  const dd = href ? [h('span', { className: 'same', lang: 'en' }, [h('a', { href }, urlText(url!))])] : metaValue(m.value, ctx);
+  return h('div', url ? { className: 'meta-wide' } : {}, [h('dt', bi(m.label, 'span', '', ctx.own)), h('dd', dd)]);
+}
+
 export const title: H<'title'> = (b, ctx) => {
   const deck = ctx.doc.page === 'slide';
   if (!deck) ctx.outline.splice(0, Infinity, { ir: 0, html: 1 });
@@ -61,7 +100,7 @@ export const title: H<'title'> = (b, ctx) => {
       h(deck ? 'p' : 'h1', { className: 'doc-title' }, bi(b.title, 'span', '', ctx.own)),
       ...(hasText(b.subtitle) ? [h('p', { className: 'subtitle' }, bi(b.subtitle, 'span', '', ctx.own))] : []),
       ...(b.meta.length > 0
-        ? [h('dl', { className: 'meta' }, b.meta.map((m) => h('div', [h('dt', bi(m.label, 'span', '', ctx.own)), h('dd', metaValue(m.value, ctx))])))]
+        ? [h('dl', { className: 'meta' }, b.meta.map((m) => metaItem(m, ctx)))]
         : []),
     ]),
   ];
