@@ -138,20 +138,25 @@ const slides = `(() => {
  * of holding their paragraph open. In the side column (css/page.ts) a
  * paragraph's notes can be taller than its text, and the grid row then left a
  * gap under every short paragraph: the notes of the US–Japan article are about
- * three times as tall as its text. Here each notes list takes no height in its
- * row (class \`notes-drift\` on the root) and is set as high as it can go: at its
- * paragraph's top, or under the notes before it when they run on. Notes never
- * run past a heading, a part's summary or a footnotes block: a spacer
- * (\`.notes-spacer\`, hidden from assistive technology) holds that block below
- * them. A list that would drift more than NOTES_DRIFT px below its paragraph
- * pushes the paragraph down instead, so a note stays near what it annotates;
- * a list set more than NOTES_NAMED px below its paragraph's top is headed
- * with the paragraph's mark (\`data-for\`, "¶2.3").
- * Laid out again when the faces load and when the window changes size, with
- * the passage the reader is looking at (a followed citation's target) kept
- * where it is on screen; undone
- * for printing (the print style sets notes in the grid). Without the script
- * the notes stay in their rows.
+ * three times as tall as its text. Here (class \`notes-drift\` on the root)
+ * every notes list leaves the grid for one margin column beside the text, as
+ * wide for a paragraph in a list or quote as for any other (\`--notes\`), and
+ * is set as high as it can go: at its paragraph's top, or under the notes
+ * before it when they run on. Notes never run past a heading, a part's summary
+ * or a footnotes block: a spacer (\`.notes-spacer\`, hidden from assistive
+ * technology) holds that block below them. A list that would drift more than
+ * NOTES_DRIFT px below its paragraph pushes the paragraph down instead, so a
+ * note stays near what it annotates; a list set more than NOTES_NAMED px
+ * below its paragraph's top is headed with the paragraph's mark
+ * (\`data-for\`, "¶2.3", shown but not read out: the list follows its
+ * paragraph in reading order).
+ *
+ * Laid out again when the faces load and when the window changes size. The
+ * passage the reader is looking at (a followed citation's target, else the
+ * first one on screen), as it was before the change, is kept where it was on
+ * screen (the browser's own scroll anchoring is off while notes drift: it
+ * would correct for the same move twice). Undone for printing (the print style
+ * sets notes in the grid). Without the script the notes stay in their rows.
  */
 const reading = `(() => {
   const main = document.querySelector('main');
@@ -162,9 +167,12 @@ const reading = `(() => {
   const undo = () => {
     root.classList.remove('notes-drift');
     for (const s of Array.from(main.querySelectorAll('.notes-spacer'))) s.remove();
-    for (const n of Array.from(main.querySelectorAll('.margin-notes'))) { n.style.top = ''; n.removeAttribute('data-for'); }
+    for (const n of Array.from(main.querySelectorAll('.margin-notes'))) { n.style.marginTop = ''; n.removeAttribute('data-for'); }
     for (const li of Array.from(main.querySelectorAll('li'))) li.style.paddingTop = '';
     main.style.paddingBottom = '';
+    main.style.removeProperty('--notes');
+    main.style.removeProperty('--notes-gap');
+    main.style.removeProperty('--notes-room');
   };
   // Room of h px above an element: a spacer before it, or (a list item's first block) the item's top padding.
   const room = (e, h) => {
@@ -179,44 +187,58 @@ const reading = `(() => {
     s.style.height = h + 'px';
     e.parentNode.insertBefore(s, e);
   };
-  // What the reader is looking at: the link's target when it is on screen, else the first paragraph on screen.
-  const anchor = () => {
-    const seen = (e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
-    const t = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (t && seen(t)) return t;
-    return Array.from(main.querySelectorAll('.passage')).find(seen) || null;
+  const seen = (e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+  const target = () => {
+    try {
+      return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    } catch (e) {
+      return null;
+    }
   };
-  const place = () => {
-    // Keep what the reader is looking at where it is on screen while the notes move.
-    const a = anchor();
-    const was = a ? a.getBoundingClientRect().top : 0;
-    layout();
-    if (a) scrollBy(0, a.getBoundingClientRect().top - was);
+  // What the reader is looking at, and where on screen: the link's target when it is on screen, else the first paragraph on screen.
+  let held = null;
+  const hold = () => {
+    const t = target();
+    const a = t && seen(t) ? t : Array.from(main.querySelectorAll('.passage')).find(seen);
+    held = a ? { e: a, top: a.getBoundingClientRect().top, y: scrollY, w: innerWidth } : null;
   };
   const layout = () => {
     undo();
     if (!wide.matches) return;
-    root.classList.add('notes-drift');
-    // Read every position once, then write: a push moves everything after it by the same amount.
+    // The margin column as the grid sets it for a paragraph outside any list or quote: every paragraph's text ends
+    // where that one's does (\`--notes-room\` to the right of it), and every list starts there and is as wide.
+    const top = Array.from(main.querySelectorAll(':scope > .passage, :scope > .part > .passage'));
+    const p = top.find((x) => x.querySelector(':scope > .margin-notes')) || top[0];
+    const body = p && p.querySelector(':scope > .passage-body');
+    if (!p || !body) return;
+    const style = getComputedStyle(p);
+    const gap = parseFloat(style.columnGap) || 0;
+    const reserve = p.getBoundingClientRect().right - parseFloat(style.paddingRight) - body.getBoundingClientRect().right;
+    const own = p.querySelector(':scope > .margin-notes');
+    const width = own ? own.getBoundingClientRect().width : reserve - gap;
+    if (!(width > 0)) return;
+    main.style.setProperty('--notes', width + 'px');
+    main.style.setProperty('--notes-gap', gap + 'px');
+    main.style.setProperty('--notes-room', reserve + 'px');
+    root.classList.add('notes-drift', 'notes-measure');
+    // Read every position once (sticky headings where they sit in the page), then write: a push moves everything after it by the same amount.
     const items = Array.from(main.querySelectorAll('.passage > .margin-notes, h2, h3, h4, .callout, section.footnotes'));
     const y0 = main.getBoundingClientRect().top;
-    // A notes list takes no height in its row: its height is its items'.
     const at = items.map((e) => {
       const box = e.getBoundingClientRect();
-      const last = e.lastElementChild;
-      return { top: box.top - y0, height: last ? last.getBoundingClientRect().bottom - box.top : box.height };
+      return { top: box.top - y0, height: box.height };
     });
     const end = main.getBoundingClientRect().height;
     // How much taller a list is with its paragraph's mark above it.
     const first = main.querySelector('.passage > .margin-notes');
     let named = 0;
-    if (first && first.lastElementChild) {
-      const bottom = () => first.lastElementChild.getBoundingClientRect().bottom;
-      const before = bottom();
+    if (first) {
+      const before = first.getBoundingClientRect().height;
       first.setAttribute('data-for', '¶');
-      named = bottom() - before;
+      named = first.getBoundingClientRect().height - before;
       first.removeAttribute('data-for');
     }
+    root.classList.remove('notes-measure');
     const writes = [];
     let shift = 0;
     let floor = -Infinity;
@@ -233,7 +255,7 @@ const reading = `(() => {
         const offset = y - top;
         // A list set lower than its paragraph's first line names the paragraph it belongs to.
         const mark = offset > ${NOTES_NAMED} ? e.parentElement.querySelector('.passage-mark') : null;
-        if (offset > 0) writes.push(() => { e.style.top = offset + 'px'; if (mark) e.setAttribute('data-for', '¶' + mark.textContent); });
+        if (offset > 0) writes.push(() => { e.style.marginTop = offset + 'px'; if (mark) e.setAttribute('data-for', '¶' + mark.textContent); });
         floor = y + at[i].height + (mark ? named : 0) + GAP;
       } else {
         if (floor > top) {
@@ -250,14 +272,36 @@ const reading = `(() => {
     }
     for (const w of writes) w();
   };
+  const place = () => {
+    if (!wide.matches && !root.classList.contains('notes-drift')) return;
+    // What the reader saw before this change: as last seen, unless the page has scrolled since at the same width.
+    if (!held || (held.y !== scrollY && held.w === innerWidth)) hold();
+    const a = held;
+    layout();
+    if (a && a.e.isConnected) scrollBy(0, a.e.getBoundingClientRect().top - a.top);
+    hold();
+  };
   let queued = false;
   const again = () => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => { queued = false; place(); });
   };
+  let watching = false;
+  addEventListener('scroll', () => {
+    if (watching) return;
+    watching = true;
+    requestAnimationFrame(() => { watching = false; hold(); });
+  }, { passive: true });
+  addEventListener('hashchange', hold);
   wide.addEventListener('change', again);
-  addEventListener('resize', again);
+  let width = innerWidth;
+  addEventListener('resize', () => {
+    // The notes move only when the width changes (not for a toolbar that changes the height).
+    if (innerWidth === width) return;
+    width = innerWidth;
+    again();
+  });
   addEventListener('beforeprint', undo);
   addEventListener('afterprint', place);
   if (document.fonts) document.fonts.ready.then(again);

@@ -6,6 +6,7 @@
  * in a side column on a wide screen and under their passage on a phone; the
  * page has a contents list; no sideways scrolling at 390 or 1280 px.
  */
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { theme } from '../../../src/theme/theme.js';
@@ -125,62 +126,111 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       expect(shown).toEqual(expected);
     });
 
-    it('lets margin notes run on down the margin on a wide screen, never over other notes or a heading, and holds no paragraph open', async () => {
+    /** Checks the margin notes as laid out now: beside or below their paragraph, never over others or a block. */
+    async function checkNotes(page: Page, at: string, runOn: boolean) {
+      const got = await page.evaluate(() => {
+        const box = (e: Element) => {
+          const b = e.getBoundingClientRect();
+          return { top: b.top + scrollY, bottom: b.bottom + scrollY, left: b.left, right: b.right };
+        };
+        const lists = [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
+          const passage = n.parentElement!;
+          const items = [...n.children].map(box);
+          const before = getComputedStyle(n, '::before').content;
+          const left = Math.min(...items.map((i) => i.left));
+          return {
+            id: passage.id,
+            mark: passage.querySelector('.passage-mark')!.textContent,
+            // The list as drawn: from its own top (its mark's line, when it has one) to its last note's bottom.
+            top: box(n).top,
+            bottom: Math.max(...items.map((i) => i.bottom)),
+            left,
+            passageTop: box(passage.querySelector('.passage-body')!).top,
+            passageHeight: passage.getBoundingClientRect().height,
+            textHeight: passage.querySelector('.passage-body')!.getBoundingClientRect().height,
+            named: before === 'none' || before === 'normal' ? null : before,
+            // Headings, part summaries and footnotes blocks beside the list's column (not the block the list is in),
+            // where they sit in the page (a sticky heading is drawn elsewhere while it sticks).
+            over: [...document.querySelectorAll('main h2, main h3, main h4, main .callout, main section.footnotes')]
+              .filter((b) => !b.contains(n) && box(b).right > left)
+              .map((b) => {
+                const e = b as HTMLElement;
+                const was = e.style.position;
+                e.style.position = 'static';
+                const at = box(e);
+                e.style.position = was;
+                return { what: b.tagName + ' ' + b.textContent!.slice(0, 20), top: at.top, bottom: at.bottom };
+              }),
+            // Text of other paragraphs beside the list (a paragraph in a list or quote is indented, the notes are not).
+            text: [...document.querySelectorAll('.passage-body')].filter((t) => !passage.contains(t)).map(box).filter((t) => t.right > left + 1),
+          };
+        });
+        return { lists, drift: document.documentElement.classList.contains('notes-drift'), overflow: document.documentElement.scrollWidth - innerWidth };
+      });
+      expect(got.drift, `notes run on ${at}`).toBe(true);
+      expect(got.overflow, `sideways scrolling ${at}`).toBeLessThanOrEqual(0);
+      expect(got.lists.length).toBeGreaterThan(0);
+      got.lists.forEach((l, i) => {
+        const where = `${l.id} ${at}`;
+        // Beside its paragraph or below its start, at most 240 px lower, and named by its mark when set lower
+        // (shown, not read out: the list follows its paragraph in reading order).
+        expect(l.top, `${where}: starts above its paragraph`).toBeGreaterThanOrEqual(l.passageTop - 1);
+        expect(l.top - l.passageTop, `${where}: drifts too far from its paragraph`).toBeLessThanOrEqual(241);
+        if (l.top - l.passageTop > 21) expect(l.named, `${where}: set ${Math.round(l.top - l.passageTop)} px lower, not named`).toBe(`"¶${l.mark}" / ""`);
+        // Not over the list before it.
+        if (i > 0) expect(l.top, `${where}: overlaps the notes of ${got.lists[i - 1].id}`).toBeGreaterThanOrEqual(got.lists[i - 1].bottom);
+        // Not over a heading, a part's summary or a footnotes block, nor over another paragraph's text.
+        for (const b of l.over) expect(l.bottom <= b.top + 1 || l.top >= b.bottom - 1, `${where}: runs over ${b.what}`).toBe(true);
+        for (const t of l.text) expect(l.bottom <= t.top + 1 || l.top >= t.bottom - 1, `${where}: runs over a paragraph's text`).toBe(true);
+        // The notes do not hold the paragraph open: it is as tall as its text.
+        expect(l.passageHeight, `${where}: taller than its text`).toBeLessThanOrEqual(l.textHeight + 8);
+      });
+      // The notes take the room the text leaves: fewer gaps than notes kept in their paragraph's row would leave.
+      if (runOn) expect(got.lists.some((l) => l.top - l.passageTop > 21), `some notes run on ${at}`).toBe(true);
+    }
+
+    it('lets margin notes run on down the margin on a wide screen, never over other notes, a heading or text, and holds no paragraph open', async () => {
       const r = reading();
+      const real = name === 'us-japan-acquisition' || name === 'allied-cloud-interoperability';
       for (const width of [1000, 1280, 1600]) {
         const o = await openHtml(chromium.browser, fileOf(r), { width, height: 720 });
         await o.page.evaluate(() => document.fonts.ready);
         await o.page.waitForTimeout(100);
-        const got = await o.page.evaluate(() => {
-          const box = (e: Element) => {
-            const b = e.getBoundingClientRect();
-            return { top: b.top + scrollY, bottom: b.bottom + scrollY, left: b.left, right: b.right };
-          };
-          const lists = [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
-            const passage = n.parentElement!;
-            const items = [...n.children].map(box);
-            const before = getComputedStyle(n, '::before').content;
-            return {
-              id: passage.id,
-              mark: passage.querySelector('.passage-mark')!.textContent,
-              // The list as drawn: from its own top (its mark's line, when it has one) to its last note's bottom.
-              top: box(n).top,
-              bottom: Math.max(...items.map((i) => i.bottom)),
-              passageTop: box(passage.querySelector('.passage-body')!).top,
-              // Headings, part summaries and footnotes blocks beside the list's column (not the block the list is in).
-              over: [...document.querySelectorAll('main h2, main h3, main h4, main .callout, main section.footnotes')]
-                .filter((b) => !b.contains(n) && box(b).right > Math.min(...items.map((i) => i.left)))
-                .map((b) => ({ what: b.tagName + ' ' + b.textContent!.slice(0, 20), ...box(b) })),
-              passageHeight: passage.getBoundingClientRect().height,
-              textHeight: passage.querySelector('.passage-body')!.getBoundingClientRect().height,
-              named: before === 'none' || before === 'normal' ? null : before,
-            };
-          });
-          return { lists, drift: document.documentElement.classList.contains('notes-drift'), overflow: document.documentElement.scrollWidth - innerWidth };
-        });
-        expect(got.drift, `notes run on at ${width} px`).toBe(true);
-        expect(got.overflow, `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
-        expect(got.lists.length).toBeGreaterThan(0);
-        got.lists.forEach((l, i) => {
-          const at = `${l.id} at ${width} px`;
-          // Beside its paragraph or below its start, at most 240 px lower, and named by its mark when set lower.
-          expect(l.top, `${at}: starts above its paragraph`).toBeGreaterThanOrEqual(l.passageTop - 1);
-          expect(l.top - l.passageTop, `${at}: drifts too far from its paragraph`).toBeLessThanOrEqual(241);
-          if (l.top - l.passageTop > 21) expect(l.named, `${at}: set ${Math.round(l.top - l.passageTop)} px lower, not named`).toBe(`"¶${l.mark}"`);
-          // Not over the list before it.
-          if (i > 0) expect(l.top, `${at}: overlaps the notes of ${got.lists[i - 1].id}`).toBeGreaterThanOrEqual(got.lists[i - 1].bottom);
-          // Not over a heading, a part's summary or a footnotes block.
-          for (const b of l.over) {
-            expect(l.bottom <= b.top + 1 || l.top >= b.bottom - 1, `${at}: runs over ${b.what}`).toBe(true);
-          }
-          // The notes do not hold the paragraph open: it is as tall as its text.
-          expect(l.passageHeight, `${at}: taller than its text`).toBeLessThanOrEqual(l.textHeight + 8);
-        });
-        // The notes take the room the text leaves: fewer gaps than notes kept in their paragraph's row would leave.
-        if (name === 'us-japan-acquisition' || name === 'allied-cloud-interoperability') expect(got.lists.some((l) => l.top - l.passageTop > 21), `some notes run on at ${width} px`).toBe(true);
+        await checkNotes(o.page, `at ${width} px`, real);
         expect(o.errors).toEqual([]);
         await o.context.close();
       }
+    });
+
+    it('keeps a followed citation in view and the notes in place when the window is resized while scrolled', async () => {
+      const r = reading();
+      const ids = [...r.html.matchAll(/<div class="passage[^"]*" id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.length).toBeGreaterThan(2);
+      // A paragraph two thirds down the page: sticky headings above it, spacers above it.
+      const id = ids[Math.floor((ids.length * 2) / 3)];
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      await o.page.goto(`${pathToFileURL(fileOf(r)).href}#${encodeURIComponent(id)}`);
+      await o.page.evaluate(() => document.fonts.ready);
+      await o.page.waitForTimeout(150);
+      for (const width of [1280, 1000, 1600, 1280]) {
+        await o.page.setViewportSize({ width, height: 720 });
+        await o.page.waitForTimeout(150);
+        const s = await targetState(o.page);
+        expect(s!.id).toBe(id);
+        expect(s!.top, `#${id} in view at ${width} px`).toBeGreaterThanOrEqual(0);
+        expect(s!.top, `#${id} in view at ${width} px`).toBeLessThan(s!.viewport - 40);
+        expect(s!.seen, `#${id} not covered at ${width} px`).toBe(true);
+        await checkNotes(o.page, `after resizing to ${width} px while scrolled`, false);
+      }
+      // A malformed address does not stop the notes from being set.
+      const bad = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      await bad.page.goto(`${pathToFileURL(fileOf(r)).href}#%`);
+      await bad.page.evaluate(() => document.fonts.ready);
+      await bad.page.waitForTimeout(100);
+      await checkNotes(bad.page, 'at #%', false);
+      expect(bad.errors).toEqual([]);
+      await bad.context.close();
+      await o.context.close();
     });
 
     it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {

@@ -92,6 +92,8 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
 /** The reading edition: marks in a gutter, margin notes in a side column on wide screens (below the text when narrow), sticky part headings. */
 /** Widest text line of the reading edition beside its notes, in characters (ems): a Chinese reading measure. */
 export const TEXT_MEASURE = 42;
+/** Widest margin-notes column of the reading edition (pt; ≈ 440 px, about 70 characters of note text a line). */
+export const NOTES_MAX = 330;
 
 export function reading(notesFrom: number): string {
   return `
@@ -115,12 +117,12 @@ main .passage:target .passage-mark{color:${c.accent};font-weight:700}
 blockquote.quote{margin:0 0 ${px(sp.block)};padding:${px(4)} 0 ${px(4)} ${px(12)};border-left:3px solid ${c.rule};color:${c.ink}}
 .body-list{margin:0 0 ${px(sp.block)};padding-left:2.2em}
 .body-list>li{margin:0 0 ${px(sp.paragraph)}}
-.body-list>li>.passage{margin:0}
+.body-list>li>.passage{margin-top:0;margin-bottom:0}
 .body-list .body-list{margin-top:${px(sp.paragraph)}}
 section.footnotes{margin-top:${px(sp.section * 1.5)};padding-top:${px(sp.block)};border-top:1px solid ${c.rule};font-size:${px(s.body)}}
 section.footnotes ol{padding-left:1.6em;margin:0}
 section.footnotes li{margin:0 0 ${px(sp.paragraph)}}
-section.footnotes li>.passage{margin:0}
+section.footnotes li>.passage{margin-top:0;margin-bottom:0}
 .data-footnote-backref{margin-left:.2em}
 .passage-table .table-wrap{margin:0}
 @media (min-width:700px){
@@ -129,20 +131,25 @@ section.footnotes li>.passage{margin:0}
   main .passage,main [id]{scroll-margin-top:${px(sp.section * 4.5)}}
 }
 @media (min-width:${notesFrom}px){
-  .product-reading .page{max-width:${px(theme.pages.a4.width * 1.35 + 240)}}
+  .product-reading .page{max-width:${px(960)}}
   .passage{grid-template-columns:2.6em minmax(0,1fr) ${px(180)};column-gap:${px(14)}}
   .margin-notes{grid-column:3;grid-row:1 / span 2;margin-top:0;align-self:start}
   .passage-table{grid-template-columns:2.6em minmax(0,1fr) ${px(180)}}
 }
 @media screen and (min-width:${notesFrom}px){
-  /* On a screen the text keeps a reading measure and the notes take the rest of the width. */
-  .passage,.passage-table{grid-template-columns:2.6em minmax(0,${TEXT_MEASURE}em) minmax(${px(180)},1fr)}
-  /* The reading script lets each notes list run on down the margin past a short paragraph (scripts.ts): the list takes
-     no height in its row, and the script sets it below the notes before it. */
+  /* On a screen the text keeps a reading measure and the notes take the rest of the width, up to a measure of their own
+     */
+  /* (60 %: between 1000 and 1280 px the notes get the width the text can spare; the notes' lines stay under ~70 characters.) */
+  .passage,.passage-table{grid-template-columns:2.6em min(${TEXT_MEASURE}em,60%) minmax(${px(180)},${px(NOTES_MAX)})}
+  /* The reading script lets each notes list run on down one margin column past a short paragraph (scripts.ts): the
+     paragraph (and its highlight as a link's target) is its mark and text, its notes stand beside it, and the script
+     sets them below the notes before them. */
   .notes-drift{overflow-anchor:none}
-  .notes-drift .passage>.margin-notes{position:relative;height:0;overflow:visible;border-left:0;padding-left:0}
-  .notes-drift .margin-note{margin:0;padding:0 0 ${px(3)} ${px(8)};border-left:2px solid ${c.rule}}
-  .notes-drift .margin-notes[data-for]::before{content:attr(data-for);display:block;padding:0 0 ${px(2)} ${px(8)};border-left:2px solid ${c.rule};font-weight:700;font-variant-numeric:tabular-nums}
+  .notes-drift .passage{grid-template-columns:2.6em minmax(0,1fr);margin-right:var(--notes-room);position:relative}
+  .notes-drift .passage>.margin-notes{position:absolute;grid-area:auto;top:${px(2)};left:calc(100% + var(--notes-gap));width:var(--notes);margin:0}
+  .notes-drift .margin-notes[data-for]::before{content:attr(data-for) / "";display:block;padding:0 0 ${px(2)};font-weight:700;font-variant-numeric:tabular-nums}
+  .notes-drift main .passage:target>.margin-notes{border-left-color:${c.accent}}
+  .notes-measure .part>h2{position:static}
 }
 @media (max-width:480px){
   .passage{grid-template-columns:2.2em minmax(0,1fr);column-gap:${px(5)}}
