@@ -85,6 +85,8 @@ export const CONTROLS = {
   contents: { zh: '目录', en: 'Contents' },
   /** The link from an article's page to the site's index (`../index.html`: every build writes one). */
   site: { zh: '全部文章', en: 'All articles' },
+  /** The button that shows or hides a paragraph's margin notes on a narrow screen (the reading edition); the count follows. */
+  marginNotes: { zh: '旁注', en: 'Notes' },
 } as const;
 
 /** Where an article's page finds the site's index (pages are written to `<out>/<slug>/`). */

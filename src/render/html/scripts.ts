@@ -157,6 +157,12 @@ const slides = `(() => {
  * screen (the browser's own scroll anchoring is off while notes drift: it
  * would correct for the same move twice). Undone for printing (the print style
  * sets notes in the grid). Without the script the notes stay in their rows.
+ *
+ * Narrow screens (below MARGIN_NOTES_MIN px, where notes follow their
+ * paragraph): each paragraph's notes are folded behind a button giving their
+ * number ("旁注（3） Notes (3)", \`aria-expanded\`), so the text reads on; the
+ * notes are about three times as long as the text. Printed, and without the
+ * script, every note shows.
  */
 const reading = `(() => {
   const main = document.querySelector('main');
@@ -305,6 +311,18 @@ const reading = `(() => {
   addEventListener('beforeprint', undo);
   addEventListener('afterprint', place);
   if (document.fonts) document.fonts.ready.then(again);
+  // Narrow screens: each paragraph's notes folded behind its button (handlers/notes.ts writes it hidden), which gives their number.
+  for (const button of Array.from(main.querySelectorAll('.passage > .notes-toggle'))) {
+    const list = button.nextElementSibling;
+    if (!list || !list.classList.contains('margin-notes')) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const open = !list.classList.contains('open');
+      list.classList.toggle('open', open);
+      button.setAttribute('aria-expanded', String(open));
+    });
+  }
+  root.classList.add('notes-fold');
   place();
 })();
 `;

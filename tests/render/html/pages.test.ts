@@ -88,16 +88,25 @@ describe.each(pages.map((p) => [`${p.name} ${p.product}`, p] as const))('%s', (_
     expect(await renderHtml(p.doc)).toBe(p.html);
   });
 
-  it('prints no text that is not in the Doc (besides slide numbers, counters, the deck controls and the link back to the index)', () => {
+  it('prints no text that is not in the Doc (besides slide numbers, counters, the deck controls, the reading edition’s notes buttons and the link back to the index)', () => {
     const strings = docStrings(p.doc);
+    const control = (a: { tag: string; classes: string[] }) => a.classes.includes('toolbar') || a.classes.includes('count') || (a.tag === 'nav' && a.classes.includes('site')) || (a.tag === 'button' && a.classes.includes('notes-toggle'));
     const invented = page.texts
-      .filter((t) => !t.ancestors.some((a) => a.classes.includes('toolbar') || a.classes.includes('count') || (a.tag === 'nav' && a.classes.includes('site'))))
+      .filter((t) => !t.ancestors.some(control))
       .map((t) => t.value.trim())
       .filter((v) => v !== '' && !/^\d+ \/ \d+$/.test(v) && v !== '↑');
     // A text node is a Doc string, a part of one (a run split at a line break) or adjacent runs merged.
     const runs = strings.replace(/\u0000/g, '');
     expect(invented.filter((v) => !runs.includes(v))).toEqual([]);
-    for (const word of ['¶ 后为', '备注', 'Notes', 'Progress 0']) if (!strings.includes(word)) expect(page.bodyText.replace(/演讲备注 Speaker notes/, '')).not.toContain(word);
+    for (const word of ['¶ 后为', '备注', 'Notes', 'Progress 0']) if (!strings.includes(word)) expect(page.bodyText.replace(/演讲备注 Speaker notes/, '').replace(/旁注（\d+） Notes \(\d+\)/g, '')).not.toContain(word);
+    // A notes button gives the number of notes its list holds.
+    for (const b of page.elements.filter((e) => e.tag === 'button' && e.classes.includes('notes-toggle'))) {
+      const id = b.attrs['aria-controls'];
+      expect(page.elements.filter((e) => e.tag === 'ul' && e.attrs.id === id), `the list ${id}`).toHaveLength(1);
+      const n = page.elements.filter((e) => e.classes.includes('margin-note') && e.ancestors[0]?.attrs.id === id).length;
+      expect(n).toBeGreaterThan(0);
+      expect(b.text).toBe(`旁注（${n}） Notes (${n})`);
+    }
   });
 
   it('numbers each checklist item as the Doc does (the number the summary and the reading edition’s notes name)', () => {

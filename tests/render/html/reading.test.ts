@@ -253,6 +253,21 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       for (const w of wide) expect(w.beside).toBe(true);
       for (const w of wide) expect(w.text, `${w.id}: text width / passage width at 1280`).toBeGreaterThan(0.55);
       await o.page.setViewportSize({ width: 390, height: 844 });
+      // On a phone each paragraph's notes are folded behind a button giving their number; the button opens them.
+      const folded = await o.page.evaluate(() =>
+        [...document.querySelectorAll('.passage > .margin-notes')].map((n) => {
+          const b = n.previousElementSibling as HTMLButtonElement | null;
+          const box = b?.getBoundingClientRect();
+          return { id: n.parentElement!.id, shown: n.getClientRects().length > 0, button: !!b && b.matches('button.notes-toggle') && !b.hidden && (box?.height ?? 0) >= 24, expanded: b?.getAttribute('aria-expanded'), controls: b?.getAttribute('aria-controls') === n.id, count: b?.textContent, notes: n.children.length };
+        }),
+      );
+      for (const f of folded) {
+        expect(f.shown, `${f.id}: notes folded at 390`).toBe(false);
+        expect(f.button && f.controls && f.expanded === 'false', `${f.id}: a button (24 px or more) that opens the notes`).toBe(true);
+        expect(f.count).toBe(`旁注（${f.notes}） Notes (${f.notes})`);
+      }
+      for (const b of await o.page.locator('.passage > .notes-toggle').all()) await b.click();
+      expect(await o.page.locator('.notes-toggle[aria-expanded="true"]').count()).toBe(folded.length);
       for (const w of await place()) {
         expect(w.below).toBe(true);
         expect(w.text, `${w.id}: text width / passage width at 390`).toBeGreaterThan(0.7);

@@ -151,6 +151,15 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .notes-drift main .passage:target>.margin-notes{border-left-color:${c.accent}}
   .notes-measure .part>h2{position:static}
 }
+/* The reading script folds each paragraph's notes behind a button on a narrow screen (scripts.ts). */
+.notes-toggle{display:none}
+@media screen and (max-width:${notesFrom - 0.02}px){
+  .notes-fold .notes-toggle{display:block;grid-column:2;justify-self:start;min-height:${px(24)};margin:${px(4)} 0 0;padding:${px(2)} ${px(10)};border:1px solid ${c.rule};border-radius:999px;background:${c.white};color:${c.muted};font:inherit;font-size:${px(s.small)};cursor:pointer}
+  .notes-fold .notes-toggle .en{margin-left:.3em}
+  .notes-fold .notes-toggle::after{content:"▸" / "";margin-left:.4em}
+  .notes-fold .notes-toggle[aria-expanded="true"]::after{content:"▾" / ""}
+  .notes-fold .passage>.margin-notes:not(.open){display:none}
+}
 @media (max-width:480px){
   .passage{grid-template-columns:2.2em minmax(0,1fr);column-gap:${px(5)}}
   .margin-notes{font-size:${px(s.meta + 1)}}

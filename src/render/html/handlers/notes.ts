@@ -7,6 +7,7 @@
 import { h } from '../../../vendor/html.js';
 import type { Element, ElementContent } from 'hast';
 import type { MarginNote } from '../../../ir/types.js';
+import { CONTROLS } from '../constants.js';
 import { bi, hasText, refHref } from '../inline.js';
 import type { HtmlContext } from './index.js';
 
@@ -15,13 +16,28 @@ export function passageMark(id: string | undefined, mark: string): Element {
   return id ? h('a', { className: 'passage-mark', href: `#${encodeURIComponent(id)}` }, mark) : h('span', { className: 'passage-mark' }, mark);
 }
 
+/**
+ * The reading edition's button that shows or hides a paragraph's notes on a
+ * narrow screen, giving their number: hidden until the page's script folds
+ * the notes (scripts.ts), so without the script every note shows.
+ */
+function notesToggle(count: number, list: string | undefined): Element {
+  return h('button', { type: 'button', className: 'notes-toggle', hidden: true, ariaExpanded: 'false', ariaControls: list }, [
+    h('span', { className: 'zh' }, `${CONTROLS.marginNotes.zh}（${count}）`),
+    ' ',
+    h('span', { className: 'en', lang: 'en' }, `${CONTROLS.marginNotes.en} (${count})`),
+  ]);
+}
+
 /** Margin notes as a list: the label links back to the item (its `ref`), the text follows. */
-export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlContext): ElementContent[] {
+export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlContext, owner?: string): ElementContent[] {
   if (!notes?.length) return [];
+  const list = owner ? `${owner}-notes` : undefined;
   return [
+    ...(ctx.doc.product === 'reading' ? [notesToggle(notes.length, list)] : []),
     h(
       'ul',
-      { className: 'margin-notes' },
+      { className: 'margin-notes', id: list },
       notes.map((n) => {
         const label = bi(n.label, 'span', '', ctx.own);
         return h('li', { className: 'margin-note' }, [
@@ -47,6 +63,6 @@ export function citable(
   return h('div', { className: ['passage', ...className], id, dataIrId: anchor }, [
     ...(mark ? [passageMark(id ?? anchor, mark)] : []),
     h('div', { className: 'passage-body' }, body),
-    ...marginNotes(notes, ctx),
+    ...marginNotes(notes, ctx, id ?? anchor),
   ]);
 }
