@@ -203,9 +203,15 @@ const reading = `(() => {
   };
   // What the reader is looking at, and where on screen: the link's target when it is on screen, else the first paragraph on screen.
   let held = null;
+  // A paragraph is held by its text (its box holds its notes at one width and not at another), preferring the first
+  // whose text starts on screen; at the top of the page nothing is held (the page stays at its top).
   const hold = () => {
     const t = target();
-    const a = t && seen(t) ? t : Array.from(main.querySelectorAll('.passage')).find(seen);
+    let a = t && seen(t) ? t : null;
+    if (!a && scrollY > 0) {
+      const texts = Array.from(main.querySelectorAll('.passage > .passage-body')).filter(seen);
+      a = texts.find((e) => e.getBoundingClientRect().top >= 0) || texts[0] || null;
+    }
     held = a ? { e: a, top: a.getBoundingClientRect().top, y: scrollY, w: innerWidth } : null;
   };
   const layout = () => {
@@ -281,7 +287,7 @@ const reading = `(() => {
   const place = () => {
     if (!wide.matches && !root.classList.contains('notes-drift')) return;
     // What the reader saw before this change: as last seen, unless the page has scrolled since at the same width.
-    if (!held || (held.y !== scrollY && held.w === innerWidth)) hold();
+    if (!held || held.y !== scrollY && held.w === innerWidth) hold();
     const a = held;
     layout();
     if (a && a.e.isConnected) scrollBy(0, a.e.getBoundingClientRect().top - a.top);

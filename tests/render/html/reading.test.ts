@@ -196,6 +196,8 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
         const o = await openHtml(chromium.browser, fileOf(r), { width, height: 720 });
         await o.page.evaluate(() => document.fonts.ready);
         await o.page.waitForTimeout(100);
+        // Opened without an address of a paragraph, the page stays at its top once the faces have loaded.
+        expect(await o.page.evaluate(() => scrollY), `scrolled at load, ${width} px`).toBe(0);
         await checkNotes(o.page, `at ${width} px`, real);
         expect(o.errors).toEqual([]);
         await o.context.close();
@@ -221,6 +223,27 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
         expect(s!.top, `#${id} in view at ${width} px`).toBeLessThan(s!.viewport - 40);
         expect(s!.seen, `#${id} not covered at ${width} px`).toBe(true);
         await checkNotes(o.page, `after resizing to ${width} px while scrolled`, false);
+      }
+      // The reader's place: the first paragraph whose text starts on screen stays where it was across widths on both
+      // sides of the margin column (no creep from a round trip).
+      await o.page.evaluate(() => history.replaceState(null, '', location.pathname));
+      const texts = await o.page.evaluate(() => document.querySelectorAll('.passage > .passage-body').length);
+      for (const k of [0.2, 0.35, 0.5, 0.65, 0.8].map((f) => Math.floor(texts * f))) {
+        await o.page.setViewportSize({ width: 1280, height: 720 });
+        await o.page.waitForTimeout(100);
+        const id = await o.page.evaluate((k) => {
+          const t = document.querySelectorAll('.passage > .passage-body')[k];
+          scrollBy(0, t.getBoundingClientRect().top - 173);
+          return t.parentElement!.id;
+        }, k);
+        await o.page.waitForTimeout(150);
+        const topOf = () => o.page.evaluate((id) => document.getElementById(id)!.querySelector('.passage-body')!.getBoundingClientRect().top, id);
+        const before = await topOf();
+        for (const width of [800, 1280, 800, 1280, 800, 1280]) {
+          await o.page.setViewportSize({ width, height: 720 });
+          await o.page.waitForTimeout(120);
+        }
+        expect(Math.abs((await topOf()) - before), `#${id} moved on screen after three round trips through 800 px`).toBeLessThanOrEqual(8);
       }
       // A malformed address does not stop the notes from being set.
       const bad = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });

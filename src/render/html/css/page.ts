@@ -171,6 +171,7 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .passage{grid-template-columns:2.6em minmax(0,1fr) 28%}
   .margin-notes{grid-column:3;grid-row:1 / span 2;margin:0}
   a.cite,.note-label{color:${c.ink}}
+  main .passage:target,main li:target>.passage{background:none;box-shadow:none}
 }
 `;
 }
