@@ -12,7 +12,7 @@ import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actorOf, allParagraphs } from '../../../src/model/types.js';
 import { openHtml, sharedChromium } from '../../helpers/browser.js';
-import { axe, clean, fileOf, fontsOf, norm, SHOTS } from './chromium.js';
+import { axe, clean, drawnLines, fileOf, fontsOf, norm, SHOTS } from './chromium.js';
 import { fromArticles, renderedPages } from './fixtures.js';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -195,30 +195,10 @@ describe.skipIf(!hasChromium)('Chinese last lines', () => {
     for (const p of real) {
       for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
         const o = await openHtml(chromium.browser, fileOf(p), viewport);
-        // The characters of each Chinese text block's last line, read from where the browser drew each one.
-        const lone = await o.page.evaluate(() => {
-          const out: string[] = [];
-          for (const e of document.querySelectorAll('main :is(p, li, dd, td, .zh)')) {
-            if (!/[\u4e00-\u9fff]/.test(e.textContent ?? '') || e.getClientRects().length === 0) continue;
-            const chars: [number, string][] = [];
-            const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-              for (let i = 0; i < n.data.length; i++) {
-                const r = document.createRange();
-                r.setStart(n, i);
-                r.setEnd(n, i + 1);
-                const rect = r.getClientRects()[0];
-                if (rect && rect.width > 0) chars.push([Math.round(rect.top), n.data[i]]);
-              }
-            }
-            const tops = [...new Set(chars.map((c) => c[0]))];
-            if (tops.length < 2) continue;
-            const last = chars.filter((c) => c[0] === tops[tops.length - 1]).map((c) => c[1]).join('');
-            // One ideograph, with or without the punctuation that closes it.
-            if (/^[\u4e00-\u9fff][。，、；：！？”）]?$/.test(last)) out.push(`…${(e.textContent ?? '').slice(-12)}`);
-          }
-          return out;
-        });
+        // Each Chinese text block's last line, as the browser drew it: one ideograph, with or without the punctuation that closes it.
+        const lone = (await o.page.evaluate(drawnLines, 'main :is(p, li, dd, td, .zh)'))
+          .filter((d) => /[\u4e00-\u9fff]/.test(d.text) && d.lines.length >= 2 && /^[\u4e00-\u9fff][。，、；：！？”）]?$/.test(d.lines[d.lines.length - 1].trim()))
+          .map((d) => `…${d.text.slice(-12)}`);
         expect(lone, `${p.name} ${p.product} at ${viewport.width}`).toEqual([]);
         await o.context.close();
       }
@@ -233,35 +213,20 @@ describe.skipIf(!hasChromium)('the title block on a phone', () => {
     expect(real.length).toBeGreaterThanOrEqual(6);
     for (const p of real) {
       const o = await openHtml(chromium.browser, fileOf(p), { width: 390, height: 844 });
+      // The address's lines as the browser drew them.
+      const address = (await o.page.evaluate(drawnLines, 'header dl.meta a[href^="http"]')).find((d) => d.text === d.href);
       const got = await o.page.evaluate(() => {
-        // The address's lines, read from where the browser drew each character.
         const link = [...document.querySelectorAll('header dl.meta a[href^="http"]')].find((a) => a.textContent === a.getAttribute('href'));
-        const lines: string[] = [];
-        if (link) {
-          let top: number | null = null;
-          const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-            for (let i = 0; i < n.data.length; i++) {
-              const r = document.createRange();
-              r.setStart(n, i);
-              r.setEnd(n, i + 1);
-              const rect = r.getClientRects()[0];
-              if (!rect) continue;
-              if (top === null || Math.abs(rect.top - top) > 2) lines.push('');
-              top = rect.top;
-              lines[lines.length - 1] += n.data[i];
-            }
-          }
-        }
         const item = link?.closest('dl.meta > div');
         const dl = item?.parentElement;
         // English values of a line or less: each drawn on one line.
         const split = [...document.querySelectorAll('header dl.meta dd > .en')].filter((e) => e.getClientRects().length > 1 && (e as HTMLElement).offsetWidth < (e.closest('dd') as HTMLElement).clientWidth).map((e) => e.textContent);
-        return { lines, href: link?.getAttribute('href'), whole: item && dl ? item.getBoundingClientRect().width / dl.getBoundingClientRect().width : 0, split };
+        return { whole: item && dl ? item.getBoundingClientRect().width / dl.getBoundingClientRect().width : 0, split };
       });
-      expect(got.href, `${p.name} ${p.product}: the original's address`).toMatch(/^https:\/\//);
-      expect(got.lines.join(''), `${p.name} ${p.product}`).toBe(got.href);
-      for (const line of got.lines.slice(0, -1)) expect(line, `${p.name} ${p.product}: "${line}" ends inside a word of the address`).toMatch(/[/-]$/);
+      const lines = address?.lines ?? [];
+      expect(address?.href, `${p.name} ${p.product}: the original's address`).toMatch(/^https:\/\//);
+      expect(lines.join(''), `${p.name} ${p.product}`).toBe(address!.href);
+      for (const line of lines.slice(0, -1)) expect(line, `${p.name} ${p.product}: "${line}" ends inside a word of the address`).toMatch(/[/-]$/);
       expect(got.whole, `${p.name} ${p.product}: the address line spans the title block`).toBeGreaterThan(0.98);
       expect(got.split, `${p.name} ${p.product}: English values broken across lines`).toEqual([]);
       await o.context.close();

@@ -122,3 +122,39 @@ export async function openSite(browser: Browser, file: string, viewport = { widt
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return { page, context: ctx, url, requests, errors, violations: async () => [] };
 }
+
+/** An element's text as the browser drew it: one string per line, read from where each character was drawn. */
+export interface DrawnText {
+  text: string;
+  /** The element's `href`, when it has one. */
+  href: string | null;
+  lines: string[];
+}
+
+/**
+ * The drawn lines of every element `selector` matches (elements not drawn
+ * are left out). Runs in the page: pass it to `page.evaluate`.
+ */
+export function drawnLines(selector: string): DrawnText[] {
+  const out: DrawnText[] = [];
+  for (const e of document.querySelectorAll(selector)) {
+    if (e.getClientRects().length === 0) continue;
+    const lines: string[] = [];
+    let top: number | null = null;
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      for (let i = 0; i < n.data.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const rect = r.getClientRects()[0];
+        if (!rect || rect.width === 0) continue;
+        if (top === null || Math.abs(rect.top - top) > 2) lines.push('');
+        top = rect.top;
+        lines[lines.length - 1] += n.data[i];
+      }
+    }
+    out.push({ text: e.textContent ?? '', href: e.getAttribute('href'), lines });
+  }
+  return out;
+}
