@@ -142,19 +142,20 @@ const slides = `(() => {
  * every notes list leaves the grid for one margin column beside the text, as
  * wide for a paragraph in a list or quote as for any other (\`--notes\`), and
  * is set as high as it can go: at its paragraph's top, or under the notes
- * before it when they run on. Notes never run past a heading, a part's summary
- * or a footnotes block: a spacer (\`.notes-spacer\`, hidden from assistive
- * technology) holds that block below them. A list that would drift more than
+ * before it when they run on. Notes never run past a block that is not a
+ * paragraph (a heading, a part's summary, a footnotes block, a table, a pair):
+ * a spacer (\`.notes-spacer\`, hidden from assistive technology) holds that
+ * block below them. A list that would drift more than
  * NOTES_DRIFT px below its paragraph pushes the paragraph down instead, so a
  * note stays near what it annotates; a list set more than NOTES_NAMED px
  * below its paragraph's top is headed with the paragraph's mark
  * (\`data-for\`, "¶2.3", shown but not read out: the list follows its
  * paragraph in reading order).
  *
- * Laid out again when the faces load and when the window changes size. The
- * passage the reader is looking at (a followed citation's target, else the
- * first one on screen), as it was before the change, is kept where it was on
- * screen (the browser's own scroll anchoring is off while notes drift: it
+ * Laid out again when the faces load and when the window's width changes.
+ * What the reader is looking at (a followed citation's target, else the first
+ * paragraph whose text starts on screen), as it was before the change, is
+ * kept where it was on screen (the browser's own scroll anchoring is off while notes drift: it
  * would correct for the same move twice). Undone for printing (the print style
  * sets notes in the grid). Without the script the notes stay in their rows.
  *
@@ -170,6 +171,9 @@ const reading = `(() => {
   const root = document.documentElement;
   const wide = matchMedia('screen and (min-width: ${MARGIN_NOTES_MIN}px)');
   const GAP = 8;
+  // Notes lists, and the blocks notes stop before: every block beside the text that is not a paragraph (narrowed
+  // for the margin column) or a quote or list of paragraphs.
+  const STOPS = '.passage > .margin-notes, h2, h3, h4, .callout, section.footnotes, main > :not(.passage):not(.part):not(.notes-spacer), .part > :not(.passage):not(.notes-spacer):not(blockquote):not(ul):not(ol)';
   const undo = () => {
     root.classList.remove('notes-drift');
     for (const s of Array.from(main.querySelectorAll('.notes-spacer'))) s.remove();
@@ -234,7 +238,7 @@ const reading = `(() => {
     main.style.setProperty('--notes-room', reserve + 'px');
     root.classList.add('notes-drift', 'notes-measure');
     // Read every position once (sticky headings where they sit in the page), then write: a push moves everything after it by the same amount.
-    const items = Array.from(main.querySelectorAll('.passage > .margin-notes, h2, h3, h4, .callout, section.footnotes'));
+    const items = Array.from(main.querySelectorAll(STOPS));
     const y0 = main.getBoundingClientRect().top;
     const at = items.map((e) => {
       const box = e.getBoundingClientRect();
@@ -291,7 +295,9 @@ const reading = `(() => {
     const a = held;
     layout();
     if (a && a.e.isConnected) scrollBy(0, a.e.getBoundingClientRect().top - a.top);
-    hold();
+    // The same paragraph stays held, where the reader had it (a round trip through a narrow width brings it back
+    // there, even when the page's end kept it from staying there meanwhile).
+    held = a && a.e.isConnected ? { e: a.e, top: a.top, y: scrollY, w: innerWidth } : null;
   };
   let queued = false;
   const again = () => {
@@ -303,7 +309,8 @@ const reading = `(() => {
   addEventListener('scroll', () => {
     if (watching) return;
     watching = true;
-    requestAnimationFrame(() => { watching = false; hold(); });
+    // A scroll of the reader's (not this script's own) picks what is held anew.
+    requestAnimationFrame(() => { watching = false; if (!held || held.y !== scrollY) hold(); });
   }, { passive: true });
   addEventListener('hashchange', hold);
   wide.addEventListener('change', again);
@@ -316,7 +323,11 @@ const reading = `(() => {
   });
   addEventListener('beforeprint', undo);
   addEventListener('afterprint', place);
-  if (document.fonts) document.fonts.ready.then(again);
+  // Again once the faces are in (each time a set of them finishes loading: \`ready\` can be settled before they start).
+  if (document.fonts) {
+    document.fonts.ready.then(again);
+    document.fonts.addEventListener('loadingdone', again);
+  }
   // Narrow screens: each paragraph's notes folded behind its button (handlers/notes.ts writes it hidden), which gives their number.
   for (const button of Array.from(main.querySelectorAll('.passage > .notes-toggle'))) {
     const list = button.nextElementSibling;

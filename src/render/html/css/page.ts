@@ -89,12 +89,12 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
 }
 `;
 
-/** The reading edition: marks in a gutter, margin notes in a side column on wide screens (below the text when narrow), sticky part headings. */
 /** Widest text line of the reading edition beside its notes, in characters (ems): a Chinese reading measure. */
 export const TEXT_MEASURE = 42;
 /** Widest margin-notes column of the reading edition (pt; ≈ 440 px, about 70 characters of note text a line). */
 export const NOTES_MAX = 330;
 
+/** The reading edition: marks in a gutter, margin notes in a side column on wide screens (below the text when narrow), sticky part headings. */
 export function reading(notesFrom: number): string {
   return `
 .product-reading .page{max-width:${px(theme.pages.a4.width * 1.35)}}

@@ -32,7 +32,8 @@ function notesToggle(count: number, list: string | undefined): Element {
 /** Margin notes as a list: the label links back to the item (its `ref`), the text follows. */
 export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlContext, owner?: string): ElementContent[] {
   if (!notes?.length) return [];
-  const list = owner ? `${owner}-notes` : undefined;
+  // "_" is in no block id (items.ts: ID), so a list's id never takes a block's.
+  const list = ctx.doc.product === 'reading' ? ctx.id(`${owner ?? 'passage'}_notes`) : undefined;
   return [
     ...(ctx.doc.product === 'reading' ? [notesToggle(notes.length, list)] : []),
     h(
