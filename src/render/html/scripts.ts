@@ -172,8 +172,8 @@ const reading = `(() => {
   const wide = matchMedia('screen and (min-width: ${MARGIN_NOTES_MIN}px)');
   const GAP = 8;
   // Notes lists, and the blocks notes stop before: every block beside the text that is not a paragraph (narrowed
-  // for the margin column) or a quote or list of paragraphs.
-  const STOPS = '.passage > .margin-notes, h2, h3, h4, .callout, section.footnotes, main > :not(.passage):not(.part):not(.notes-spacer), .part > :not(.passage):not(.notes-spacer):not(blockquote):not(ul):not(ol)';
+  // for the margin column) or a quote or list of paragraphs (headings, part summaries and footnotes among them).
+  const STOPS = '.passage > .margin-notes, main > :not(.passage):not(.part):not(.notes-spacer), .part > :not(.passage):not(.notes-spacer):not(blockquote):not(ul):not(ol)';
   const undo = () => {
     root.classList.remove('notes-drift');
     for (const s of Array.from(main.querySelectorAll('.notes-spacer'))) s.remove();
@@ -207,6 +207,7 @@ const reading = `(() => {
   };
   // What the reader is looking at, and where on screen: the link's target when it is on screen, else the first paragraph on screen.
   let held = null;
+  const holding = (e, top) => ({ e, top, y: scrollY, w: innerWidth });
   // A paragraph is held by its text (its box holds its notes at one width and not at another), preferring the first
   // whose text starts on screen; at the top of the page nothing is held (the page stays at its top).
   const hold = () => {
@@ -216,7 +217,7 @@ const reading = `(() => {
       const texts = Array.from(main.querySelectorAll('.passage > .passage-body')).filter(seen);
       a = texts.find((e) => e.getBoundingClientRect().top >= 0) || texts[0] || null;
     }
-    held = a ? { e: a, top: a.getBoundingClientRect().top, y: scrollY, w: innerWidth } : null;
+    held = a ? holding(a, a.getBoundingClientRect().top) : null;
   };
   const layout = () => {
     undo();
@@ -297,7 +298,7 @@ const reading = `(() => {
     if (a && a.e.isConnected) scrollBy(0, a.e.getBoundingClientRect().top - a.top);
     // The same paragraph stays held, where the reader had it (a round trip through a narrow width brings it back
     // there, even when the page's end kept it from staying there meanwhile).
-    held = a && a.e.isConnected ? { e: a.e, top: a.top, y: scrollY, w: innerWidth } : null;
+    held = a && a.e.isConnected ? holding(a.e, a.top) : null;
   };
   let queued = false;
   const again = () => {

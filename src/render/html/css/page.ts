@@ -137,9 +137,8 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .passage-table{grid-template-columns:2.6em minmax(0,1fr) ${px(180)}}
 }
 @media screen and (min-width:${notesFrom}px){
-  /* On a screen the text keeps a reading measure and the notes take the rest of the width, up to a measure of their own
-     */
-  /* (60 %: between 1000 and 1280 px the notes get the width the text can spare; the notes' lines stay under ~70 characters.) */
+  /* On a screen the text keeps a reading measure (up to 60 %: between 1000 and 1280 px the notes get the width the text
+     can spare) and the notes take the rest, up to ~70 characters a line. */
   .passage,.passage-table{grid-template-columns:2.6em min(${TEXT_MEASURE}em,60%) minmax(${px(180)},${px(NOTES_MAX)})}
   /* The reading script lets each notes list run on down one margin column past a short paragraph (scripts.ts): the
      paragraph (and its highlight as a link's target) is its mark and text, its notes stand beside it, and the script

@@ -21,7 +21,7 @@ export function passageMark(id: string | undefined, mark: string): Element {
  * narrow screen, giving their number: hidden until the page's script folds
  * the notes (scripts.ts), so without the script every note shows.
  */
-function notesToggle(count: number, list: string | undefined): Element {
+function notesToggle(count: number, list: string): Element {
   return h('button', { type: 'button', className: 'notes-toggle', hidden: true, ariaExpanded: 'false', ariaControls: list }, [
     h('span', { className: 'zh' }, `${CONTROLS.marginNotes.zh}（${count}）`),
     ' ',
@@ -32,10 +32,10 @@ function notesToggle(count: number, list: string | undefined): Element {
 /** Margin notes as a list: the label links back to the item (its `ref`), the text follows. */
 export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlContext, owner?: string): ElementContent[] {
   if (!notes?.length) return [];
-  // "_" is in no block id (items.ts: ID), so a list's id never takes a block's.
+  // Only the reading edition folds notes. "_" is in no block id (items.ts: ID), so a list's id never takes a block's.
   const list = ctx.doc.product === 'reading' ? ctx.id(`${owner ?? 'passage'}_notes`) : undefined;
   return [
-    ...(ctx.doc.product === 'reading' ? [notesToggle(notes.length, list)] : []),
+    ...(list ? [notesToggle(notes.length, list)] : []),
     h(
       'ul',
       { className: 'margin-notes', id: list },

@@ -64,7 +64,7 @@ function urlOf(value: BiInline): string | null {
  * after each "/" and before each "?", "&" and "#" of its path: on a narrow
  * screen it wraps between path segments, not inside a word.
  */
-export function urlText(url: string): ElementContent[] {
+function urlText(url: string): ElementContent[] {
   const scheme = /^[a-z]+:\/\/[^/]*/i.exec(url)?.[0] ?? '';
   const out: ElementContent[] = [];
   let text = scheme;
