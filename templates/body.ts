@@ -133,7 +133,7 @@ function notesOf(ctx: BodyContext, block: Placed): MarginNote[] {
   const out = all.map((n): MarginNote => {
     const full = previous.get(noteKey(n));
     next.set(noteKey(n), full ?? block);
-    return full ? { label: n.label, text: asAbove(full), ...(n.ref ? { ref: n.ref } : {}) } : n;
+    return full ? { ...n, text: asAbove(full) } : n;
   });
   ctx.previous = next;
   return out;

@@ -7,7 +7,8 @@
  *
  * Beside each passage, margin notes: the takeaways, recommendations and
  * timeline events that cite it (each linking back to where it stands), and
- * the definition of each glossary term first used in it.
+ * the definition of each glossary term first used in it; on paper, a note's
+ * text in Chinese only (`MarginNote.screenOnly`).
  */
 import type { Article, Section, Term } from '../src/model/types.js';
 import type { Block, Doc, MarginNote } from '../src/ir/types.js';
@@ -32,8 +33,11 @@ function termNote(article: Article, t: Term): MarginNote {
 /** Margin notes by citable id: every takeaway, recommendation and event that cites it, then the terms first used in it. */
 export function marginNotes(article: Article, terms: TermUses): Map<string, MarginNote[]> {
   const notes = new Map<string, MarginNote[]>();
+  // On paper a note is its label and its Chinese text: the notes of a paragraph run about three times as long as
+  // its text in both languages, twice with Chinese alone (US–Japan, A4); the English is in the HTML and in the
+  // item the label links to.
   const add = (ids: readonly string[], note: MarginNote) => {
-    for (const id of new Set(ids)) notes.set(id, [...(notes.get(id) ?? []), note]);
+    for (const id of new Set(ids)) notes.set(id, [...(notes.get(id) ?? []), { ...note, screenOnly: ['en'] }]);
   };
   article.takeaways.forEach((t, i) =>
     add(t.cites, { label: biInline(numbered(LABELS.takeawayNote, String(i + 1))), text: biInline(t.text), ref: { product: 'summary', anchor: t.id } }),

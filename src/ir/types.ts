@@ -169,6 +169,13 @@ export interface MarginNote {
   text: BiInline;
   /** Where the item itself is (the summary's takeaway, the checklist's recommendation…). */
   ref?: Ref;
+  /**
+   * Languages of `text` that only a screen shows. On paper (PDF, DOCX) the
+   * notes column is narrow and a paragraph's notes often run longer than its
+   * text; there such a note is its label, in both languages, and its text in
+   * the other language.
+   */
+  screenOnly?: readonly Lang[];
 }
 
 /**

@@ -146,4 +146,29 @@ describe('reading.docx holds the article', () => {
     const expected = allParagraphs(first).map((c) => comparable(c.text));
     expect(missingInOrder(t.joined, expected)).toEqual([]);
   }, 60_000);
+
+  it('prints each margin note\'s label in both languages and its text in Chinese only (the English is on screen)', async () => {
+    for (const article of [first, second]) {
+      const doc = getTemplate('reading')(article);
+      const t = await texts(doc);
+      const notes = passages(doc.blocks).flatMap((p) => p.notes);
+      const plain = (spans: Inline | undefined) => comparable((spans ?? []).map((x) => x.text).join(''));
+      const long = notes.filter((n) => plain(n.text.en).length > 40);
+      expect(long.length, article.slug).toBeGreaterThan(5);
+      for (const n of long) {
+        expect(t.joined, plain(n.label.en)).toContain(plain(n.label.en));
+        expect(t.joined, plain(n.text.zh).slice(0, 30)).toContain(plain(n.text.zh).slice(0, 30));
+        expect(t.joined, plain(n.text.en).slice(0, 30)).not.toContain(plain(n.text.en).slice(0, 30));
+      }
+    }
+  }, 60_000);
 });
+
+/** The passages of a Doc, in lists and quotes too. */
+function passages(blocks: readonly Block[]): Extract<Block, { type: 'passage' }>[] {
+  return blocks.flatMap((b): Extract<Block, { type: 'passage' }>[] => {
+    if (b.type === 'passage') return [b];
+    const kids = 'children' in b && Array.isArray(b.children) ? (b.children as Block[]) : [];
+    return passages([...kids, ...(b.type === 'list' ? b.items.flatMap((i) => i.children ?? []) : [])]);
+  });
+}

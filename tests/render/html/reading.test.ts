@@ -257,6 +257,26 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       await o.context.close();
     });
 
+    it('prints a margin note as its label and its Chinese text; its English shows on screen only', async () => {
+      const r = reading();
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      const shown = () =>
+        o.page.evaluate(() => ({
+          en: [...document.querySelectorAll('.margin-note .note-text > .en')].map((e) => getComputedStyle(e).display !== 'none'),
+          zh: [...document.querySelectorAll('.margin-note .note-text > .zh')].map((e) => getComputedStyle(e).display !== 'none'),
+          labels: [...document.querySelectorAll('.margin-note .note-label .en')].map((e) => getComputedStyle(e).display !== 'none'),
+        }));
+      const screen = await shown();
+      await o.page.emulateMedia({ media: 'print' });
+      const print = await shown();
+      if (name !== 'kitchen-sink') expect(screen.en.length, 'notes with English text').toBeGreaterThan(0);
+      expect(screen.en.every(Boolean) && screen.zh.every(Boolean) && screen.labels.every(Boolean), 'everything on screen').toBe(true);
+      // The template marks the English text of the reading edition's notes screen-only (the kitchen sink's notes are hand-made IR).
+      if (name !== 'kitchen-sink') expect(print.en.filter(Boolean), 'English note text in print').toEqual([]);
+      expect(print.zh.every(Boolean) && print.labels.every(Boolean), 'labels and Chinese text in print').toBe(true);
+      await o.context.close();
+    });
+
     it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {
       const r = reading();
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });

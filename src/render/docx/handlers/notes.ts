@@ -7,7 +7,7 @@ import { para, runs, type DocxState } from '../state.js';
 /**
  * Margin notes of a passage, table or footnote, in its side column: each
  * note's label (Chinese, then English; a link back to the item when the note
- * has a `ref`), then its text in each language, small.
+ * has a `ref`), then its text in each language shown on paper, small.
  */
 export function marginNotes(st: DocxState, notes: readonly MarginNote[] | undefined): Paragraph[] {
   const out: Paragraph[] = [];
@@ -21,7 +21,7 @@ export function marginNotes(st: DocxState, notes: readonly MarginNote[] | undefi
       ? [{ kind: 'link', ...refTarget(n.ref, st.links), runs: label.flatMap((p) => (p.kind === 'text' ? [{ ...p, style: C.hyperlink, bold: true }] : p.kind === 'link' ? p.runs : [])) }]
       : label;
     out.push(para(st, P.marginNoteLabel, linked));
-    for (const l of ['zh', 'en'] as const) if (hasText(n.text[l])) out.push(para(st, P.marginNote, runs(st, n.text[l], l)));
+    for (const l of ['zh', 'en'] as const) if (hasText(n.text[l]) && !n.screenOnly?.includes(l)) out.push(para(st, P.marginNote, runs(st, n.text[l], l)));
   }
   return out;
 }

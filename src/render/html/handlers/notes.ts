@@ -29,6 +29,15 @@ function notesToggle(count: number, list: string): Element {
   ]);
 }
 
+/** A note's text in both languages; a language the note shows on screen only is not printed. */
+function noteText(n: MarginNote, ctx: HtmlContext): ElementContent[] {
+  return bi(n.text, 'span', '', ctx.own).map((e) => {
+    if (e.type !== 'element' || !n.screenOnly?.length) return e;
+    const classes = (e.properties.className as string[] | undefined) ?? [];
+    return n.screenOnly.some((l) => classes.includes(l)) ? { ...e, properties: { ...e.properties, className: [...classes, 'media-screen'] } } : e;
+  });
+}
+
 /** Margin notes as a list: the label links back to the item (its `ref`), the text follows. */
 export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlContext, owner?: string): ElementContent[] {
   if (!notes?.length) return [];
@@ -43,7 +52,7 @@ export function marginNotes(notes: readonly MarginNote[] | undefined, ctx: HtmlC
         const label = bi(n.label, 'span', '', ctx.own);
         return h('li', { className: 'margin-note' }, [
           h(n.ref ? 'a' : 'span', { className: 'note-label', href: n.ref ? refHref(n.ref, ctx.own) : undefined }, label),
-          ...(hasText(n.text) ? [{ type: 'text' as const, value: ' ' }, h('span', { className: 'note-text' }, bi(n.text, 'span', '', ctx.own))] : []),
+          ...(hasText(n.text) ? [{ type: 'text' as const, value: ' ' }, h('span', { className: 'note-text' }, noteText(n, ctx))] : []),
         ]);
       }),
     ),

@@ -12,7 +12,7 @@ import type { Handler } from '../../state.js';
 import { LINE, READING, STYLES } from '../constants.js';
 import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
 
-/** One margin note: its label (linked back to the citing item), then its Chinese and English text. */
+/** One margin note: its label (linked back to the citing item), then its Chinese and English text (those shown on paper). */
 export function noteNodes(note: MarginNote, st: PdfState): Node[] {
   const size = smallSize(st);
   const linked = (spans: MarginNote['label']['zh']) => (spans ?? []).map((s) => (note.ref && !s.ref ? { ...s, ref: note.ref } : s));
@@ -22,8 +22,8 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
     ...runs(linked(note.label.en), 'en', st, size, LINE.small),
   ];
   const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];
-  if (note.text.zh?.length) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true }));
-  if (note.text.en?.length) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
+  if (note.text.zh?.length && !note.screenOnly?.includes('zh')) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true }));
+  if (note.text.en?.length && !note.screenOnly?.includes('en')) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
   return [{ stack: out, margin: [0, 0, 0, 5] }];
 }
 
