@@ -41,6 +41,7 @@ import { handlers, unknown } from './handlers/index.js';
 import { CENTRED_LAYOUTS } from './handlers/slide.js';
 import { createState, type Node, type PdfState } from './state.js';
 import { inlineNodes } from './inline.js';
+import { measureNotes, measuringDrift, type NotesDrift } from './notes-drift.js';
 import { fileId, finishPdf, pdfInfo, xmpPacket, xmpRoom } from './metadata.js';
 
 /** Bumped when the backend's output changes for the same input (part of the file ID). */
@@ -143,9 +144,15 @@ function slideBackground(): TDocumentDefinitions['background'] {
 }
 
 /** The pdfmake document definition of a Doc, and the render state that made it (its flow decides page breaks). */
-export function definition(doc: Doc, ctx: RenderContext, uncentred: ReadonlySet<number> = new Set()): TDocumentDefinitions & { state: PdfState } {
+export function definition(
+  doc: Doc,
+  ctx: RenderContext,
+  uncentred: ReadonlySet<number> = new Set(),
+  notesDrift?: NotesDrift,
+): TDocumentDefinitions & { state: PdfState } {
   const page = PAGE[doc.page];
-  const st = createState({ doc, uncentred }, handlers, unknown);
+  if (notesDrift) notesDrift.next = 0;
+  const st = createState({ doc, uncentred, notesDrift }, handlers, unknown);
   const info = pdfInfo(doc, ctx.epoch);
   const content: Node[] = st.all(doc.blocks);
   return {
@@ -217,6 +224,20 @@ async function layout(def: TDocumentDefinitions): Promise<{ pdf: ReturnType<type
   return { pdf, kit };
 }
 
+/**
+ * The reading edition's notes as they run on down the margin: measured in a
+ * layout of their own (notes-drift.ts), or undefined (no passage has notes,
+ * or a measurement is missing: each passage keeps its notes beside it).
+ */
+async function plannedNotes(doc: Doc, ctx: RenderContext): Promise<NotesDrift | undefined> {
+  const drift = measuringDrift();
+  const def = definition(doc, ctx, new Set(), drift);
+  if (!drift.passages.some((p) => p.block.notes.length > 0)) return undefined;
+  const { state: _state, ...definitionOnly } = def;
+  const plan = await measureNotes(definitionOnly as TDocumentDefinitions, drift);
+  return plan ? { ...drift, mode: 'set', plan } : undefined;
+}
+
 /** What the last render did: layouts made, units moved by the flow's rules, widows left (for tests and the bench). */
 export interface RenderReport {
   layouts: number;
@@ -232,6 +253,8 @@ export interface RenderReport {
   overflowing: number[];
   /** Links to other files written as GoToR actions. */
   remoteLinks: number;
+  /** Whether the margin notes run on down the margin, as measured in a layout of their own (not counted in `layouts`). */
+  notesDrift: boolean;
 }
 
 let lastReport: RenderReport | null = null;
@@ -268,8 +291,9 @@ async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySe
   // Only these layouts are centred on their slide; another slide that runs over is drawn the same either way.
   const centred = new Set<number>(slides.filter((b) => CENTRED_LAYOUTS.has(b.layout)).map((b) => b.number));
   let layouts = 0;
+  const drift = doc.product === 'reading' && doc.page === 'a4' ? await plannedNotes(doc, ctx) : undefined;
   for (;;) {
-    const def = definition(doc, ctx, uncentred);
+    const def = definition(doc, ctx, uncentred, drift);
     const starts = new Map<number, number>();
     let totalPages = 0;
     const flow = def.state.flow;
@@ -300,7 +324,7 @@ async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySe
     const buf = await pdf.getBuffer();
     const remote = remoteLinks(buf);
     finishPdf(buf, packet, id);
-    lastReport = { layouts, moved: [...def.state.flow.moved], repeated: [...def.state.flow.repeated], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote };
+    lastReport = { layouts, moved: [...def.state.flow.moved], repeated: [...def.state.flow.repeated], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote, notesDrift: drift !== undefined };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

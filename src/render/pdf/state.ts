@@ -10,6 +10,7 @@ import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
 import { LINE, READING, STYLES, slideSizes, type SlideSizes } from './constants.js';
 import { slideSpec } from './slide-spec.js';
 import { BODY_LINE, Flow, type UnitKind } from './flow.js';
+import type { NotesDrift } from './notes-drift.js';
 import { inlineNodes, type InlineOptions, type RoleStyle } from './inline.js';
 import { Links } from './links.js';
 
@@ -55,6 +56,8 @@ export interface PdfState extends Walk<Node> {
   pending: string[];
   /** Anchor ids given to a node so far (shared): pdfmake refuses an id twice, and a Doc that repeats one gets it once. */
   used: Set<string>;
+  /** The reading edition's margin notes, measured or set as they run on down the margin (notes-drift.ts; shared). */
+  notesDrift?: NotesDrift;
 }
 
 /**
@@ -316,7 +319,7 @@ function all(this: PdfState, blocks: readonly Block[]): Node[] {
 
 /** A fresh state for one Doc. */
 export function createState(
-  fields: { doc: Doc; uncentred?: ReadonlySet<number> },
+  fields: { doc: Doc; uncentred?: ReadonlySet<number>; notesDrift?: NotesDrift },
   handlers: Handlers<PdfState, Node>,
   unknown: Unknown<PdfState, Node>,
 ): PdfState {
@@ -336,5 +339,6 @@ export function createState(
     nested: false,
     pending: [],
     used: new Set(),
+    ...(fields.notesDrift ? { notesDrift: fields.notesDrift } : {}),
   };
 }

@@ -12,6 +12,8 @@ import type { Article, Citable } from '../../../src/model/types.js';
 import { allParagraphs } from '../../../src/model/types.js';
 import { backend } from '../../../src/render/pdf/index.js';
 import { READING } from '../../../src/render/pdf/constants.js';
+import { NOTES_DRIFT } from '../../../src/render/pdf/notes-drift.js';
+import type { Block, Inline, PassageBlock } from '../../../src/ir/types.js';
 import { theme } from '../../../src/theme/theme.js';
 import { SEED_RELATIVE_PATH, seedParagraphs } from '../../../scripts/seed-paragraphs.js';
 import { need } from '../../helpers/pdf.js';
@@ -133,6 +135,89 @@ describe('reading.pdf contents', () => {
         const link = r.rb.links.find((l) => l.page === 1 && l.dest === s.id && l.rect[0] <= n.x + 1 && l.rect[2] >= n.x + n.width - 1);
         expect(link, `${r.slug}: the page number of "${title}" links to ${s.id}`).toBeDefined();
       }
+    }
+  });
+});
+
+const plainText = (spans: Inline | undefined) => (spans ?? []).map((s) => s.text).join('');
+
+/** The passages of a Doc in reading order (in lists and quotes too). */
+function passagesOf(blocks: readonly Block[]): PassageBlock[] {
+  return blocks.flatMap((b): PassageBlock[] => {
+    if (b.type === 'passage') return [b];
+    const kids = 'children' in b && Array.isArray(b.children) ? (b.children as Block[]) : [];
+    const items = b.type === 'list' ? b.items.flatMap((i) => i.children ?? []) : [];
+    return passagesOf([...kids, ...items]);
+  });
+}
+
+describe('reading.pdf margin notes run on down the margin', () => {
+  /** Where each passage's notes are: the notes column read in order (pages, then top to bottom), each label found in turn. */
+  function notesPlaces(r: Rendered) {
+    const from = A4.width - right - READING.notes - 1;
+    const items = r.rb.items
+      .filter((i) => i.x >= from && i.y > bottom && i.y < A4.height - top)
+      .sort((a, b) => a.page - b.page || b.y - a.y || a.x - b.x);
+    let text = '';
+    const owner: number[] = [];
+    items.forEach((item, k) => {
+      const t = squash(item.text);
+      text += t;
+      owner.push(...Array.from(t, () => k));
+    });
+    const marks = r.rb.items.filter((i) => i.x + i.width <= column.from + 0.5 && i.x >= left - 0.5);
+    let at = 0;
+    return passagesOf(docFor(r.article, 'reading').blocks)
+      .filter((p) => p.notes.length > 0)
+      .map((p) => {
+        const mark = marks.find((m) => m.text.trim() === p.mark);
+        const notes = p.notes.map((n) => {
+          const label = squash(plainText(n.label.zh ?? []));
+          const found = text.indexOf(label, at);
+          expect(found, `${r.slug}: ¶${p.mark}: note "${label}" in the notes column, in order`).toBeGreaterThanOrEqual(0);
+          at = found + label.length;
+          const header = squash(`¶${p.mark}`);
+          return { item: items[owner[found]], named: text.slice(0, found).endsWith(header) };
+        });
+        return { passage: p, mark: mark!, notes };
+      });
+  }
+
+  it('starts each paragraph\'s notes beside it or below it, within the drift, and names them when they are not level with it', () => {
+    for (const r of rendered) {
+      let named = 0;
+      for (const { passage, mark, notes } of notesPlaces(r)) {
+        expect(mark, `${r.slug}: the mark of ¶${passage.mark}`).toBeDefined();
+        const first = notes[0].item;
+        const where = `${r.slug}: ¶${passage.mark} (mark p.${mark.page} y ${mark.y.toFixed(0)}, first note p.${first.page} y ${first.y.toFixed(0)})`;
+        if (first.page === mark.page) {
+          // Not above the paragraph; at most the drift (and the header line) below its first line.
+          expect(first.y, where).toBeLessThanOrEqual(mark.y + 2);
+          expect(mark.y - first.y, where).toBeLessThanOrEqual(NOTES_DRIFT + 16);
+          const level = mark.y - first.y < 4;
+          expect(notes[0].named, where).toBe(!level);
+        } else {
+          // Carried past a page break: on the next page, named.
+          expect(first.page, where).toBe(mark.page + 1);
+          expect(notes[0].named, where).toBe(true);
+        }
+        if (notes[0].named) named++;
+      }
+      // Both articles' notes run longer than some of their paragraphs: some are set lower.
+      expect(named, r.slug).toBeGreaterThan(3);
+    }
+  });
+
+  it('prints a note\'s label in both languages and its text in Chinese only (the English is on screen)', () => {
+    for (const r of rendered) {
+      const from = A4.width - right - READING.notes - 1;
+      const margin = squash(r.rb.items.filter((i) => i.x >= from).map((i) => i.text).join(''));
+      const notes = passagesOf(docFor(r.article, 'reading').blocks).flatMap((p) => p.notes);
+      const takeaway = notes.find((n) => n.text.en?.length && /Takeaway/.test(plainText(n.label.en ?? [])) && plainText(n.text.en).length > 40)!;
+      expect(takeaway, r.slug).toBeDefined();
+      expect(margin).toContain(squash(plainText(takeaway.label.en ?? [])));
+      expect(margin).toContain(squash(plainText(takeaway.text.zh ?? [])).slice(0, 20));
+      expect(margin).not.toContain(squash(plainText(takeaway.text.en ?? [])).slice(0, 30));
     }
   });
 });

@@ -10,6 +10,7 @@ import type { MarginNote } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { LINE, READING, STYLES } from '../constants.js';
+import { measuringRow, plannedColumn } from '../notes-drift.js';
 import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
 
 /** One margin note: its label (linked back to the citing item), then its Chinese and English text (those shown on paper). */
@@ -27,8 +28,8 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
   return [{ stack: out, margin: [0, 0, 0, 5] }];
 }
 
-/** The mark | text | notes row of the reading edition around a text-column node. */
-export function besideNotes(st: PdfState, mark: string | undefined, body: Node, notes: readonly MarginNote[], bottom: number): Node {
+/** The mark | text | notes row of the reading edition around a text-column node (`column`: the notes column as planned, else `notes`). */
+export function besideNotes(st: PdfState, mark: string | undefined, body: Node, notes: readonly MarginNote[], bottom: number, column?: Node[]): Node {
   const markCell: Node = anchor0(st, {
     width: READING.mark,
     text: mark ? runs([{ text: mark }], 'en', st, STYLES.mark.fontSize, LINE.small) : '',
@@ -39,7 +40,7 @@ export function besideNotes(st: PdfState, mark: string | undefined, body: Node, 
   });
   const withNotes = st.doc.product === 'reading' || notes.length > 0;
   const columns: Node[] = [markCell, { width: '*', stack: [body] }];
-  if (withNotes) columns.push({ width: READING.notes, stack: notes.flatMap((n) => noteNodes(n, st)) });
+  if (withNotes) columns.push({ width: READING.notes, stack: column ?? notes.flatMap((n) => noteNodes(n, st)) });
   return wide({ columns, columnGap: READING.gap, margin: [0, 0, 0, bottom] });
 }
 
@@ -65,5 +66,14 @@ export const passage: Handler<PdfState, 'passage', Node> = (b, st) => {
   } else {
     text = textColumn(st, text);
   }
-  return unit(st, besideNotes(st, b.mark, text, b.notes, theme.spacing.paragraph), 'text');
+  const gap = theme.spacing.paragraph;
+  const drift = st.notesDrift;
+  if (drift && !st.nested) {
+    const notes = (n: MarginNote) => noteNodes(n, st);
+    // The measuring pass (notes-drift.ts): the row without notes, then each note alone.
+    if (drift.mode === 'measure') return unit(st, measuringRow(st, drift, b, besideNotes(st, b.mark, text, [], 0), gap, notes), 'text');
+    const column = plannedColumn(st, drift, notes);
+    if (column) return unit(st, besideNotes(st, b.mark, text, b.notes, gap, column), 'text');
+  }
+  return unit(st, besideNotes(st, b.mark, text, b.notes, gap), 'text');
 };
