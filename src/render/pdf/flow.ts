@@ -19,6 +19,9 @@
  * - a paragraph never leaves one line alone: not its first line at the foot
  *   of a page (it moves), nor its last at the head of the next (it moves when
  *   that keeps the page filled to MIN_FILL);
+ * - "filled to MIN_FILL" counts from the headings just before a unit on its
+ *   page, which move with it: a heading and a pair that would leave one line
+ *   on the next page do not leave their page half empty;
  * - a unit whose text starts on the next page moves there whole: its mark
  *   and margin notes are not left at the foot of the page before;
  * - the last unit of a document is not alone on its page: the unit before it
@@ -239,7 +242,7 @@ export class Flow {
       const next = this.order[n];
       const nextInfo = infoOf(next);
       if (!onPage(n) || !nextInfo) return { move: 'heading-alone', widow: false };
-      if (this.own(next, nextInfo).move !== null) return { move: 'heading-with-next', widow: false };
+      if (this.own(next, nextInfo, n).move !== null) return { move: 'heading-with-next', widow: false };
       // At least two lines of the next unit's text on this page (or all of it).
       for (const leaf of next.leaves) {
         const lines = linesByPage(leaf);
@@ -249,7 +252,7 @@ export class Flow {
       }
       return { move: null, widow: false };
     }
-    const own = this.own(unit, info);
+    const own = this.own(unit, info, i);
     if (own.move) return own;
     // The last unit of the document not alone on its page.
     const n = this.nextIndex(i, false);
@@ -259,11 +262,27 @@ export class Flow {
     return own;
   }
 
-  /** Why a (non-heading) unit must move to the next page, if it must, and whether it leaves a widow. */
-  private own(unit: Unit, info: NodeInfo): Verdict {
+  /**
+   * How full unit `i`'s page is where the unit starts, or where the headings
+   * just before it on that page start: they move with it (heading-with-next),
+   * so a move leaves the page filled only to there.
+   */
+  private fillBefore(i: number, info: NodeInfo): number {
+    const start = info.startPosition;
+    let fill = start?.verticalRatio ?? 0;
+    for (let j = i - 1; j >= 0 && this.order[j].kind === 'heading'; j--) {
+      const s = infoOf(this.order[j])?.startPosition;
+      if (!s || s.pageNumber !== start?.pageNumber || this.order[j].node.pageBreak === 'before') break;
+      fill = s.verticalRatio;
+    }
+    return fill;
+  }
+
+  /** Why unit `i` (not a heading) must move to the next page, if it must, and whether it leaves a widow. */
+  private own(unit: Unit, info: NodeInfo, i: number): Verdict {
     const pages = info.pageNumbers;
     if (pages.length < 2) return { move: null, widow: false };
-    const fill = info.startPosition?.verticalRatio ?? 0;
+    const fill = this.fillBefore(i, info);
     // Its text starts on a later page than the unit does (only its mark or a margin note's first line fitted): it moves.
     if (unit.leaves.length > 0 && unit.leaves.every((l) => !linesByPage(l).has(pages[0]))) return { move: 'text-on-next-page', widow: false };
     if (unit.kind === 'keep') return { move: fill >= MIN_FILL ? 'keep' : null, widow: false };
