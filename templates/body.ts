@@ -9,7 +9,7 @@
 import type { Article, BodyBlock, Citable, Footnote, List, Span as ModelSpan, Table, Term } from '../src/model/types.js';
 import type { BiInline, Block, FootnotesBlock, Inline, ListBlock, MarginNote, Span, TableBlock } from '../src/ir/types.js';
 import { allParagraphs } from '../src/model/types.js';
-import { biInline, FW } from './format.js';
+import { biInline } from './format.js';
 import { LABELS } from '../src/theme/labels.js';
 
 /** A glossary term's first use: the span of a citable block and the offsets in it. */
@@ -121,7 +121,7 @@ const noteKey = (n: MarginNote) => JSON.stringify([n.label, n.ref ?? null]);
 /**
  * The margin notes of a citable block. A note that also stands beside the
  * block just before it (an item citing several paragraphs in a row) is given
- * again as its label and "同上（见第2.3段）/ As above (see ¶2.3)" only, naming and
+ * again as its label and "详见第2.3段旁注 / In full beside ¶2.3" only, naming and
  * linking the paragraph it stands beside in full (which may be on the page
  * before), so its text is not repeated paragraph after paragraph and the
  * margin stays about as long as the text.
@@ -133,22 +133,26 @@ function notesOf(ctx: BodyContext, block: Placed): MarginNote[] {
   const out = all.map((n): MarginNote => {
     const full = previous.get(noteKey(n));
     next.set(noteKey(n), full ?? block);
-    return full ? { ...n, text: asAbove(full) } : n;
+    return full ? { ...n, text: inFullBeside(full) } : n;
   });
   ctx.previous = next;
   return out;
 }
 
 /**
- * "同上（见第2.3段）" / "As above (see ¶2.3)", each linking to the paragraph the
+ * "详见第2.3段旁注" / "In full beside ¶2.3", each linking to the paragraph the
  * note stands beside in full (the Chinese names it in words: a "¶" among
  * Chinese is set full width).
  */
-function asAbove(full: Placed): BiInline {
+function inFullBeside(full: Placed): BiInline {
   const ref = { product: 'reading' as const, anchor: full.id };
+  const around = (label: string, mark: Inline[number]): Inline => {
+    const [before, after] = label.split('{mark}');
+    return [...(before ? [{ text: before }] : []), mark, ...(after ? [{ text: after }] : [])];
+  };
   return {
-    zh: [{ text: `${LABELS.asAbove.zh}${FW.open}${LABELS.see.zh}` }, { text: `第${full.mark}段`, ref }, { text: FW.close }],
-    en: [{ text: `${LABELS.asAbove.en} (${LABELS.see.en} ` }, { text: `\u00B6${full.mark}`, role: 'cite', ref }, { text: ')' }],
+    zh: around(LABELS.inFullBeside.zh, { text: `第${full.mark}段`, ref }),
+    en: around(LABELS.inFullBeside.en, { text: `\u00B6${full.mark}`, role: 'cite', ref }),
   };
 }
 

@@ -159,7 +159,7 @@ export interface ListBlock extends BlockBase {
 
 /**
  * A note beside a passage: in the reading edition an item that cites it (in
- * full, or "同上 / As above" beside the next paragraph of a run citing it), or
+ * full, or "详见第2.3段旁注 / In full beside ¶2.3" beside the next paragraph of a run citing it), or
  * a glossary term first used in it; in the "Sources cited" appendix where the
  * passage is in the reading edition, and the text of a footnote it refers to.
  */

@@ -65,10 +65,12 @@ export const LABELS = {
   inContext: { zh: '全文阅读版', en: 'Reading edition' },
   /** Margin note of a passage of the appendix that refers to a footnote: the note's text (followed by its number). */
   footnoteNote: { zh: '脚注', en: 'Footnote' },
-  /** Text of a margin note repeated beside the paragraph after the one it stands in full beside. */
-  asAbove: { zh: '同上', en: 'As above' },
-  /** Before the paragraph a note stands beside in full: "同上（见第2.3段）" / "As above (see ¶2.3)". */
-  see: { zh: '见', en: 'see' },
+  /**
+   * Text of a margin note repeated beside the paragraph after the one it stands in full beside, `{mark}` that
+   * paragraph ("第2.3段", "¶2.3"): "详见第2.3段旁注" / "In full beside ¶2.3" (not "as above": the note above it in
+   * the margin may be another).
+   */
+  inFullBeside: { zh: '详见{mark}旁注', en: 'In full beside {mark}' },
   /** Margin-note labels of the reading edition (followed by a number or date). */
   takeawayNote: { zh: '要点', en: 'Takeaway' },
   recommendationNote: { zh: '建议', en: 'Recommendation' },

@@ -78,7 +78,7 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
         expect(n, `${t.id} on ${id}`).toBeDefined();
         expect([plain(n!.label.zh), plain(n!.label.en), n!.ref?.product]).toEqual([`要点 ${i + 1}`, `Takeaway ${i + 1}`, 'summary']);
         // In full, or (beside the next paragraph of a run citing it) "as above" and where it is in full.
-        expect(plain(n!.text.en) === t.text.en || /^As above \(see ¶\d+(\.\d+)*\)$/u.test(plain(n!.text.en)), plain(n!.text.en)).toBe(true);
+        expect(plain(n!.text.en) === t.text.en || /^In full beside ¶\d+(\.\d+)*$/u.test(plain(n!.text.en)), plain(n!.text.en)).toBe(true);
       }
     });
     for (const r of article.recommendations) {
@@ -122,13 +122,13 @@ describe.each([['us-japan-acquisition', usJapan], ['allied-cloud-interoperabilit
         const text = [plain(n.text.zh), plain(n.text.en)].join(' / ');
         if (before) {
           compact++;
-          // "同上（见第2.3段）/ As above (see ¶2.3)": the paragraph where it stands in full, linked.
+          // "详见第2.3段旁注 / In full beside ¶2.3": the paragraph where it stands in full, linked.
           const at = full.get(key)!;
-          expect(text, `${x.id}: ${plain(n.label.en)}`).toBe(`同上（见第${marks.get(at)}段） / As above (see ¶${marks.get(at)})`);
+          expect(text, `${x.id}: ${plain(n.label.en)}`).toBe(`详见第${marks.get(at)}段旁注 / In full beside ¶${marks.get(at)}`);
           for (const lang of ['zh', 'en'] as const) expect(n.text[lang]!.find((r) => r.ref)?.ref).toEqual({ product: 'reading', anchor: at });
           next.set(key, at);
         } else {
-          expect(text.startsWith('同上'), `${x.id}: ${plain(n.label.en)}`).toBe(false);
+          expect(text.startsWith('详见'), `${x.id}: ${plain(n.label.en)}`).toBe(false);
           next.set(key, x.id!);
         }
       }
