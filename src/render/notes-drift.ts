@@ -9,8 +9,10 @@
  * (html/scripts.ts, `reading`): each row's notes column is filled, in order,
  * with the notes still waiting (those of earlier paragraphs that did not fit
  * beside them, then the row's own) up to the height of the row's text; what
- * does not fit waits for the next row. A part of a paragraph's notes set
- * anywhere but at the top of its own row is headed by the paragraph's mark.
+ * does not fit waits for the next row. A paragraph's notes that start
+ * anywhere but at the top of its own row are headed by the paragraph's mark;
+ * notes that go on at the top of the next row, under the last of their own,
+ * are not named again (a backend names them where they open a page).
  *
  * Limits (the HTML's, in points):
  * - a paragraph's notes start at most `drift` below the top of its text: a
@@ -62,6 +64,8 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
   /** Top of each row's text, from the run's first row. */
   const tops: number[] = [];
   let y = 0;
+  /** The owner of the last notes set, in the row before (a list that goes on in the next row is not named again). */
+  let before: number | undefined;
   rows.forEach((row, k) => {
     tops[k] = y;
     row.notes.forEach((height, index) => queue.push({ owner: k, index, height }));
@@ -75,7 +79,7 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
     const late = (): boolean => {
       const next = y + Math.max(row.text, used) + row.gap;
       let at = next;
-      let previous = segments[segments.length - 1]?.owner;
+      let previous = segments[segments.length - 1]?.owner ?? before;
       for (const w of queue) {
         const named = w.owner !== previous;
         if (w.index === 0 && at + (named ? limits.header : 0) - tops[w.owner] > limits.drift) return true;
@@ -89,7 +93,9 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       const w = queue[0];
       const current = segments[segments.length - 1];
       const continues = current !== undefined && current.owner === w.owner;
-      const named = !continues && (w.owner !== k || used > 0);
+      // A list going on at the top of this row from the last row is not named again: it follows its own notes.
+      const goesOn = current === undefined && w.owner === before && w.index > 0;
+      const named = !continues && !goesOn && (w.owner !== k || used > 0);
       const height = w.height + (named ? limits.header : 0);
       const fits = used + height <= row.text + limits.slack;
       if (!(fits || last || used === 0 || late())) break;
@@ -99,6 +105,7 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       else segments.push({ owner: w.owner, from: w.index, to: w.index + 1, named });
     }
     y += Math.max(row.text, used) + row.gap;
+    if (segments.length > 0) before = segments[segments.length - 1].owner;
   });
   return out;
 }

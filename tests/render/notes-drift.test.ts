@@ -17,9 +17,9 @@ describe('planNotes', () => {
     expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(1, 0, 1, false)]]);
   });
 
-  it('carries what does not fit to the next row, headed by its paragraph, before that row\'s own notes', () => {
-    // Row 0: 30 + 30 fit in 60; the third (30) waits. Row 1 (80): ¶0's note with its header (40), then its own (30) named,
-    // since it starts below the top of its row (10 + 30 = 40 more: 80 in all).
+  it('carries what does not fit to the next row, where it goes on unnamed under the last of its own, before that row\'s own notes', () => {
+    // Row 0: 30 + 30 fit in 60; the third (30) waits. Row 1 (80): ¶0's note goes on at its top (30, no header: it follows
+    // ¶0's other notes), then ¶1's own (30) named, since it starts below the top of its row (10 + 30 more: 70 in all).
     const plan = planNotes(
       [
         { text: 60, gap: 6, notes: [30, 30, 30] },
@@ -28,14 +28,14 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(0, 2, 3, true), seg(1, 0, 1, true)], []]);
+    expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(0, 2, 3, false), seg(1, 0, 1, true)], []]);
   });
 
   it('lets a column run 2 points past its text (the slack), and no further', () => {
     const fits = planNotes([{ text: 50, gap: 6, notes: [26, 26] }, { text: 50, gap: 6, notes: [] }], limits);
     expect(fits[0]).toEqual([seg(0, 0, 2, false)]);
     const over = planNotes([{ text: 50, gap: 6, notes: [26, 27] }, { text: 50, gap: 6, notes: [] }], limits);
-    expect(over).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)]]);
+    expect(over).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)]]);
   });
 
   it('starts a note taller than its paragraph beside it (an empty column takes the first note waiting)', () => {
@@ -46,26 +46,26 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)]]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)]]);
   });
 
   it('never starts a paragraph\'s notes more than `drift` below its text: the row before takes them and grows', () => {
-    // Row 0 (text 90): its first note fits, its second waits. Row 1 (text 95): ¶0's second note with its header (70)
-    // fits; ¶1's own note (30 with its header) does not, but carried to row 2 it would start 95 + 6 = 101 below ¶1's
-    // text, so row 1 takes it and grows. Row 2's note, taller than its text, starts beside it (an empty column).
+    // Row 0 (text 90): its first note fits, its second waits. Row 1 (text 85): ¶0's second note goes on at its top (60);
+    // ¶1's own note (30 with its header) does not fit under it, but carried to row 2 it would start 85 + 6 + 10 = 101
+    // below ¶1's text, so row 1 takes it and grows. Row 2's note, taller than its text, starts beside it (an empty column).
     const plan = planNotes(
       [
         { text: 90, gap: 6, notes: [60, 60] },
-        { text: 95, gap: 6, notes: [20] },
+        { text: 85, gap: 6, notes: [20] },
         { text: 20, gap: 6, notes: [30] },
         { text: 200, gap: 6, notes: [] },
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true), seg(1, 0, 1, true)], [seg(2, 0, 1, false)], []]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false), seg(1, 0, 1, true)], [seg(2, 0, 1, false)], []]);
 
-    // Row 1 (text 70) holds ¶0's second note (60 with its header, 70); ¶1's note does not fit under it, and carried to
-    // row 2 it starts 70 + 6 + 10 (its header) = 86 below ¶1's text, within the limit: it waits.
+    // Row 1 (text 70) holds ¶0's second note going on (60); ¶1's note does not fit under it, and carried to row 2 it
+    // starts 70 + 6 + 10 (its header) = 86 below ¶1's text, within the limit: it waits.
     const carried = planNotes(
       [
         { text: 20, gap: 6, notes: [20, 60] },
@@ -74,9 +74,9 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(carried).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)], [seg(1, 0, 1, true)]]);
+    expect(carried).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)], [seg(1, 0, 1, true)]]);
 
-    // Looking ahead: carried to row 1, ¶0's 100 would put ¶1's note 100 + 10 + 10 (two headers) below ¶1's text,
+    // Looking ahead: carried to row 1, ¶0's 100 would put ¶1's note 100 + 10 (its header) below ¶1's text,
     // so row 0 takes it and grows; ¶1's note then stands level with ¶1.
     const ahead = planNotes(
       [
@@ -88,18 +88,18 @@ describe('planNotes', () => {
     );
     expect(ahead).toEqual([[seg(0, 0, 2, false)], [seg(1, 0, 1, false)], []]);
 
-    // Waiting notes ahead of a list: row 1 (text 60) takes ¶0's second note; its third does not fit, but left for row 2
-    // it would start ¶1's note 60 + 6 + 30 + 10 = 106 below ¶1's text: row 1 takes it too (70 in all), and ¶1's note,
-    // now 70 + 6 + 10 = 86 below, waits for row 2.
+    // Waiting notes ahead of a list: row 1 (text 55) takes ¶0's second note (30); its third does not fit under it, but
+    // left for row 2 it would start ¶1's note 55 + 6 + 30 + 10 = 101 below ¶1's text: row 1 takes it too (60 in all),
+    // and ¶1's note, now 60 + 6 + 10 = 76 below, waits for row 2.
     const queued = planNotes(
       [
         { text: 20, gap: 6, notes: [20, 30, 30] },
-        { text: 60, gap: 6, notes: [10] },
+        { text: 55, gap: 6, notes: [10] },
         { text: 30, gap: 6, notes: [] },
       ],
       limits,
     );
-    expect(queued).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, true)], [seg(1, 0, 1, true)]]);
+    expect(queued).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, false)], [seg(1, 0, 1, true)]]);
   });
 
   it('sets every note still waiting beside the run\'s last row, in order', () => {
@@ -110,7 +110,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, true), seg(1, 0, 1, true)]]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, false), seg(1, 0, 1, true)]]);
     // Every note set exactly once.
     const set = plan.flat().flatMap((s) => Array.from({ length: s.to - s.from }, (_, i) => `${s.owner}:${s.from + i}`));
     expect(set.sort()).toEqual(['0:0', '0:1', '0:2', '1:0']);

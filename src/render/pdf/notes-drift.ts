@@ -133,16 +133,21 @@ export function planFromMeasures(drift: NotesDrift): NoteSegment[][] | null {
   return plan;
 }
 
-/** The notes column of the next passage row of the set pass: its segments, each part named when the plan says so. */
-export function plannedColumn(st: PdfState, drift: NotesDrift, noteNodes: (n: MarginNote) => Node[]): Node[] | undefined {
+/**
+ * The notes column of the next passage row of the set pass: its segments,
+ * each part named when the plan says so; and the paragraph whose notes go on
+ * unnamed at the column's top (named again where the row opens a page).
+ */
+export function plannedColumn(st: PdfState, drift: NotesDrift, noteNodes: (n: MarginNote) => Node[]): { column: Node[]; goesOn?: PassageBlock } | undefined {
   const index = drift.next++;
-  const record = drift.passages[index];
   const segments = drift.plan[index];
-  if (!record || !segments) return undefined;
-  return segments.flatMap((s) => {
+  if (!drift.passages[index] || !segments) return undefined;
+  const column = segments.flatMap((s) => {
     const owner = drift.passages[s.owner].block;
     return [...(s.named ? [notesHeader(owner, st)] : []), ...owner.notes.slice(s.from, s.to).flatMap(noteNodes)];
   });
+  const first = segments[0];
+  return { column, ...(first && !first.named && first.owner !== index ? { goesOn: drift.passages[first.owner].block } : {}) };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { MarginNote } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { LINE, READING, STYLES } from '../constants.js';
-import { measuringRow, plannedColumn } from '../notes-drift.js';
+import { measuringRow, notesHeader, plannedColumn } from '../notes-drift.js';
 import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
 
 /** One margin note: its label (linked back to the citing item), then its Chinese and English text (those shown on paper). */
@@ -72,8 +72,14 @@ export const passage: Handler<PdfState, 'passage', Node> = (b, st) => {
     const notes = (n: MarginNote) => noteNodes(n, st);
     // The measuring pass (notes-drift.ts): the row without notes, then each note alone.
     if (drift.mode === 'measure') return unit(st, measuringRow(st, drift, b, besideNotes(st, b.mark, text, [], 0), gap, notes), 'text');
-    const column = plannedColumn(st, drift, notes);
-    if (column) return unit(st, besideNotes(st, b.mark, text, b.notes, gap, column), 'text');
+    const planned = plannedColumn(st, drift, notes);
+    if (planned) {
+      const row = besideNotes(st, b.mark, text, b.notes, gap, planned.column);
+      // Notes going on from the paragraph before are named above the row where it opens a page.
+      const goesOn = planned.goesOn;
+      const header = goesOn && (() => besideNotes({ ...st, pending: [] }, undefined, { text: '' }, [], 0, [notesHeader(goesOn, st)]));
+      return unit(st, row, 'text', header);
+    }
   }
   return unit(st, besideNotes(st, b.mark, text, b.notes, gap), 'text');
 };
