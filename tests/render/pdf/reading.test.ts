@@ -208,6 +208,25 @@ describe('reading.pdf margin notes run on down the margin', () => {
     }
   });
 
+  it('names the paragraph of notes that open a page away from it (a row that goes on with the notes before it)', () => {
+    let opened = 0;
+    for (const r of rendered) {
+      const places = notesPlaces(r);
+      const seen = new Set<number>();
+      for (const { passage, mark, notes } of places) {
+        for (const [k, n] of notes.entries()) {
+          if (seen.has(n.item.page)) continue;
+          seen.add(n.item.page);
+          // The first note of the page's margin: beside its paragraph's page, or named above it.
+          if (n.item.page === mark.page) continue;
+          opened++;
+          expect(n.named, `${r.slug}: p.${n.item.page} opens with note ${k + 1} of ¶${passage.mark} (p.${mark.page})`).toBe(true);
+        }
+      }
+    }
+    expect(opened, 'pages whose margin opens with notes of a paragraph on the page before').toBeGreaterThan(0);
+  });
+
   it('prints a note\'s label in both languages and its text in Chinese only (the English is on screen)', () => {
     for (const r of rendered) {
       const from = A4.width - right - READING.notes - 1;
