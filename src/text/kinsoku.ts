@@ -8,7 +8,10 @@
  * - a line may break after a space, never inside a Latin word or number;
  * - no line begins with closing punctuation (`,。、;:?!)》」』】’”…` …);
  * - no line ends with opening punctuation (`《「『【(“‘` …);
- * - a run of the same dash or ellipsis character (`——`, `……`) is never split.
+ * - a run of the same dash or ellipsis character (`——`, `……`) is never split;
+ * - a number keeps the unit or measure word that follows it (`2023年`, `1月`,
+ *   `5亿`, `第4国`; `NUMBER_UNITS`): a line does not end "2023年1" and go on
+ *   "月". (Before another character, as in "2025财年", it may break.)
  *
  * Everything here is pure and works on whole code points.
  */
@@ -40,6 +43,11 @@ export const NO_LINE_END: ReadonlySet<string> = new Set([
   ...'([{',
 ]);
 
+/** Units and measure words a number keeps on its line: dates and times, large numbers, money, counts. */
+export const NUMBER_UNITS: ReadonlySet<string> = new Set([...'年月日号时点分秒周天万亿千百元岁个次国组项条章节段届名人家种架艘枚倍']);
+
+const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || (ch >= '\uFF10' && ch <= '\uFF19');
+
 /** Characters that form an unbreakable run when repeated (`——`, `……`, `‥‥`). */
 const REPEAT_GLUE: ReadonlySet<string> = new Set([...'\u2014\u2015\u2026\u2025']);
 
@@ -53,6 +61,7 @@ export function kinsokuAllows(before: string, after: string): boolean {
   if (NO_LINE_START.has(after)) return false;
   if (NO_LINE_END.has(before)) return false;
   if (before === after && REPEAT_GLUE.has(before)) return false;
+  if (isDigit(before) && NUMBER_UNITS.has(after)) return false;
   return true;
 }
 

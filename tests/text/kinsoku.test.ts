@@ -39,6 +39,15 @@ describe('breakUnits', () => {
     expect(breakUnits('Forum on Defense')).toEqual(['Forum ', 'on ', 'Defense']);
   });
 
+  it('keeps a number with the unit or measure word after it (a date, an amount, a count)', () => {
+    expect(breakUnits('2023年1月签署')).toEqual(['2023年', '1月', '签', '署']);
+    expect(breakUnits('5亿美元')).toEqual(['5亿', '美', '元']);
+    expect(breakUnits('第1至第4国')).toEqual(['第', '1', '至', '第', '4国']);
+    expect(breakUnits('2025年（预计）')).toEqual(['2025年', '（预', '计）']);
+    expect(canBreakBetween('1', '月')).toBe(false);
+    expect(canBreakBetween('月', '1')).toBe(true);
+  });
+
   it('glues punctuation to its neighbour and keeps dashes and ellipses in one piece', () => {
     expect(breakUnits(`他说${COLON}“合作。”`)).toEqual(['他', `说${COLON}`, '“合', '作。”']);
     expect(breakUnits(`合作${COMMA}然后`)).toEqual(['合', `作${COMMA}`, '然', '后']);
