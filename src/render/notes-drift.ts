@@ -11,8 +11,9 @@
  * beside them, then the row's own) up to the height of the row's text; what
  * does not fit waits for the next row. A paragraph's notes that start
  * anywhere but at the top of its own row are headed by the paragraph's mark;
- * notes that go on at the top of the next row, under the last of their own,
- * are not named again (a backend names them where they open a page).
+ * notes that go on at the top of the next row, right under the last of their
+ * own (that row's column was full), are not named again (a backend names
+ * them again where their row opens a page).
  *
  * Limits (the HTML's, in points):
  * - a paragraph's notes start at most `drift` below the top of its text: a
@@ -64,7 +65,10 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
   /** Top of each row's text, from the run's first row. */
   const tops: number[] = [];
   let y = 0;
-  /** The owner of the last notes set, in the row before (a list that goes on in the next row is not named again). */
+  /**
+   * The owner of the last notes set in the row before, when they filled its column: notes of theirs that go on
+   * at the top of this row follow them with no white between and are not named again.
+   */
   let before: number | undefined;
   rows.forEach((row, k) => {
     tops[k] = y;
@@ -79,7 +83,8 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
     const late = (): boolean => {
       const next = y + Math.max(row.text, used) + row.gap;
       let at = next;
-      let previous = segments[segments.length - 1]?.owner ?? before;
+      // The next row names what goes on from this one unless this column is full (see `before`).
+      let previous = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
       for (const w of queue) {
         const named = w.owner !== previous;
         if (w.index === 0 && at + (named ? limits.header : 0) - tops[w.owner] > limits.drift) return true;
@@ -104,8 +109,8 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       if (continues) current.to = w.index + 1;
       else segments.push({ owner: w.owner, from: w.index, to: w.index + 1, named });
     }
+    before = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
     y += Math.max(row.text, used) + row.gap;
-    if (segments.length > 0) before = segments[segments.length - 1].owner;
   });
   return out;
 }

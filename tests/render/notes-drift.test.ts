@@ -35,7 +35,8 @@ describe('planNotes', () => {
     const fits = planNotes([{ text: 50, gap: 6, notes: [26, 26] }, { text: 50, gap: 6, notes: [] }], limits);
     expect(fits[0]).toEqual([seg(0, 0, 2, false)]);
     const over = planNotes([{ text: 50, gap: 6, notes: [26, 27] }, { text: 50, gap: 6, notes: [] }], limits);
-    expect(over).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)]]);
+    // The first row's column left 24 points of white under its note: the note carried to the next row is named again.
+    expect(over).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)]]);
   });
 
   it('starts a note taller than its paragraph beside it (an empty column takes the first note waiting)', () => {
@@ -50,9 +51,10 @@ describe('planNotes', () => {
   });
 
   it('never starts a paragraph\'s notes more than `drift` below its text: the row before takes them and grows', () => {
-    // Row 0 (text 90): its first note fits, its second waits. Row 1 (text 85): ¶0's second note goes on at its top (60);
-    // ¶1's own note (30 with its header) does not fit under it, but carried to row 2 it would start 85 + 6 + 10 = 101
-    // below ¶1's text, so row 1 takes it and grows. Row 2's note, taller than its text, starts beside it (an empty column).
+    // Row 0 (text 90): its first note fits, its second waits, with 30 points of white under the first. Row 1 (text 85):
+    // ¶0's second note, named again after that white (70); ¶1's own note (30 with its header) does not fit under it, but
+    // carried to row 2 it would start 85 + 6 + 10 = 101 below ¶1's text, so row 1 takes it and grows. Row 2's note,
+    // taller than its text, starts beside it (an empty column).
     const plan = planNotes(
       [
         { text: 90, gap: 6, notes: [60, 60] },
@@ -62,7 +64,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false), seg(1, 0, 1, true)], [seg(2, 0, 1, false)], []]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true), seg(1, 0, 1, true)], [seg(2, 0, 1, false)], []]);
 
     // Row 1 (text 70) holds ¶0's second note going on (60); ¶1's note does not fit under it, and carried to row 2 it
     // starts 70 + 6 + 10 (its header) = 86 below ¶1's text, within the limit: it waits.

@@ -235,14 +235,15 @@ async function plannedNotes(doc: Doc, ctx: RenderContext): Promise<NotesDrift | 
   if (!drift.passages.some((p) => p.block.notes.length > 0)) return undefined;
   const { state: _state, ...definitionOnly } = def;
   const plan = await measureNotes(definitionOnly as TDocumentDefinitions, drift);
-  return plan ? { ...drift, mode: 'set', plan } : undefined;
+  // The sentinels (and the positions pdfmake left on them) are not needed any more.
+  return plan ? { ...drift, mode: 'set', plan, sentinels: [] } : undefined;
 }
 
 /** What the last render did: layouts made, units moved by the flow's rules, widows left (for tests and the bench). */
 export interface RenderReport {
   layouts: number;
   moved: { id: string; rule: string }[];
-  /** Flow units that opened a page and repeat their table's header row above themselves. */
+  /** Flow units that opened a page and repeat something above themselves (a table's header row, a notes name). */
   repeated: string[];
   unresolved: { id: string; rule: string }[];
   /** Flow units laid out in all layouts (A4: a unit laid out in three layouts counts three times). */
@@ -271,8 +272,8 @@ export function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
 
 /**
  * Render an A4 Doc in one layout with the flow units `breaks` (ids as a
- * render report gives them) starting a page, the units `repeats` with their
- * table's header row above them, and no page-break rule: what a fresh layout
+ * render report gives them) starting a page, the units `repeats` with what
+ * they repeat above them (a table's header row, a notes name), and no page-break rule: what a fresh layout
  * of the page breaks the rules chose gives (tests compare it with
  * `renderPdf`).
  */

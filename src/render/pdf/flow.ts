@@ -27,7 +27,9 @@
  * - the last unit of a document is not alone on its page: the unit before it
  *   goes with it;
  * - a unit that repeats something when it opens a page (a table row: its
- *   table's header row, as Word repeats a header row) gets a fresh copy of
+ *   table's header row, as Word repeats a header row; a reading-edition
+ *   row whose notes go on from the paragraph before: that paragraph's "¶2.3"
+ *   name) gets a fresh copy of
  *   it above itself when it starts a page: when it moves there (laid out
  *   with it in the window of its move), or when it stands at a page top
  *   (then laid out again with it, and decided again).
@@ -72,7 +74,7 @@ interface Unit {
   leaves: Node[];
   /** The unit's content, under `node` (after what it repeats, if it does). */
   content: Node;
-  /** A fresh copy of what the unit repeats above itself when it opens a page (a table row: its table's header row). */
+  /** A fresh copy of what the unit repeats above itself when it opens a page (a table row: its table's header row; see above). */
   repeat?: () => Node;
 }
 
@@ -157,7 +159,7 @@ export class Flow {
   private readonly order: Unit[] = [];
   /** Units moved to the next page, by rule (for tests and for the bench). */
   moved: { id: string; rule: string }[] = [];
-  /** Units that opened a page and repeat their table's header row above themselves. */
+  /** Units that opened a page and repeat something above themselves (a table's header row, a notes name). */
   repeated: string[] = [];
   /** Paragraphs left with one line on a page where moving them would leave the page too empty. */
   unresolved: { id: string; rule: string }[] = [];
@@ -272,7 +274,8 @@ export class Flow {
     let fill = start?.verticalRatio ?? 0;
     for (let j = i - 1; j >= 0 && this.order[j].kind === 'heading'; j--) {
       const s = infoOf(this.order[j])?.startPosition;
-      if (!s || s.pageNumber !== start?.pageNumber || this.order[j].node.pageBreak === 'before') break;
+      // A heading that opens the page stays there.
+      if (!s || s.pageNumber !== start?.pageNumber || this.opensPage(j)) break;
       fill = s.verticalRatio;
     }
     return fill;
@@ -333,7 +336,7 @@ export class Flow {
     let checking = false; // the whole document, after the last window
     const moves = new Map<number, string>();
     const widows = new Set<number>();
-    /** Units that repeat their table's header row above themselves, having opened a page. */
+    /** Units that repeat something above themselves (a table's header row, a notes name), having opened a page. */
     const repeated = new Set<number>();
     /** Each decided unit's place relative to its window's first page (checked against the whole document). */
     const places = new Map<number, { from: number; at: string }>();

@@ -37,7 +37,7 @@ export interface NotesDrift {
   mode: 'measure' | 'set';
   /** Passages in document order (both passes see them in the same order). */
   passages: PassageRecord[];
-  /** The sentinel lines of the measuring pass, in order, and which measured node follows each. */
+  /** The sentinel lines of the measuring pass, in order (between the measured nodes). */
   sentinels: Node[];
   /** Each passage's notes column, by its index in `passages` (set pass). */
   plan: NoteSegment[][];
@@ -50,7 +50,7 @@ interface PassageRecord {
   /** The flow unit count when the passage's row joined the flow: a gap in the count is another block between two rows. */
   unit: number;
   gap: number;
-  /** Index in `sentinels` of the sentinel before the text row; each note's follows in turn, then the next passage's. */
+  /** Index in `sentinels` of the sentinel before the text row; one before each note follows, and one after the last. */
   first: number;
 }
 
@@ -138,10 +138,16 @@ export function planFromMeasures(drift: NotesDrift): NoteSegment[][] | null {
  * each part named when the plan says so; and the paragraph whose notes go on
  * unnamed at the column's top (named again where the row opens a page).
  */
-export function plannedColumn(st: PdfState, drift: NotesDrift, noteNodes: (n: MarginNote) => Node[]): { column: Node[]; goesOn?: PassageBlock } | undefined {
+export function plannedColumn(
+  st: PdfState,
+  drift: NotesDrift,
+  block: PassageBlock,
+  noteNodes: (n: MarginNote) => Node[],
+): { column: Node[]; goesOn?: PassageBlock } | undefined {
   const index = drift.next++;
   const segments = drift.plan[index];
-  if (!drift.passages[index] || !segments) return undefined;
+  // Both passes meet the passages in the same order; were it ever otherwise, the notes stay beside their own paragraph.
+  if (drift.passages[index]?.block !== block || !segments) return undefined;
   const column = segments.flatMap((s) => {
     const owner = drift.passages[s.owner].block;
     return [...(s.named ? [notesHeader(owner, st)] : []), ...owner.notes.slice(s.from, s.to).flatMap(noteNodes)];

@@ -19,6 +19,7 @@ import type { Block, Doc, Inline } from '../../../src/ir/types.js';
 import { getTemplate } from '../../../templates/index.js';
 import { comparable, SEED_RELATIVE_PATH, seedParagraphs, sha256 } from '../../../scripts/seed-paragraphs.js';
 import { DocxReader } from '../../helpers/docx.js';
+import { blocksOf } from '../../helpers/doc-contract.js';
 
 const ctx = { epoch: Date.UTC(2025, 0, 10) / 1000 };
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -166,9 +167,5 @@ describe('reading.docx holds the article', () => {
 
 /** The passages of a Doc, in lists and quotes too. */
 function passages(blocks: readonly Block[]): Extract<Block, { type: 'passage' }>[] {
-  return blocks.flatMap((b): Extract<Block, { type: 'passage' }>[] => {
-    if (b.type === 'passage') return [b];
-    const kids = 'children' in b && Array.isArray(b.children) ? (b.children as Block[]) : [];
-    return passages([...kids, ...(b.type === 'list' ? b.items.flatMap((i) => i.children ?? []) : [])]);
-  });
+  return blocksOf(blocks).filter((b): b is Extract<Block, { type: 'passage' }> => b.type === 'passage');
 }

@@ -14,6 +14,7 @@ import { backend } from '../../../src/render/pdf/index.js';
 import { READING } from '../../../src/render/pdf/constants.js';
 import { NOTES_DRIFT } from '../../../src/render/pdf/notes-drift.js';
 import type { Block, Inline, PassageBlock } from '../../../src/ir/types.js';
+import { blocksOf } from '../../helpers/doc-contract.js';
 import { theme } from '../../../src/theme/theme.js';
 import { SEED_RELATIVE_PATH, seedParagraphs } from '../../../scripts/seed-paragraphs.js';
 import { need } from '../../helpers/pdf.js';
@@ -142,14 +143,7 @@ describe('reading.pdf contents', () => {
 const plainText = (spans: Inline | undefined) => (spans ?? []).map((s) => s.text).join('');
 
 /** The passages of a Doc in reading order (in lists and quotes too). */
-function passagesOf(blocks: readonly Block[]): PassageBlock[] {
-  return blocks.flatMap((b): PassageBlock[] => {
-    if (b.type === 'passage') return [b];
-    const kids = 'children' in b && Array.isArray(b.children) ? (b.children as Block[]) : [];
-    const items = b.type === 'list' ? b.items.flatMap((i) => i.children ?? []) : [];
-    return passagesOf([...kids, ...items]);
-  });
-}
+const passagesOf = (blocks: readonly Block[]): PassageBlock[] => blocksOf(blocks).filter((b): b is PassageBlock => b.type === 'passage');
 
 describe('reading.pdf margin notes run on down the margin', () => {
   /** Where each passage's notes are: the notes column read in order (pages, then top to bottom), each label found in turn. */
@@ -177,7 +171,11 @@ describe('reading.pdf margin notes run on down the margin', () => {
           expect(found, `${r.slug}: ¶${p.mark}: note "${label}" in the notes column, in order`).toBeGreaterThanOrEqual(0);
           at = found + label.length;
           const header = squash(`¶${p.mark}`);
-          return { item: items[owner[found]], named: text.slice(0, found).endsWith(header) };
+          const item = items[owner[found]];
+          const above = items[owner[found] - 1];
+          // How far below the margin's line above it (on its page) the note's label stands.
+          const gap = above && above.page === item.page ? above.y - item.y : undefined;
+          return { item, named: text.slice(0, found).endsWith(header), gap };
         });
         return { passage: p, mark: mark!, notes };
       });
@@ -206,6 +204,23 @@ describe('reading.pdf margin notes run on down the margin', () => {
       // Both articles' notes run longer than some of their paragraphs: some are set lower.
       expect(named, r.slug).toBeGreaterThan(3);
     }
+  });
+
+  it('never sets a paragraph\'s note, unnamed, level with another paragraph unless it follows its own notes right above it', () => {
+    let checked = 0;
+    for (const r of rendered) {
+      const marks = r.rb.items.filter((i) => i.x + i.width <= column.from + 0.5 && i.x >= left - 0.5 && /^\d+(\.\d+)+$/.test(i.text.trim()));
+      for (const { passage, notes } of notesPlaces(r)) {
+        for (const [k, n] of notes.entries()) {
+          const level = marks.find((m) => m.page === n.item.page && Math.abs(m.y - n.item.y) < 4 && m.text.trim() !== passage.mark);
+          if (!level || n.named) continue;
+          checked++;
+          // Going on from the notes above (no more than a line, a note's space and a row's space between).
+          expect(n.gap, `${r.slug}: p.${n.item.page}: note ${k + 1} of ¶${passage.mark} stands level with ¶${level.text.trim()}, unnamed`).toBeLessThan(32);
+        }
+      }
+    }
+    expect(checked, 'notes that go on level with the next paragraph').toBeGreaterThan(0);
   });
 
   it('names the paragraph of notes that open a page away from it (a row that goes on with the notes before it)', () => {

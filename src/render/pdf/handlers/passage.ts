@@ -72,7 +72,7 @@ export const passage: Handler<PdfState, 'passage', Node> = (b, st) => {
     const notes = (n: MarginNote) => noteNodes(n, st);
     // The measuring pass (notes-drift.ts): the row without notes, then each note alone.
     if (drift.mode === 'measure') return unit(st, measuringRow(st, drift, b, besideNotes(st, b.mark, text, [], 0), gap, notes), 'text');
-    const planned = plannedColumn(st, drift, notes);
+    const planned = plannedColumn(st, drift, b, notes);
     if (planned) {
       const row = besideNotes(st, b.mark, text, b.notes, gap, planned.column);
       // Notes going on from the paragraph before are named above the row where it opens a page.
