@@ -52,16 +52,20 @@ export interface DriftLimits {
   slack: number;
 }
 
+/** A paragraph's notes still waiting: the first not set yet, and the height of those left. */
 interface Waiting {
   owner: number;
-  index: number;
-  height: number;
+  heights: readonly number[];
+  next: number;
+  rest: number;
 }
 
 /** Each row's notes column, for one run of paragraph rows (no other block between them). */
 export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteSegment[][] {
   const out: NoteSegment[][] = rows.map(() => []);
+  /** Paragraphs with notes waiting, in order, from `head` on (each paragraph's notes wait together, in order). */
   const queue: Waiting[] = [];
+  let head = 0;
   /** Top of each row's text, from the run's first row. */
   const tops: number[] = [];
   let y = 0;
@@ -72,42 +76,46 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
   let before: number | undefined;
   rows.forEach((row, k) => {
     tops[k] = y;
-    row.notes.forEach((height, index) => queue.push({ owner: k, index, height }));
+    if (row.notes.length > 0) queue.push({ owner: k, heights: row.notes, next: 0, rest: row.notes.reduce((a, b) => a + b, 0) });
     const last = k === rows.length - 1;
     const segments = out[k];
     let used = 0;
     /**
      * Whether a list would start more than `drift` below its paragraph if this row took no more notes: one still
-     * waiting, or the next row's own, which starts under every note still waiting.
+     * waiting, or the next row's own, which starts under every note still waiting. (One step per paragraph waiting.)
      */
     const late = (): boolean => {
       const next = y + Math.max(row.text, used) + row.gap;
       let at = next;
       // The next row names what goes on from this one unless this column is full (see `before`).
       let previous = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
-      for (const w of queue) {
+      for (let q = head; q < queue.length; q++) {
+        const w = queue[q];
         const named = w.owner !== previous;
-        if (w.index === 0 && at + (named ? limits.header : 0) - tops[w.owner] > limits.drift) return true;
-        at += w.height + (named ? limits.header : 0);
+        if (w.next === 0 && at + (named ? limits.header : 0) - tops[w.owner] > limits.drift) return true;
+        at += w.rest + (named ? limits.header : 0);
         previous = w.owner;
       }
       const following = rows[k + 1];
       return following !== undefined && following.notes.length > 0 && at > next && at + limits.header - next > limits.drift;
     };
-    while (queue.length > 0) {
-      const w = queue[0];
+    while (head < queue.length) {
+      const w = queue[head];
+      const index = w.next;
       const current = segments[segments.length - 1];
       const continues = current !== undefined && current.owner === w.owner;
       // A list going on at the top of this row from the last row is not named again: it follows its own notes.
-      const goesOn = current === undefined && w.owner === before && w.index > 0;
+      const goesOn = current === undefined && w.owner === before && index > 0;
       const named = !continues && !goesOn && (w.owner !== k || used > 0);
-      const height = w.height + (named ? limits.header : 0);
+      const height = w.heights[index] + (named ? limits.header : 0);
       const fits = used + height <= row.text + limits.slack;
       if (!(fits || last || used === 0 || late())) break;
-      queue.shift();
+      w.next += 1;
+      w.rest -= w.heights[index];
+      if (w.next === w.heights.length) head += 1;
       used += height;
-      if (continues) current.to = w.index + 1;
-      else segments.push({ owner: w.owner, from: w.index, to: w.index + 1, named });
+      if (continues) current.to = index + 1;
+      else segments.push({ owner: w.owner, from: index, to: index + 1, named });
     }
     before = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
     y += Math.max(row.text, used) + row.gap;

@@ -1,4 +1,5 @@
 /** Where margin notes go on paper when they run on down the margin (src/render/notes-drift.ts), on hand-made rows. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planNotes, type NoteSegment } from '../../src/render/notes-drift.js';
 
@@ -121,5 +122,42 @@ describe('planNotes', () => {
   it('plans nothing for a run without notes', () => {
     expect(planNotes([{ text: 20, gap: 6, notes: [] }], limits)).toEqual([[]]);
     expect(planNotes([], limits)).toEqual([]);
+  });
+
+  it('sets every note once, in order; starts each list within the drift, or in its own row; names it when not level', () => {
+    const row = fc.record({
+      text: fc.integer({ min: 0, max: 300 }),
+      gap: fc.integer({ min: 0, max: 12 }),
+      notes: fc.array(fc.integer({ min: 1, max: 250 }), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const plan = planNotes(rows, limits);
+        // Every note once, owners and notes in document order.
+        const order = plan.flat().flatMap((s) => Array.from({ length: s.to - s.from }, (_, i) => [s.owner, s.from + i]));
+        const expected = rows.flatMap((r, k) => r.notes.map((_, i) => [k, i]));
+        expect(order).toEqual(expected);
+        // Where each list starts: its row, and how far down the run (rows as tall as their text or column).
+        let y = 0;
+        const tops: number[] = [];
+        const starts = new Map<number, { row: number; at: number; named: boolean }>();
+        plan.forEach((segments, k) => {
+          tops[k] = y;
+          let used = 0;
+          for (const s of segments) {
+            const header = s.named ? limits.header : 0;
+            if (s.from === 0) starts.set(s.owner, { row: k, at: y + used + header, named: s.named });
+            used += header + rows[s.owner].notes.slice(s.from, s.to).reduce((a, b) => a + b, 0);
+          }
+          y += Math.max(rows[k].text, used) + rows[k].gap;
+        });
+        for (const [owner, start] of starts) {
+          // Within the drift of its paragraph, unless it is the first thing in its own row's column.
+          if (!(start.row === owner && start.at === tops[owner])) expect(start.at - tops[owner]).toBeLessThanOrEqual(limits.drift);
+          expect(start.named).toBe(!(start.row === owner && start.at === tops[owner]));
+        }
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
