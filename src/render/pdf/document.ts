@@ -245,6 +245,10 @@ export interface RenderReport {
   moved: { id: string; rule: string }[];
   /** Flow units that opened a page and repeat something above themselves (a table's header row, a notes name). */
   repeated: string[];
+  /** Margin notes moved to the top of the next page's notes column (`<unit id>:<note index>`). */
+  noteBreaks: string[];
+  /** Times the flow moved a note so, each with a layout more (a note moved back with its unit counts too). */
+  noteBreakTries: number;
   unresolved: { id: string; rule: string }[];
   /** Flow units laid out in all layouts (A4: a unit laid out in three layouts counts three times). */
   unitsLaidOut: number;
@@ -273,15 +277,28 @@ export function renderPdf(doc: Doc, ctx: RenderContext): Promise<Uint8Array> {
 /**
  * Render an A4 Doc in one layout with the flow units `breaks` (ids as a
  * render report gives them) starting a page, the units `repeats` with what
- * they repeat above them (a table's header row, a notes name), and no page-break rule: what a fresh layout
- * of the page breaks the rules chose gives (tests compare it with
- * `renderPdf`).
+ * they repeat above them (a table's header row, a notes name), the margin
+ * notes `noteBreaks` starting the next page's notes column, and no
+ * page-break rule: what a fresh layout of the page breaks the rules chose
+ * gives (tests compare it with `renderPdf`).
  */
-export function renderPdfWithBreaks(doc: Doc, ctx: RenderContext, breaks: ReadonlySet<string>, repeats: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
-  return render(doc, ctx, { breaks, repeats });
+export function renderPdfWithBreaks(
+  doc: Doc,
+  ctx: RenderContext,
+  breaks: ReadonlySet<string>,
+  repeats: ReadonlySet<string> = new Set(),
+  noteBreaks: ReadonlySet<string> = new Set(),
+): Promise<Uint8Array> {
+  return render(doc, ctx, { breaks, repeats, noteBreaks });
 }
 
-async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySet<string>; repeats: ReadonlySet<string> } | null): Promise<Uint8Array> {
+interface Preset {
+  breaks: ReadonlySet<string>;
+  repeats: ReadonlySet<string>;
+  noteBreaks: ReadonlySet<string>;
+}
+
+async function render(doc: Doc, ctx: RenderContext, preset: Preset | null): Promise<Uint8Array> {
   configure();
   const info = pdfInfo(doc, ctx.epoch);
   const id = fileId(doc, BACKEND_REVISION);
@@ -301,6 +318,7 @@ async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySe
     if (preset) {
       for (const node of def.content as unknown as Node[]) if (preset.breaks.has(node.id as string)) node.pageBreak = 'before';
       flow.presetRepeats(preset.repeats);
+      flow.presetNoteBreaks(preset.noteBreaks);
     }
     const paginate = doc.page === 'a4' && !preset ? flow.hook(def.content as unknown as Node[]) : null;
     def.pageBreakBefore = (node) => {
@@ -325,7 +343,7 @@ async function render(doc: Doc, ctx: RenderContext, preset: { breaks: ReadonlySe
     const buf = await pdf.getBuffer();
     const remote = remoteLinks(buf);
     finishPdf(buf, packet, id);
-    lastReport = { layouts, moved: [...def.state.flow.moved], repeated: [...def.state.flow.repeated], unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote, notesDrift: drift !== undefined };
+    lastReport = { layouts, moved: [...def.state.flow.moved], repeated: [...def.state.flow.repeated], noteBreaks: [...def.state.flow.noteBreaks], noteBreakTries: def.state.flow.noteBreakTries, unresolved: [...def.state.flow.unresolved], redecided: def.state.flow.redecided, unitsLaidOut: def.state.flow.unitsLaidOut, overflowing: over, remoteLinks: remote, notesDrift: drift !== undefined };
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 }

@@ -19,6 +19,10 @@
  * - a paragraph never leaves one line alone: not its first line at the foot
  *   of a page (it moves), nor its last at the head of the next (it moves when
  *   that keeps the page filled to MIN_FILL);
+ * - a margin note (NOTE) does not leave its label, or its label and one line
+ *   of its text, at the foot of a page: it starts the next page's notes
+ *   column (with the "¶2.3" name above it, if it has one); the unit is laid
+ *   out again and decided again (`noteBreaks`; cleared when the unit moves);
  * - "filled to MIN_FILL" counts from the headings just before a unit on its
  *   page, which move with it: a heading and a pair that would leave one line
  *   on the next page do not leave their page half empty;
@@ -63,6 +67,10 @@ type Node = Record<string, unknown>;
 /** Line height (points) of a text node whose lines count for orphans and widows. */
 export const BODY_LINE = Symbol('bodyLine');
 
+/** Marks a margin note (a stack: its label, its text; the "¶2.3" name above it, if any) and the note's text nodes. */
+export const NOTE = Symbol('note');
+export const NOTE_TEXT = Symbol('noteText');
+
 export type UnitKind = 'heading' | 'keep' | 'text';
 
 interface Unit {
@@ -74,6 +82,8 @@ interface Unit {
   leaves: Node[];
   /** The unit's content, under `node` (after what it repeats, if it does). */
   content: Node;
+  /** Its margin notes, in order (see `NOTE`). */
+  notes: Node[];
   /** A fresh copy of what the unit repeats above itself when it opens a page (a table row: its table's header row; see above). */
   repeat?: () => Node;
 }
@@ -141,6 +151,26 @@ function findLeaves(node: unknown, out: Node[]): void {
   });
 }
 
+/** The margin notes under `node` (marked with `NOTE`), in order. */
+function findNotes(node: unknown, out: Node[]): void {
+  eachNode(node, (n) => {
+    if (!(n as Record<symbol, unknown>)[NOTE]) return true;
+    out.push(n);
+    return false;
+  });
+}
+
+/** Lines of a note's text (its `NOTE_TEXT` nodes) on `page`. */
+function noteTextLines(note: Node, page: number): number {
+  let lines = 0;
+  eachNode(note, (n) => {
+    if (!(n as Record<symbol, unknown>)[NOTE_TEXT]) return true;
+    lines += linesByPage(n).get(page) ?? 0;
+    return false;
+  });
+  return lines;
+}
+
 /** Where a unit went in the last layout that placed it (as pdfmake's hook reports a node), or null when it placed nothing. */
 function infoOf(unit: Unit): NodeInfo | null {
   const positions = unit.node.positions as Position[] | undefined;
@@ -161,6 +191,10 @@ export class Flow {
   moved: { id: string; rule: string }[] = [];
   /** Units that opened a page and repeat something above themselves (a table's header row, a notes name). */
   repeated: string[] = [];
+  /** Margin notes moved to the top of the next page's notes column (`<unit id>:<note index>`). */
+  noteBreaks: string[] = [];
+  /** Times a note was moved so (each a layout more; a note moved with its unit afterwards is counted but not kept). */
+  noteBreakTries = 0;
   /** Paragraphs left with one line on a page where moving them would leave the page too empty. */
   unresolved: { id: string; rule: string }[] = [];
   /** Layouts pdfmake made of the document (windows and the whole). */
@@ -181,9 +215,11 @@ export class Flow {
     if (this.page !== 'a4') return node;
     const leaves: Node[] = [];
     findLeaves(node, leaves);
+    const notes: Node[] = [];
+    findNotes(node, notes);
     const unitNode: Node = { stack: [node], id: `${PREFIX}${this.order.length}` };
     measureOnce(unitNode);
-    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, content: node, ...(repeat ? { repeat } : {}) });
+    this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, content: node, notes, ...(repeat ? { repeat } : {}) });
     return unitNode;
   }
 
@@ -196,6 +232,34 @@ export class Flow {
   /** Repeat what these units (ids as `repeated` gives them) repeat above themselves, without the rules (tests). */
   presetRepeats(ids: ReadonlySet<string>): void {
     this.order.forEach((u, i) => ids.has(u.id) && this.setRepeat(i, true));
+  }
+
+  /** Start these notes (ids as `noteBreaks` gives them) at the top of the next page's column, without the rules (tests). */
+  presetNoteBreaks(ids: ReadonlySet<string>): void {
+    this.order.forEach((u, i) => u.notes.forEach((_, k) => ids.has(`${u.id}:${k}`) && this.setNoteBreak(i, k, true)));
+  }
+
+  /** Start note `k` of unit `i` at the top of the next page's notes column, or take that away; the unit is measured again. */
+  private setNoteBreak(i: number, k: number, on: boolean): void {
+    const note = this.order[i].notes[k];
+    if (on) note.pageBreak = 'before';
+    else delete note.pageBreak;
+    measureAgain(this.order[i].node);
+  }
+
+  /**
+   * The first margin note of unit `i` that leaves at the foot of a page no
+   * more than its label and one line of its text (and goes on on the next),
+   * or -1. Such a note starts the next page's notes column instead.
+   */
+  private splitNote(i: number): number {
+    const notes = this.order[i].notes;
+    for (let k = 0; k < notes.length; k++) {
+      if (notes[k].pageBreak === 'before') continue;
+      const pages = [...linesByPage(notes[k]).keys()].sort((a, b) => a - b);
+      if (pages.length > 1 && noteTextLines(notes[k], pages[0]) < 2) return k;
+    }
+    return -1;
   }
 
   /**
@@ -338,6 +402,8 @@ export class Flow {
     const widows = new Set<number>();
     /** Units that repeat something above themselves (a table's header row, a notes name), having opened a page. */
     const repeated = new Set<number>();
+    /** Notes of each unit that start the next page's notes column (indices in the unit's `notes`). */
+    const noteBreaks = new Map<number, number[]>();
     /** Each decided unit's place relative to its window's first page (checked against the whole document). */
     const places = new Map<number, { from: number; at: string }>();
     const place = (i: number, from: number): string => {
@@ -380,6 +446,8 @@ export class Flow {
       units.forEach((u, i) => (forced[i] === undefined ? delete u.node.pageBreak : (u.node.pageBreak = forced[i])));
       for (const i of repeated) this.setRepeat(i, false);
       repeated.clear();
+      for (const [i, ks] of noteBreaks) for (const k of ks) this.setNoteBreak(i, k, false);
+      noteBreaks.clear();
       moves.clear();
       widows.clear();
       places.clear();
@@ -392,6 +460,9 @@ export class Flow {
       this.moved = [...moves].sort((a, b) => a[0] - b[0]).map(([i, rule]) => ({ id: units[i].id, rule }));
       this.unresolved = [...widows].sort((a, b) => a - b).map((i) => ({ id: units[i].id, rule: 'widow' }));
       this.repeated = [...repeated].sort((a, b) => a - b).map((i) => units[i].id);
+      this.noteBreaks = [...noteBreaks]
+        .sort((a, b) => a[0] - b[0])
+        .flatMap(([i, ks]) => [...ks].sort((a, b) => a - b).map((k) => `${units[i].id}:${k}`));
     };
     const decide = (): boolean => {
       if (!first) return false;
@@ -418,6 +489,9 @@ export class Flow {
         const v = this.verdict(i, end);
         if (v.widow) widows.add(i);
         if (v.move) {
+          // Its notes start where they fall on its new page.
+          for (const k of noteBreaks.get(i) ?? []) this.setNoteBreak(i, k, false);
+          noteBreaks.delete(i);
           move(i, v.move);
           return true;
         }
@@ -426,6 +500,16 @@ export class Flow {
           repeat(i);
           decided = i;
           lay(windows ? i : 0, windowEnd(i));
+          return true;
+        }
+        const split = this.splitNote(i);
+        if (split >= 0) {
+          // The note starts the next page's notes column: the unit laid out again (from the window's start) and decided again.
+          noteBreaks.set(i, [...(noteBreaks.get(i) ?? []), split]);
+          this.noteBreakTries += 1;
+          this.setNoteBreak(i, split, true);
+          decided = i;
+          lay(start, windows ? windowEnd(i) : n);
           return true;
         }
         if (windows) places.set(i, { from: start, at: place(i, start) });

@@ -21,6 +21,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { MarginNote, PassageBlock } from '../../ir/types.js';
 import { planNotes, type NoteSegment, type NotesRow } from '../notes-drift.js';
 import { LINE, READING, STYLES } from './constants.js';
+import { NOTE } from './flow.js';
 import { runs, smallSize, wide, type Node, type PdfState } from './state.js';
 
 /** A passage's notes start at most this far below its text's top (points; the HTML's 240 px). */
@@ -150,7 +151,9 @@ export function plannedColumn(
   if (drift.passages[index]?.block !== block || !segments) return undefined;
   const column = segments.flatMap((s) => {
     const owner = drift.passages[s.owner].block;
-    return [...(s.named ? [notesHeader(owner, st)] : []), ...owner.notes.slice(s.from, s.to).flatMap(noteNodes)];
+    const notes = owner.notes.slice(s.from, s.to).flatMap(noteNodes);
+    // The name goes with the first note it heads (to the next page too: flow.ts, NOTE).
+    return s.named ? [{ stack: [notesHeader(owner, st), notes[0]], [NOTE]: true }, ...notes.slice(1)] : notes;
   });
   const first = segments[0];
   return { column, ...(first && !first.named && first.owner !== index ? { goesOn: drift.passages[first.owner].block } : {}) };

@@ -48,13 +48,15 @@ describe('page breaks decided in windows', () => {
       expect(windows.report.redecided, `${name}: every unit lay where its window put it`).toBe(false);
       expect(windows.report.moved, name).toEqual(whole.report.moved);
       expect(windows.report.repeated, name).toEqual(whole.report.repeated);
+      expect(windows.report.noteBreaks, name).toEqual(whole.report.noteBreaks);
       expect(windows.report.unresolved, name).toEqual(whole.report.unresolved);
       expect(windows.bytes.equals(whole.bytes), `${name}: the same bytes`).toBe(true);
       moves += whole.report.moved.length;
       // Each move cost the whole document one more layout, and so did each unit that opened a page where it
-      // stood and took its table's header row (a moved unit takes it in the layout of its move).
+      // stood and took what it repeats (a moved unit takes it in the layout of its move), and each margin note
+      // moved to the next page's notes column.
       const repeatedInPlace = whole.report.repeated.filter((id) => !whole.report.moved.some((m) => m.id === id)).length;
-      expect(whole.report.layouts, name).toBe(1 + whole.report.moved.length + repeatedInPlace);
+      expect(whole.report.layouts, name).toBe(1 + whole.report.moved.length + repeatedInPlace + whole.report.noteBreakTries);
       repeats += whole.report.repeated.length;
       // Windows lay out fewer units in all than whole layouts for a long document that moves several units (a
       // short one, or one with a single move, may take a few more: its first window and the final layout, as the
@@ -75,7 +77,7 @@ describe('page breaks decided in windows', () => {
   it('give the bytes of one fresh layout with those breaks', async () => {
     for (const [name, doc] of await docs()) {
       const { bytes, report } = await rendered(doc, true);
-      const fresh = Buffer.from(await renderPdfWithBreaks(doc, { epoch: 0 }, new Set(report.moved.map((m) => m.id)), new Set(report.repeated)));
+      const fresh = Buffer.from(await renderPdfWithBreaks(doc, { epoch: 0 }, new Set(report.moved.map((m) => m.id)), new Set(report.repeated), new Set(report.noteBreaks)));
       expect(bytes.equals(fresh), name).toBe(true);
     }
   }, 600_000);

@@ -175,9 +175,9 @@ describe('reading.pdf margin notes run on down the margin', () => {
           const above = items[owner[found] - 1];
           // How far below the margin's line above it (on its page) the note's label stands.
           const gap = above && above.page === item.page ? above.y - item.y : undefined;
-          return { item, named: text.slice(0, found).endsWith(header), gap };
+          return { item, named: text.slice(0, found).endsWith(header), gap, start: owner[found], labelEnd: owner[found + label.length - 1] };
         });
-        return { passage: p, mark: mark!, notes };
+        return { passage: p, mark: mark!, notes, items };
       });
   }
 
@@ -221,6 +221,27 @@ describe('reading.pdf margin notes run on down the margin', () => {
       }
     }
     expect(checked, 'notes that go on level with the next paragraph').toBeGreaterThan(0);
+  });
+
+  it('never leaves a note\'s label, or its label and one line of its text, at the foot of a page', () => {
+    let split = 0;
+    for (const r of rendered) {
+      const places = notesPlaces(r);
+      const items = places[0].items;
+      const all = places.flatMap((p) => p.notes.map((n) => ({ ...n, mark: p.passage.mark })));
+      all.forEach((n, j) => {
+        const end = j + 1 < all.length ? all[j + 1].start : items.length;
+        // The note's lines: up to the next note's label, less the next note's name ("¶2.3") if it has one.
+        const own = items.slice(n.start, end).filter((i) => !squash(i.text).startsWith('¶'));
+        const pages = [...new Set(own.map((i) => i.page))];
+        if (pages.length < 2) return;
+        split++;
+        const label = items[n.labelEnd];
+        const textLines = new Set(items.slice(n.labelEnd + 1, end).filter((i) => i.page === pages[0] && Math.abs(i.y - label.y) > 1).map((i) => Math.round(i.y)));
+        expect(textLines.size, `${r.slug}: p.${pages[0]}: a note of ¶${n.mark} runs on to p.${pages[1]}`).toBeGreaterThanOrEqual(2);
+      });
+    }
+    expect(split, 'notes that run on to the next page').toBeGreaterThan(0);
   });
 
   it('names the paragraph of notes that open a page away from it (a row that goes on with the notes before it)', () => {

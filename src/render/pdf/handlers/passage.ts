@@ -11,6 +11,7 @@ import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { LINE, READING, STYLES } from '../constants.js';
 import { measuringRow, notesHeader, plannedColumn } from '../notes-drift.js';
+import { NOTE, NOTE_TEXT } from '../flow.js';
 import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
 
 /** One margin note: its label (linked back to the citing item), then its Chinese and English text (those shown on paper). */
@@ -23,9 +24,11 @@ export function noteNodes(note: MarginNote, st: PdfState): Node[] {
     ...runs(linked(note.label.en), 'en', st, size, LINE.small),
   ];
   const out: Node[] = [{ text: label, fontSize: size, bold: true, color: theme.colors.accent }];
-  if (note.text.zh?.length && !note.screenOnly?.includes('zh')) out.push(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true }));
-  if (note.text.en?.length && !note.screenOnly?.includes('en')) out.push(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en }));
-  return [{ stack: out, margin: [0, 0, 0, 5] }];
+  const text = (n: Node): Node => Object.assign(n, { [NOTE_TEXT]: true });
+  if (note.text.zh?.length && !note.screenOnly?.includes('zh')) out.push(text(textNode(note.text.zh, 'zh', st, { fontSize: size, css: LINE.note, color: theme.colors.ink, tail: true })));
+  if (note.text.en?.length && !note.screenOnly?.includes('en')) out.push(text(textNode(note.text.en, 'en', st, { fontSize: size, css: LINE.note, color: theme.colors.en })));
+  // A note (flow.ts, NOTE) does not leave its label alone at the foot of a page.
+  return [{ stack: out, margin: [0, 0, 0, 5], [NOTE]: true }];
 }
 
 /** The mark | text | notes row of the reading edition around a text-column node (`column`: the notes column as planned, else `notes`). */
