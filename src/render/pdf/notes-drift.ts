@@ -12,9 +12,11 @@
  * page. The layout is stopped before anything is drawn.
  *
  * Setting: each passage row of the document takes its notes column from
- * the plan, in document order; a part of a paragraph's notes set away from
- * the top of its own row is headed by "¶" and the paragraph's mark, a link
- * to the paragraph.
+ * the plan, in document order. Notes the plan names are headed by "¶" and
+ * their paragraph's mark, a link to the paragraph; a row whose column opens
+ * with notes going on from the row before repeats that name where the row
+ * opens a page (flow.ts, `repeat`), and a note does not leave its label
+ * alone at the foot of a page (flow.ts, NOTE).
  */
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
