@@ -21,6 +21,7 @@
 import type { BiInline, Inline, TimelineFigure } from '../ir/types.js';
 import { BLOCK_RANGES, CJK_WIDTH, OTHER_WIDTH, WIDTHS } from './metrics.js';
 import { slideContent, slideSpec } from './theme.js';
+import { NUMBER_UNITS } from '../text/kinsoku.js';
 
 export type FitLang = 'zh' | 'en';
 
@@ -100,6 +101,8 @@ function mayBreak(a: string, b: string): boolean {
   if (isSpace(a)) return true;
   if (isSpace(b)) return false;
   if (NO_BREAK_AFTER.has(a) || NO_BREAK_BEFORE.has(b) || QUOTES.has(a) || QUOTES.has(b)) return false;
+  // A number keeps its unit (the PDF's line breaking, src/text/kinsoku.ts).
+  if (a >= '0' && a <= '9' && NUMBER_UNITS.has(b)) return false;
   return isWide(a.codePointAt(0)!) || isWide(b.codePointAt(0)!);
 }
 

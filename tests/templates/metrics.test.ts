@@ -180,6 +180,14 @@ describe('line counts', () => {
         expect(lineCount([{ text, size, lang }], width), `${lang} ${width}: ${text.slice(0, 40)}`).toBeGreaterThanOrEqual(realLines(text, lang, size, width));
       }
   });
+
+  it('keeps a number with its unit, as the PDF breaks lines (src/text/kinsoku.ts)', () => {
+    const size = 10;
+    // Lines three ems wide: "年年1" | "月年年" if "1" could end a line; "年年" | "1月年" | "年" as "1月" goes down whole.
+    const width = textWidth('年年年', size, 'zh') + 0.5;
+    expect(lineCount([{ text: '年年1月年年', size, lang: 'zh' }], width)).toBe(3);
+    expect(lineCount([{ text: '年年1财年年', size, lang: 'zh' }], width)).toBe(2);
+  });
 });
 
 describe('autospace', () => {
