@@ -74,6 +74,9 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
    * at the top of this row follow them with no white between and are not named again.
    */
   let before: number | undefined;
+  /** The owner of the last notes in `segments` when they fill a column of `used` beside `text`, else undefined. */
+  const fillingOwner = (segments: readonly NoteSegment[], text: number, used: number): number | undefined =>
+    Math.max(text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
   rows.forEach((row, k) => {
     tops[k] = y;
     if (row.notes.length > 0) queue.push({ owner: k, heights: row.notes, next: 0, rest: row.notes.reduce((a, b) => a + b, 0) });
@@ -88,7 +91,7 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       const next = y + Math.max(row.text, used) + row.gap;
       let at = next;
       // The next row names what goes on from this one unless this column is full (see `before`).
-      let previous = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
+      let previous = fillingOwner(segments, row.text, used);
       for (let q = head; q < queue.length; q++) {
         const w = queue[q];
         const named = w.owner !== previous;
@@ -117,7 +120,7 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       if (continues) current.to = index + 1;
       else segments.push({ owner: w.owner, from: index, to: index + 1, named });
     }
-    before = Math.max(row.text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
+    before = fillingOwner(segments, row.text, used);
     y += Math.max(row.text, used) + row.gap;
   });
   return out;

@@ -142,33 +142,24 @@ function eachNode(node: unknown, visit: (n: Node) => boolean): void {
   for (const key of ['stack', 'columns', 'table', 'body']) if (n[key]) eachNode(n[key], visit);
 }
 
-/** The text nodes under `node` whose lines count (marked with their line height). */
-function findLeaves(node: unknown, out: Node[]): void {
+/**
+ * The nodes under `node` that carry `mark` (the outermost, in order): the
+ * text nodes whose lines count (BODY_LINE), margin notes (NOTE), a note's
+ * text (NOTE_TEXT).
+ */
+function marked(node: unknown, mark: symbol): Node[] {
+  const out: Node[] = [];
   eachNode(node, (n) => {
-    if ((n as Record<symbol, unknown>)[BODY_LINE] === undefined) return true;
+    if ((n as Record<symbol, unknown>)[mark] === undefined) return true;
     out.push(n);
     return false;
   });
-}
-
-/** The margin notes under `node` (marked with `NOTE`), in order. */
-function findNotes(node: unknown, out: Node[]): void {
-  eachNode(node, (n) => {
-    if (!(n as Record<symbol, unknown>)[NOTE]) return true;
-    out.push(n);
-    return false;
-  });
+  return out;
 }
 
 /** Lines of a note's text (its `NOTE_TEXT` nodes) on `page`. */
 function noteTextLines(note: Node, page: number): number {
-  let lines = 0;
-  eachNode(note, (n) => {
-    if (!(n as Record<symbol, unknown>)[NOTE_TEXT]) return true;
-    lines += linesByPage(n).get(page) ?? 0;
-    return false;
-  });
-  return lines;
+  return marked(note, NOTE_TEXT).reduce((lines, n) => lines + (linesByPage(n).get(page) ?? 0), 0);
 }
 
 /** Where a unit went in the last layout that placed it (as pdfmake's hook reports a node), or null when it placed nothing. */
@@ -213,10 +204,8 @@ export class Flow {
    */
   add(node: Node, kind: UnitKind, repeat?: () => Node): Node {
     if (this.page !== 'a4') return node;
-    const leaves: Node[] = [];
-    findLeaves(node, leaves);
-    const notes: Node[] = [];
-    findNotes(node, notes);
+    const leaves = marked(node, BODY_LINE);
+    const notes = marked(node, NOTE);
     const unitNode: Node = { stack: [node], id: `${PREFIX}${this.order.length}` };
     measureOnce(unitNode);
     this.order.push({ id: unitNode.id as string, kind, node: unitNode, leaves, content: node, notes, ...(repeat ? { repeat } : {}) });
