@@ -51,7 +51,7 @@ export interface CiteOptions {
 function run(article: Article, first: string, last: string | undefined, local?: ReadonlySet<string>): Span {
   const a = markOf(article, first);
   const text = last ? `\u00B6${a}\u2013${markOf(article, last)}` : `\u00B6${a}`;
-  return { text, role: 'cite', ref: { product: 'reading', anchor: first, ...(local?.has(first) ? { local: first } : {}) } };
+  return { text, role: 'cite', ref: { product: 'reading', anchor: first, ...(last ? { last } : {}), ...(local?.has(first) ? { local: first } : {}) } };
 }
 
 /** The cite runs of ids, in article order, separated by ", ". */

@@ -36,6 +36,12 @@ export interface Ref {
   anchor: string;
   /** Paged formats: an anchor of this same Doc to link to instead, when the Doc holds it. */
   local?: string;
+  /**
+   * A range ("¶3.2–3.5"): the anchor of its last block. The link goes to
+   * `anchor`; HTML marks every block from `anchor` through `last` on arrival
+   * (paged formats go to `anchor`).
+   */
+  last?: string;
 }
 
 /** A run of inline text with flat formatting. */

@@ -107,10 +107,11 @@ const ACTIVE_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'background', 'ping']);
 /**
  * A safe link: the web, mail, an anchor of the page, an anchor of another
- * product of the article (a citation: `reading.html#id`), or the site's index
+ * product of the article (a citation: `reading.html#id`, a range of them
+ * `reading.html?range=a,b#a`), or the site's index
  * (`../index.html`, which every article page links back to).
  */
-export const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|(?:summary|checklist|slides|reading)\.html#[^\s:/?#]*$|\.\.\/index\.html$)/i;
+export const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|(?:summary|checklist|slides|reading)\.html(?:\?range=[^\s:/?#]*)?#[^\s:/?#]*$|\.\.\/index\.html$)/i;
 
 export interface HtmlRead {
   /** Text content of the body as a reader gets it (hidden notes included; scripts and styles excluded). */

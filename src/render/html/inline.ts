@@ -14,10 +14,18 @@ export function safeHref(href: string | undefined): string | null {
   return href !== undefined && SAFE_LINK.test(href.trim()) ? href.trim() : null;
 }
 
-/** The href of a Ref seen from a page of product `own`: `#anchor` in the same product, else `<product>.html#anchor`. */
+/**
+ * The href of a Ref seen from a page of product `own`: `#anchor` in the same
+ * product, else `<product>.html#anchor`. A range across products says its two
+ * ends in the query (`reading.html?range=a,b#a`): the page it opens marks
+ * the blocks between them (scripts.ts), and without scripts still goes to `a`.
+ */
 export function refHref(ref: Ref, own: DocProduct | undefined): string {
-  const anchor = encodeURIComponent(ref.anchor).replace(/%2F/gi, '/');
-  return ref.product === own ? `#${anchor}` : `${ref.product}.html#${anchor}`;
+  const id = (a: string): string => encodeURIComponent(a).replace(/%2F/gi, '/');
+  const anchor = id(ref.anchor);
+  if (ref.product === own) return `#${anchor}`;
+  const range = ref.last !== undefined && ref.last !== ref.anchor ? `?range=${anchor},${id(ref.last)}` : '';
+  return `${ref.product}.html${range}#${anchor}`;
 }
 
 /** Text with its hard line breaks (`\n`) as `<br>`. */

@@ -341,6 +341,27 @@ const reading = `(() => {
     });
   }
   root.classList.add('notes-fold');
+  // A range cited by another product ("¶3.2–3.5" links to reading.html?range=first,last#first): every block from the
+  // first through the last is marked as :target marks the first, while the address still points at that first block.
+  const ranged = () => {
+    for (const e of Array.from(main.querySelectorAll('.in-range'))) e.classList.remove('in-range');
+    const m = /[?&]range=([^&]*)/.exec(location.search);
+    const t = target();
+    if (!m || !t) return;
+    let ends;
+    try {
+      ends = m[1].split(',').map(decodeURIComponent);
+    } catch (e) {
+      return;
+    }
+    const blocks = Array.from(main.querySelectorAll('.passage[id], li[id]'));
+    const i = blocks.indexOf(t);
+    const j = blocks.indexOf(document.getElementById(ends[1]));
+    if (ends.length !== 2 || ends[0] !== t.id || i < 0 || j < i) return;
+    for (const e of blocks.slice(i, j + 1)) e.classList.add('in-range');
+  };
+  addEventListener('hashchange', ranged);
+  ranged();
   place();
 })();
 `;

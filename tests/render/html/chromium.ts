@@ -109,7 +109,9 @@ export async function openSite(browser: Browser, file: string, viewport = { widt
   const errors: string[] = [];
   await page.route('**/*', (route) => {
     const u = route.request().url().split('#')[0];
-    if (u.startsWith(folder) && u.endsWith('.html') && !u.slice(folder.length).includes('/')) return route.continue();
+    // A page of the article, perhaps with the query of a range citation (`reading.html?range=a,b`).
+    const at = u.replace(/\?range=[^?]*$/, '');
+    if (at.startsWith(folder) && at.endsWith('.html') && !at.slice(folder.length).includes('/')) return route.continue();
     requests.push(u);
     return route.abort();
   });

@@ -38,30 +38,53 @@ describe.each(sets.map((s) => [s] as const))('%s', (name) => {
   const reading = pageOf(name, 'reading')!;
   const readingIds = read.get(reading)!.ids;
 
-  it('links every citation to a passage the reading page has', () => {
+  it('links every citation to a passage the reading page has, a range to its first passage naming its last', () => {
     let total = 0;
+    let ranges = 0;
+    // The passage mark ("3.2") the reading page shows for each id.
+    const marks = new Map(
+      read
+        .get(reading)!
+        .elements.filter((e) => e.tag === 'a' && e.classes.includes('passage-mark'))
+        .map((e) => [decodeURIComponent(e.attrs.href.slice(1)), e.text] as const),
+    );
     for (const p of pages.filter((x) => x.name === name && x.product !== 'index')) {
       const page = read.get(p)!;
       const citeRuns = spans(p.doc).filter((s) => s.role === 'cite');
       const links = page.elements.filter((e) => e.tag === 'a' && e.classes.includes('cite'));
       expect(links.length, `${p.product}: a link per citation run`).toBe(citeRuns.length);
       for (const a of links) {
-        const m = /^(?:reading\.html)?#(.+)$/.exec(a.attrs.href);
+        const m = /^(?:reading\.html(?:\?range=([^,#]+),([^,#]+))?)?#(.+)$/.exec(a.attrs.href);
         expect(m, `${p.product}: ${a.attrs.href}`).not.toBeNull();
-        if (p.product !== 'reading') expect(a.attrs.href.startsWith('reading.html#'), a.attrs.href).toBe(true);
-        expect(readingIds, `${p.product}: ${a.attrs.href} (${a.text})`).toContain(decodeURIComponent(m![1]));
+        if (p.product !== 'reading') expect(/^reading\.html[?#]/.test(a.attrs.href), a.attrs.href).toBe(true);
+        const id = decodeURIComponent(m![3]);
+        expect(readingIds, `${p.product}: ${a.attrs.href} (${a.text})`).toContain(id);
+        // A range ("¶3.2–3.5") names its two ends, which the reading page has: the first is where the link goes, and
+        // the passage marks of the two ends are the range's numbers.
+        const range = /^¶([\d.]+)–([\d.]+)$/.exec(a.text);
+        if (p.product === 'reading' || !range) {
+          expect(m![1], `${p.product}: ${a.attrs.href} is a range only for "¶a–b" (${a.text})`).toBeUndefined();
+          continue;
+        }
+        expect(m![1], `${p.product}: ${a.text} says its ends`).toBeDefined();
+        const [first, last] = [decodeURIComponent(m![1]), decodeURIComponent(m![2])];
+        expect(first).toBe(id);
+        expect(readingIds).toContain(last);
+        expect([marks.get(first), marks.get(last)], `${p.product}: ${a.attrs.href}`).toEqual([range[1], range[2]]);
+        ranges++;
       }
       // No citation is printed as bare text: every ¶ mark on the page is inside a citation link (or a passage mark).
       for (const t of read.get(p)!.texts.filter((x) => x.value.includes('¶'))) expect(t.ancestors.some((a) => a.classes.includes('cite')), t.value).toBe(true);
       total += links.length;
     }
     if (name === 'kitchen-sink') expect(total).toBeGreaterThan(10);
+    if (name !== 'kitchen-sink' && name !== 'sample') expect(ranges, 'a real article cites ranges').toBeGreaterThan(0);
   });
 
   it('lands every link to another product of the article on an id that page has', () => {
     for (const p of pages.filter((x) => x.name === name && x.product !== 'index')) {
-      for (const a of read.get(p)!.elements.filter((e) => e.tag === 'a' && /^[a-z]+\.html#/.test(e.attrs.href ?? ''))) {
-        const [file, id] = a.attrs.href.split('#');
+      for (const a of read.get(p)!.elements.filter((e) => e.tag === 'a' && /^[a-z]+\.html(\?range=[^#]*)?#/.test(e.attrs.href ?? ''))) {
+        const [file, id] = a.attrs.href.replace(/\?range=[^#]*/, '').split('#');
         const target = pageOf(name, file.replace(/\.html$/, ''));
         expect(target, `${p.product}: ${a.attrs.href}`).toBeDefined();
         const ids = read.get(target!)!.ids;

@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
           // The last citation on the page: its passage is far from the top of the reading page.
           const link = links.nth(n - 1);
           const href = (await link.getAttribute('href'))!;
-          await Promise.all([o.page.waitForURL(`**/reading.html#*`), link.click()]);
+          await Promise.all([o.page.waitForURL(/\/reading\.html(\?range=[^#]*)?#/), link.click()]);
           await o.page.evaluate(() => document.fonts.ready.then(() => undefined));
           const s = await targetState(o.page);
           expect(s, href).not.toBeNull();
@@ -87,6 +87,45 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
           await o.context.close();
         }
       }
+    });
+
+    it('marks every passage of a followed range citation ("¶3.2–3.5"), and only while the address is that range', async () => {
+      fileOf(reading());
+      let followed = 0;
+      for (const p of sources().filter((x) => x.product !== 'slides')) {
+        const o = await openSite(chromium.browser, fileOf(p), { width: 1280, height: 720 });
+        const links = o.page.locator('a.cite:visible', { hasText: '–' });
+        const n = await links.count();
+        for (const i of n > 0 ? [n - 1] : []) {
+          const link = links.nth(i);
+          const text = (await link.textContent())!;
+          const m = /^¶(\d+)\.(\d+)–(\d+)\.(\d+)$/.exec(text);
+          expect(m, text).not.toBeNull();
+          // Read from the mark alone: the passages numbered from the first to the last, in one part.
+          const inRange = (mark: string) => {
+            const [part, k] = mark.split('.');
+            return part === m![1] && +k >= +m![2] && +k <= +m![4];
+          };
+          await Promise.all([o.page.waitForURL(/\/reading\.html\?range=[^#]+#/), link.click()]);
+          const shown = () =>
+            o.page.evaluate(() =>
+              Array.from(document.querySelectorAll('main .passage')).map((e) => ({ mark: e.querySelector('.passage-mark')?.textContent ?? '', background: getComputedStyle(e).backgroundColor })),
+            );
+          const marked = (await shown()).filter((s) => s.background === rgb(theme.colors.accentSoft)).map((s) => s.mark);
+          expect(marked, `${p.product}: ${text}`).toEqual((await shown()).map((s) => s.mark).filter(inRange));
+          expect(marked.length, text).toBe(+m![4] - +m![2] + 1);
+          // Another passage followed on the page: it alone is marked.
+          const other = await o.page.evaluate(() => {
+            const e = document.querySelectorAll('main .passage[id]')[0];
+            location.hash = `#${e.id}`;
+            return e.querySelector('.passage-mark')!.textContent;
+          });
+          await expect.poll(async () => (await shown()).filter((s) => s.background === rgb(theme.colors.accentSoft)).map((s) => s.mark), { message: `${text}, then ¶${other}` }).toEqual([other]);
+          followed++;
+        }
+        await o.context.close();
+      }
+      if (name !== 'kitchen-sink' && name !== 'sample') expect(followed, 'a real article cites ranges').toBeGreaterThan(0);
     });
 
     it('follows a margin note back to the item that cites the passage', async () => {

@@ -40,6 +40,10 @@ describe('inline', () => {
     expect(refHref({ product: 'reading', anchor: 'intro-1' }, 'reading')).toBe('#intro-1');
     expect(refHref({ product: 'reading', anchor: 'intro-1', local: 'src-intro-1' }, 'summary')).toBe('reading.html#intro-1');
     expect(refHref({ product: 'checklist', anchor: 'a b' }, 'reading')).toBe('checklist.html#a%20b');
+    // A range across products says its ends in the query; within the page (or a range of one) it is the anchor alone.
+    expect(refHref({ product: 'reading', anchor: 'p-2', last: 'p 5' }, 'summary')).toBe('reading.html?range=p-2,p%205#p-2');
+    expect(refHref({ product: 'reading', anchor: 'p-2', last: 'p-5' }, 'reading')).toBe('#p-2');
+    expect(refHref({ product: 'reading', anchor: 'p-2', last: 'p-2' }, 'summary')).toBe('reading.html#p-2');
   });
   it('draws a citation as a small link, a footnote reference raised, a term and a tag by class', () => {
     expect(toHtml(span({ text: '¶3.2', role: 'cite', ref: { product: 'reading', anchor: 'p-3' } }, 'summary'))).toBe('<a href="reading.html#p-3" class="cite">¶3.2</a>');

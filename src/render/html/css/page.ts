@@ -112,8 +112,8 @@ a.passage-mark:hover,a.passage-mark:focus-visible{color:${c.accent}}
 .note-label{font-weight:700;text-decoration:none}
 .note-label .en{font-weight:400;margin-left:.3em}
 .note-text [lang="en"],.note-text .en{color:${c.muted}}
-main .passage:target,main li:target>.passage{background:${c.accentSoft};box-shadow:-${px(4)} 0 0 ${c.accent}}
-main .passage:target .passage-mark{color:${c.accent};font-weight:700}
+main .passage:target,main li:target>.passage,main .passage.in-range,main li.in-range>.passage{background:${c.accentSoft};box-shadow:-${px(4)} 0 0 ${c.accent}}
+main .passage:target .passage-mark,main .passage.in-range .passage-mark{color:${c.accent};font-weight:700}
 blockquote.quote{margin:0 0 ${px(sp.block)};padding:${px(4)} 0 ${px(4)} ${px(12)};border-left:3px solid ${c.rule};color:${c.ink}}
 .body-list{margin:0 0 ${px(sp.block)};padding-left:2.2em}
 .body-list>li{margin:0 0 ${px(sp.paragraph)}}
@@ -147,7 +147,7 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .notes-drift .passage{grid-template-columns:2.6em minmax(0,1fr);margin-right:var(--notes-room);position:relative}
   .notes-drift .passage>.margin-notes{position:absolute;grid-area:auto;top:${px(2)};left:calc(100% + var(--notes-gap));width:var(--notes);margin:0}
   .notes-drift .margin-notes[data-for]::before{content:attr(data-for) / "";display:block;padding:0 0 ${px(2)};font-weight:700;font-variant-numeric:tabular-nums}
-  .notes-drift main .passage:target>.margin-notes{border-left-color:${c.accent}}
+  .notes-drift main .passage:target>.margin-notes,.notes-drift main .passage.in-range>.margin-notes{border-left-color:${c.accent}}
   .notes-measure .part>h2{position:static}
 }
 /* The reading script folds each paragraph's notes behind a button on a narrow screen (scripts.ts). */
@@ -170,7 +170,7 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .passage{grid-template-columns:2.6em minmax(0,1fr) 28%}
   .margin-notes{grid-column:3;grid-row:1 / span 2;margin:0}
   a.cite,.note-label{color:${c.ink}}
-  main .passage:target,main li:target>.passage{background:none;box-shadow:none}
+  main .passage:target,main li:target>.passage,main .passage.in-range,main li.in-range>.passage{background:none;box-shadow:none}
 }
 `;
 }
