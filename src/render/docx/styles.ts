@@ -12,6 +12,7 @@ import {
   ShadingType,
   UnderlineType,
   type INumberingOptions,
+  type IParagraphPropertiesOptions,
   type IParagraphStyleOptions,
   type ICharacterStyleOptions,
   type IStylesOptions,
@@ -135,7 +136,7 @@ export const paragraphStyles: Para[] = [
   para(P.marginNoteLabel, 'Margin Note Label', {
     basedOn: P.marginNote,
     run: run(size.small, color.accent, { bold: true }),
-    paragraph: { keepNext: true, spacing: { before: twip(4), after: twip(1) } },
+    paragraph: { keepNext: true, keepLines: true, spacing: { before: twip(4), after: twip(1) } },
   }),
   para(P.footnote, 'footnote text', {
     run: run(size.small, color.zh),
@@ -204,12 +205,19 @@ export function withTableStyles(stylesXml: string): string {
   return stylesXml.replace('</w:styles>', `${tableStyleXml()}</w:styles>`);
 }
 
+/**
+ * Widow and orphan control, off unless a style says so (ECMA-376 §17.3.1.44; LibreOffice honours that). docx's
+ * type for style paragraph properties leaves the option out; the properties it writes for a style are a
+ * paragraph's, which take it.
+ */
+const WIDOW_CONTROL: Pick<IParagraphPropertiesOptions, 'widowControl'> = { widowControl: true };
+
 export function stylesOptions(): IStylesOptions {
   return {
     default: {
       document: {
         run: { font: FONTS, language: LANGUAGE, size: half(size.body), color: hex(color.ink) },
-        paragraph: { spacing: { before: 0, after: twip(theme.spacing.paragraph) } },
+        paragraph: { ...WIDOW_CONTROL, spacing: { before: 0, after: twip(theme.spacing.paragraph) } },
       },
       title: {
         run: run(size.title, color.ink, { bold: true }),

@@ -94,6 +94,37 @@ describe('anchors and links', () => {
     }
   });
 
+  it('a pair’s bookmark opens on its text or its tags, where a link to it lands (not on its source line below)', () => {
+    let n = 0;
+    for (const site of real) {
+      const b = site.get('summary')!;
+      const marks = new Map(all(b.reader.document, 'bookmarkStart').map((m) => [attr(m, 'name')!, m]));
+      for (const block of b.doc.blocks.flatMap(function flat(x): Doc['blocks'] {
+        return [x, ...('children' in x && Array.isArray(x.children) ? (x.children as Doc['blocks']).flatMap(flat) : [])];
+      })) {
+        if (block.type !== 'pair' || !block.id || !block.source?.length) continue;
+        const m = marks.get(bookmarkName(block.id));
+        expect(m, block.id).toBeDefined();
+        const paragraph = m!.parentNode as Element;
+        // Its text, or the line of its tags just above it ("原文建议 From the article").
+        const first = (block.tags?.zh?.length ? block.tags.zh : block.zh).map((x) => x.text).join('');
+        expect(textOf(paragraph), block.id).toContain(first.slice(0, 12));
+        n++;
+      }
+    }
+    expect(n, 'takeaways with source lines').toBeGreaterThan(5);
+  });
+
+  it('keeps widow and orphan control on for every paragraph: the document defaults turn it on and no style turns it off', () => {
+    for (const [product, b] of [...kitchen, ...real.flatMap((s) => [...s])]) {
+      const styles = b.reader.xml('word/styles.xml');
+      const defaults = all(styles, 'pPrDefault')[0];
+      expect(defaults && all(defaults, 'widowControl').length, product).toBe(1);
+      const off = all(styles, 'widowControl').filter((w) => ['0', 'false', 'off'].includes(attr(w, 'val') ?? ''));
+      expect(off.length, product).toBe(0);
+    }
+  });
+
   it('bookmark names: Word-valid ids kept, others mapped one to one', () => {
     expect(bookmarkName('takeaways')).toBe('takeaways');
     expect(bookmarkName('framework-3')).toMatch(/^framework_3_[0-9a-f]{8}$/);

@@ -96,13 +96,18 @@ export function pair(b: PairBlock, st: DocxState): BodyChild[] {
   }
   const marker = b.marker ? [textRun(`${b.marker}  `, 'en', { style: C.marker })] : [];
   const tags = hasText(b.tags?.zh) || hasText(b.tags?.en) ? [para(st, P.tags, tagRuns(st, b.tags), { keepNext: true })] : [];
-  const source = sourceLine(st, b.source, P.source);
   // A short pair moves whole to the next page with its source line; a long one (a section summary) may break across
   // pages, so it flows instead of leaving the page's rest blank (the PDF's rule: flow.ts `keep`).
   const short = [...(b.zh ?? []), ...(b.en ?? [])].reduce((n, s) => n + s.text.length, 0) <= KEEP_WHOLE_CHARS;
-  const keep = short && source.length > 0 ? { keepNext: true } : {};
+  // The reading edition, as its PDF: Chinese over English (its boxes then break across pages as text does; a
+  // table nested in a box's cell moves whole in LibreOffice, leaving the page before it part blank).
+  const stacked = st.links.product === 'reading';
+  const keep = short && hasText(b.source) ? { keepNext: true } : {};
+  // In reading order, so the pair's bookmark opens on its text (where a link to it should land), not on its source line.
   const zh = para(st, zhStyle(st), [...marker, ...runs(st, b.zh, 'zh')], keep);
   const en = para(st, enStyle(st), runs(st, b.en, 'en'), keep);
+  const source = sourceLine(st, b.source, P.source);
+  if (stacked) return [...tags, zh, en, ...source];
   const [wz, we] = splitWidth(st.width, [1, 1]);
   return [...tags, table([new TableRow({ cantSplit: short, children: [cell(st, [zh], wz), cell(st, [en], we)] })], [wz, we], T.plain, { borders: noBorders }), ...source];
 }
