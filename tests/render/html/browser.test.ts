@@ -139,6 +139,19 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'checklist'
     await context.close();
   });
 
+  it('lands a link to an item below the sticky counter, on a phone and a wide screen', async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+      const o = await openHtml(chromium.browser, fileOf(p), viewport);
+      for (const rec of [a.recommendations[Math.floor(a.recommendations.length / 2)], a.recommendations[a.recommendations.length - 1]]) {
+        await o.page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), rec.id);
+        const at = await o.page.evaluate((id) => ({ item: document.getElementById(id)!.getBoundingClientRect().top, bar: document.querySelector('.progress')!.getBoundingClientRect().bottom }), rec.id);
+        // The last item may stop higher (the page ends), never under the bar.
+        expect(at.item, `${viewport.width}px: ${rec.id} below the counter`).toBeGreaterThanOrEqual(at.bar);
+      }
+      await o.context.close();
+    }
+  });
+
   it('prints every item with an empty box and no progress counter', async () => {
     const o = await openHtml(chromium.browser, fileOf(p));
     await o.page.emulateMedia({ media: 'print' });

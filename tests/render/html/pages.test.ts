@@ -21,7 +21,7 @@ const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const unescape = (s: string) => s.replace(/&#x27;/g, "'").replace(/&#x26;/g, '&').replace(/&quot;/g, '"');
 /** Links a page may hold: the web, mail, its own anchors, another product of the article, a file of the site. */
-const SAFE = /^(?:https?:\/\/|mailto:|#|(?:summary|checklist|slides|reading)\.html#[^#\s]+$|[\w.~%-]+(?:\/[\w.~%-]+)*$)/;
+const SAFE = /^(?:https?:\/\/|mailto:|#|(?:summary|checklist|slides|reading)\.html(?:\?range=[\w.~%-]+,[\w.~%-]+)?#[^#\s]+$|[\w.~%-]+(?:\/[\w.~%-]+)*$)/;
 const HAN = /[\u3400-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]/u;
 
 interface Face {

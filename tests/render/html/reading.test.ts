@@ -316,6 +316,36 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       await o.context.close();
     });
 
+    it('prints no box title at the foot of a page without its text: a part summary breaks across pages as text does', async () => {
+      const r = reading();
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      const pdf = await o.page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const d = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+      const titles = await o.page.evaluate(() => [...document.querySelectorAll('.callout-title')].map((e) => (e.textContent ?? '').replace(/\s+/g, '')));
+      if (name !== 'kitchen-sink') expect(titles.length, 'part summaries').toBeGreaterThan(0);
+      let pagesWithTitle = 0;
+      for (let n = 1; n <= d.numPages; n++) {
+        const lines = (await (await d.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('\n').split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+        const at = lines.findLastIndex((l) => titles.some((t) => t.startsWith(l) && l.length >= 4));
+        if (at < 0) continue;
+        pagesWithTitle++;
+        // A box's title is followed on its page by its text (more than the page number after it).
+        expect(lines.length - at - 1, `page ${n}: "${lines[at]}" then ${JSON.stringify(lines.slice(at + 1))}`).toBeGreaterThan(1);
+      }
+      if (name !== 'kitchen-sink') expect(pagesWithTitle).toBeGreaterThan(0);
+      await o.context.close();
+    });
+
+    it('shows a table’s caption, unless it only repeats the heading above it', async () => {
+      const r = reading();
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      const captions = await o.page.evaluate(() => [...document.querySelectorAll('main caption')].map((c) => ({ text: c.textContent, height: c.getBoundingClientRect().height })));
+      if (name === 'allied-cloud-interoperability' || name === 'kitchen-sink') expect(captions.length).toBeGreaterThan(0);
+      for (const c of captions) expect(c.height, `${c.text} is shown`).toBeGreaterThan(10);
+      await o.context.close();
+    });
+
     it('sets margin notes beside the passage on a wide screen and under it on a phone; has a contents list', async () => {
       const r = reading();
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });

@@ -13,8 +13,11 @@ html{font-family:${cjkFamily};color:${c.ink};background:${c.white};-webkit-text-
 body{margin:0;font-size:${px(s.body)};line-height:${theme.lineHeight.zh};font-weight:400;text-wrap:pretty}
 ${boldSelector}{font-weight:700}
 dt{font-weight:400}
-/* Captions repeat the heading above them: kept for assistive technology only. */
+/* A caption is shown where it says more than the heading above it (handlers/table.ts); else it is kept for assistive
+   technology alone. */
 caption,figcaption{${srOnly}}
+:is(caption,figcaption).shown{position:static;width:auto;height:auto;margin:0 0 ${px(4)};padding:0 0 ${px(4)};overflow:visible;clip:auto;white-space:normal;caption-side:top;text-align:left;font-size:${px(s.small)};color:${c.muted}}
+:is(caption,figcaption).shown .en{margin-left:.4em}
 em,cite{font-style:normal}
 em{text-decoration:underline dotted;text-underline-offset:.2em}
 em:lang(en),cite:lang(en){font-style:italic;text-decoration:none}

@@ -84,7 +84,13 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   .product-reading nav.toc{display:block}
   @page{size:A4;margin:${theme.pages.a4.margin[1]}pt ${theme.pages.a4.margin[2]}pt ${theme.pages.a4.margin[3]}pt ${theme.pages.a4.margin[0]}pt}
   .pair,.check-item,.event,tr,.passage{break-inside:avoid}
-  h2,h3,h4{break-after:avoid}
+  /* A box's title stays with its text, and a long pair in a box (a part's summary) breaks as text does: kept whole,
+     it moved to the next page and left the heading and the box's title alone at the foot of the one before. */
+  h2,h3,h4,.callout-title{break-after:avoid}
+  .callout .pair{break-inside:auto}
+  .product-reading .callout .pair{display:block}
+  .product-reading .callout .pair>.en{margin-top:${px(sp.paragraph)}}
+  p{orphans:2;widows:2}
   main :target{background:none;box-shadow:none}
 }
 `;
@@ -103,7 +109,7 @@ export function reading(notesFrom: number): string {
 .product-reading nav.toc ol{flex-direction:column;gap:${px(3)}}
 .part>h2{background:${c.white}}
 .passage{display:grid;grid-template-columns:2.6em minmax(0,1fr);column-gap:${px(8)};margin:0 0 ${px(sp.block)};padding:${px(2)} ${px(4)} ${px(2)} 0;border-radius:3px;scroll-margin-top:${px(sp.section * 2)}}
-.passage-mark{grid-column:1;grid-row:1;justify-self:end;font-size:${px(s.small)};color:${c.muted};text-decoration:none;padding-top:.35em;white-space:nowrap;font-variant-numeric:tabular-nums}
+.passage-mark{grid-column:1;grid-row:1;justify-self:end;align-self:start;font-size:${px(s.small)};color:${c.muted};text-decoration:none;padding-top:.35em;white-space:nowrap;font-variant-numeric:tabular-nums}
 a.passage-mark:hover,a.passage-mark:focus-visible{color:${c.accent}}
 .passage-body{grid-column:2;min-width:0}
 .passage-body>p{margin:0}
@@ -182,6 +188,8 @@ export const checklist = `
 .progress-label .en{font-weight:400}
 .count{margin-left:auto;font-size:${px(s.h2)};color:${c.accent}}
 progress{width:100%;height:${px(8)};accent-color:${c.accent}}
+/* An item followed from another page lands below the sticky counter (two lines high on a phone). */
+.product-checklist main [id]{scroll-margin-top:${px(sp.section * 4.5)}}
 .check-item{display:grid;grid-template-columns:auto minmax(0,1fr);column-gap:${px(10)};padding:${px(8)} 0;border-bottom:1px solid ${c.rule}}
 .check-item input{width:${px(16)};height:${px(16)};margin:.3em 0 0;accent-color:${c.accent}}
 .check-item label{cursor:pointer;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:${px(16)}}

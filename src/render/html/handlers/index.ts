@@ -30,6 +30,8 @@ export interface HtmlContext extends Walk<ElementContent> {
    * open heading of a smaller IR level, so the outline never skips a level.
    */
   outline: { ir: number; html: number }[];
+  /** The Chinese text of the last heading drawn: a caption that only repeats it is kept for assistive technology alone. */
+  lastHeading: string;
 }
 
 export const handlers: Handlers<HtmlContext, ElementContent> = {
@@ -84,6 +86,7 @@ export function createContext(doc: Doc): HtmlContext {
     own: doc.product,
     slideCount: doc.blocks.filter((b) => b.type === 'slide').length,
     outline: [{ ir: 0, html: 1 }],
+    lastHeading: '',
     id(wanted) {
       if (!wanted) return undefined;
       let id = wanted;

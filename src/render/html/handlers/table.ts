@@ -7,9 +7,9 @@
  */
 import { h } from '../../../vendor/html.js';
 import type { Element, ElementContent } from 'hast';
-import type { Block, TableBlock } from '../../../ir/types.js';
+import type { BiInline, Block, TableBlock } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
-import { bi, hasText } from '../inline.js';
+import { bi, hasText, plainText } from '../inline.js';
 import type { HtmlContext } from './index.js';
 import { citable } from './notes.js';
 import { biValue, sourceLine } from './text.js';
@@ -18,7 +18,17 @@ const alignClass = (a: 'left' | 'center' | 'right' | undefined) => (a && a !== '
 
 /** The caption of a table, when it has one. */
 export function tableCaption(b: TableBlock, ctx: HtmlContext): Element[] {
-  return hasText(b.caption) ? [h('caption', bi(b.caption, 'span', '', ctx.own))] : [];
+  return hasText(b.caption) ? [h('caption', { className: captionShown(b.caption, ctx) ? ['shown'] : undefined }, bi(b.caption, 'span', '', ctx.own))] : [];
+}
+
+/**
+ * Whether a caption is shown: on a page, unless it only repeats the last heading drawn (the summary's 术语表
+ * Glossary), as the PDF and DOCX leave it out; never on a slide, whose title names what it shows. A caption not
+ * shown stays for assistive technology.
+ */
+export function captionShown(caption: BiInline | undefined, ctx: HtmlContext): boolean {
+  const zh = plainText(caption?.zh);
+  return ctx.own !== 'slides' && !(zh !== '' && zh === ctx.lastHeading);
 }
 
 /** The table element of a table block (without its mark and notes). */

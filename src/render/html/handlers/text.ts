@@ -122,7 +122,12 @@ export function scoped<T>(ctx: HtmlContext, draw: () => T): T {
   return out;
 }
 
-export const heading: H<'heading'> = (b, ctx) => [h(`h${headingLevel(b.level, ctx)}`, { id: ctx.id(b.id), className: `level-${b.level}` }, bi(b.text, 'span', '', ctx.own))];
+export const heading: H<'heading'> = (b, ctx) => {
+  ctx.lastHeading = plainText(b.text.zh);
+  return headingElement(b, ctx);
+};
+
+const headingElement: H<'heading'> = (b, ctx) => [h(`h${headingLevel(b.level, ctx)}`, { id: ctx.id(b.id), className: `level-${b.level}` }, bi(b.text, 'span', '', ctx.own))];
 
 export const paragraph: H<'paragraph'> = (b, ctx) => [
   h('p', { className: ['para', b.role ?? 'body'], lang: b.lang === 'en' ? 'en' : undefined, id: ctx.id(b.id) }, inline(b.text, ctx.own)),

@@ -11,6 +11,7 @@ import type { Handler } from '../../state.js';
 import { bi, hasText } from '../inline.js';
 import type { HtmlContext } from './index.js';
 import { sourceLine } from './text.js';
+import { captionShown } from './table.js';
 
 /** At most this many events side by side; more go on further rows of equal length. */
 export const MAX_EVENTS_A_ROW = 6;
@@ -22,7 +23,7 @@ export function eventColumns(n: number): number {
 
 export const figure: Handler<HtmlContext, 'figure', ElementContent> = (fig: Extract<Block, { type: 'figure' }>, ctx) => [
   h('figure', { className: 'timeline', id: ctx.id(fig.id) }, [
-    ...(hasText(fig.caption) ? [h('figcaption', bi(fig.caption, 'span', '', ctx.own))] : []),
+    ...(hasText(fig.caption) ? [h('figcaption', { className: captionShown(fig.caption, ctx) ? ['shown'] : undefined }, bi(fig.caption, 'span', '', ctx.own))] : []),
     h(
       'ol',
       { className: ['events', `cols-${eventColumns(fig.events.length)}`] },
