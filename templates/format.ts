@@ -5,7 +5,7 @@
  * deterministic.
  */
 import { allParagraphs, type Article, type Bi, type BodyBlock } from '../src/model/types.js';
-import type { BiInline, DocMeta, Inline, ProductName, TitleBlock } from '../src/ir/types.js';
+import type { BiInline, DocMeta, Inline, ProductName, Span, TitleBlock } from '../src/ir/types.js';
 import { formatDate } from '../src/theme/format.js';
 import { LABELS } from '../src/theme/labels.js';
 
@@ -46,6 +46,8 @@ export interface MetaLine {
   work?: boolean;
   /** The line describes the original (author, outlet, title, address, date), not this edition. */
   original?: boolean;
+  /** The value is a person's name (see `personName`). */
+  person?: boolean;
 }
 
 /** Label/value lines describing the article and its original. */
@@ -54,7 +56,7 @@ export function articleMetaLines(article: Article): MetaLine[] {
   const lines: MetaLine[] = [
     { label: LABELS.publisher, value: article.publisher },
     { label: LABELS.date, value: formatDate(article.date) },
-    { label: LABELS.author, value: o.author, original: true },
+    { label: LABELS.author, value: o.author, original: true, person: true },
     { label: LABELS.outlet, value: { zh: o.outlet, en: o.outlet }, href: o.url, original: true },
   ];
   if (o.title) lines.push({ label: LABELS.originalTitle, value: { zh: o.title, en: o.title }, href: o.url, work: true, original: true });
@@ -65,7 +67,19 @@ export function articleMetaLines(article: Article): MetaLine[] {
 
 /** A meta line's value as runs of one language (linked, and marked as a work's title, where it is one). */
 export function metaValue(l: MetaLine, lang: 'zh' | 'en'): Inline {
+  if (l.person) return [personName(l.value[lang], lang)];
   return [{ text: l.value[lang], ...(l.href ? { href: l.href } : {}), ...(l.work ? { role: 'title' as const } : {}) }];
+}
+
+/** Longest name kept on one line, in characters: a person's name, not a list of them (the columns leave it room). */
+const NAME_ON_ONE_LINE = { zh: 10, en: 24 } as const;
+
+/**
+ * A person's name as one run, kept on one line when it is short: a transliterated name breaks at its middle dot
+ * otherwise ("格雷格 / ·鲁宾斯坦"), which a browser allows before "·".
+ */
+export function personName(text: string, lang: 'zh' | 'en'): Span {
+  return [...text].length <= NAME_ON_ONE_LINE[lang] ? { text, nowrap: true } : { text };
 }
 
 /** Meta lines as the title block's label/value rows. */
@@ -76,7 +90,7 @@ export function metaRows(lines: readonly MetaLine[]): TitleBlock['meta'] {
 /** The original the article translates, as one line: "原文：作者，刊物，标题，日期" (the title a linked work). */
 export function originalLine(o: { outlet: string; author: Bi; title?: string; url?: string; date?: string }, lang: 'zh' | 'en'): Inline {
   const sep = lang === 'zh' ? FW.comma : ', ';
-  const out: Inline = [{ text: lang === 'zh' ? `${LABELS.original.zh}${FW.colon}` : `${LABELS.original.en}: `, strong: true }, { text: o.author[lang] }, { text: sep }];
+  const out: Inline = [{ text: lang === 'zh' ? `${LABELS.original.zh}${FW.colon}` : `${LABELS.original.en}: `, strong: true }, personName(o.author[lang], lang), { text: sep }];
   out.push({ text: o.outlet, ...(o.url && !o.title ? { href: o.url } : {}) });
   if (o.title) out.push({ text: sep }, { text: o.title, role: 'title', ...(o.url ? { href: o.url } : {}) });
   if (o.date) out.push({ text: sep }, { text: formatDate(o.date)[lang] });

@@ -4,12 +4,14 @@
  * (fit.ts), and compared with the Doc.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inline } from '../../../src/ir/types.js';
 import { latinFontPath } from '../../../src/fonts/index.js';
+import { loadArticle } from '../../../src/model/index.js';
 import { theme } from '../../../src/theme/theme.js';
 import { backend, planDeck } from '../../../src/render/pptx/index.js';
 import { isoSeconds } from '../../../src/render/zip.js';
@@ -295,10 +297,14 @@ describe('pptx backend', { timeout: 60_000 }, () => {
 
 
 describe('pptx text boxes that must not wrap', { timeout: 60_000 }, () => {
-  it('sets each timeline date in a box that does not wrap (no break inside a word in a wider fallback face), and wraps every other box', () => {
+  it('sets each timeline date and the author’s name in a box that does not wrap (no break inside a word in a wider fallback face), and wraps every other box', async () => {
     const real = cases.filter((c) => c.real);
     expect(real.length).toBe(2);
     for (const c of real) {
+      // The original's author, a short name kept on one line (the title slide's line under the title).
+      const { article } = await loadArticle(path.resolve('source', `${c.name}.md`));
+      const author = norm(`${article!.original.author.zh}${article!.original.author.en}`).replace(/\s/g, '');
+      let authors = 0;
       const dates = new Set<string>();
       for (const b of slideBlocks(c.doc))
         for (const f of b.children) if (f.type === 'figure') for (const e of f.events) dates.add(norm(`${plain(e.dateLabel.zh)}${plain(e.dateLabel.en)}`).replace(/\s/g, ''));
@@ -313,10 +319,12 @@ describe('pptx text boxes that must not wrap', { timeout: 60_000 }, () => {
           if (text === '') continue;
           const isDate = dates.has(text);
           if (isDate) seen++;
-          expect(body.getAttribute('wrap') === 'none', `${c.name} ${s.name}: "${text.slice(0, 30)}"`).toBe(isDate);
+          if (text === author) authors++;
+          expect(body.getAttribute('wrap') === 'none', `${c.name} ${s.name}: "${text.slice(0, 30)}"`).toBe(isDate || text === author);
         }
       }
       expect(seen, c.name).toBe(dates.size);
+      expect(authors, `${c.name}: the author's name on the title slide`).toBe(1);
     }
   });
 });
