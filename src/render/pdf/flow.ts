@@ -23,6 +23,9 @@
  *   of its text, at the foot of a page: it starts the next page's notes
  *   column (with the "¶2.3" name above it, if it has one); the unit is laid
  *   out again and decided again (`noteBreaks`; cleared when the unit moves);
+ * - another paragraph's note (NOTE_NAME) that opens a page's notes column
+ *   while its row goes on from the page before gets that paragraph's name
+ *   above it, as a table's header row is repeated (a note break too);
  * - "filled to MIN_FILL" counts from the headings just before a unit on its
  *   page, which move with it: a heading and a pair that would leave one line
  *   on the next page do not leave their page half empty;
@@ -64,12 +67,21 @@ import { measureAgain, measureOnce } from './measure-cache.js';
 
 type Node = Record<string, unknown>;
 
+/** A named note's stack without its name (to take the name away again). */
+const unnamed = new WeakMap<Node, Node[]>();
+
 /** Line height (points) of a text node whose lines count for orphans and widows. */
 export const BODY_LINE = Symbol('bodyLine');
 
 /** Marks a margin note (a stack: its label, its text; the "¶2.3" name above it, if any) and the note's text nodes. */
 export const NOTE = Symbol('note');
 export const NOTE_TEXT = Symbol('noteText');
+/**
+ * On a note of another paragraph than its row's (notes run on down the margin): a function making that
+ * paragraph's name ("¶2.3"), set above the note when it starts a page's notes column while its row goes on
+ * from the page before (as a table's header row is repeated).
+ */
+export const NOTE_NAME = Symbol('noteName');
 
 export type UnitKind = 'heading' | 'keep' | 'text';
 
@@ -228,12 +240,43 @@ export class Flow {
     this.order.forEach((u, i) => u.notes.forEach((_, k) => ids.has(`${u.id}:${k}`) && this.setNoteBreak(i, k, true)));
   }
 
-  /** Start note `k` of unit `i` at the top of the next page's notes column, or take that away; the unit is measured again. */
+  /**
+   * Start note `k` of unit `i` at the top of the next page's notes column, or take that away; a note of another
+   * paragraph than the row's gets that paragraph's name above it there (`NOTE_NAME`). The unit is measured again.
+   */
   private setNoteBreak(i: number, k: number, on: boolean): void {
     const note = this.order[i].notes[k];
-    if (on) note.pageBreak = 'before';
-    else delete note.pageBreak;
+    const name = (note as Record<symbol, unknown>)[NOTE_NAME] as (() => Node) | undefined;
+    if (on) {
+      note.pageBreak = 'before';
+      if (name && !unnamed.has(note)) {
+        unnamed.set(note, note.stack as Node[]);
+        note.stack = [name(), ...(note.stack as Node[])];
+      }
+    } else {
+      delete note.pageBreak;
+      const stack = unnamed.get(note);
+      if (stack) note.stack = stack;
+      unnamed.delete(note);
+    }
     measureAgain(this.order[i].node);
+  }
+
+  /**
+   * The first note of unit `i` that opens a later page's notes column than the unit's first, while its row goes
+   * on from the page before, and is another paragraph's (`NOTE_NAME`), or -1: it is named there (`setNoteBreak`).
+   */
+  private unnamedOpener(i: number): number {
+    const first = infoOf(this.order[i])?.pageNumbers[0];
+    const notes = this.order[i].notes;
+    const seen = new Set<number>();
+    for (let k = 0; k < notes.length; k++) {
+      const pages = [...linesByPage(notes[k]).keys()].sort((a, b) => a - b);
+      const opens = pages.length > 0 && first !== undefined && pages[0] > first && !seen.has(pages[0]);
+      for (const p of pages) seen.add(p);
+      if (opens && notes[k].pageBreak !== 'before' && (notes[k] as Record<symbol, unknown>)[NOTE_NAME]) return k;
+    }
+    return -1;
   }
 
   /**
@@ -492,6 +535,16 @@ export class Flow {
           return true;
         }
         const split = this.splitNote(i);
+        const opener = split < 0 ? this.unnamedOpener(i) : -1;
+        if (opener >= 0) {
+          // Another paragraph's note opens the page's notes column of a row that goes on: its name above it there.
+          noteBreaks.set(i, [...(noteBreaks.get(i) ?? []), opener]);
+          this.noteBreakTries += 1;
+          this.setNoteBreak(i, opener, true);
+          decided = i;
+          lay(start, windows ? windowEnd(i) : n);
+          return true;
+        }
         if (split >= 0) {
           // The note starts the next page's notes column: the unit laid out again (from the window's start) and decided again.
           noteBreaks.set(i, [...(noteBreaks.get(i) ?? []), split]);

@@ -23,7 +23,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { MarginNote, PassageBlock } from '../../ir/types.js';
 import { planNotes, type NoteSegment, type NotesRow } from '../notes-drift.js';
 import { LINE, READING, STYLES } from './constants.js';
-import { NOTE } from './flow.js';
+import { NOTE, NOTE_NAME } from './flow.js';
 import { runs, smallSize, wide, type Node, type PdfState } from './state.js';
 
 /** A passage's notes start at most this far below its text's top (points; the HTML's 240 px). */
@@ -154,6 +154,8 @@ export function plannedColumn(
   const column = segments.flatMap((s) => {
     const owner = drift.passages[s.owner].block;
     const notes = owner.notes.slice(s.from, s.to).flatMap(noteNodes);
+    // Another paragraph's notes: named again where one opens a page's column while the row goes on (flow.ts, NOTE_NAME).
+    if (s.owner !== index) for (const n of notes) Object.assign(n, { [NOTE_NAME]: () => notesHeader(owner, st) });
     // The name goes with the first note it heads (to the next page too: flow.ts, NOTE).
     return s.named ? [{ stack: [notesHeader(owner, st), notes[0]], [NOTE]: true }, ...notes.slice(1)] : notes;
   });
