@@ -26,7 +26,7 @@ function termNote(article: Article, t: Term): MarginNote {
   return {
     label: { zh: [{ text: `${LABELS.termNote.zh}${FW.colon}${name('zh')}` }], en: [{ text: `${LABELS.termNote.en}: ${name('en')}` }] },
     text: biInline(t.definition),
-    ref: { product: 'summary', anchor: fixedId(article, 'glossary') },
+    ref: { product: 'summary', anchor: t.id },
   };
 }
 

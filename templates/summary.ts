@@ -93,7 +93,7 @@ export function glossaryTable(article: Article, cite?: Citations): TableBlock {
     ],
     rows: article.glossary.map((t) => {
       const source = cite?.line(t.cites);
-      return [{ text: { zh: inline(t.term) } }, { text: biInline(t.name) }, { text: biInline(t.definition), cites: t.cites, ...(source ? { source } : {}) }];
+      return [{ text: { zh: inline(t.term) }, id: t.id }, { text: biInline(t.name) }, { text: biInline(t.definition), cites: t.cites, ...(source ? { source } : {}) }];
     }),
     cites: uniq(article.glossary.flatMap((t) => t.cites)),
   };

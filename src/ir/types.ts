@@ -241,6 +241,8 @@ export interface ProgressBlock extends BlockBase {
 
 export interface TableCell {
   text: BiInline;
+  /** Anchor of the cell: a row's first cell names the row (a glossary entry, so a term's note links to it). */
+  id?: string;
   cites?: string[];
   /** The visible citation line of the cell. */
   source?: Inline;

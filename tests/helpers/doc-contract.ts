@@ -79,6 +79,7 @@ export function idsOf(doc: Doc): string[] {
     if (b.type === 'list') for (const it of b.items) if (it.id) ids.push(it.id);
     if (b.type === 'figure') for (const e of b.events) if (e.id) ids.push(e.id);
     if (b.type === 'footnotes') for (const it of b.items) ids.push(it.id);
+    if (b.type === 'table') for (const row of b.rows) for (const c of row) if (c.id) ids.push(c.id);
   }
   return ids;
 }

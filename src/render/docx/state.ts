@@ -220,6 +220,7 @@ export function anchorsOf(blocks: readonly Block[], out = new Set<string>()): Se
     }
     if (b.type === 'figure') for (const e of b.events) if (e.id) out.add(e.id);
     if (b.type === 'footnotes') for (const item of b.items) out.add(item.id);
+    if (b.type === 'table') for (const row of b.rows) for (const c of row) if (c.id) out.add(c.id);
     if ('children' in b && Array.isArray(b.children)) anchorsOf(b.children, out);
   }
   return out;

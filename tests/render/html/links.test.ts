@@ -81,6 +81,21 @@ describe.each(sets.map((s) => [s] as const))('%s', (name) => {
     if (name !== 'kitchen-sink' && name !== 'sample') expect(ranges, 'a real article cites ranges').toBeGreaterThan(0);
   });
 
+  it('links a glossary term’s margin note to the term’s own entry in the summary, not to the glossary’s heading', () => {
+    const summary = pageOf(name, 'summary');
+    const notes = read.get(reading)!.elements.filter((e) => e.tag === 'a' && e.classes.includes('note-label') && /^术语/.test(e.text));
+    if (name !== 'sample' && name !== 'kitchen-sink') expect(notes.length, 'term notes').toBeGreaterThan(0);
+    for (const a of notes) {
+      const [file, id] = a.attrs.href.split('#');
+      expect(file).toBe('summary.html');
+      const target = read.get(summary!)!.elements.find((e) => e.attrs.id === decodeURIComponent(id));
+      // "术语：DICAS · 美日防务工业合作…": the entry's first cell is the term.
+      const term = a.text.replace(/^术语[:：]\s*/, '').split(/\s*·\s*|\s+Term/)[0];
+      expect(target?.tag, a.attrs.href).toBe('th');
+      expect(target!.text.startsWith(term), `${a.attrs.href}: "${target!.text}" is the entry of ${term}`).toBe(true);
+    }
+  });
+
   it('lands every link to another product of the article on an id that page has', () => {
     for (const p of pages.filter((x) => x.name === name && x.product !== 'index')) {
       for (const a of read.get(p)!.elements.filter((e) => e.tag === 'a' && /^[a-z]+\.html(\?range=[^#]*)?#/.test(e.attrs.href ?? ''))) {

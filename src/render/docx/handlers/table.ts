@@ -5,7 +5,7 @@ import { C, P, T, hex, twip } from '../constants.js';
 import { SP } from '../slide-styles.js';
 import { biRuns, hasText, textRun } from '../runs.js';
 import { shade } from '../styles.js';
-import { biParagraphs, cell, none, noBorders, para, repeatsHeading, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
+import { anchor, biParagraphs, cell, none, noBorders, para, repeatsHeading, runs, slide, sourceLine, splitWidth, table as wordTable, type BodyChild, type DocxState } from '../state.js';
 import { marginNotes } from './notes.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -88,6 +88,7 @@ export function table(b: TableBlock, st: DocxState): BodyChild[] {
       new TableRow({
         cantSplit: true,
         children: r.map((c, i) => {
+          anchor(st, c.id);
           const langs = (['zh', 'en'] as const).filter((l) => hasText(c.text[l]));
           const paras = langs.map((l) => para(st, l === 'zh' ? P.tableZh : P.tableEn, runs(st, c.text[l], l), align(i)));
           return cell(st, [...paras, ...sourceLine(st, c.source, P.source, align(i))], widths[i]);

@@ -33,6 +33,9 @@ main :is(h4,h5,h6){font-size:${px(s.h3)};margin:${px(sp.block)} 0 ${px(sp.paragr
 main :is(h2,h3,h4,h5,h6) .en{margin-left:.6em;font-weight:400;font-size:.8em}
 main :target:not(h2,h3,h4,h5,h6,section){background:${c.accentSoft};box-shadow:0 0 0 ${px(4)} ${c.accentSoft};border-radius:2px}
 main [id]{scroll-margin-top:${px(sp.section * 2)}}
+/* A glossary entry followed from a term's note: its whole row, not the term's cell alone. */
+main tr:has(>:target)>*{background:${c.accentSoft}}
+main tr>:target{box-shadow:none;border-radius:0}
 .para{margin:0 0 ${px(sp.paragraph)}}
 .para.note,.para.meta{font-size:${px(s.small)};color:${c.muted}}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:${px(16)};margin:0 0 ${px(sp.block)}}
@@ -91,7 +94,7 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   .product-reading .callout .pair{display:block}
   .product-reading .callout .pair>.en{margin-top:${px(sp.paragraph)}}
   p{orphans:2;widows:2}
-  main :target{background:none;box-shadow:none}
+  main :target,main tr:has(>:target)>*{background:none;box-shadow:none}
 }
 `;
 

@@ -43,7 +43,7 @@ export function tableElement(b: TableBlock, ctx: HtmlContext): Element {
         h(
           'tr',
           row.map((cell, i) =>
-            h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : undefined, className: alignClass(b.columns[i]?.align) }, [
+            h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : undefined, className: alignClass(b.columns[i]?.align), id: ctx.id(cell.id) }, [
               ...biValue(cell.text, ctx),
               ...sourceLine(cell.source, ctx, 'span'),
             ]),

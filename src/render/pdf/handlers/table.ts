@@ -72,6 +72,8 @@ export const table: Handler<PdfState, 'table', Node> = (b, st) => {
   if (b.id) st.pending.push(b.id);
   const cell = (c: TableCell | { text: TableCell['text'] }, header: boolean, col: number, cst: PdfState = st): Node => ({
     stack: [
+      // The cell's anchor goes to its first line (as a block's id does).
+      ...('id' in c && c.id ? (cst.pending.push(c.id), []) : []),
       ...biStack(c.text, cst, { fontSize: size, css: LINE.note, tail: true, ...(header ? { bold: true, color: theme.colors.ink } : {}) }),
       ...('source' in c ? sourceLine(c.source, cst) : []),
     ],
