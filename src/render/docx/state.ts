@@ -10,6 +10,7 @@
  * made after it starts.
  */
 import { Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, WidthType } from 'docx';
+import { anchorIds } from '../../ir/anchors.js';
 import type { BiInline, Block, Doc, Inline, Lang } from '../../ir/types.js';
 import { walk, type Walk } from '../state.js';
 import type { SizePair } from '../../theme/theme.js';
@@ -209,23 +210,6 @@ export function splitWidth(width: number, weights: readonly number[]): number[] 
   return out;
 }
 
-/** Every anchor a Doc writes: ids of blocks not shown on screen only, of list items, events and footnotes. */
-export function anchorsOf(blocks: readonly Block[], out = new Set<string>()): Set<string> {
-  for (const b of blocks) {
-    if (b.media === 'screen') continue;
-    if (b.id) out.add(b.id);
-    if (b.type === 'list') for (const item of b.items) {
-      if (item.id) out.add(item.id);
-      if (item.children) anchorsOf(item.children, out);
-    }
-    if (b.type === 'figure') for (const e of b.events) if (e.id) out.add(e.id);
-    if (b.type === 'footnotes') for (const item of b.items) out.add(item.id);
-    if (b.type === 'table') for (const row of b.rows) for (const c of row) if (c.id) out.add(c.id);
-    if ('children' in b && Array.isArray(b.children)) anchorsOf(b.children, out);
-  }
-  return out;
-}
-
 type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc' | 'tocAnchors'>>;
 
 /** Ids of the check items of a Doc, in order. */
@@ -259,7 +243,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     unknown: [],
     tally: { bold: [], italic: [], boldItalic: [] },
     bookmarks: { pending: [], done: new Set() },
-    links: { product: doc.product, anchors: anchorsOf(doc.blocks) },
+    links: { product: doc.product, anchors: new Set(anchorIds(doc.blocks, (b) => b.media !== 'screen')) },
     author: doc.meta.author,
     comments: [],
     keepWithNext: new Set(checkItemIds(doc.blocks).slice(-2, -1)),

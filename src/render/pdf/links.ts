@@ -3,7 +3,7 @@
  *
  * Every block, item, event, passage and footnote id of a Doc is a named
  * destination of its PDF (pdfmake writes one for a text node with an `id`,
- * at its first line; see `anchorIds`). A run's `ref` resolves as the `Ref`
+ * at its first line; `anchorIds` in src/ir/anchors.ts). A run's `ref` resolves as the `Ref`
  * comment in src/ir/types.ts says: `local` when the Doc holds that anchor
  * (the "Sources cited" appendix), else `anchor` in this file when `product`
  * is the Doc's own, else the named destination `anchor` of `<product>.pdf`.
@@ -18,43 +18,9 @@
  * Like the metadata pass (metadata.ts) it moves no byte, so the
  * cross-reference table stays right, and costs well under a millisecond.
  */
-import type { Block, Doc, Inline, Ref } from '../../ir/types.js';
+import { anchorIds } from '../../ir/anchors.js';
+import type { Doc, Inline, Ref } from '../../ir/types.js';
 import type { LinkTarget } from './inline.js';
-
-/** Every anchor id of a Doc: block, item, event, passage and footnote ids, in document order. */
-export function anchorIds(doc: Doc): string[] {
-  const ids: string[] = [];
-  const visit = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.media === 'screen') continue;
-      if (b.id) ids.push(b.id);
-      switch (b.type) {
-        case 'list':
-          for (const it of b.items) {
-            if (it.id) ids.push(it.id);
-            if (it.children) visit(it.children);
-          }
-          break;
-        case 'footnotes':
-          for (const it of b.items) ids.push(it.id);
-          break;
-        case 'figure':
-          for (const e of b.events) if (e.id) ids.push(e.id);
-          break;
-        case 'group':
-        case 'callout':
-        case 'quote':
-        case 'slide':
-          visit(b.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(doc.blocks);
-  return ids;
-}
 
 /** Prefix of a URI link that stands for a link to a named destination of another PDF. */
 export const REMOTE_SCHEME = 'bw-gotor:';
@@ -71,7 +37,7 @@ export class Links {
   readonly anchors: ReadonlySet<string>;
 
   constructor(readonly doc: Doc) {
-    this.anchors = new Set(anchorIds(doc));
+    this.anchors = new Set(anchorIds(doc.blocks, (b) => b.media !== 'screen'));
   }
 
   /** Where a ref leads in this PDF (see the module comment). */

@@ -2,6 +2,7 @@
  * The deck: each slide block laid out by its layout (layouts/), refs
  * resolved against the deck's anchors. Pure: Doc → drawing lists.
  */
+import { anchorIds } from '../../ir/anchors.js';
 import type { Block, Doc, Ref, SlideBlock } from '../../ir/types.js';
 import type { Link } from './draw.js';
 import type { Links } from './inline.js';
@@ -33,32 +34,6 @@ export function slidesOf(blocks: readonly Block[]): SlideBlock[] {
   return out;
 }
 
-/** Every id a block holds (its own, its items', its events'), for slide jumps. */
-function idsOf(b: Block, out: string[] = []): string[] {
-  if (b.id) out.push(b.id);
-  switch (b.type) {
-    case 'list':
-      for (const it of b.items) {
-        if (it.id) out.push(it.id);
-        for (const c of it.children ?? []) idsOf(c, out);
-      }
-      break;
-    case 'figure':
-      for (const e of b.events) if (e.id) out.push(e.id);
-      break;
-    case 'footnotes':
-      for (const it of b.items) out.push(it.id);
-      break;
-    case 'group':
-    case 'callout':
-    case 'quote':
-    case 'slide':
-      for (const c of b.children) idsOf(c, out);
-      break;
-  }
-  return out;
-}
-
 /**
  * Refs in this deck: an anchor on one of its slides (the slide's id or a
  * block's) jumps to that slide; anything else links to the article's
@@ -66,7 +41,7 @@ function idsOf(b: Block, out: string[] = []): string[] {
  */
 export function deckLinks(doc: Doc, slides: readonly SlideBlock[]): Links {
   const slideOf = new Map<string, number>();
-  for (const s of slides) for (const id of idsOf(s)) if (!slideOf.has(id)) slideOf.set(id, s.number);
+  for (const s of slides) for (const id of anchorIds([s], (b) => b.media === undefined)) if (!slideOf.has(id)) slideOf.set(id, s.number);
   return {
     ref(ref: Ref): Link | undefined {
       if (ref.product === doc.product) {
