@@ -87,13 +87,12 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   .product-reading nav.toc{display:block}
   @page{size:A4;margin:${theme.pages.a4.margin[1]}pt ${theme.pages.a4.margin[2]}pt ${theme.pages.a4.margin[3]}pt ${theme.pages.a4.margin[0]}pt}
   .pair,.check-item,.event,tr,.passage{break-inside:avoid}
-  /* A box's title stays with its text, and a long pair in a box (a part's summary) breaks as text does: kept whole,
-     it moved to the next page and left the heading and the box's title alone at the foot of the one before. */
+  /* A box's title stays with its text, and a part's summary in the reading edition (a long pair in a box) breaks as
+     text does: kept whole, it moved to the next page and left the heading and the box's title alone at the foot of
+     the one before. Short pairs elsewhere (the summary's takeaways) stay whole. */
   h2,h3,h4,.callout-title{break-after:avoid}
-  .callout .pair{break-inside:auto}
-  .product-reading .callout .pair{display:block}
+  .product-reading .callout .pair{display:block;break-inside:auto}
   .product-reading .callout .pair>.en{margin-top:${px(sp.paragraph)}}
-  p{orphans:2;widows:2}
   main :target,main tr:has(>:target)>*{background:none;box-shadow:none}
 }
 `;
