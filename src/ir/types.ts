@@ -20,7 +20,8 @@ export type Lang = 'zh' | 'en';
 /**
  * A link to an anchor of a product of the same article. Every backend
  * resolves it the same way:
- * - HTML: `#anchor` when `product` is the Doc's own, else `<product>.html#<anchor>`;
+ * - HTML: `#anchor` when `product` is the Doc's own, else `<product>.html#<anchor>`
+ *   (`<product>.html?range=<anchor>,<last>#<anchor>` for a range, see `last`);
  *   `local` is ignored (the reading page is one click away).
  * - PDF: `local` when the Doc holds a destination of that name (the "Sources
  *   cited" appendix), else `anchor` in this file when `product` is the Doc's
