@@ -1,7 +1,7 @@
 /**
  * Anchors and links of a PDF.
  *
- * Every block, item, event, passage and footnote id of a Doc is a named
+ * Every block, item, event, passage, footnote and table-cell id of a Doc is a named
  * destination of its PDF (pdfmake writes one for a text node with an `id`,
  * at its first line; `anchorIds` in src/ir/anchors.ts). A run's `ref` resolves as the `Ref`
  * comment in src/ir/types.ts says: `local` when the Doc holds that anchor
