@@ -85,6 +85,18 @@ export function writeTemp(name: string, html: string): string {
 }
 
 /** Open a page from a file with every other request blocked and recorded. */
+/**
+ * Waits until the page has drawn what its scripts do after the faces load, a resize or a scroll: those handlers
+ * queue their work for the next animation frame, so after the faces are in, three frames have run it (a fixed
+ * wait is not enough on a loaded machine).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let i = 0; i < 3; i++) await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+  });
+}
+
 export async function openHtml(
   browser: Browser,
   file: string,

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { theme } from '../../../src/theme/theme.js';
-import { openHtml, sharedChromium } from '../../helpers/browser.js';
+import { openHtml, settle, sharedChromium } from '../../helpers/browser.js';
 import { fileOf, openSite } from './chromium.js';
 import { renderedPages } from './fixtures.js';
 
@@ -233,8 +233,7 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       const real = name === 'us-japan-acquisition' || name === 'allied-cloud-interoperability';
       for (const width of [1000, 1280, 1600]) {
         const o = await openHtml(chromium.browser, fileOf(r), { width, height: 720 });
-        await o.page.evaluate(() => document.fonts.ready);
-        await o.page.waitForTimeout(100);
+        await settle(o.page);
         // Opened without an address of a paragraph, the page stays at its top once the faces have loaded.
         expect(await o.page.evaluate(() => scrollY), `scrolled at load, ${width} px`).toBe(0);
         await checkNotes(o.page, `at ${width} px`, real);
@@ -251,11 +250,10 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       const id = ids[Math.floor((ids.length * 2) / 3)];
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
       await o.page.goto(`${pathToFileURL(fileOf(r)).href}#${encodeURIComponent(id)}`);
-      await o.page.evaluate(() => document.fonts.ready);
-      await o.page.waitForTimeout(150);
+      await settle(o.page);
       for (const width of [1280, 1000, 1600, 1280]) {
         await o.page.setViewportSize({ width, height: 720 });
-        await o.page.waitForTimeout(150);
+        await settle(o.page);
         const s = await targetState(o.page);
         expect(s!.id).toBe(id);
         expect(s!.top, `#${id} in view at ${width} px`).toBeGreaterThanOrEqual(0);
@@ -269,27 +267,26 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       const texts = await o.page.evaluate(() => document.querySelectorAll('.passage > .passage-body').length);
       for (const k of [0.2, 0.35, 0.5, 0.65, 0.8].map((f) => Math.floor(texts * f))) {
         await o.page.setViewportSize({ width: 1280, height: 720 });
-        await o.page.waitForTimeout(100);
+        await settle(o.page);
         await o.page.evaluate((k) => {
           const t = document.querySelectorAll('.passage > .passage-body')[k];
           scrollBy(0, t.getBoundingClientRect().top - 173);
         }, k);
-        await o.page.waitForTimeout(150);
+        await settle(o.page);
         // What the reader is looking at: the first paragraph whose text starts on screen.
         const id = await o.page.evaluate(() => [...document.querySelectorAll('.passage > .passage-body')].find((e) => e.getBoundingClientRect().top >= 0)!.parentElement!.id);
         const topOf = () => o.page.evaluate((id) => document.getElementById(id)!.querySelector('.passage-body')!.getBoundingClientRect().top, id);
         const before = await topOf();
         for (const width of [800, 1280, 800, 1280, 800, 1280]) {
           await o.page.setViewportSize({ width, height: 720 });
-          await o.page.waitForTimeout(120);
+          await settle(o.page);
         }
         expect(Math.abs((await topOf()) - before), `#${id} moved on screen after three round trips through 800 px`).toBeLessThanOrEqual(8);
       }
       // A malformed address does not stop the notes from being set.
       const bad = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
       await bad.page.goto(`${pathToFileURL(fileOf(r)).href}#%`);
-      await bad.page.evaluate(() => document.fonts.ready);
-      await bad.page.waitForTimeout(100);
+      await settle(bad.page);
       await checkNotes(bad.page, 'at #%', false);
       expect(bad.errors).toEqual([]);
       await bad.context.close();
