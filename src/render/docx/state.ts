@@ -11,6 +11,7 @@
  */
 import { Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, WidthType } from 'docx';
 import { anchorIds } from '../../ir/anchors.js';
+import { onPaper } from '../../ir/media.js';
 import type { BiInline, Block, Doc, Inline, Lang } from '../../ir/types.js';
 import { walk, type Walk } from '../state.js';
 import type { SizePair } from '../../theme/theme.js';
@@ -215,7 +216,7 @@ type Fields = Pick<DocxState, 'page' | 'width'> & Partial<Pick<DocxState, 'toc' 
 /** Ids of the check items of a Doc, in order. */
 function checkItemIds(blocks: readonly Block[], out: string[] = []): string[] {
   for (const b of blocks) {
-    if (b.media === 'screen') continue;
+    if (!onPaper(b)) continue;
     if (b.type === 'checkItem') out.push(b.id);
     if ('children' in b && Array.isArray(b.children)) checkItemIds(b.children, out);
   }
@@ -228,7 +229,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
   return {
     ...base,
     one(this: DocxState, block: Block): BodyChild[] {
-      if (block.media === 'screen') return [];
+      if (!onPaper(block)) return [];
       anchor(this, block.id);
       return base.one.call(this, block);
     },
@@ -243,7 +244,7 @@ export function createState(doc: Doc, fields: Fields, handlers: Parameters<typeo
     unknown: [],
     tally: { bold: [], italic: [], boldItalic: [] },
     bookmarks: { pending: [], done: new Set() },
-    links: { product: doc.product, anchors: new Set(anchorIds(doc.blocks, (b) => b.media !== 'screen')) },
+    links: { product: doc.product, anchors: new Set(anchorIds(doc.blocks, onPaper)) },
     author: doc.meta.author,
     comments: [],
     keepWithNext: new Set(checkItemIds(doc.blocks).slice(-2, -1)),

@@ -19,6 +19,7 @@
  * cross-reference table stays right, and costs well under a millisecond.
  */
 import { anchorIds } from '../../ir/anchors.js';
+import { onPaper } from '../../ir/media.js';
 import type { Doc, Inline, Ref } from '../../ir/types.js';
 import type { LinkTarget } from './inline.js';
 
@@ -37,7 +38,7 @@ export class Links {
   readonly anchors: ReadonlySet<string>;
 
   constructor(readonly doc: Doc) {
-    this.anchors = new Set(anchorIds(doc.blocks, (b) => b.media !== 'screen'));
+    this.anchors = new Set(anchorIds(doc.blocks, onPaper));
   }
 
   /** Where a ref leads in this PDF (see the module comment). */

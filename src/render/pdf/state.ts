@@ -4,6 +4,7 @@
  * roles and links, sizes for the page kind, block spacing, and the flow of
  * an A4 document (flow.ts decides its page breaks).
  */
+import { onPaper } from '../../ir/media.js';
 import type { BiInline, Block, Doc, Inline, Lang, SlideLayout } from '../../ir/types.js';
 import { KEEP_WHOLE_CHARS, theme } from '../../theme/theme.js';
 import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
@@ -304,9 +305,6 @@ export function textLength(block: unknown): number {
 
 /** Characters up to which a pair, list item or callout row moves whole to the next page rather than split (the theme's). */
 export const MAX_KEEP_TEXT = KEEP_WHOLE_CHARS;
-
-/** Blocks shown on paper: `media: 'screen'` blocks are not drawn. */
-export const onPaper = (b: Block) => b.media !== 'screen';
 
 /**
  * `all` of the PDF state: blocks in order. On A4 each block's units join the

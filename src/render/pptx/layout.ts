@@ -3,6 +3,7 @@
  * resolved against the deck's anchors. Pure: Doc → drawing lists.
  */
 import { anchorIds } from '../../ir/anchors.js';
+import { everywhere } from '../../ir/media.js';
 import type { Block, Doc, Ref, SlideBlock } from '../../ir/types.js';
 import type { Link } from './draw.js';
 import type { Links } from './inline.js';
@@ -17,7 +18,7 @@ export type { SlidePlan };
 export function slidesOf(blocks: readonly Block[]): SlideBlock[] {
   const out: SlideBlock[] = [];
   for (const b of blocks) {
-    if (b.media !== undefined) continue;
+    if (!everywhere(b)) continue;
     const number = out.length + 1;
     if (b.type === 'slide') out.push({ ...b, number });
     else
@@ -41,7 +42,7 @@ export function slidesOf(blocks: readonly Block[]): SlideBlock[] {
  */
 export function deckLinks(doc: Doc, slides: readonly SlideBlock[]): Links {
   const slideOf = new Map<string, number>();
-  for (const s of slides) for (const id of anchorIds([s], (b) => b.media === undefined)) if (!slideOf.has(id)) slideOf.set(id, s.number);
+  for (const s of slides) for (const id of anchorIds([s], everywhere)) if (!slideOf.has(id)) slideOf.set(id, s.number);
   return {
     ref(ref: Ref): Link | undefined {
       if (ref.product === doc.product) {

@@ -5,6 +5,7 @@
  * layout and density (`slideSpec`), and returns the items with the height
  * they take.
  */
+import { everywhere } from '../../ir/media.js';
 import type { BiInline, Block, Inline, Lang, SlideLayout } from '../../ir/types.js';
 import type { SizePair, SlideDensity } from '../../theme/theme.js';
 import { walk, type Handlers, type Unknown, type Walk } from '../state.js';
@@ -167,7 +168,7 @@ export function createState(fields: Env & { width: number }, handlers: Handlers<
   return {
     ...w,
     all(this: PptxState, blocks: readonly Block[]): Drawn[] {
-      return w.all.call(this, blocks.filter((b) => b.media === undefined));
+      return w.all.call(this, blocks.filter(everywhere));
     },
     ...fields,
   };

@@ -1,4 +1,5 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, HeightRule, Table, TableRow, TextRun, VerticalAlign } from 'docx';
+import { onPaper } from '../../../ir/media.js';
 import type { Block, PairBlock, SlideBlock } from '../../../ir/types.js';
 import { slideContent, slideSpec, type SizePair } from '../../../theme/theme.js';
 import { P, T, twip } from '../constants.js';
@@ -60,7 +61,7 @@ function body(st: DocxState, children: readonly Block[]): BodyChild[] {
     run = [];
   };
   for (const c of children) {
-    if (c.type === 'pair' && c.media !== 'screen') {
+    if (c.type === 'pair' && onPaper(c)) {
       anchor(st, c.id);
       run.push(c);
     } else {
@@ -143,6 +144,6 @@ export function slide(b: SlideBlock, outer: DocxState): BodyChild[] {
 function section(st: DocxState, b: SlideBlock): BodyChild[] {
   const s = slideSpec.section;
   const size = b.titleSize ?? s.sizes[0];
-  const title = titleLines(st, b, sizedPair(SECTION, size), s.between, b.children.some((c) => c.media !== 'screen') ? s.gap : 0);
+  const title = titleLines(st, b, sizedPair(SECTION, size), s.between, b.children.some(onPaper) ? s.gap : 0);
   return [...title, ...st.all(b.children)];
 }

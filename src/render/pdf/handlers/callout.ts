@@ -4,6 +4,7 @@
  * shading, so that the box may break between its children and each child
  * moves or splits by the flow's rules (flow.ts); on a slide, one box.
  */
+import { onPaper } from '../../../ir/media.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { biStack, blockGap, inset, isSlide, leftRuled, textLength, unit, MAX_KEEP_TEXT, type Node, type PdfState } from '../state.js';
@@ -21,7 +22,7 @@ export const callout: Handler<PdfState, 'callout', Node> = (b, st) => {
     return { ...box([...(title.length ? [{ stack: title, margin: [0, 0, 0, 4] }] : []), ...inner.all(b.children)], fill, 8, 2), margin: [0, 0, 0, blockGap(st)] };
   }
   const rows: Node[] = [];
-  const children = b.children.filter((c) => c.media !== 'screen');
+  const children = b.children.filter(onPaper);
   const count = children.length + (title.length ? 1 : 0);
   const row = (content: Node[], kind: 'heading' | 'keep' | 'text') => {
     const i = rows.length;

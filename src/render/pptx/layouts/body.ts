@@ -6,6 +6,7 @@
  * centred (a statement); content taller than the box is drawn all the same,
  * from its top, and reported as overflowing, never shrunk or clipped.
  */
+import { everywhere } from '../../../ir/media.js';
 import type { Block, SlideBlock } from '../../../ir/types.js';
 import { stack, translate, type Box, type Drawn, type Item } from '../draw.js';
 import { handlers, unknown } from '../handlers/index.js';
@@ -31,7 +32,7 @@ export function envOf(slide: SlideBlock, links: Links): Env {
 /** Blocks drawn `width` wide and stacked as the template measures them. */
 export function drawBody(blocks: readonly Block[], env: Env, width: number): Drawn {
   const st = createState({ ...env, width }, handlers, unknown);
-  const shown = blocks.filter((b) => b.media === undefined);
+  const shown = blocks.filter(everywhere);
   const items: Item[] = [];
   let y = 0;
   let first = true;
