@@ -211,6 +211,16 @@ describe('blocks', () => {
     expect(child(child(listed.el, 'pPr'), 'numPr')).toBeDefined();
   });
 
+  it("reading edition: a short pair is stacked, its Chinese kept on the page of its English (no source line below it)", () => {
+    const r = kitchen.get('reading')!.reader;
+    const ps = r.paragraphs();
+    const i = ps.findIndex((p) => p.text === '本节摘要。');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(ps[i + 1].text).toBe('Summary of the section.');
+    const keep = child(child(ps[i].el, 'pPr'), 'keepNext');
+    expect(keep && !['false', '0', 'off'].includes(attr(keep, 'val') ?? ''), 'keepNext on the Chinese').toBe(true);
+  });
+
   it('footnotes: the reference is a superscript link to the footnote, which holds its label and text', () => {
     const r = kitchen.get('reading')!.reader;
     const ref = all(r.document, 'hyperlink').find((h) => attr(h, 'anchor') === bookmarkName('fn-1'))!;

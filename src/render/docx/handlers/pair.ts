@@ -104,7 +104,8 @@ export function pair(b: PairBlock, st: DocxState): BodyChild[] {
   const stacked = st.links.product === 'reading';
   const keep = short && hasText(b.source) ? { keepNext: true } : {};
   // In reading order, so the pair's bookmark opens on its text (where a link to it should land), not on its source line.
-  const zh = para(st, zhStyle(st), [...marker, ...runs(st, b.zh, 'zh')], keep);
+  // Stacked, a short pair's Chinese also stays on the page of its English, with or without a source line below.
+  const zh = para(st, zhStyle(st), [...marker, ...runs(st, b.zh, 'zh')], stacked && short && hasText(b.en) ? { keepNext: true } : keep);
   const en = para(st, enStyle(st), runs(st, b.en, 'en'), keep);
   const source = sourceLine(st, b.source, P.source);
   if (stacked) return [...tags, zh, en, ...source];
