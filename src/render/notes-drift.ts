@@ -9,11 +9,10 @@
  * (html/scripts.ts, `reading`): each row's notes column is filled, in order,
  * with the notes still waiting (those of earlier paragraphs that did not fit
  * beside them, then the row's own) up to the height of the row's text; what
- * does not fit waits for the next row. A paragraph's notes that start
- * anywhere but at the top of its own row are headed by the paragraph's mark;
- * notes that go on at the top of the next row, right under the last of their
- * own (that row's column was full), are not named again (a backend names
- * them again where their row opens a page).
+ * does not fit waits for the next row. A paragraph's notes set anywhere but
+ * at the top of its own row are headed by the paragraph's mark, also where
+ * they go on beside the next paragraph right under the last of their own: a
+ * reader takes an unnamed note for a note of the paragraph beside it.
  *
  * Limits (the HTML's, in points):
  * - a paragraph's notes start at most `drift` below the top of its text: a
@@ -69,14 +68,6 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
   /** Top of each row's text, from the run's first row. */
   const tops: number[] = [];
   let y = 0;
-  /**
-   * The owner of the last notes set in the row before, when they filled its column: notes of theirs that go on
-   * at the top of this row follow them with no white between and are not named again.
-   */
-  let before: number | undefined;
-  /** The owner of the last notes in `segments` when they fill a column of `used` beside `text`, else undefined. */
-  const fillingOwner = (segments: readonly NoteSegment[], text: number, used: number): number | undefined =>
-    Math.max(text, used) - used <= limits.slack ? segments[segments.length - 1]?.owner : undefined;
   rows.forEach((row, k) => {
     tops[k] = y;
     if (row.notes.length > 0) queue.push({ owner: k, heights: row.notes, next: 0, rest: row.notes.reduce((a, b) => a + b, 0) });
@@ -90,8 +81,8 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
     const late = (): boolean => {
       const next = y + Math.max(row.text, used) + row.gap;
       let at = next;
-      // The next row names what goes on from this one unless this column is full (see `before`).
-      let previous = fillingOwner(segments, row.text, used);
+      // The next row names every paragraph's notes it sets (none of them is its own yet).
+      let previous: number | undefined;
       for (let q = head; q < queue.length; q++) {
         const w = queue[q];
         const named = w.owner !== previous;
@@ -107,9 +98,7 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       const index = w.next;
       const current = segments[segments.length - 1];
       const continues = current !== undefined && current.owner === w.owner;
-      // A list going on at the top of this row from the last row is not named again: it follows its own notes.
-      const goesOn = current === undefined && w.owner === before && index > 0;
-      const named = !continues && !goesOn && (w.owner !== k || used > 0);
+      const named = !continues && (w.owner !== k || used > 0);
       const height = w.heights[index] + (named ? limits.header : 0);
       const fits = used + height <= row.text + limits.slack;
       if (!(fits || last || used === 0 || late())) break;
@@ -120,7 +109,6 @@ export function planNotes(rows: readonly NotesRow[], limits: DriftLimits): NoteS
       if (continues) current.to = index + 1;
       else segments.push({ owner: w.owner, from: index, to: index + 1, named });
     }
-    before = fillingOwner(segments, row.text, used);
     y += Math.max(row.text, used) + row.gap;
   });
   return out;

@@ -18,9 +18,10 @@ describe('planNotes', () => {
     expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(1, 0, 1, false)]]);
   });
 
-  it('carries what does not fit to the next row, where it goes on unnamed under the last of its own, before that row\'s own notes', () => {
-    // Row 0: 30 + 30 fit in 60; the third (30) waits. Row 1 (80): ¶0's note goes on at its top (30, no header: it follows
-    // ¶0's other notes), then ¶1's own (30) named, since it starts below the top of its row (10 + 30 more: 70 in all).
+  it('carries what does not fit to the next row, where it goes on named (beside another paragraph), before that row\'s own notes', () => {
+    // Row 0: 30 + 30 fit in 60; the third (30) waits. Row 1 (80): ¶0's note goes on at its top, headed by ¶0's mark
+    // (10 + 30: unnamed, a reader would take it for ¶1's), then ¶1's own (30) named, since it starts below the top of
+    // its row (10 + 30 more: 80 in all).
     const plan = planNotes(
       [
         { text: 60, gap: 6, notes: [30, 30, 30] },
@@ -29,7 +30,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(0, 2, 3, false), seg(1, 0, 1, true)], []]);
+    expect(plan).toEqual([[seg(0, 0, 2, false)], [seg(0, 2, 3, true), seg(1, 0, 1, true)], []]);
   });
 
   it('lets a column run 2 points past its text (the slack), and no further', () => {
@@ -48,7 +49,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)]]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)]]);
   });
 
   it('never starts a paragraph\'s notes more than `drift` below its text: the row before takes them and grows', () => {
@@ -67,8 +68,8 @@ describe('planNotes', () => {
     );
     expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true), seg(1, 0, 1, true)], [seg(2, 0, 1, false)], []]);
 
-    // Row 1 (text 70) holds ¶0's second note going on (60); ¶1's note does not fit under it, and carried to row 2 it
-    // starts 70 + 6 + 10 (its header) = 86 below ¶1's text, within the limit: it waits.
+    // Row 1 (text 70) holds ¶0's second note going on (60 and ¶0's header, 70); ¶1's note does not fit under it, and
+    // carried to row 2 it starts 70 + 6 + 10 (its header) = 86 below ¶1's text, within the limit: it waits.
     const carried = planNotes(
       [
         { text: 20, gap: 6, notes: [20, 60] },
@@ -77,7 +78,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(carried).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, false)], [seg(1, 0, 1, true)]]);
+    expect(carried).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 2, true)], [seg(1, 0, 1, true)]]);
 
     // Looking ahead: carried to row 1, ¶0's 100 would put ¶1's note 100 + 10 (its header) below ¶1's text,
     // so row 0 takes it and grows; ¶1's note then stands level with ¶1.
@@ -91,9 +92,9 @@ describe('planNotes', () => {
     );
     expect(ahead).toEqual([[seg(0, 0, 2, false)], [seg(1, 0, 1, false)], []]);
 
-    // Waiting notes ahead of a list: row 1 (text 55) takes ¶0's second note (30); its third does not fit under it, but
-    // left for row 2 it would start ¶1's note 55 + 6 + 30 + 10 = 101 below ¶1's text: row 1 takes it too (60 in all),
-    // and ¶1's note, now 60 + 6 + 10 = 76 below, waits for row 2.
+    // Waiting notes ahead of a list: row 1 (text 55) takes ¶0's second note (30 and ¶0's header: 40); its third does
+    // not fit under it, but left for row 2 (named again there) it would start ¶1's note 55 + 6 + 10 + 30 + 10 = 111
+    // below ¶1's text: row 1 takes it too (70 in all), and ¶1's note, now 70 + 6 + 10 = 86 below, waits for row 2.
     const queued = planNotes(
       [
         { text: 20, gap: 6, notes: [20, 30, 30] },
@@ -102,7 +103,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(queued).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, false)], [seg(1, 0, 1, true)]]);
+    expect(queued).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, true)], [seg(1, 0, 1, true)]]);
   });
 
   it('sets every note still waiting beside the run\'s last row, in order', () => {
@@ -113,7 +114,7 @@ describe('planNotes', () => {
       ],
       limits,
     );
-    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, false), seg(1, 0, 1, true)]]);
+    expect(plan).toEqual([[seg(0, 0, 1, false)], [seg(0, 1, 3, true), seg(1, 0, 1, true)]]);
     // Every note set exactly once.
     const set = plan.flat().flatMap((s) => Array.from({ length: s.to - s.from }, (_, i) => `${s.owner}:${s.from + i}`));
     expect(set.sort()).toEqual(['0:0', '0:1', '0:2', '1:0']);
@@ -124,7 +125,7 @@ describe('planNotes', () => {
     expect(planNotes([], limits)).toEqual([]);
   });
 
-  it('sets every note once, in order; starts each list within the drift, or in its own row; names it when not level', () => {
+  it('sets every note once, in order; starts each list within the drift, or in its own row; names it when not level and wherever it stands beside another paragraph', () => {
     const row = fc.record({
       text: fc.integer({ min: 0, max: 300 }),
       gap: fc.integer({ min: 0, max: 12 }),
@@ -145,6 +146,8 @@ describe('planNotes', () => {
           tops[k] = y;
           let used = 0;
           for (const s of segments) {
+            // Notes beside another paragraph's text are always headed by their own paragraph's mark.
+            if (s.owner !== k) expect(s.named, `¶${s.owner}'s notes beside row ${k}`).toBe(true);
             const header = s.named ? limits.header : 0;
             if (s.from === 0) starts.set(s.owner, { row: k, at: y + used + header, named: s.named });
             used += header + rows[s.owner].notes.slice(s.from, s.to).reduce((a, b) => a + b, 0);

@@ -138,15 +138,14 @@ export function planFromMeasures(drift: NotesDrift): NoteSegment[][] | null {
 
 /**
  * The notes column of the next passage row of the set pass: its segments,
- * each part named when the plan says so; and the paragraph whose notes go on
- * unnamed at the column's top (named again where the row opens a page).
+ * each part named when the plan says so.
  */
 export function plannedColumn(
   st: PdfState,
   drift: NotesDrift,
   block: PassageBlock,
   noteNodes: (n: MarginNote) => Node[],
-): { column: Node[]; goesOn?: PassageBlock } | undefined {
+): { column: Node[] } | undefined {
   const index = drift.next++;
   const segments = drift.plan[index];
   // Both passes meet the passages in the same order; were it ever otherwise, the notes stay beside their own paragraph.
@@ -159,8 +158,7 @@ export function plannedColumn(
     // The name goes with the first note it heads (to the next page too: flow.ts, NOTE).
     return s.named ? [{ stack: [notesHeader(owner, st), notes[0]], [NOTE]: true }, ...notes.slice(1)] : notes;
   });
-  const first = segments[0];
-  return { column, ...(first && !first.named && first.owner !== index ? { goesOn: drift.passages[first.owner].block } : {}) };
+  return { column };
 }
 
 /**

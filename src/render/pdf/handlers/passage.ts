@@ -10,7 +10,7 @@ import type { MarginNote } from '../../../ir/types.js';
 import { theme } from '../../../theme/theme.js';
 import type { Handler } from '../../state.js';
 import { LINE, READING, STYLES } from '../constants.js';
-import { measuringRow, notesHeader, plannedColumn } from '../notes-drift.js';
+import { measuringRow, plannedColumn } from '../notes-drift.js';
 import { NOTE, NOTE_TEXT } from '../flow.js';
 import { freshId, isSlide, langText, wide, markerCell, runs, smallSize, textColumn, textNode, unit, type Node, type PdfState } from '../state.js';
 
@@ -77,11 +77,7 @@ export const passage: Handler<PdfState, 'passage', Node> = (b, st) => {
     if (drift.mode === 'measure') return unit(st, measuringRow(st, drift, b, besideNotes(st, b.mark, text, [], 0), gap, notes), 'text');
     const planned = plannedColumn(st, drift, b, notes);
     if (planned) {
-      const row = besideNotes(st, b.mark, text, b.notes, gap, planned.column);
-      // Notes going on from the paragraph before are named above the row where it opens a page.
-      const goesOn = planned.goesOn;
-      const header = goesOn && (() => besideNotes({ ...st, pending: [] }, undefined, { text: '' }, [], 0, [notesHeader(goesOn, st)]));
-      return unit(st, row, 'text', header);
+      return unit(st, besideNotes(st, b.mark, text, b.notes, gap, planned.column), 'text');
     }
   }
   return unit(st, besideNotes(st, b.mark, text, b.notes, gap), 'text');
