@@ -86,7 +86,7 @@ td>.zh,td>.en,th>.zh,tbody th>.en,td>.same,td>.source,th>.source{display:block}
   nav.toc{display:none}
   .product-reading nav.toc{display:block}
   @page{size:A4;margin:${theme.pages.a4.margin[1]}pt ${theme.pages.a4.margin[2]}pt ${theme.pages.a4.margin[3]}pt ${theme.pages.a4.margin[0]}pt}
-  .pair,.check-item,.event,tr{break-inside:avoid}
+  .pair,.check-item,.event,tr,.passage{break-inside:avoid}
   /* A box's title stays with its text, and a part's summary in the reading edition (a long pair in a box) breaks as
      text does: kept whole, it moved to the next page and left the heading and the box's title alone at the foot of
      the one before. Short pairs elsewhere (the summary's takeaways) stay whole. */
@@ -175,9 +175,6 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
 }
 @media print{
   .part>h2{position:static}
-  /* A paragraph beside its notes breaks as text does (widows and orphans of two lines), its notes running on beside
-     it, as on the PDF's pages: kept whole, a paragraph with many notes went to the next page and left a third of the
-     page before it blank. */
   .passage{grid-template-columns:2.6em minmax(0,1fr) 28%}
   .margin-notes{grid-column:3;grid-row:1 / span 2;margin:0}
   a.cite,.note-label{color:${c.ink}}
