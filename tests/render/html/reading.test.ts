@@ -334,6 +334,35 @@ describe.skipIf(!hasChromium)('the reading edition in Chromium', () => {
       await o.context.close();
     });
 
+    it('prints every margin note whole on one page, beside its paragraph', async () => {
+      const r = reading();
+      const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
+      // Each note as printed (its label and its Chinese: innerText leaves out what the print stylesheet hides).
+      await o.page.emulateMedia({ media: 'print' });
+      const notes = await o.page.evaluate(() =>
+        [...document.querySelectorAll('.passage > .margin-notes > li')].map((e) => ({
+          note: (e as HTMLElement).innerText.replace(/\s+/g, ''),
+          body: (e.closest('.passage')!.querySelector('.passage-body')!.textContent ?? '').replace(/\s+/g, ''),
+        })),
+      );
+      await o.page.emulateMedia({ media: null });
+      const pdf = await o.page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const d = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+      const pages: string[] = [];
+      for (let n = 1; n <= d.numPages; n++) pages.push((await (await d.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('').replace(/\s+/g, ''));
+      const pageOf = (text: string) => pages.findIndex((p) => p.includes(text));
+      expect(notes.length).toBeGreaterThan(0);
+      for (const { note, body } of notes) {
+        // Whole (not a label at the foot of one page and its text at the top of the next, beside nothing), on the page
+        // where its paragraph ends.
+        const at = pageOf(body.slice(-12));
+        expect(at, `the end of "${body.slice(0, 12)}…" printed`).toBeGreaterThanOrEqual(0);
+        expect(pages[at].includes(note), `the note "${note.slice(0, 30)}…" whole beside "${body.slice(0, 12)}…" (p.${at + 1})`).toBe(true);
+      }
+      await o.context.close();
+    });
+
     it('shows a table’s caption, unless it only repeats the heading above it', async () => {
       const r = reading();
       const o = await openHtml(chromium.browser, fileOf(r), { width: 1280, height: 720 });
