@@ -2,6 +2,7 @@
  * Where the project's fonts live. They come from an npm package (OFL) and are
  * never committed; this module is the only place that knows their paths.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -62,4 +63,13 @@ export function latinFontLicensePath(): string {
 /** Version of the Latin font package (part of the build's input hash). */
 export function latinFontPackageVersion(): string {
   return (require('@expo-google-fonts/noto-sans/package.json') as { version: string }).version;
+}
+
+/**
+ * A face file's bytes, as a view of what was read rather than a copy: a CJK face is 10 MB, and copying it cost
+ * more than parsing it did (bench/README.md, "Font files read once, not copied").
+ */
+export function readFace(file: string): Uint8Array {
+  const b = readFileSync(file);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -15,8 +15,7 @@
  * set of our files can be open at once in one Word or LibreOffice session.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { latinFontPackageVersion, latinFontPath, type FontWeight, type LatinStyle } from '../../fonts/index.js';
+import { latinFontPackageVersion, latinFontPath, readFace, type FontWeight, type LatinStyle } from '../../fonts/index.js';
 import { subsetFontBytes, subsetSfnt } from '../../fonts/subset.js';
 import { CJK_FONT, LATIN_FACE, RENDERER_CHARS } from './constants.js';
 import { cachedBytes } from '../font-cache.js';
@@ -79,7 +78,7 @@ async function makeLatin(style: LatinStyle, kept: string): Promise<Buffer> {
   return Buffer.from(
     await cachedBytes(['docx', 'truetype', `noto-sans@${latinFontPackageVersion()}`, style, kept], async () => {
       let bytes = latinBytes.get(style);
-      if (!bytes) latinBytes.set(style, (bytes = new Uint8Array(readFileSync(latinFontPath(style)))));
+      if (!bytes) latinBytes.set(style, (bytes = readFace(latinFontPath(style))));
       return subsetFontBytes(`latin-${style}`, bytes, kept);
     }),
   );

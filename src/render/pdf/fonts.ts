@@ -27,9 +27,8 @@
  * and never uses (mark attachment arrays, subset glyph outlines) is left
  * undecoded by fontkit-decoding.ts, installed with the first face.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fontPath as cjkFontPath, latinFontPath, type FontWeight, type LatinStyle } from '../../fonts/index.js';
+import { fontPath as cjkFontPath, latinFontPath, readFace, type FontWeight, type LatinStyle } from '../../fonts/index.js';
 import { installFontkitDecoding, type TrueTypeFont } from './fontkit-decoding.js';
 
 /** The subset of fontkit's Font API this backend uses. */
@@ -146,7 +145,7 @@ export function parsedFace(face: Face): FontkitFont {
   let font = parsed.get(face);
   if (!font) {
     const t0 = performance.now();
-    font = fontkit.create(new Uint8Array(readFileSync(fontPath(face))));
+    font = fontkit.create(readFace(fontPath(face)));
     installFontkitDecoding(font as unknown as TrueTypeFont);
     memoizeShaping(font, isCjkFace(face));
     parsed.set(face, font);

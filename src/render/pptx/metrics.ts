@@ -4,9 +4,8 @@
  * pdfkit loads, as the PDF backend does), one parse per face and process,
  * and one width per character and face kept once asked for.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fontPath, latinFontPath } from '../../fonts/index.js';
+import { fontPath, latinFontPath, readFace } from '../../fonts/index.js';
 
 interface FontkitFont {
   unitsPerEm: number;
@@ -41,7 +40,7 @@ function load(face: Face): Loaded {
   let f = faces.get(face);
   if (!f) {
     const fontkit = pdfkitRequire('fontkit') as { create(buf: Uint8Array): FontkitFont };
-    f = { font: fontkit.create(new Uint8Array(readFileSync(FILES[face]()))), widths: new Map() };
+    f = { font: fontkit.create(readFace(FILES[face]())), widths: new Map() };
     faces.set(face, f);
   }
   return f;
