@@ -65,11 +65,18 @@ export function latinFontPackageVersion(): string {
   return (require('@expo-google-fonts/noto-sans/package.json') as { version: string }).version;
 }
 
+const read = new Map<string, Uint8Array>();
+
 /**
- * A face file's bytes, as a view of what was read rather than a copy: a CJK face is 10 MB, and copying it cost
- * more than parsing it did (bench/README.md, "Font files read once, not copied").
+ * A face file's bytes, read once per thread for every backend that parses it (the PDF layout, the deck's metrics,
+ * the subsets of the HTML and DOCX), as a view of what was read rather than a copy: a CJK face is 10 MB, and copying
+ * it cost more than parsing it did (bench/README.md, "Font files read once, not copied"). Never to be written to.
  */
 export function readFace(file: string): Uint8Array {
-  const b = readFileSync(file);
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  let bytes = read.get(file);
+  if (!bytes) {
+    const b = readFileSync(file);
+    read.set(file, (bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+  }
+  return bytes;
 }

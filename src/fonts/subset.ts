@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fontPath, type FontWeight } from './index.js';
+import { fontPath, readFace, type FontWeight } from './index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -117,7 +117,7 @@ function subsetWith(face: number, text: string): Uint8Array {
 /** A TrueType subset of one of the project's faces holding the glyphs of `text`. */
 export function subsetSfnt(weight: FontWeight, text: string): Uint8Array {
   return subsetWith(
-    loadFace(weight, () => readFileSync(fontPath(weight))),
+    loadFace(weight, () => readFace(fontPath(weight))),
     text,
   );
 }

@@ -9,13 +9,12 @@
  * text) in memory and, when the build gives a folder, on disk
  * (`../font-cache.ts`).
  */
-import { readFileSync } from 'node:fs';
 import { theme } from '../../theme/theme.js';
 import { subsetFontBytes, subsetSfnt } from '../../fonts/subset.js';
 import { encodeWoff2 } from '../../fonts/woff2.js';
 import { BASE_CHARS } from './constants.js';
 import { cachedBytes } from '../font-cache.js';
-import { latinFontPackageVersion, latinFontPath, type FontWeight, type LatinStyle } from '../../fonts/index.js';
+import { latinFontPackageVersion, latinFontPath, readFace, type FontWeight, type LatinStyle } from '../../fonts/index.js';
 
 /** The distinct characters of `text` plus the base set, sorted by code point (stable key). */
 export function glyphSet(text: string): string {
@@ -50,7 +49,7 @@ export function latinSubset(style: LatinStyle, text: string): Promise<Buffer> {
   const chars = glyphSet(text);
   const face = `noto-sans@${latinFontPackageVersion()}:${style}`;
   return remember(`${face}\u0000${chars}`, () =>
-    cachedBytes(['html', 'woff2', face, chars], async () => encodeWoff2(subsetFontBytes(`latin-${style}`, readFileSync(latinFontPath(style)), chars))),
+    cachedBytes(['html', 'woff2', face, chars], async () => encodeWoff2(subsetFontBytes(`latin-${style}`, readFace(latinFontPath(style)), chars))),
   );
 }
 
