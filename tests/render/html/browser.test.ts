@@ -245,4 +245,25 @@ describe.skipIf(!hasChromium)('the title block on a phone', () => {
       await o.context.close();
     }
   });
+
+  it('starts an English value or label that goes on a line of its own at the left edge of its column, not indented', async () => {
+    let wrapped = 0;
+    for (const p of real) {
+      const o = await openHtml(chromium.browser, fileOf(p), { width: 390, height: 844 });
+      const got = await o.page.evaluate(() =>
+        [...document.querySelectorAll('header dl.meta :is(dt, dd) > .en')].map((e) => {
+          const box = e.getBoundingClientRect();
+          const zh = e.parentElement!.querySelector(':scope > .zh')!.getBoundingClientRect();
+          return { text: e.textContent, own: box.top >= zh.bottom - 1, indent: box.left - e.parentElement!.getBoundingClientRect().left };
+        }),
+      );
+      for (const g of got.filter((g) => g.own)) {
+        wrapped++;
+        expect(g.indent, `${p.name} ${p.product}: "${g.text}" on its own line`).toBeLessThan(0.5);
+      }
+      await o.context.close();
+    }
+    // The phone's columns are narrow: some English goes on a line of its own (the date, the author's name).
+    expect(wrapped).toBeGreaterThan(0);
+  });
 });

@@ -15,10 +15,11 @@ export const page = `
 dl.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(13em,1fr));align-items:start;gap:${px(8)} ${px(16)};margin:${px(12)} 0 0;font-size:${px(s.meta)};line-height:1.45}
 dl.meta>div{min-width:0}
 dl.meta dt{color:${c.muted};font-size:${px(s.small)}}
-dl.meta dt .en,dl.meta dd .en{margin-left:.35em}
 dl.meta dd{margin:0;overflow-wrap:anywhere;min-width:0}
 dl.meta>.meta-wide{grid-column:1 / -1}
-dl.meta :is(dt,dd)>.en{display:inline-block}
+/* Chinese and English side by side, or the English on a line of its own, not indented, when they do not fit. */
+dl.meta :is(dt,dd){display:flex;flex-wrap:wrap;align-items:baseline;column-gap:.35em}
+dl.meta :is(dt,dd)>*{min-width:0}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:${px(4)} ${px(18)};list-style:none;margin:0 0 ${px(sp.section)};padding:0;font-size:${px(s.meta)}}
 nav.toc a{text-decoration:none}
 nav.site{margin:0 0 ${px(sp.block)};font-size:${px(s.meta)}}
