@@ -64,6 +64,7 @@ export function explicitBlocks(article: Article, cite?: Citations): Block[] {
       zh: inline(implicit ? `${LABELS.explicitIntro.zh}${LABELS.implicitPointer.zh}` : LABELS.explicitIntro.zh),
       en: inline(implicit ? `${LABELS.explicitIntro.en} ${LABELS.implicitPointer.en}` : LABELS.explicitIntro.en),
       cites: [],
+      keepWithNext: true,
     },
     ...explicit.map(({ rec, number, actor }): PairBlock => {
       const source = cite?.line(rec.cites);

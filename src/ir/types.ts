@@ -98,6 +98,11 @@ interface BlockBase {
    * appendix). Absent: everywhere.
    */
   media?: 'screen' | 'print';
+  /**
+   * An introduction to the block after it (a list's lead-in): on paper it stays on that block's page, so a
+   * heading and its lead-in are never left at the foot of a page with what they introduce on the next.
+   */
+  keepWithNext?: boolean;
 }
 
 /** Title block at the top of a document or title slide. */

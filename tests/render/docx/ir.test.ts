@@ -221,6 +221,25 @@ describe('blocks', () => {
     expect(keep && !['false', '0', 'off'].includes(attr(keep, 'val') ?? ''), 'keepNext on the Chinese').toBe(true);
   });
 
+  it('a lead-in (the summary\'s before the article\'s recommendations) is kept with the block it introduces', () => {
+    let checked = 0;
+    for (const site of real) {
+      const { doc, reader } = site.get('summary')!;
+      for (const b of doc.blocks) {
+        if (!b.keepWithNext || b.type !== 'pair') continue;
+        for (const lang of ['zh', 'en'] as const) {
+          const text = b[lang].map((s) => s.text).join('');
+          const p = reader.paragraphs().find((q) => q.text === text);
+          expect(p, `the lead-in's ${lang} paragraph`).toBeDefined();
+          const keep = child(child(p!.el, 'pPr'), 'keepNext');
+          expect(keep && !['false', '0', 'off'].includes(attr(keep, 'val') ?? ''), `keepNext on "${text.slice(0, 12)}…"`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(4);
+  });
+
   it('footnotes: the reference is a superscript link to the footnote, which holds its label and text', () => {
     const r = kitchen.get('reading')!.reader;
     const ref = all(r.document, 'hyperlink').find((h) => attr(h, 'anchor') === bookmarkName('fn-1'))!;

@@ -72,6 +72,26 @@ function body(r: Rendered, page: number) {
 }
 
 describe('A4 page layout', () => {
+  it('keeps a lead-in (and the heading above it) on the page of what it introduces', () => {
+    let checked = 0;
+    for (const r of all) {
+      const pages = Array.from({ length: r.rb.pages.length }, (_, i) => squash(body(r, i + 1).map((t) => t.text).join('')));
+      const pageOf = (spans: Inline | undefined) => pages.findIndex((t) => t.includes(squash(plain(spans)).slice(0, 10)));
+      const visit = (blocks: readonly Block[]) =>
+        blocks.forEach((b, i) => {
+          if ('children' in b) visit(b.children);
+          const next = blocks[i + 1];
+          if (!b.keepWithNext || b.type !== 'pair' || next?.type !== 'pair') return;
+          checked++;
+          const at = pageOf(b.zh);
+          expect(at, `${r.name}: the lead-in "${plain(b.zh).slice(0, 12)}…"`).toBeGreaterThanOrEqual(0);
+          expect(pageOf(next.zh), `${r.name}: "${plain(next.zh).slice(0, 12)}…" on the page of its lead-in (p.${at + 1})`).toBe(at);
+        });
+      visit(r.doc.blocks);
+    }
+    expect(checked, 'lead-ins of the real summaries').toBeGreaterThanOrEqual(2);
+  });
+
   it('fills every page but the last to 60 % or more, unless the next page opens with a heading that would otherwise end the page (summaries)', () => {
     const summaries = of('summary');
     expect(summaries.length).toBeGreaterThanOrEqual(8);

@@ -102,7 +102,7 @@ export function pair(b: PairBlock, st: DocxState): BodyChild[] {
   // The reading edition, as its PDF: Chinese over English (its boxes then break across pages as text does; a
   // table nested in a box's cell moves whole in LibreOffice, leaving the page before it part blank).
   const stacked = st.links.product === 'reading';
-  const keep = short && hasText(b.source) ? { keepNext: true } : {};
+  const keep = (short && hasText(b.source)) || b.keepWithNext ? { keepNext: true } : {};
   // In reading order, so the pair's bookmark opens on its text (where a link to it should land), not on its source line.
   // Stacked, a short pair's Chinese also stays on the page of its English, with or without a source line below.
   const zh = para(st, zhStyle(st), [...marker, ...runs(st, b.zh, 'zh')], stacked && short && hasText(b.en) ? { keepNext: true } : keep);

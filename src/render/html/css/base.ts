@@ -42,4 +42,5 @@ cite{font-style:italic}
 .align-right{text-align:right}
 @media screen{.media-print{display:none !important}}
 @media print{.media-screen{display:none !important}}
+@media print{.keep-with-next{break-after:avoid}}
 `;

@@ -77,10 +77,12 @@ export function createContext(doc: Doc): HtmlContext {
   return {
     ...base,
     // `media` is drawn by class: print-only blocks are hidden on screen and shown by the print
-    // stylesheet; screen-only blocks the other way round (css.ts).
+    // stylesheet; screen-only blocks the other way round (css.ts). So is a lead-in kept with what follows in print.
     one(this: HtmlContext, block: Block): ElementContent[] {
-      const out = base.one.call(this, block);
-      return block.media ? out.map((n) => withClass(n, `media-${block.media}`)) : out;
+      let out = base.one.call(this, block);
+      if (block.media) out = out.map((n) => withClass(n, `media-${block.media}`));
+      if (block.keepWithNext) out = out.map((n) => withClass(n, 'keep-with-next'));
+      return out;
     },
     doc,
     own: doc.product,

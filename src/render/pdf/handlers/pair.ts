@@ -51,5 +51,6 @@ export const pair: Handler<PdfState, 'pair', Node> = (b, st) => {
       }
     : body;
   const node = textColumn(st, { stack: [marked], margin: [0, 0, 0, blockGap(st)] });
-  return unit(st, node, textLength(b) <= MAX_KEEP_TEXT ? 'keep' : 'text');
+  // A lead-in stays with what it introduces, as a heading does.
+  return unit(st, node, b.keepWithNext ? 'heading' : textLength(b) <= MAX_KEEP_TEXT ? 'keep' : 'text');
 };
