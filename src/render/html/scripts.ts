@@ -150,7 +150,9 @@ const slides = `(() => {
  * note stays near what it annotates; a list set more than NOTES_NAMED px
  * below its paragraph's top is headed with the paragraph's mark
  * (\`data-for\`, "¶2.3", shown but not read out: the list follows its
- * paragraph in reading order).
+ * paragraph in reading order), and so is the first of its notes that goes on
+ * beside the next paragraph's text (a reader takes an unnamed note for a note
+ * of the paragraph beside it).
  *
  * Laid out again when the faces load and when the window's width changes.
  * What the reader is looking at (a followed citation's target, else the first
@@ -178,6 +180,7 @@ const reading = `(() => {
     root.classList.remove('notes-drift');
     for (const s of Array.from(main.querySelectorAll('.notes-spacer'))) s.remove();
     for (const n of Array.from(main.querySelectorAll('.margin-notes'))) { n.style.marginTop = ''; n.removeAttribute('data-for'); }
+    for (const li of Array.from(main.querySelectorAll('.margin-notes > li[data-for]'))) li.removeAttribute('data-for');
     for (const li of Array.from(main.querySelectorAll('li'))) li.style.paddingTop = '';
     main.style.paddingBottom = '';
     main.style.removeProperty('--notes');
@@ -243,8 +246,14 @@ const reading = `(() => {
     const y0 = main.getBoundingClientRect().top;
     const at = items.map((e) => {
       const box = e.getBoundingClientRect();
-      return { top: box.top - y0, height: box.height };
+      // A list's notes: where each starts below the list's top.
+      const notes = e.classList.contains('margin-notes') ? Array.from(e.children).map((li) => li.getBoundingClientRect().top - box.top) : [];
+      return { top: box.top - y0, height: box.height, notes };
     });
+    // Each paragraph's text in document order, and where it starts: a list's notes that reach the next one's are beside it.
+    const bodies = Array.from(main.querySelectorAll('.passage > .passage-body'));
+    const bodyTop = new Map(bodies.map((b) => [b, b.getBoundingClientRect().top - y0]));
+    const nextText = (list) => bodies[bodies.indexOf(list.parentElement.querySelector(':scope > .passage-body')) + 1];
     const end = main.getBoundingClientRect().height;
     // How much taller a list is with its paragraph's mark above it.
     const first = main.querySelector('.passage > .margin-notes');
@@ -256,38 +265,83 @@ const reading = `(() => {
       first.removeAttribute('data-for');
     }
     root.classList.remove('notes-measure');
-    const writes = [];
-    let shift = 0;
-    let floor = -Infinity;
-    items.forEach((e, i) => {
-      let top = at[i].top + shift;
-      if (e.classList.contains('margin-notes')) {
-        const y = Math.max(top, floor);
-        if (y - top > ${NOTES_DRIFT}) {
-          const push = y - top - ${NOTES_DRIFT};
-          writes.push(() => room(e.parentElement, push));
-          shift += push;
-          top += push;
+    // Where each paragraph's text ends up: its start moved by every push before it, its own list's included (that
+    // push makes room above the paragraph).
+    const listOf = new Map();
+    items.forEach((e, i) => { if (e.classList.contains('margin-notes')) listOf.set(e.parentElement, i); });
+    const moves = new Map(bodies.map((b) => {
+      const l = listOf.get(b.parentElement);
+      return [b, l !== undefined ? { i: l, after: true } : { i: items.findIndex((e) => b.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING), after: false }];
+    }));
+    // One plan of the lists, given which note of a list goes on named (\`naming\`: list index → note index).
+    const plan = (naming) => {
+      const writes = [];
+      const ys = [];
+      const heads = [];
+      const before = [];
+      const after = [];
+      let shift = 0;
+      let floor = -Infinity;
+      items.forEach((e, i) => {
+        before[i] = shift;
+        let top = at[i].top + shift;
+        if (e.classList.contains('margin-notes')) {
+          const y = Math.max(top, floor);
+          if (y - top > ${NOTES_DRIFT}) {
+            const push = y - top - ${NOTES_DRIFT};
+            writes.push(() => room(e.parentElement, push));
+            shift += push;
+            top += push;
+          }
+          const offset = y - top;
+          // A list set lower than its paragraph's first line names the paragraph it belongs to.
+          const own = e.parentElement.querySelector('.passage-mark');
+          const mark = offset > ${NOTES_NAMED} ? own : null;
+          if (offset > 0) writes.push(() => { e.style.marginTop = offset + 'px'; if (mark) e.setAttribute('data-for', '¶' + mark.textContent); });
+          const j = own ? naming.get(i) ?? -1 : -1;
+          if (j > 0) writes.push(() => e.children[j].setAttribute('data-for', '¶' + own.textContent));
+          ys[i] = y;
+          heads[i] = mark ? named : 0;
+          floor = y + at[i].height + heads[i] + (j > 0 ? named : 0) + GAP;
+        } else {
+          if (floor > top) {
+            const push = floor - top;
+            writes.push(() => room(e, push));
+            shift += push;
+          }
+          floor = -Infinity;
         }
-        const offset = y - top;
-        // A list set lower than its paragraph's first line names the paragraph it belongs to.
-        const mark = offset > ${NOTES_NAMED} ? e.parentElement.querySelector('.passage-mark') : null;
-        if (offset > 0) writes.push(() => { e.style.marginTop = offset + 'px'; if (mark) e.setAttribute('data-for', '¶' + mark.textContent); });
-        floor = y + at[i].height + (mark ? named : 0) + GAP;
-      } else {
-        if (floor > top) {
-          const push = floor - top;
-          writes.push(() => room(e, push));
-          shift += push;
-        }
-        floor = -Infinity;
+        after[i] = shift;
+      });
+      if (floor > end + shift) {
+        const extra = floor - end - shift;
+        writes.push(() => { main.style.paddingBottom = extra + 'px'; });
       }
-    });
-    if (floor > end + shift) {
-      const extra = floor - end - shift;
-      writes.push(() => { main.style.paddingBottom = extra + 'px'; });
+      const total = shift;
+      const textTop = (b) => {
+        const m = moves.get(b);
+        return bodyTop.get(b) + (m.i < 0 ? total : m.after ? after[m.i] : before[m.i]);
+      };
+      return { writes, ys, heads, textTop };
+    };
+    // The first note of a list that goes on beside the next paragraph's text is named too; naming it makes the list
+    // taller, which can move the paragraphs after it: planned again until the named notes stay the same.
+    let naming = new Map();
+    let planned = plan(naming);
+    for (let round = 0; round < 4; round++) {
+      const wanted = new Map();
+      items.forEach((e, i) => {
+        const next = e.classList.contains('margin-notes') ? nextText(e) : undefined;
+        if (!next) return;
+        const nt = planned.textTop(next);
+        const j = at[i].notes.findIndex((o, k) => k > 0 && planned.ys[i] + planned.heads[i] + o >= nt - 2);
+        if (j > 0) wanted.set(i, j);
+      });
+      if (wanted.size === naming.size && [...wanted].every(([i, j]) => naming.get(i) === j)) break;
+      naming = wanted;
+      planned = plan(naming);
     }
-    for (const w of writes) w();
+    for (const w of planned.writes) w();
   };
   const place = () => {
     if (!wide.matches && !root.classList.contains('notes-drift')) return;

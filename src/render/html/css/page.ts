@@ -155,7 +155,7 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
   .notes-drift{overflow-anchor:none}
   .notes-drift .passage{grid-template-columns:2.6em minmax(0,1fr);margin-right:var(--notes-room);position:relative}
   .notes-drift .passage>.margin-notes{position:absolute;grid-area:auto;top:${px(2)};left:calc(100% + var(--notes-gap));width:var(--notes);margin:0}
-  .notes-drift .margin-notes[data-for]::before{content:attr(data-for) / "";display:block;padding:0 0 ${px(2)};font-weight:700;font-variant-numeric:tabular-nums}
+  .notes-drift .margin-notes[data-for]::before,.notes-drift .margin-notes>li[data-for]::before{content:attr(data-for) / "";display:block;padding:0 0 ${px(2)};font-weight:700;font-variant-numeric:tabular-nums}
   .notes-drift main .passage:target>.margin-notes,.notes-drift main .passage.in-range>.margin-notes{border-left-color:${c.accent}}
   .notes-measure .part>h2{position:static}
 }
