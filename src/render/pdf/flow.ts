@@ -34,9 +34,7 @@
  * - the last unit of a document is not alone on its page: the unit before it
  *   goes with it;
  * - a unit that repeats something when it opens a page (a table row: its
- *   table's header row, as Word repeats a header row; a reading-edition
- *   row whose notes go on from the paragraph before: that paragraph's "¶2.3"
- *   name) gets a fresh copy of
+ *   table's header row, as Word repeats a header row) gets a fresh copy of
  *   it above itself when it starts a page: when it moves there (laid out
  *   with it in the window of its move), or when it stands at a page top
  *   (then laid out again with it, and decided again).
