@@ -190,7 +190,7 @@ export class Flow {
   private readonly order: Unit[] = [];
   /** Units moved to the next page, by rule (for tests and for the bench). */
   moved: { id: string; rule: string }[] = [];
-  /** Units that opened a page and repeat something above themselves (a table's header row, a notes name). */
+  /** Units that opened a page and repeat something above themselves (a table's header row). */
   repeated: string[] = [];
   /** Margin notes moved to the top of the next page's notes column (`<unit id>:<note index>`). */
   noteBreaks: string[] = [];
