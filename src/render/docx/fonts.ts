@@ -50,8 +50,6 @@ export async function subsetFaces(text: string): Promise<{ regular: Buffer; bold
   return { regular, bold };
 }
 
-const latinBytes = new Map<LatinStyle, Uint8Array>();
-
 /** Characters the Latin face can draw in Word's ascii/hAnsi slots: everything but Han and CJK punctuation (the CJK face's). */
 const NOT_LATIN = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 
@@ -76,11 +74,9 @@ export function subsetLatin(style: LatinStyle, text: string): Promise<Buffer> {
 
 async function makeLatin(style: LatinStyle, kept: string): Promise<Buffer> {
   return Buffer.from(
-    await cachedBytes(['docx', 'truetype', `noto-sans@${latinFontPackageVersion()}`, style, kept], async () => {
-      let bytes = latinBytes.get(style);
-      if (!bytes) latinBytes.set(style, (bytes = readFace(latinFontPath(style))));
-      return subsetFontBytes(`latin-${style}`, bytes, kept);
-    }),
+    await cachedBytes(['docx', 'truetype', `noto-sans@${latinFontPackageVersion()}`, style, kept], async () =>
+      subsetFontBytes(`latin-${style}`, readFace(latinFontPath(style)), kept),
+    ),
   );
 }
 
