@@ -57,7 +57,7 @@ export function checklist(article: Article): Doc {
   const groups = article.actors.map((a) => actorGroup(article, a, cite)).filter((g): g is GroupBlock => g !== null);
   const blocks: Block[] = [
     titleBlock(article, 'checklist'),
-    { type: 'progress', id: fixedId(article, 'progress'), media: 'screen', total: article.recommendations.length, label: biInline(LABELS.progress), cites: [] },
+    { type: 'progress', id: fixedId(article, 'progress'), media: 'screen', total: article.recommendations.length, label: biInline(LABELS.progress), reset: { label: biInline(LABELS.resetChecks), confirm: biInline(LABELS.resetConfirm) }, cites: [] },
     ...(article.recommendations.length > 0 ? [{ type: 'pair' as const, zh: inline(LABELS.tagLegend.zh), en: inline(LABELS.tagLegend.en), cites: [] }] : []),
     ...groups,
     ...cite.appendix(),

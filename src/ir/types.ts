@@ -243,6 +243,11 @@ export interface ProgressBlock extends BlockBase {
   type: 'progress';
   total: number;
   label: BiInline;
+  /**
+   * A control that clears every tick: its label and the question it asks
+   * first (screen only; backends without controls leave it out).
+   */
+  reset?: { label: BiInline; confirm: BiInline };
 }
 
 export interface TableCell {

@@ -26,6 +26,9 @@ export const LABELS = {
   name: { zh: '名称', en: 'Name' },
   definition: { zh: '释义', en: 'Definition' },
   progress: { zh: '完成进度', en: 'Progress' },
+  /** The checklist page's control that clears every tick. */
+  resetChecks: { zh: '全部清除', en: 'Clear all' },
+  resetConfirm: { zh: '清除全部勾选？', en: 'Clear every tick?' },
   actor: { zh: '行为方', en: 'Actor' },
   horizon: { zh: '时间范围', en: 'Horizon' },
   recommendation: { zh: '建议', en: 'Recommendation' },

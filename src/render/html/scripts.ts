@@ -6,7 +6,7 @@
 import type { DocProduct } from '../../ir/types.js';
 import { DECK_READING_MAX, MARGIN_NOTES_MIN, NOTES_DRIFT, NOTES_NAMED, SLIDE_FRAME, SLIDE_ID_PREFIX, STORAGE_PREFIX } from './constants.js';
 
-/** Checklist: restore saved state, save on change, keep the done/total counter live. */
+/** Checklist: restore saved state, save on change, keep the done/total counter live, clear every tick on request. */
 const checklist = `(() => {
   const root = document.querySelector('[data-article]');
   const article = root ? root.getAttribute('data-article') : '';
@@ -16,15 +16,29 @@ const checklist = `(() => {
   const write = (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* storage unavailable: state lasts the visit */ } };
   const done = document.querySelector('.progress .done');
   const bar = document.querySelector('.progress progress');
+  const reset = document.querySelector('.progress .reset');
   const update = () => {
     const n = boxes.filter((b) => b.checked).length;
     if (done) done.textContent = String(n);
     if (bar) bar.value = n;
+    if (reset) reset.disabled = n === 0;
   };
   for (const box of boxes) {
     const saved = read(key(box));
     if (saved !== null) box.checked = saved === '1';
     box.addEventListener('change', () => { write(key(box), box.checked ? '1' : '0'); update(); });
+  }
+  if (reset) {
+    reset.hidden = false;
+    reset.addEventListener('click', () => {
+      const question = reset.getAttribute('data-confirm');
+      if (question && !confirm(question)) return;
+      for (const box of boxes) {
+        box.checked = false;
+        try { localStorage.removeItem(key(box)); } catch (e) { /* storage unavailable: nothing saved */ }
+      }
+      update();
+    });
   }
   update();
 })();

@@ -139,6 +139,39 @@ describe.skipIf(!hasChromium).each(pages.filter((p) => p.product === 'checklist'
     await context.close();
   });
 
+  it('clears every tick on request, after asking, and the clearing lasts a reload', async () => {
+    const context = await chromium.browser.newContext({ offline: true });
+    const o = await openHtml(chromium.browser, fileOf(p), { width: 390, height: 844 }, context);
+    const reset = o.page.locator('.progress button.reset');
+    expect(await reset.isVisible()).toBe(true);
+    expect(await reset.textContent()).toMatch(/全部清除.*Clear all/u);
+    expect(await reset.isDisabled(), 'nothing ticked yet').toBe(true);
+    const ids = a.recommendations.slice(0, 3).map((r) => r.id);
+    for (const id of ids) await o.page.locator(`input[data-rec="${id}"]`).check();
+    expect(await reset.isDisabled()).toBe(false);
+    // Declined: nothing changes.
+    const questions: string[] = [];
+    o.page.once('dialog', (d) => (questions.push(d.message()), void d.dismiss()));
+    await reset.click();
+    expect(questions[0]).toMatch(/清除全部勾选.*Clear every tick/u);
+    expect(await o.page.locator('.progress .done').textContent()).toBe(String(ids.length));
+    // Accepted: every box empty, the counter at 0, nothing saved for this article.
+    o.page.once('dialog', (d) => void d.accept());
+    await reset.click();
+    for (const id of ids) expect(await o.page.locator(`input[data-rec="${id}"]`).isChecked(), id).toBe(false);
+    expect(await o.page.locator('.progress .done').textContent()).toBe('0');
+    expect(await o.page.locator('progress').evaluate((e) => (e as HTMLProgressElement).value)).toBe(0);
+    expect(await reset.isDisabled()).toBe(true);
+    expect(await o.page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), `briefwright:${a.slug}:`)).toEqual([]);
+    await o.page.reload();
+    for (const id of ids) expect(await o.page.locator(`input[data-rec="${id}"]`).isChecked(), `${id} after reload`).toBe(false);
+    // The control sits in the counter's bar, inside the phone's width.
+    const box = await reset.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await clean(o);
+    await context.close();
+  });
+
   it('lands a link to an item below the sticky counter, on a phone and a wide screen', async () => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
       const o = await openHtml(chromium.browser, fileOf(p), viewport);

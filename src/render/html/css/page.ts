@@ -186,8 +186,12 @@ section.footnotes li>.passage{margin-top:0;margin-bottom:0}
 
 /** The checklist: a checkbox per item, labels as text, the counter on screen only. */
 export const checklist = `
-.progress{position:sticky;top:0;z-index:2;background:${c.white};padding:${px(8)} 0;margin-bottom:${px(sp.block)};border-bottom:1px solid ${c.rule}}
+.progress{position:sticky;top:0;z-index:2;background:${c.white};padding:${px(8)} 0;margin-bottom:${px(sp.block)};border-bottom:1px solid ${c.rule};display:grid;grid-template-columns:minmax(0,1fr) auto;column-gap:${px(12)};align-items:center}
 .progress-label{display:flex;flex-wrap:wrap;gap:0 .6em;align-items:baseline;margin:0 0 ${px(4)}}
+.progress .reset{font:inherit;font-size:${px(s.small)};color:${c.ink};background:${c.white};border:1px solid ${c.rule};border-radius:4px;min-height:2.25rem;padding:0 .7em;margin:0 0 ${px(4)};cursor:pointer}
+.progress .reset[hidden]{display:none}
+.progress .reset:disabled{color:${c.muted};cursor:default}
+.progress progress{grid-column:1 / -1}
 .progress-label .en{font-weight:400}
 .count{margin-left:auto;font-size:${px(s.h2)};color:${c.accent}}
 progress{width:100%;height:${px(8)};accent-color:${c.accent}}

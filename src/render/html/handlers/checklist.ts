@@ -10,7 +10,7 @@ import { h } from '../../../vendor/html.js';
 import type { ElementContent } from 'hast';
 import type { Block } from '../../../ir/types.js';
 import type { Handler } from '../../state.js';
-import { bi, hasText, inline } from '../inline.js';
+import { bi, hasText, inline, plainText } from '../inline.js';
 import type { HtmlContext } from './index.js';
 import { sourceLine, tagList } from './text.js';
 
@@ -38,8 +38,17 @@ export const checkItem: H<'checkItem'> = (b, ctx) => {
   ];
 };
 
+/**
+ * The done/total counter, and the control that clears every tick: hidden
+ * until the page's script runs (without it the button would do nothing),
+ * disabled while nothing is ticked, asking before it clears.
+ */
 export const progress: H<'progress'> = (b, ctx) => {
   const id = ctx.id(b.id ?? 'progress')!;
+  const question = b.reset ? [plainText(b.reset.confirm.zh), plainText(b.reset.confirm.en)].filter(Boolean).join(' ') : '';
+  const reset = b.reset
+    ? [h('button', { type: 'button', className: 'reset', hidden: true, dataConfirm: question || undefined }, bi(b.reset.label, 'span', '', ctx.own))]
+    : [];
   return [
     h('div', { className: 'progress', id }, [
       h('p', { id: `${id}-label`, className: 'progress-label' }, [
@@ -50,6 +59,7 @@ export const progress: H<'progress'> = (b, ctx) => {
           h('span', { className: 'total' }, String(b.total)),
         ]),
       ]),
+      ...reset,
       h('progress', { value: 0, max: b.total, ariaLabelledby: `${id}-label` }),
     ]),
   ];
