@@ -159,6 +159,12 @@ function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
   return where ? `${where} ${what}` : what;
 }
 
+/**
+ * Only an entry's first problem is reported, so checking stops there: a
+ * too-long text is not then scanned character by character as well.
+ */
+const PARSE = { abortEarly: true } as const;
+
 export interface ManifestReading {
   manifest: Manifest;
   /** One line per entry (or whole file) ignored, without echoing its content. */
@@ -178,7 +184,7 @@ export function parseManifest(textIn: string): ManifestReading {
   } catch {
     return { manifest: emptyManifest(), problems: ['is not valid JSON; ignored'] };
   }
-  const top = v.safeParse(topSchema, data);
+  const top = v.safeParse(topSchema, data, PARSE);
   if (!top.success) {
     const version = (data as { version?: unknown } | null)?.version;
     const why = typeof version === 'number' && version !== MANIFEST_VERSION ? `is of another version (${version})` : `does not have the manifest's shape (${firstIssue(top.issues)})`;
@@ -188,7 +194,7 @@ export function parseManifest(textIn: string): ManifestReading {
     const seen = new Set<string>();
     const out: T[] = [];
     list.forEach((item, i) => {
-      const r = v.safeParse(schema, item);
+      const r = v.safeParse(schema, item, PARSE);
       if (!r.success) {
         problems.push(`${section}[${i}]: ${firstIssue(r.issues)}; ignored`);
         return;
