@@ -79,7 +79,7 @@ describe('certainty of timeline dates in the products', () => {
     const real = await loadRealArticle();
     const events: TimelineEvent[] = real.timeline;
     expect(events.filter((e) => e.certainty).map((e) => [e.id, e.certainty!.level]).sort()).toEqual([
-      ['ev-cca-ai', 'uncertain'],
+      ['ev-cca-ai', 'inferred'],
       ['ev-strategies', 'inferred'],
     ]);
     for (const all of [figures(summary(real).blocks).flatMap(shown), figures(slides(real).blocks).flatMap(shown)]) {
