@@ -30,6 +30,7 @@ describe('consistency diagnostics point at the words at fault', () => {
     ['term-abbreviation', 'term-abbreviation', 'SM3'],
     ['event-date-unsupported', 'event-date-unsupported', '2023-05'],
     ['event-fiscal-year', 'event-fiscal-year', '2025财年'],
+    ['timeline-order', 'timeline-order', '2023-10'],
     ['unknown-certainty', 'unknown-certainty', 'infered'],
     ['certainty-note-missing', 'certainty-note-missing', 'uncertain'],
   ])('%s → %s at `%s`', (name, rule, words) => {

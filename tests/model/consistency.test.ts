@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePair, type PairContext } from '../../src/model/consistency/compare.js';
 import { anchorOf, enDateMentions, zhDateMentions, zhNumeral } from '../../src/model/consistency/dates.js';
-import { eventFindings } from '../../src/model/consistency/events.js';
+import { compareDates, eventFindings, orderFindings } from '../../src/model/consistency/events.js';
 import { enNumbers, zhNumbers } from '../../src/model/consistency/numbers.js';
 import { abbreviations, abbreviationVariants, latinTokens } from '../../src/model/consistency/terms.js';
 import type { Article, Paragraph, Term, TimelineEvent } from '../../src/model/types.js';
@@ -169,5 +169,24 @@ describe('eventFindings', () => {
     ]);
     const inferred = { certainty: { level: 'inferred' as const, note: { zh: '推断。', en: 'Inferred.' } } };
     expect(run([ev('c', '2025', ['p-fy'], inferred)])).toEqual(['c event-fiscal-year date']);
+  });
+});
+
+describe('orderFindings', () => {
+  const ev = (id: string, date: string): TimelineEvent => ({ id, date, cites: [], text: { zh: '事件', en: 'Event' } });
+  const run = (...dates: string[]) => orderFindings(dates.map((d, i) => ev(`e${i + 1}`, d))).map((f) => f.reason.match(/`[^`]+`/g)!.join(' '));
+
+  it('compares dates at the precision both have', () => {
+    expect(compareDates('2023-12', '2024-01')).toBeLessThan(0);
+    expect(compareDates('2024-04-10', '2024-04-02')).toBeGreaterThan(0);
+    expect(compareDates('2024', '2024-05')).toBe(0);
+    expect(compareDates('2024-05', '2024-05-31')).toBe(0);
+    expect(compareDates('2025', '2024-12-31')).toBeGreaterThan(0);
+  });
+  it('accepts a timeline in date order, coarser dates anywhere within their span', () => {
+    expect(run('2022-12', '2023-01', '2023-10', '2023-12', '2024-04-10', '2024', '2024-05', '2024-05', '2025')).toEqual([]);
+  });
+  it('names each event listed after a later one, and the first later event above it, where it belongs', () => {
+    expect(run('2023-10', '2024-04-10', '2024-07', '2023-12', '2025', '2024-06')).toEqual(['`e4` `e2` `e2`', '`e6` `e3` `e3`']);
   });
 });

@@ -3,13 +3,15 @@
  * paragraphs it cites — its year written out, or a relative date that
  * resolves to it (`去年5月` against the article's date; `次年12月` against the
  * year named before it) — unless the event is marked `certainty=inferred`.
- * A fiscal year (`2025财年`, `FY2025`) is not the date of an event.
+ * A fiscal year (`2025财年`, `FY2025`) is not the date of an event. Every
+ * product prints the timeline in the source's order, so the events must be in
+ * date order.
  */
 import type { Article, Citable, TimelineEvent } from '../types.js';
 import { anchorOf, zhDateMentions, type Anchor, type DateMention } from './dates.js';
 
 export interface EventFinding {
-  rule: 'event-date-unsupported' | 'event-fiscal-year';
+  rule: 'event-date-unsupported' | 'event-fiscal-year' | 'timeline-order';
   event: TimelineEvent;
   /** The attribute the message points at. */
   attribute: 'date' | 'as-written';
@@ -94,5 +96,39 @@ export function eventFindings(article: Article, paragraphs: ReadonlyMap<string, 
       reason: `Event date \`${event.date}\` is not given by the cited paragraphs (${what}): cite the paragraph that gives it, or mark the event \`certainty=inferred\` with a note`,
     });
   }
+  return out;
+}
+
+/**
+ * Which of two dates comes first, at the precision both have (`2024` and
+ * `2024-05` are neither before nor after each other): negative, 0 or positive.
+ */
+export function compareDates(a: string, b: string): number {
+  const x = parts(a);
+  const y = parts(b);
+  if (!x || !y) return 0;
+  if (x.year !== y.year) return x.year - y.year;
+  if (x.month === undefined || y.month === undefined) return 0;
+  if (x.month !== y.month) return x.month - y.month;
+  if (x.day === undefined || y.day === undefined) return 0;
+  return x.day - y.day;
+}
+
+/**
+ * Events listed after a later one: each is reported with the first event
+ * before it that is later, where it belongs.
+ */
+export function orderFindings(timeline: readonly TimelineEvent[]): EventFinding[] {
+  const out: EventFinding[] = [];
+  timeline.forEach((event, i) => {
+    const later = timeline.slice(0, i).find((before) => compareDates(before.date, event.date) > 0);
+    if (!later) return;
+    out.push({
+      rule: 'timeline-order',
+      event,
+      attribute: 'date',
+      reason: `Event \`${event.id}\` (${event.date}) is listed after \`${later.id}\` (${later.date}): every product prints the timeline in this order; move the event before \`${later.id}\``,
+    });
+  });
   return out;
 }

@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import { allParagraphs, type Article } from '../types.js';
 import { report, span, type Ctx, type Place } from '../report.js';
 import { comparePair } from './compare.js';
-import { eventFindings } from './events.js';
+import { eventFindings, orderFindings } from './events.js';
 import { articlePairs } from './pairs.js';
 import { frontMatterPairs, textSlots, type Slot } from './places.js';
 import { abbreviations } from './terms.js';
@@ -46,7 +46,7 @@ export function checkConsistency(ctx: Ctx, tree: Root, article: Article): void {
     }
   }
   const paragraphs = new Map(allParagraphs(article).map((p) => [p.id, p]));
-  for (const f of eventFindings(article, paragraphs)) {
+  for (const f of [...eventFindings(article, paragraphs), ...orderFindings(article.timeline)]) {
     const slot = slots.get(`attr:${f.event.id}:${f.attribute}`);
     report(ctx, f.rule, f.reason, slot ? span(ctx, slot.start, slot.end) : undefined);
   }
