@@ -188,5 +188,7 @@ describe('orderFindings', () => {
   });
   it('names each event listed after a later one, and the first later event above it, where it belongs', () => {
     expect(run('2023-10', '2024-04-10', '2024-07', '2023-12', '2025', '2024-06')).toEqual(['`e4` `e2` `e2`', '`e6` `e3` `e3`']);
+    // A year is later than none of its months, so the first later event can come after a coarser one.
+    expect(run('2024', '2024-07', '2024-03', '2023-12-31')).toEqual(['`e3` `e2` `e2`', '`e4` `e1` `e1`']);
   });
 });

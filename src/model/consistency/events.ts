@@ -100,35 +100,58 @@ export function eventFindings(article: Article, paragraphs: ReadonlyMap<string, 
 }
 
 /**
+ * A date as the days it spans, as sortable numbers: `2024-05` is
+ * 20240501–20240531, `2024` is 20240101–20241231.
+ */
+function daySpan(iso: string): { start: number; end: number } | undefined {
+  const d = parts(iso);
+  if (!d) return undefined;
+  const at = (month: number, day: number) => d.year * 10_000 + month * 100 + day;
+  return { start: at(d.month ?? 1, d.day ?? 1), end: at(d.month ?? 12, d.day ?? 31) };
+}
+
+/**
  * Which of two dates comes first, at the precision both have (`2024` and
  * `2024-05` are neither before nor after each other): negative, 0 or positive.
+ * One is later than the other when it starts after the other ends.
  */
 export function compareDates(a: string, b: string): number {
-  const x = parts(a);
-  const y = parts(b);
+  const x = daySpan(a);
+  const y = daySpan(b);
   if (!x || !y) return 0;
-  if (x.year !== y.year) return x.year - y.year;
-  if (x.month === undefined || y.month === undefined) return 0;
-  if (x.month !== y.month) return x.month - y.month;
-  if (x.day === undefined || y.day === undefined) return 0;
-  return x.day - y.day;
+  return x.start > y.end ? 1 : y.start > x.end ? -1 : 0;
 }
 
 /**
  * Events listed after a later one: each is reported with the first event
- * before it that is later, where it belongs.
+ * before it that is later, where it belongs. The latest start so far only
+ * grows along the list, so that first event is where it first passes the
+ * event's end (a binary search: a long timeline costs no more than sorting).
  */
 export function orderFindings(timeline: readonly TimelineEvent[]): EventFinding[] {
   const out: EventFinding[] = [];
+  const latestStart: number[] = [];
+  let latest = -Infinity;
   timeline.forEach((event, i) => {
-    const later = timeline.slice(0, i).find((before) => compareDates(before.date, event.date) > 0);
-    if (!later) return;
-    out.push({
-      rule: 'timeline-order',
-      event,
-      attribute: 'date',
-      reason: `Event \`${event.id}\` (${event.date}) is listed after \`${later.id}\` (${later.date}): every product prints the timeline in this order; move the event before \`${later.id}\``,
-    });
+    const days = daySpan(event.date);
+    if (days && latest > days.end) {
+      let lo = 0;
+      let hi = i - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (latestStart[mid] > days.end) hi = mid;
+        else lo = mid + 1;
+      }
+      const later = timeline[lo];
+      out.push({
+        rule: 'timeline-order',
+        event,
+        attribute: 'date',
+        reason: `Event \`${event.id}\` (${event.date}) is listed after \`${later.id}\` (${later.date}): every product prints the timeline in this order; move the event before \`${later.id}\``,
+      });
+    }
+    if (days) latest = Math.max(latest, days.start);
+    latestStart.push(latest);
   });
   return out;
 }
