@@ -192,6 +192,9 @@ ${titleRules.fit1}
 }
 ${timeline('var(--tl)', 'var(--tl-gap)', 'var(--gap)')}
 .slide .event .date .en,.slide .event-text .en,.slide .event-note{font-size:var(--tl-en)}
+/* A slide's note runs on in one line, as the deck measures it. */
+.slide .event-note>:is(.zh,.en){display:inline}
+.slide .event-note>.en{margin-left:.3em}
 .slide .event-text .source{font-size:var(--small)}
 .notes{display:none;position:fixed;left:0;right:0;bottom:3rem;height:30vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.h3)};z-index:3}
 .notes p{margin:0 0 .3em}

@@ -21,11 +21,9 @@ ${Array.from({ length: MAX_EVENTS_A_ROW }, (_, i) => `.events.cols-${i + 1}{--co
 .event-text p{margin:0 0 .2em}
 .event-text>.en{font-size:.9em}
 .event-note{color:${c.muted};font-size:.85em}
-.event-note .en{margin-left:.3em;color:inherit}
-/* On pages, each language of a note is a line box of its own, so a Chinese note breaks as its own paragraph (no character alone at its end, no English run in after it); slides keep the two inline, as the deck measures them. */
-.event-note>:is(.zh,.en){display:block;margin-left:0}
-.slide .event-note>.zh,.slide .event-note>.en{display:inline}
-.slide .event-note>.en{margin-left:.3em}
+.event-note .en{color:inherit}
+/* Each language of a note is a line box of its own, so a Chinese note breaks as its own paragraph (no character alone at its end, no English run in after it). */
+.event-note>:is(.zh,.en){display:block}
 `;
 }
 
