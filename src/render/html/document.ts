@@ -11,8 +11,10 @@ import type { LatinStyle } from '../../fonts/index.js';
 import { BOLD_CLASSES, BOLD_TAGS, CONTROLS, ITALIC_TAGS, MAX_TITLE, SITE_INDEX_HREF } from './constants.js';
 import { contentSecurityPolicy } from './csp.js';
 import { stylesheet } from './css/index.js';
+import { dateColumnRules } from './css/timeline.js';
 import { fontFaceCss, type FaceText } from './fonts.js';
 import { createContext } from './handlers/index.js';
+import { dateColumnWidths } from './handlers/timeline.js';
 import { bi, plainText } from './inline.js';
 import { bodyToHast } from './reading.js';
 import { script } from './scripts.js';
@@ -165,7 +167,7 @@ function headMeta(doc: Doc): Record<string, string> {
 /** Render a Doc to a complete, self-contained HTML page. */
 export async function renderHtml(doc: Doc): Promise<string> {
   const body = doc.page === 'slide' ? slidesBody(doc) : a4Body(doc);
-  const css = stylesheet(doc.product, await fontFaceCss(collectText([body])));
+  const css = stylesheet(doc.product, await fontFaceCss(collectText([body])), doc.page === 'slide' ? dateColumnRules(dateColumnWidths(doc.blocks)) : '');
   const js = script(doc.product);
   if (js) body.children.push(h('script', [{ type: 'text', value: js }]));
   return serialise(doc.meta.lang, pageTitle(doc), css, js, body, headMeta(doc));

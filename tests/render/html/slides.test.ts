@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { slideSpec } from '../../../src/theme/theme.js';
 import { slides as slidesTemplate } from '../../../templates/slides.js';
+import { timelineHeight } from '../../../templates/slide-fit.js';
+import type { TimelineFigure } from '../../../src/ir/types.js';
 import { openHtml, sharedChromium } from '../../helpers/browser.js';
 import { clean, fileOf, norm, SHOTS } from './chromium.js';
 import { renderedPages, type Rendered } from './fixtures.js';
@@ -273,3 +275,40 @@ describe.skipIf(!hasChromium)('decks of generated article shapes', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe.skipIf(!hasChromium)('a deck\'s timeline in the browser', () => {
+  // The template splits a timeline over slides by measuring rows (date | rule | text, each language and note on lines
+  // of its own), as the PDF and PPTX draw it. The browser must lay out what was measured: a long certainty note the
+  // template measured as fitting never makes the browser step the slide down, and no slide's events stand taller
+  // than their measure.
+  it('lays out each timeline slide no taller than the template measured it, with long notes (1280×720)', async () => {
+    const base = await loadRealArticle();
+    const note = { zh: '注：原文的相对日期可有两种理解，编者据美日两国国防部门公开发布的签署日期推定为此月，并在各产品中标注。', en: 'Note: the relative date in the text can be read two ways; the editors date it from the signing date that US and Japanese defense officials published, and mark it in every product.' };
+    const article = { ...base, timeline: base.timeline.map((e) => ({ ...e, certainty: { level: 'inferred' as const, note } })) };
+    const doc = slidesTemplate(article);
+    const html = await renderHtml(doc);
+    const o = await openHtml(chromium.browser, fileOf({ name: 'long-notes', product: 'slides', html }), { width: 1280, height: 720 });
+    const measured = await o.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.slide')].map((s) => {
+        s.style.display = 'block';
+        const events = s.querySelector('.events');
+        const scale = s.getBoundingClientRect().width / s.offsetWidth;
+        return { fit: ['fit-1', 'fit-2'].find((f) => s.classList.contains(f)) ?? null, px: events ? events.getBoundingClientRect().height / scale : null };
+      }),
+    );
+    await o.context.close();
+    const pxPerPt = 1280 / slideSpec.width;
+    let timelines = 0;
+    doc.blocks.forEach((b, i) => {
+      if (b.type !== 'slide' || b.layout !== 'timeline') return;
+      const fig = b.children.find((c): c is TimelineFigure => c.type === 'figure');
+      expect(fig, `slide ${i + 1}: a timeline slide without its figure`).toBeDefined();
+      timelines++;
+      expect(measured[i].fit, `slide ${i + 1} stepped down in the browser`).toBeNull();
+      expect(measured[i].px! / pxPerPt, `slide ${i + 1}: events' height in points`).toBeLessThanOrEqual(timelineHeight(fig!) + 1);
+    });
+    // Every event carries a note: the timeline takes more slides than without them.
+    expect(timelines).toBeGreaterThan(slidesTemplate(base).blocks.filter((b) => b.type === 'slide' && b.layout === 'timeline').length);
+  });
+});
+

@@ -12,10 +12,11 @@ import { timeline, timelinePhone } from './timeline.js';
 import { px, s } from './units.js';
 import { theme } from '../../../theme/theme.js';
 
-export function stylesheet(product: DocProduct, fontFaces: string): string {
+/** `extra`: rules of the document's own (a deck's date-column widths, css/timeline.ts). */
+export function stylesheet(product: DocProduct, fontFaces: string, extra = ''): string {
   const parts =
     product === 'slides'
-      ? [base, slides]
+      ? [base, slides, extra]
       : [
           base,
           page,

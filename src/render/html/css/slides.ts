@@ -9,7 +9,7 @@
  */
 import { slideSpec, slideTimeline, slideType, theme, type SlideDensity } from '../../../theme/theme.js';
 import { DECK_READING_MAX, SLIDE_FRAME, SLIDE_MIN_PT, SLIDE_MIN_TITLE_PT, titleSizeClass } from '../constants.js';
-import { timeline } from './timeline.js';
+import { timelineRows } from './timeline.js';
 import { c, px, s, spx } from './units.js';
 
 const W = SLIDE_FRAME.width;
@@ -38,6 +38,7 @@ export function slideVars(d: SlideDensity): string {
     `--tl:${spx(atLeast(z.zh))}`,
     `--tl-en:${spx(atLeast(z.en))}`,
     `--tl-gap:${spx(z.gap)}`,
+    `--tl-note:${spx(atLeast(z.cite))}`,
   ].join(';');
 }
 
@@ -63,6 +64,7 @@ export function minimumVars(): string {
     `--tl:${spx(SLIDE_MIN_PT)}`,
     `--tl-en:${spx(SLIDE_MIN_PT)}`,
     `--tl-gap:${spx(4)}`,
+    `--tl-note:${spx(SLIDE_MIN_PT)}`,
   ].join(';');
 }
 
@@ -105,6 +107,7 @@ const readingVars = [
   `--tl:${px(s.h3)}`,
   `--tl-en:${px(s.body + 1)}`,
   `--tl-gap:${px(theme.spacing.block)}`,
+  `--tl-note:${px(s.meta)}`,
 ].join(';');
 
 export const slides = `
@@ -190,12 +193,7 @@ ${titleRules.fit1}
 @media print,(min-width:${DECK_READING_MAX}px){
 .layout-columns .pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:${spx(18)}}
 }
-${timeline('var(--tl)', 'var(--tl-gap)', 'var(--gap)')}
-.slide .event .date .en,.slide .event-text .en,.slide .event-note{font-size:var(--tl-en)}
-/* A slide's note runs on in one line, as the deck measures it. */
-.slide .event-note>:is(.zh,.en){display:inline}
-.slide .event-note>.en{margin-left:.3em}
-.slide .event-text .source{font-size:var(--small)}
+${timelineRows()}
 .notes{display:none;position:fixed;left:0;right:0;bottom:3rem;height:30vh;overflow:auto;background:${c.white};border-top:3px solid ${c.accent};padding:.6rem 1rem;font-size:${px(s.h3)};z-index:3}
 .notes p{margin:0 0 .3em}
 body.show-notes .slide.current+.notes{display:block}
@@ -217,11 +215,11 @@ body.show-notes .deck{bottom:calc(3rem + 30vh)}
   .layout-title dl.meta dt{margin-top:${px(6)}}
   .slide-foot{flex-wrap:wrap}
   .slide-foot .slide-deck{white-space:normal;flex-wrap:wrap}
-  .events{grid-template-columns:minmax(0,1fr);gap:0;border-left:2px solid ${c.rule};margin-left:.4em;padding-left:1em}
-  .event{grid-template-rows:auto;grid-template-columns:minmax(0,1fr);padding-bottom:${px(10)}}
-  .event::before{display:none}
-  .event .date{flex-direction:row;flex-wrap:wrap;gap:0 .6em;min-height:0}
-  .dot{position:absolute;left:calc(-1em - 8px);top:.3em;margin:0}
+  .events{border-left:2px solid ${c.rule};margin-left:.4em;padding-left:1em}
+  .event{grid-template-columns:minmax(0,1fr);position:relative;padding-bottom:${px(10)}}
+  .event .date{flex-direction:row;flex-wrap:wrap;gap:0 .6em}
+  .dot{position:absolute;left:calc(-1em - 1px);top:0}
+  .dot::after{display:none}
   .slide-body table{font-size:var(--body-en)}
   .slide-body th,.slide-body td{overflow-wrap:anywhere;padding:${px(3)} ${px(4)}}
   .layout-glossary .slide-body tr>:first-child{width:32%}

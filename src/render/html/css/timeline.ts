@@ -1,9 +1,11 @@
 /**
- * The timeline: a horizontal axis on wide pages and slides (in even rows of at most six events, the
- * handler's `cols-N` class), a vertical one on a phone. Dates never break.
+ * The timeline on pages: a horizontal axis on a wide screen (in even rows of at most six events, the
+ * handler's `cols-N` class), a vertical one on a phone; on a slide, a row per event (`timelineRows`).
+ * Dates never break.
  */
+import { slideSpec } from '../../../theme/theme.js';
 import { MAX_EVENTS_A_ROW } from '../handlers/timeline.js';
-import { c, px } from './units.js';
+import { c, px, spx } from './units.js';
 
 /** `size` and `gap` are CSS lengths (the A4 scale or the slide's custom properties). */
 export function timeline(size: string, gap: string, sectionGap: string): string {
@@ -36,3 +38,43 @@ export const timelinePhone = `
   .dot{position:absolute;left:calc(-1em - 8px);top:.3em;margin:0}
 }
 `;
+
+/**
+ * The timeline on a slide, as the template measured it (`slideSpec.timeline`) and the PDF and PPTX draw it: a row
+ * per event, top to bottom: the date (Chinese over English, bold, each on one line) in a column as wide as the
+ * timeline's widest date (`--date-w`, from the list's `dw-N` class: the same on each of its slides, so the dates
+ * line up from one to the next), a rule with a dot, then the event's Chinese, English and note, each language on
+ * a line of its own. The rule runs from each dot down to the next one's.
+ */
+export function timelineRows(): string {
+  const t = slideSpec.timeline;
+  // The first line's middle: the Chinese date's line box (its size is --tl, as the event's Chinese).
+  const mid = `${t.line.zh / 2}em`;
+  const dot = spx(8);
+  return `
+.timeline{margin:0 0 var(--gap)}
+.events{list-style:none;margin:0;padding:0;font-size:var(--tl)}
+.event{display:grid;grid-template-columns:minmax(var(--date-w,0px),max-content) ${spx(t.rule)} minmax(0,1fr);padding:0 0 var(--tl-gap)}
+.event:last-child{padding-bottom:0}
+.event .date{display:flex;flex-direction:column;color:${c.accent}}
+.event .date>span{white-space:nowrap}
+.event .date>.zh{line-height:${t.line.zh}}
+.event .date>.en{font-size:var(--tl-en);line-height:${t.line.en};color:${c.muted}}
+.dot{position:relative}
+.dot::before{content:"";position:absolute;left:50%;top:calc(${mid} - ${dot} / 2);width:${dot};height:${dot};margin-left:calc(${dot} / -2);border-radius:50%;background:${c.accent};z-index:1}
+.dot::after{content:"";position:absolute;left:50%;top:${mid};bottom:calc(-1 * var(--tl-gap) - ${mid});margin-left:-1px;border-left:2px solid ${c.rule}}
+.event:last-child .dot::after{display:none}
+.event-text p{margin:0}
+.event-text>.zh{line-height:${t.line.zh}}
+.event-text>.en{font-size:var(--tl-en);line-height:${t.line.en}}
+.event-note{font-size:var(--tl-note);line-height:${t.line.note};color:${c.muted}}
+.event-note .en{color:inherit}
+.event-note>:is(.zh,.en){display:block;line-height:${t.line.note}}
+.event-text .source{font-size:var(--small)}
+`;
+}
+
+/** The width of each timeline's date column in a deck (its `dw-N` class), in slide points. */
+export function dateColumnRules(widths: Iterable<number>): string {
+  return [...new Set(widths)].sort((a, b) => a - b).map((w) => `.dw-${w}{--date-w:${spx(w)}}`).join('\n');
+}

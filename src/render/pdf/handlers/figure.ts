@@ -1,6 +1,6 @@
 /**
- * The timeline: across a slide (a rule with a dot per event over equal
- * columns), or down an A4 page (date | rule and dot | event, one flow unit
+ * The timeline: down a slide (a row per event: date | rule and dot | event,
+ * as the template measured it), or down an A4 page (date | rule and dot | event, one flow unit
  * per event). The rule is drawn first and the dots over it: on A4 the rule
  * is the shading of the middle column, which pdfmake paints under the cell's
  * content, so consecutive rows make one continuous rule under the dots.
