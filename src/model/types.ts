@@ -210,7 +210,7 @@ export interface Recommendation {
   /** Id of one of `Article.actors`. */
   actor: string;
   horizon: Horizon;
-  /** `explicit`: one of the bulleted recommendations; `implicit`: a must/should statement. */
+  /** `explicit`: the article itself recommends it (a listed recommendation, or a must/should of its own); `implicit`: the editors infer it from the article's analysis. */
   kind: 'explicit' | 'implicit';
   /** Paragraph ids; the first is the paragraph the recommendation comes from. */
   cites: string[];
