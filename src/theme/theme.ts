@@ -139,7 +139,7 @@ export const slideSpec = {
   /**
    * `timeline`: one row per event, top to bottom: the date (Chinese over English,
    * each on ONE line: never broken) in a left column as wide as the widest date
-   * of the slide, a rule with a dot (`rule` points wide), then the event's
+   * of the timeline (on each of its slides), a rule with a dot (`rule` points wide), then the event's
    * Chinese, English and its note.
    */
   timeline: { date: { zh: 13, en: 12 }, zh: 13, en: 12, note: 9.5, line: { zh: 1.4, en: 1.35, note: 1.35 }, rule: 24, gap: 8 },

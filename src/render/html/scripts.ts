@@ -54,7 +54,7 @@ const checklist = `(() => {
  * as usual and a link scrolls to its slide.
  *
  * Fitting: once the faces are loaded, a slide whose content overflows its
- * frame (or a timeline date its column) at its density and title size is
+ * frame (or a timeline date its column, as wide as the template measured it) at its density and title size is
  * set one step smaller (`fit-1`: the compact scale, the smallest headline),
  * then at the minimum sizes (`fit-2`), never smaller and never clipped
  * (css/slides.ts).
@@ -95,7 +95,7 @@ const slides = `(() => {
     const body = s.querySelector('.slide-body');
     if (!frame || !body) return false;
     if (body.scrollHeight > body.clientHeight + 1 || frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1) return true;
-    return Array.from(s.querySelectorAll('.event')).some((e) => Array.from(e.querySelectorAll('.date > span')).some((d) => d.scrollWidth > e.clientWidth + 1));
+    return Array.from(s.querySelectorAll('.event .date')).some((d) => d.scrollWidth > d.clientWidth + 1);
   };
   const fitAll = () => {
     for (const s of slides) {

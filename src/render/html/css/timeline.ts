@@ -7,7 +7,7 @@ import { slideSpec } from '../../../theme/theme.js';
 import { MAX_EVENTS_A_ROW } from '../handlers/timeline.js';
 import { c, px, spx } from './units.js';
 
-/** `size` and `gap` are CSS lengths (the A4 scale or the slide's custom properties). */
+/** `size` and `gap` are CSS lengths of the A4 scale. */
 export function timeline(size: string, gap: string, sectionGap: string): string {
   return `
 .timeline{margin:0 0 ${sectionGap}}
@@ -46,15 +46,18 @@ export const timelinePhone = `
  * line up from one to the next), a rule with a dot, then the event's Chinese, English and note, each language on
  * a line of its own. The rule runs from each dot down to the next one's.
  */
+/** The rule's width on a slide, in points (as the PDF draws it). */
+const TIMELINE_RULE_PT = 1.5;
+
 export function timelineRows(): string {
   const t = slideSpec.timeline;
   // The first line's middle: the Chinese date's line box (its size is --tl, as the event's Chinese).
   const mid = `${t.line.zh / 2}em`;
   const dot = spx(8);
   return `
-.timeline{margin:0 0 var(--gap)}
+.timeline{margin:0}
 .events{list-style:none;margin:0;padding:0;font-size:var(--tl)}
-.event{display:grid;grid-template-columns:minmax(var(--date-w,0px),max-content) ${spx(t.rule)} minmax(0,1fr);padding:0 0 var(--tl-gap)}
+.event{display:grid;grid-template-columns:var(--date-w,max-content) ${spx(t.rule)} minmax(0,1fr);padding:0 0 var(--tl-gap)}
 .event:last-child{padding-bottom:0}
 .event .date{display:flex;flex-direction:column;color:${c.accent}}
 .event .date>span{white-space:nowrap}
@@ -62,7 +65,7 @@ export function timelineRows(): string {
 .event .date>.en{font-size:var(--tl-en);line-height:${t.line.en};color:${c.muted}}
 .dot{position:relative}
 .dot::before{content:"";position:absolute;left:50%;top:calc(${mid} - ${dot} / 2);width:${dot};height:${dot};margin-left:calc(${dot} / -2);border-radius:50%;background:${c.accent};z-index:1}
-.dot::after{content:"";position:absolute;left:50%;top:${mid};bottom:calc(-1 * var(--tl-gap) - ${mid});margin-left:-1px;border-left:2px solid ${c.rule}}
+.dot::after{content:"";position:absolute;left:50%;top:${mid};bottom:calc(-1 * var(--tl-gap) - ${mid});margin-left:calc(${spx(TIMELINE_RULE_PT)} / -2);border-left:${spx(TIMELINE_RULE_PT)} solid ${c.rule}}
 .event:last-child .dot::after{display:none}
 .event-text p{margin:0}
 .event-text>.zh{line-height:${t.line.zh}}
