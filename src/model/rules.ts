@@ -78,7 +78,7 @@ export const RULES = {
   'term-abbreviation': { severity: 'warning', fix: 'Spell the abbreviation exactly as its glossary term does.' },
   'event-date-unsupported': { severity: 'warning', fix: 'Cite the paragraph that gives the date (its year, or a relative date such as 去年4月 that resolves to it), or mark the event `certainty=inferred` with a note.' },
   'event-fiscal-year': { severity: 'warning', fix: 'A fiscal year is not an event date: date the event by when it happened, or leave it out of the timeline.' },
-  'timeline-order': { severity: 'warning', fix: 'Put the events in date order: every product prints the timeline in the order of the source.' },
+  'timeline-order': { severity: 'warning', fix: "Check the event's date; if it is right, move the event to its place in date order (the products print the timeline sorted by date, so the source then reads as they do)." },
   // Editorial texts measured as the products set them (docs: "Slot lengths").
   'text-too-long': { severity: 'warning', fix: 'Shorten the text: it does not fit its slot even at the smallest type size the products allow, and splitting across slides cannot help; the message says how much fits.' },
 } as const satisfies Record<string, Rule>;

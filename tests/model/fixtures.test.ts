@@ -227,7 +227,7 @@ const expected: Record<string, string[]> = {
     "26:40-26:46: Event `ev-act` is dated by a fiscal year (`2025财年`), which is not the date of an event [event-fiscal-year]",
   ],
   'timeline-order': [
-    "41:32-41:39: Event `ev-announcement` (2023-10) is listed after `ev-pilot` (2024-05): every product prints the timeline in this order; move the event before `ev-pilot` [timeline-order]",
+    "41:32-41:39: Event `ev-announcement` (2023-10) is listed after `ev-pilot` (2024-05): the products print the timeline by date, so it will not stand here; check its date, or move it before `ev-pilot` [timeline-order]",
   ],
   'term-abbreviation': [
     "23:23-23:26: In takeaway `tk-1`, the English `SM3` spells the glossary abbreviation `SM-3` differently: write `SM-3` [term-abbreviation]",

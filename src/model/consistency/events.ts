@@ -3,9 +3,9 @@
  * paragraphs it cites — its year written out, or a relative date that
  * resolves to it (`去年5月` against the article's date; `次年12月` against the
  * year named before it) — unless the event is marked `certainty=inferred`.
- * A fiscal year (`2025财年`, `FY2025`) is not the date of an event. Every
- * product prints the timeline in the source's order, so the events must be in
- * date order.
+ * A fiscal year (`2025财年`, `FY2025`) is not the date of an event. The
+ * products print the timeline sorted by date: an event listed after a later
+ * one does not stand where the source puts it, and is often misdated.
  */
 import type { Article, Citable, TimelineEvent } from '../types.js';
 import { anchorOf, zhDateMentions, type Anchor, type DateMention } from './dates.js';
@@ -101,25 +101,15 @@ export function eventFindings(article: Article, paragraphs: ReadonlyMap<string, 
 
 /**
  * A date as the days it spans, as sortable numbers: `2024-05` is
- * 20240501–20240531, `2024` is 20240101–20241231.
+ * 20240501–20240531, `2024` is 20240101–20241231. One date is later than
+ * another when it starts after the other ends: `2024` and `2024-05` are
+ * neither before nor after each other.
  */
 function daySpan(iso: string): { start: number; end: number } | undefined {
   const d = parts(iso);
   if (!d) return undefined;
   const at = (month: number, day: number) => d.year * 10_000 + month * 100 + day;
   return { start: at(d.month ?? 1, d.day ?? 1), end: at(d.month ?? 12, d.day ?? 31) };
-}
-
-/**
- * Which of two dates comes first, at the precision both have (`2024` and
- * `2024-05` are neither before nor after each other): negative, 0 or positive.
- * One is later than the other when it starts after the other ends.
- */
-export function compareDates(a: string, b: string): number {
-  const x = daySpan(a);
-  const y = daySpan(b);
-  if (!x || !y) return 0;
-  return x.start > y.end ? 1 : y.start > x.end ? -1 : 0;
 }
 
 /**
@@ -147,7 +137,7 @@ export function orderFindings(timeline: readonly TimelineEvent[]): EventFinding[
         rule: 'timeline-order',
         event,
         attribute: 'date',
-        reason: `Event \`${event.id}\` (${event.date}) is listed after \`${later.id}\` (${later.date}): every product prints the timeline in this order; move the event before \`${later.id}\``,
+        reason: `Event \`${event.id}\` (${event.date}) is listed after \`${later.id}\` (${later.date}): the products print the timeline by date, so it will not stand here; check its date, or move it before \`${later.id}\``,
       });
     }
     if (days) latest = Math.max(latest, days.start);
