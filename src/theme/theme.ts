@@ -58,6 +58,8 @@ export const theme = {
   },
   lineHeight: { zh: 1.6, en: 1.4, compactZh: 1.4, compactEn: 1.25 },
   spacing: { paragraph: 6, block: 10, section: 16, slideCompact: 4 },
+  /** The timeline's marks, in points: a dot's radius and the rule's width. */
+  timeline: { dot: 4, rule: 1.5 },
   pages: {
     /** A4 portrait in PostScript points. */
     a4: { width: 595.28, height: 841.89, margin: [56, 64, 56, 56] as [number, number, number, number] },

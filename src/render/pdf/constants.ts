@@ -37,9 +37,9 @@ export const CONTENT_HEIGHT = {
 /** Side of the drawn checkbox of a checklist item, in points. */
 export const CHECKBOX_SIZE = 11;
 /** Radius of a timeline dot, in points. */
-export const TIMELINE_DOT = 4;
+export const TIMELINE_DOT = theme.timeline.dot;
 /** Width of the timeline's rule, in points. */
-export const TIMELINE_RULE = 1.5;
+export const TIMELINE_RULE = theme.timeline.rule;
 
 /**
  * The reading edition's columns on A4: the paragraph mark in the left

@@ -3,7 +3,7 @@
  * handler's `cols-N` class), a vertical one on a phone; on a slide, a row per event (`timelineRows`).
  * Dates never break.
  */
-import { slideSpec } from '../../../theme/theme.js';
+import { slideSpec, theme } from '../../../theme/theme.js';
 import { MAX_EVENTS_A_ROW } from '../handlers/timeline.js';
 import { c, px, spx } from './units.js';
 
@@ -44,16 +44,14 @@ export const timelinePhone = `
  * per event, top to bottom: the date (Chinese over English, bold, each on one line) in a column as wide as the
  * timeline's widest date (`--date-w`, from the list's `dw-N` class: the same on each of its slides, so the dates
  * line up from one to the next), a rule with a dot, then the event's Chinese, English and note, each language on
- * a line of its own. The rule runs from each dot down to the next one's.
+ * a line of its own. The rule runs from each dot down to the next one's. Dot and rule as the theme's marks.
  */
-/** The rule's width on a slide, in points (as the PDF draws it). */
-const TIMELINE_RULE_PT = 1.5;
-
 export function timelineRows(): string {
   const t = slideSpec.timeline;
   // The first line's middle: the Chinese date's line box (its size is --tl, as the event's Chinese).
   const mid = `${t.line.zh / 2}em`;
-  const dot = spx(8);
+  const dot = spx(2 * theme.timeline.dot);
+  const rule = spx(theme.timeline.rule);
   return `
 .timeline{margin:0}
 .events{list-style:none;margin:0;padding:0;font-size:var(--tl)}
@@ -65,13 +63,14 @@ export function timelineRows(): string {
 .event .date>.en{font-size:var(--tl-en);line-height:${t.line.en};color:${c.muted}}
 .dot{position:relative}
 .dot::before{content:"";position:absolute;left:50%;top:calc(${mid} - ${dot} / 2);width:${dot};height:${dot};margin-left:calc(${dot} / -2);border-radius:50%;background:${c.accent};z-index:1}
-.dot::after{content:"";position:absolute;left:50%;top:${mid};bottom:calc(-1 * var(--tl-gap) - ${mid});margin-left:calc(${spx(TIMELINE_RULE_PT)} / -2);border-left:${spx(TIMELINE_RULE_PT)} solid ${c.rule}}
+.dot::after{content:"";position:absolute;left:50%;top:${mid};bottom:calc(-1 * var(--tl-gap) - ${mid});margin-left:calc(${rule} / -2);border-left:${rule} solid ${c.rule}}
 .event:last-child .dot::after{display:none}
 .event-text p{margin:0}
 .event-text>.zh{line-height:${t.line.zh}}
 .event-text>.en{font-size:var(--tl-en);line-height:${t.line.en}}
-.event-note{font-size:var(--tl-note);line-height:${t.line.note};color:${c.muted}}
+.event-note{font-size:var(--tl-note);color:${c.muted}}
 .event-note .en{color:inherit}
+/* Each language on its own line, at the note's pitch (not the [lang="en"] one). */
 .event-note>:is(.zh,.en){display:block;line-height:${t.line.note}}
 .event-text .source{font-size:var(--small)}
 `;
